@@ -1,0 +1,117 @@
+"""The exceptions the library raises.
+
+Every exception derives from :class:`UnifiedAccountError`, and each
+concrete one also derives from the builtin it refines (``ValueError``,
+``LookupError``, ``TypeError``), so ``except ValueError`` keeps working.
+
+Exceptions are for invalid input and misuse only.  A business "no" (an
+Individual account asking to sell in Canada, a merge request) is a
+:class:`~unified_account.Decision` value; a *transition* the rules
+forbid raises :class:`RuleViolation`, which carries that decision.
+
+Messages follow one style: lowercase, no trailing period, the offending
+value in backticks, and where it came from first, e.g. ``account.home:
+unknown marketplace `XX```.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .policy.decision import Decision
+
+__all__ = [
+    "CurrencyMismatchError",
+    "InvalidValueError",
+    "MissingDataError",
+    "RuleViolation",
+    "SnapshotError",
+    "UnifiedAccountError",
+    "UnknownMarketplaceError",
+    "UnsupportedLocaleError",
+]
+
+
+class UnifiedAccountError(Exception):
+    """The base of every exception this library raises.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class InvalidValueError(UnifiedAccountError, ValueError):
+    """A value that cannot exist: a negative quantity, a float amount, ...
+
+    :attr:`field` names the attribute (or dotted path below the object
+    being built) that holds the value, when there is one; :attr:`problem`
+    is the message without it.  Loaders use :attr:`field` to name the
+    exact place in a file.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, problem: str, *, field: str | None = None) -> None:
+        self.problem = problem
+        self.field = field
+        super().__init__(f"{field}: {problem}" if field else problem)
+
+
+class UnknownMarketplaceError(UnifiedAccountError, LookupError):
+    """A marketplace id, domain or country code that is not in the catalogue.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class CurrencyMismatchError(UnifiedAccountError, TypeError):
+    """Two amounts in different currencies were combined or compared.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class MissingDataError(UnifiedAccountError, LookupError):
+    """A look-up that has no answer in the data it was given.
+
+    For example a fee asked for a date before the schedule's first entry,
+    or a conversion for which the caller supplied no rate.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class UnsupportedLocaleError(UnifiedAccountError, LookupError):
+    """A locale the message catalogs do not cover.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class SnapshotError(UnifiedAccountError, ValueError):
+    """A seller snapshot that is not JSON, has the wrong shape, or is invalid.
+
+    :attr:`path` is the JSON path of the problem (``account.info.CA``),
+    empty for a problem with the document as a whole.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, path: str, problem: str, source: str = "") -> None:
+        self.path = path
+        self.problem = problem
+        self.source = source
+        where = ": ".join(part for part in (source, path) if part)
+        super().__init__(f"{where}: {problem}" if where else problem)
+
+
+class RuleViolation(UnifiedAccountError, ValueError):
+    """A transition the rules forbid; :attr:`decision` says which rule.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, decision: Decision) -> None:
+        self.decision = decision
+        keys = ", ".join(f"`{reason.rule}`" for reason in decision.reasons)
+        super().__init__(f"refused by {keys}")

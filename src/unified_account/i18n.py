@@ -1,0 +1,254 @@
+"""Rendering in the seller's language: the only place that speaks prose.
+
+Decisions, resolved values and findings carry message ids and parameters;
+this module turns them into text for one locale, always passed
+explicitly.  Nothing here reads the process environment (``LANG``,
+``LC_ALL``, ``LC_MONETARY``): the same call gives the same text on every
+machine.
+
+Catalogs are the ``.po`` files shipped in the package
+(``unified_account/locale/<locale>/LC_MESSAGES/unified_account.po``), read
+with Babel on first use and kept per locale; no compile step is needed.
+Message ids are symbolic (``no-merge.denied``), so English is a locale
+like the others, and a changed English wording never orphans a
+translation.  Placeholders use ``str.format`` names (``{marketplace}``).
+
+Money is formatted by Babel for the locale.  CLDR gives each locale's own
+currency the bare symbol and qualifies the others (``$``, ``CA$`` and
+``MX$`` in English; ``$``, ``$ US`` and ``MXN`` in Canadian French), so
+USD, CAD and MXN amounts shown together are never ambiguous.
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+import attrs
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal
+
+from .errors import UnsupportedLocaleError
+from .model.marketplace import Marketplace
+from .model.money import Money
+from .policy.decision import Decision, ParamValue, Reason, Term
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from .rules import Rule
+
+__all__ = [
+    "SUPPORTED_LOCALES",
+    "RuleText",
+    "catalog",
+    "explain",
+    "format_date_for",
+    "format_money",
+    "format_param",
+    "normalize_locale",
+    "render",
+    "render_reason",
+    "rule_text",
+    "translate",
+]
+
+SUPPORTED_LOCALES = ("en", "zh_Hant", "zh_Hans", "es_MX", "fr_CA")
+"""The locales every message is translated into."""
+
+DOMAIN = "unified_account"
+
+
+def normalize_locale(locale: str) -> str:
+    """Return the supported spelling of ``locale``, or raise.
+
+    ``zh-Hant`` and ``zh_hant`` both name ``zh_Hant``.  An unsupported
+    locale raises :class:`~unified_account.errors.UnsupportedLocaleError`
+    listing the supported ones; there is no silent fallback to English.
+
+    >>> normalize_locale("fr-CA")
+    'fr_CA'
+    """
+    wanted = str(locale).replace("-", "_").casefold()
+    for supported in SUPPORTED_LOCALES:
+        if supported.casefold() == wanted:
+            return supported
+    raise UnsupportedLocaleError(
+        f"unsupported locale `{locale}`; the supported locales are: "
+        + ", ".join(SUPPORTED_LOCALES)
+    )
+
+
+@functools.cache
+def catalog(locale: str) -> Mapping[str, str]:
+    """Every message id of ``locale`` and its text, read from the package.
+
+    Entries with an empty translation are left out, so a missing
+    translation is a missing id, reported by :func:`translate`.
+    """
+    locale = normalize_locale(locale)
+    path = resources.files(__package__).joinpath(
+        "locale", locale, "LC_MESSAGES", f"{DOMAIN}.po"
+    )
+    with path.open("rb") as handle:
+        po = read_po(handle, locale=locale, domain=DOMAIN)
+    return MappingProxyType(
+        {
+            str(message.id): str(message.string)
+            for message in po
+            if message.id and message.string
+        }
+    )
+
+
+def translate(message_id: str, locale: str) -> str:
+    """The text of ``message_id`` in ``locale``, placeholders unfilled.
+
+    An id the catalog lacks raises ``LookupError``: every id the code uses
+    is translated in every locale, and the test suite checks it.
+    """
+    try:
+        return catalog(locale)[message_id]
+    except KeyError:
+        raise LookupError(
+            f"message `{message_id}` has no `{locale}` translation"
+        ) from None
+
+
+def format_money(money: Money, locale: str) -> str:
+    r"""``money`` in ``locale``'s currency format, at the currency's precision.
+
+    >>> format_money(Money("29.99", "CAD"), "en")
+    'CA$29.99'
+    >>> format_money(Money("29.99", "CAD"), "fr_CA")
+    '29,99\xa0$'
+    """
+    return str(
+        format_currency(
+            money.amount,
+            money.currency,
+            locale=normalize_locale(locale),
+            currency_digits=True,
+        )
+    )
+
+
+def format_date_for(value: date, locale: str) -> str:
+    """``value`` as ``locale`` writes a date in full (``November 1, 2026``)."""
+    return str(format_date(value, "long", locale=normalize_locale(locale)))
+
+
+def format_param(value: ParamValue, locale: str) -> str:
+    """One message parameter, rendered for ``locale``.
+
+    Money and dates by Babel; numbers with the locale's separators; a
+    marketplace by its name (``Amazon.ca``); a :class:`Term` translated;
+    a tuple as the locale writes a list (``A, B and C``).
+    """
+    if isinstance(value, Money):
+        return format_money(value, locale)
+    if isinstance(value, Marketplace):
+        return value.display_name
+    if isinstance(value, Term):
+        return translate(value.message_id, locale)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | Decimal):
+        return str(format_decimal(value, locale=normalize_locale(locale)))
+    if isinstance(value, date):
+        return format_date_for(value, locale)
+    if isinstance(value, tuple):
+        items = [format_param(item, locale) for item in value]
+        if not items:
+            return "-"
+        return str(format_list(items, locale=normalize_locale(locale)))
+    return str(value)
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """The ``{name}`` placeholders of a message template."""
+    return frozenset(
+        name
+        for _, name, _, _ in string.Formatter().parse(template)
+        if name is not None
+    )
+
+
+def render(
+    message_id: str,
+    params: Mapping[str, ParamValue] | Iterable[tuple[str, ParamValue]],
+    locale: str,
+) -> str:
+    """The message ``message_id`` in ``locale``, its placeholders filled.
+
+    >>> render("na-scope.out-of-scope",
+    ...        {"marketplace": Marketplace.DE,
+    ...         "scope": (Marketplace.US, Marketplace.CA, Marketplace.MX)},
+    ...        "en")
+    'Amazon.de is not part of the North America unified account, which \
+spans Amazon.com, Amazon.ca, and Amazon.com.mx'
+    """
+    items = dict(params.items() if hasattr(params, "items") else params)
+    template = translate(message_id, locale)
+    values = {
+        name: format_param(value, locale) for name, value in items.items()
+    }
+    missing = placeholders(template) - values.keys()
+    if missing:
+        raise LookupError(
+            f"message `{message_id}` needs parameters: "
+            + ", ".join(sorted(missing))
+        )
+    return template.format(**values)
+
+
+def render_reason(reason: Reason, locale: str) -> str:
+    """One reason of a decision, as a sentence in ``locale``."""
+    return render(reason.message_id, reason.params, locale)
+
+
+def explain(decision: Decision, locale: str) -> tuple[str, ...]:
+    """Each determining reason of ``decision``, then each error, rendered.
+
+    >>> from unified_account import evaluate_merge, example_snapshot
+    >>> seller = example_snapshot()
+    >>> a, b = seller.account, seller.separate_accounts[0]
+    >>> print(*explain(evaluate_merge(a, b), "en"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Accounts A1EXAMPLEUS (registered on Amazon.com) and A2EXAMPLECA
+    (registered on Amazon.ca) can never be merged; each has its own
+    unified account
+    """
+    return tuple(
+        render_reason(reason, locale)
+        for reason in decision.reasons + decision.errors
+    )
+
+
+@attrs.frozen
+class RuleText:
+    """A rule's texts in one locale."""
+
+    key: str
+    title: str
+    question: str
+    summary: str
+    example: str
+
+
+def rule_text(rule: Rule, locale: str) -> RuleText:
+    """The title, FAQ question, summary and example of ``rule``."""
+    return RuleText(
+        key=str(rule.key),
+        title=translate(rule.title, locale),
+        question=translate(rule.question, locale),
+        summary=translate(rule.summary, locale),
+        example=translate(rule.example, locale),
+    )

@@ -1,0 +1,1 @@
+"""Frozen values: marketplaces, money, seller accounts (one module each)."""

@@ -1,0 +1,86 @@
+"""Cheap, reusable attrs validators that raise the library's own errors.
+
+Each raises :class:`~unified_account.errors.InvalidValueError` with
+``field`` set to the attribute's name, so a loader can point at the exact
+place in a file.  They stay cheap: :func:`attrs.evolve` re-runs them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from ..errors import InvalidValueError
+
+__all__ = [
+    "Validator",
+    "country_code",
+    "instance_of",
+    "matches",
+    "non_empty_text",
+    "non_negative_int",
+]
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+_COUNTRY = re.compile(r"[A-Z]{2}")
+
+
+def instance_of(*types: type) -> Validator:
+    """The value is an instance of one of ``types``."""
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, types):
+            raise InvalidValueError(
+                f"`{value!r}` is not a {names}", field=attribute.name
+            )
+
+    return check
+
+
+def non_empty_text(
+    _: object, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    """The value is a string with something other than white space."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError(
+            f"`{value!r}` must be a non-empty string", field=attribute.name
+        )
+
+
+def matches(pattern: str, hint: str) -> Validator:
+    """The value is a string matching ``pattern`` in full."""
+    compiled = re.compile(pattern)
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str) or not compiled.fullmatch(value):
+            raise InvalidValueError(
+                f"`{value}` is not {hint}", field=attribute.name
+            )
+
+    return check
+
+
+def country_code(
+    _: object, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    """The value is an upper-case ISO 3166 alpha-2 code (``US``)."""
+    if not isinstance(value, str) or not _COUNTRY.fullmatch(value):
+        raise InvalidValueError(
+            f"`{value}` is not an ISO 3166 country code", field=attribute.name
+        )
+
+
+def non_negative_int(
+    _: object, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    """The value is an ``int`` (not a ``bool``) of at least zero."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidValueError(
+            f"`{value!r}` is not a whole number of at least 0",
+            field=attribute.name,
+        )

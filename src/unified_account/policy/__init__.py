@@ -1,0 +1,1 @@
+"""Pure policy functions, one module per rule family, and decision values."""

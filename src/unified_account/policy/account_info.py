@@ -1,0 +1,117 @@
+"""Account information per marketplace: ``account-info-defaults``."""
+
+from __future__ import annotations
+
+import attrs
+
+from ..edition import FAQ, Edition
+from ..errors import RuleViolation
+from ..messages import N_
+from ..model.account import AccountInfo, SellerAccount
+from ..model.marketplace import Marketplace
+from ..rules import RuleKey
+from .decision import Decision, Reason, Resolved
+from .eligibility import evaluate_scope
+
+__all__ = [
+    "customise_account_info",
+    "effective_account_info",
+    "evaluate_customisation",
+    "reset_account_info",
+]
+
+
+def effective_account_info(
+    account: SellerAccount, marketplace: Marketplace, *, edition: Edition = FAQ
+) -> Resolved[AccountInfo]:
+    """The account information ``marketplace`` uses.
+
+    Its customised information if the seller has customised it, else
+    what was entered at registration: the registration data is every
+    marketplace's default until that marketplace is updated.
+    """
+    del edition  # every edition has the same defaulting
+    params = {"marketplace": marketplace}
+    custom = account.info_overrides.get(marketplace)
+    if custom is not None:
+        return Resolved(
+            custom,
+            (
+                Reason(
+                    RuleKey.ACCOUNT_INFO_DEFAULTS,
+                    N_("account-info-defaults.customised"),
+                    params,
+                ),
+            ),
+        )
+    return Resolved(
+        account.registration_info,
+        (
+            Reason(
+                RuleKey.ACCOUNT_INFO_DEFAULTS,
+                N_("account-info-defaults.registration"),
+                params,
+            ),
+        ),
+    )
+
+
+def evaluate_customisation(
+    account: SellerAccount, marketplace: Marketplace, *, edition: Edition = FAQ
+) -> Decision:
+    """May ``account`` customise its information for ``marketplace``?
+
+    Yes for a turned-on marketplace of the scope (``na-scope``,
+    ``account-info-defaults``).
+    """
+    scope = evaluate_scope(marketplace, edition=edition)
+    if not scope.allowed:
+        return scope
+    params = {"marketplace": marketplace}
+    if marketplace not in account.marketplaces:
+        return Decision.deny(
+            Reason(
+                RuleKey.ACCOUNT_INFO_DEFAULTS,
+                N_("account-info-defaults.not-turned-on"),
+                params,
+            )
+        )
+    return Decision.allow(
+        Reason(
+            RuleKey.ACCOUNT_INFO_DEFAULTS,
+            N_("account-info-defaults.may-customise"),
+            params,
+        )
+    )
+
+
+def customise_account_info(
+    account: SellerAccount,
+    marketplace: Marketplace,
+    info: AccountInfo,
+    *,
+    edition: Edition = FAQ,
+) -> SellerAccount:
+    """A copy of ``account`` with ``info`` customised for ``marketplace``.
+
+    Every other marketplace keeps the information it had.  Raises
+    :class:`~unified_account.errors.RuleViolation` when
+    :func:`evaluate_customisation` denies.
+    """
+    decision = evaluate_customisation(account, marketplace, edition=edition)
+    if not decision.allowed:
+        raise RuleViolation(decision)
+    return attrs.evolve(
+        account, info_overrides=account.info_overrides.set(marketplace, info)
+    )
+
+
+def reset_account_info(
+    account: SellerAccount, marketplace: Marketplace
+) -> SellerAccount:
+    """A copy of ``account`` whose ``marketplace`` uses registration data."""
+    if marketplace not in account.info_overrides:
+        return account
+    return attrs.evolve(
+        account, info_overrides=account.info_overrides.delete(marketplace)
+    )

@@ -1,0 +1,191 @@
+"""Decisions: a business answer as a value.
+
+A :class:`Decision` is an outcome plus the *determining* rules, each as a
+:class:`Reason` (rule key, message id, parameters), with evaluation
+errors kept apart.  A question whose answer is a value rather than a yes
+or no (the account information for Canada, the stock available in
+Mexico) returns a :class:`Resolved` value with the reasons that produced
+it.  Neither holds prose: render them with :mod:`unified_account.i18n`.
+
+Combining rule (:func:`combine`), as in Cedar: **deny overrides**.  If any
+decision denies, the result denies and its reasons are exactly the
+denying decisions' reasons; otherwise it allows with every reason of the
+allowing decisions.  Combining nothing is a *default deny* with no
+reasons, distinguishable from an explicit deny, which always names at
+least one rule.  Errors from every decision are kept, in order, apart
+from the reasons; they never change the outcome.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Generic, TypeAlias, TypeVar
+
+import attrs
+
+from ..errors import InvalidValueError
+from ..model.marketplace import Marketplace
+from ..model.money import Money
+from ..rules import RuleKey
+
+__all__ = [
+    "Decision",
+    "Outcome",
+    "ParamValue",
+    "Params",
+    "Reason",
+    "Resolved",
+    "Term",
+    "combine",
+]
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Term:
+    """A word the renderer translates, such as a selling plan's name.
+
+    ``message_id`` must be a literal marked with
+    :func:`~unified_account.messages.N_`.
+    """
+
+    message_id: str
+
+
+ParamValue: TypeAlias = (
+    str
+    | int
+    | Decimal
+    | Money
+    | date
+    | Marketplace
+    | Term
+    | tuple["ParamValue", ...]
+)
+"""What a message parameter may be; each kind is rendered per locale."""
+
+Params: TypeAlias = tuple[tuple[str, ParamValue], ...]
+
+
+class Outcome(enum.Enum):
+    """Whether the rules allow what was asked."""
+
+    ALLOWED = "allowed"
+    DENIED = "denied"
+
+
+def _params(value: Mapping[str, ParamValue] | Params) -> Params:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted(items, key=lambda item: item[0]))
+
+
+def _rule_key(value: str) -> RuleKey:
+    return RuleKey(value)
+
+
+@attrs.frozen
+class Reason:
+    """One determining rule: its key, a message id and the message's values.
+
+    ``params`` may be given as a mapping; it is kept as a tuple of
+    ``(name, value)`` pairs sorted by name, so equal reasons are equal
+    whatever order their parameters came in.
+
+    >>> Reason(RuleKey.NO_MERGE, "no-merge.denied", {"b": "2", "a": "1"})
+    Reason(rule=<RuleKey.NO_MERGE: 'no-merge'>, message_id='no-merge.denied', \
+params=(('a', '1'), ('b', '2')))
+    """
+
+    rule: RuleKey = attrs.field(converter=_rule_key)
+    message_id: str
+    params: Params = attrs.field(default=(), converter=_params)
+
+    def param(self, name: str) -> ParamValue:
+        """The value of parameter ``name``."""
+        for key, value in self.params:
+            if key == name:
+                return value
+        raise KeyError(name)
+
+
+def _reasons(value: Iterable[Reason]) -> tuple[Reason, ...]:
+    return tuple(dict.fromkeys(value))
+
+
+@attrs.frozen
+class Decision:
+    """An outcome, the rules that determined it, and any evaluation errors.
+
+    ``reasons`` and ``errors`` never share an entry.  There is no
+    ``__bool__``: ask :attr:`allowed`, so ``if decision:`` cannot mislead.
+    """
+
+    outcome: Outcome = attrs.field(
+        validator=attrs.validators.instance_of(Outcome)
+    )
+    reasons: tuple[Reason, ...] = attrs.field(default=(), converter=_reasons)
+    errors: tuple[Reason, ...] = attrs.field(default=(), converter=_reasons)
+
+    def __attrs_post_init__(self) -> None:
+        if set(self.reasons) & set(self.errors):
+            raise InvalidValueError("decision: a reason cannot also be an "
+                                    "error")  # fmt: skip
+
+    @classmethod
+    def allow(cls, *reasons: Reason) -> Decision:
+        """An allowing decision determined by ``reasons``."""
+        return cls(Outcome.ALLOWED, reasons)
+
+    @classmethod
+    def deny(cls, *reasons: Reason) -> Decision:
+        """A denying decision; an explicit deny names at least one rule."""
+        if not reasons:
+            raise InvalidValueError("decision: an explicit deny needs a "
+                                    "reason")  # fmt: skip
+        return cls(Outcome.DENIED, reasons)
+
+    @property
+    def allowed(self) -> bool:
+        """``True`` when the outcome is :attr:`Outcome.ALLOWED`."""
+        return self.outcome is Outcome.ALLOWED
+
+    @property
+    def rules(self) -> frozenset[RuleKey]:
+        """The keys of the determining rules."""
+        return frozenset(reason.rule for reason in self.reasons)
+
+
+def combine(*decisions: Decision) -> Decision:
+    """Combine decisions: deny overrides (see the module docstring).
+
+    >>> yes = Decision.allow(Reason("na-scope", "na-scope.in-scope"))
+    >>> no = Decision.deny(Reason("no-merge", "no-merge.denied"))
+    >>> combine(yes, no).rules == {RuleKey.NO_MERGE}
+    True
+    >>> combine().outcome, combine().reasons
+    (<Outcome.DENIED: 'denied'>, ())
+    """
+    errors = [error for decision in decisions for error in decision.errors]
+    denying = [d for d in decisions if d.outcome is Outcome.DENIED]
+    if denying or not decisions:
+        reasons = [reason for d in denying for reason in d.reasons]
+        return Decision(Outcome.DENIED, reasons, errors)
+    reasons = [reason for d in decisions for reason in d.reasons]
+    return Decision(Outcome.ALLOWED, reasons, errors)
+
+
+@attrs.frozen
+class Resolved(Generic[T]):
+    """A value the rules produced, with the reasons that produced it."""
+
+    value: T
+    reasons: tuple[Reason, ...] = attrs.field(converter=_reasons)
+
+    @property
+    def rules(self) -> frozenset[RuleKey]:
+        """The keys of the rules that produced the value."""
+        return frozenset(reason.rule for reason in self.reasons)

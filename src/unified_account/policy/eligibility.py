@@ -1,0 +1,100 @@
+"""Who may use the unified account.
+
+Rules: ``na-scope``, ``eu-distinct``, ``professional-only``.
+"""
+
+from __future__ import annotations
+
+from ..edition import FAQ, Edition
+from ..messages import N_
+from ..model.account import SellerAccount
+from ..model.marketplace import Marketplace
+from ..rules import RuleKey
+from .decision import Decision, ParamValue, Reason, combine
+from .terms import PLAN_TERMS
+
+__all__ = ["evaluate_eligibility", "evaluate_scope", "scope_marketplaces"]
+
+
+def scope_marketplaces(edition: Edition = FAQ) -> tuple[Marketplace, ...]:
+    """The marketplaces the unified account spans, in catalogue order.
+
+    >>> [m.name for m in scope_marketplaces()]
+    ['US', 'CA', 'MX']
+    """
+    return tuple(m for m in Marketplace if m in edition.scope)
+
+
+def evaluate_scope(
+    marketplace: Marketplace, *, edition: Edition = FAQ
+) -> Decision:
+    """``na-scope``: is ``marketplace`` one of the unified account's?
+
+    >>> evaluate_scope(Marketplace.MX).allowed
+    True
+    >>> evaluate_scope(Marketplace.DE).allowed
+    False
+    """
+    params: dict[str, ParamValue] = {
+        "marketplace": marketplace,
+        "scope": scope_marketplaces(edition),
+    }
+    if marketplace in edition.scope:
+        return Decision.allow(
+            Reason(RuleKey.NA_SCOPE, N_("na-scope.in-scope"), params)
+        )
+    return Decision.deny(
+        Reason(RuleKey.NA_SCOPE, N_("na-scope.out-of-scope"), params)
+    )
+
+
+def _registration(account: SellerAccount, edition: Edition) -> Decision:
+    params: dict[str, ParamValue] = {
+        "home": account.home,
+        "scope": scope_marketplaces(edition),
+    }
+    if account.home in edition.scope:
+        return Decision.allow(
+            Reason(
+                RuleKey.EU_DISTINCT,
+                N_("eu-distinct.registered-in-scope"),
+                params,
+            )
+        )
+    return Decision.deny(
+        Reason(
+            RuleKey.EU_DISTINCT, N_("eu-distinct.registered-elsewhere"), params
+        )
+    )
+
+
+def _plan(account: SellerAccount, edition: Edition) -> Decision:
+    params: dict[str, ParamValue] = {"plan": PLAN_TERMS[account.plan]}
+    if account.plan in edition.qualifying_plans:
+        return Decision.allow(
+            Reason(
+                RuleKey.PROFESSIONAL_ONLY,
+                N_("professional-only.plan-qualifies"),
+                params,
+            )
+        )
+    return Decision.deny(
+        Reason(
+            RuleKey.PROFESSIONAL_ONLY,
+            N_("professional-only.plan-excluded"),
+            params,
+        )
+    )
+
+
+def evaluate_eligibility(
+    account: SellerAccount, *, edition: Edition = FAQ
+) -> Decision:
+    """May ``account`` use the unified account to sell across the scope?
+
+    Two rules decide, combined deny-overrides: ``eu-distinct`` (the
+    account was registered on a marketplace of the scope) and
+    ``professional-only`` (its selling plan qualifies).  A denial names
+    every rule that denies.
+    """
+    return combine(_registration(account, edition), _plan(account, edition))

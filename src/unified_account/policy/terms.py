@@ -1,0 +1,23 @@
+"""Translatable names of the model's closed vocabularies."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from ..messages import N_
+from ..model.account import SellingPlan
+from .decision import Term
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["PLAN_TERMS"]
+
+PLAN_TERMS: Mapping[SellingPlan, Term] = MappingProxyType(
+    {
+        SellingPlan.PROFESSIONAL: Term(N_("term.plan.professional")),
+        SellingPlan.INDIVIDUAL: Term(N_("term.plan.individual")),
+    }
+)
+"""The display name of each selling plan."""

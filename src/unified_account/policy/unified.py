@@ -1,0 +1,175 @@
+"""Where a unified account acts, and why accounts never merge.
+
+Rules: ``list-anywhere``, ``switcher-means-unified``,
+``home-only-by-default``, ``no-merge``.
+"""
+
+from __future__ import annotations
+
+from ..edition import FAQ, Edition
+from ..messages import N_
+from ..model.account import SellerAccount
+from ..model.marketplace import Marketplace
+from ..rules import RuleKey
+from .decision import Decision, ParamValue, Reason, Resolved, combine
+from .eligibility import evaluate_eligibility, evaluate_scope
+
+__all__ = [
+    "evaluate_listing_marketplace",
+    "evaluate_merge",
+    "evaluate_unified",
+    "marketplace_switcher",
+    "offer_marketplaces",
+]
+
+
+def evaluate_listing_marketplace(
+    account: SellerAccount, marketplace: Marketplace, *, edition: Edition = FAQ
+) -> Decision:
+    """May ``account`` list products in ``marketplace``?
+
+    The home marketplace always may (``home-only-by-default``).  Another
+    marketplace may when it is in the scope (``na-scope``), the account
+    is eligible (``eu-distinct``, ``professional-only``) and the seller
+    has turned it on: listing elsewhere is opt-in, never automatic
+    (``home-only-by-default``).  Then ``list-anywhere`` allows it.
+    Product eligibility, which Amazon decides per product and
+    marketplace, is outside these rules.
+    """
+    params: dict[str, ParamValue] = {
+        "home": account.home,
+        "marketplace": marketplace,
+    }
+    if marketplace is account.home:
+        return Decision.allow(
+            Reason(
+                RuleKey.HOME_ONLY_BY_DEFAULT,
+                N_("home-only-by-default.home"),
+                params,
+            )
+        )
+    rules = combine(
+        evaluate_scope(marketplace, edition=edition),
+        evaluate_eligibility(account, edition=edition),
+    )
+    if not rules.allowed:
+        return rules
+    if marketplace not in account.marketplaces:
+        return Decision.deny(
+            Reason(
+                RuleKey.HOME_ONLY_BY_DEFAULT,
+                N_("home-only-by-default.not-turned-on"),
+                params,
+            )
+        )
+    return Decision.allow(
+        Reason(RuleKey.LIST_ANYWHERE, N_("list-anywhere.allowed"), params),
+        *rules.reasons,
+    )
+
+
+def offer_marketplaces(
+    account: SellerAccount, *, edition: Edition = FAQ
+) -> Resolved[tuple[Marketplace, ...]]:
+    """The marketplaces where ``account``'s products may be listed now.
+
+    The home marketplace, plus every turned-on marketplace that
+    :func:`evaluate_listing_marketplace` allows; with nothing turned on,
+    products list only in the home marketplace.
+    """
+    allowed = tuple(
+        m
+        for m in Marketplace
+        if m in account.marketplaces
+        and evaluate_listing_marketplace(account, m, edition=edition).allowed
+    )
+    params: dict[str, ParamValue] = {
+        "home": account.home,
+        "marketplaces": allowed,
+    }
+    if allowed == (account.home,):
+        reason = Reason(
+            RuleKey.HOME_ONLY_BY_DEFAULT,
+            N_("home-only-by-default.home-only"),
+            params,
+        )
+    else:
+        reason = Reason(
+            RuleKey.LIST_ANYWHERE, N_("list-anywhere.offered-in"), params
+        )
+    return Resolved(allowed, (reason,))
+
+
+def marketplace_switcher(
+    account: SellerAccount, *, edition: Edition = FAQ
+) -> Resolved[tuple[Marketplace, ...]]:
+    """The marketplaces the account's marketplace switcher offers.
+
+    An eligible account can switch between every marketplace of the
+    scope (whether or not it lists there yet); any other account acts in
+    its home marketplace only, and has no switcher.
+    """
+    eligible = evaluate_eligibility(account, edition=edition)
+    if eligible.allowed:
+        value = tuple(m for m in Marketplace if m in edition.scope)
+    else:
+        value = (account.home,)
+    return Resolved(value, eligible.reasons)
+
+
+def evaluate_unified(
+    account: SellerAccount, *, edition: Edition = FAQ
+) -> Decision:
+    """``switcher-means-unified``: is ``account`` a unified account?
+
+    It is exactly when it can act in more than its home marketplace,
+    which is what the marketplace switcher at the top of Seller Central
+    shows.  The decision allows for a unified account and denies (with
+    the eligibility rules that decided) for any other.
+    """
+    switcher = marketplace_switcher(account, edition=edition)
+    params: dict[str, ParamValue] = {
+        "home": account.home,
+        "marketplaces": switcher.value,
+    }
+    if len(switcher.value) > 1:
+        return Decision.allow(
+            Reason(
+                RuleKey.SWITCHER_MEANS_UNIFIED,
+                N_("switcher-means-unified.unified"),
+                params,
+            ),
+            *switcher.reasons,
+        )
+    return Decision.deny(
+        Reason(
+            RuleKey.SWITCHER_MEANS_UNIFIED,
+            N_("switcher-means-unified.not-unified"),
+            params,
+        ),
+        *switcher.reasons,
+    )
+
+
+def evaluate_merge(
+    first: SellerAccount, second: SellerAccount, *, edition: Edition = FAQ
+) -> Decision:
+    """``no-merge``: may two accounts be merged?  Never.
+
+    Separate accounts on NA marketplaces cannot be merged, whatever
+    their plans, homes or owners; each selling account has its own
+    unified account.  The denial names both accounts.
+    """
+    del edition  # no edition has ever allowed a merge
+    return Decision.deny(
+        Reason(
+            RuleKey.NO_MERGE,
+            N_("no-merge.denied"),
+            {
+                "first": first.seller_id,
+                "first_home": first.home,
+                "second": second.seller_id,
+                "second_home": second.home,
+            },
+        )
+    )

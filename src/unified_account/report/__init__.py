@@ -1,0 +1,55 @@
+"""The seller report: every rule that applies to a snapshot, as findings.
+
+:func:`build_report` evaluates each rule family's findings (one private
+module per family, each calling the policies and nothing else) and keeps
+them in a :class:`Report`.  Findings, like decisions, hold message ids and
+parameters; :mod:`unified_account.report.formats` renders them as text,
+JSON or Markdown in a given locale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ..edition import FAQ, Edition
+from . import _account
+from .finding import Finding, FindingOutcome
+
+if TYPE_CHECKING:
+    from ..snapshot import Snapshot
+
+__all__ = ["Finding", "FindingOutcome", "Report", "build_report"]
+
+_SECTIONS = (_account.findings,)
+
+
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Report:
+    """The findings for one snapshot under one edition, in a stable order."""
+
+    edition: Edition
+    findings: tuple[Finding, ...] = attrs.field(converter=_findings)
+
+    @property
+    def rules(self) -> frozenset[str]:
+        """The keys of the rules the report has findings for."""
+        return frozenset(str(finding.rule) for finding in self.findings)
+
+
+def build_report(snapshot: Snapshot, *, edition: Edition = FAQ) -> Report:
+    """Evaluate every rule that applies to ``snapshot``."""
+    return Report(
+        edition,
+        [
+            finding
+            for section in _SECTIONS
+            for finding in section(snapshot, edition)
+        ],
+    )

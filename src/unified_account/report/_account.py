@@ -1,0 +1,74 @@
+"""Findings of the scope-and-account rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..model.marketplace import Marketplace
+from ..policy.account_info import effective_account_info
+from ..policy.eligibility import evaluate_eligibility, evaluate_scope
+from ..policy.unified import (
+    evaluate_listing_marketplace,
+    evaluate_merge,
+    evaluate_unified,
+)
+from ..rules import RuleKey
+from .finding import Finding, from_decision, from_resolved
+
+if TYPE_CHECKING:
+    from ..edition import Edition
+    from ..model.account import SellerAccount
+    from ..snapshot import Snapshot
+
+_CATALOGUE_ORDER = tuple(Marketplace)
+_LISTING_RULES = (RuleKey.LIST_ANYWHERE, RuleKey.HOME_ONLY_BY_DEFAULT)
+
+
+def _account(account: SellerAccount, edition: Edition) -> Iterator[Finding]:
+    subject = f"account:{account.seller_id}"
+    eligibility = evaluate_eligibility(account, edition=edition)
+    yield from from_decision(eligibility, subject)
+    yield from from_decision(
+        evaluate_unified(account, edition=edition),
+        subject,
+        (RuleKey.SWITCHER_MEANS_UNIFIED,),
+    )
+    for marketplace in sorted(
+        edition.scope | account.marketplaces, key=_order
+    ):
+        where = f"{subject}/marketplace:{marketplace.name}"
+        if marketplace in account.marketplaces:
+            yield from from_decision(
+                evaluate_scope(marketplace, edition=edition),
+                where,
+                (RuleKey.NA_SCOPE,),
+            )
+        listing = evaluate_listing_marketplace(
+            account, marketplace, edition=edition
+        )
+        # An allowed listing repeats the eligibility reasons above; a
+        # denied one shows whichever rule refused it.
+        yield from from_decision(
+            listing, where, _LISTING_RULES if listing.allowed else None
+        )
+        if marketplace in account.marketplaces & edition.scope:
+            yield from from_resolved(
+                effective_account_info(account, marketplace, edition=edition),
+                where,
+            )
+
+
+def _order(marketplace: Marketplace) -> int:
+    return _CATALOGUE_ORDER.index(marketplace)
+
+
+def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
+    """The scope-and-account findings of ``snapshot``."""
+    yield from _account(snapshot.account, edition)
+    for other in snapshot.separate_accounts:
+        yield from _account(other, edition)
+        yield from from_decision(
+            evaluate_merge(snapshot.account, other, edition=edition),
+            f"accounts:{snapshot.account.seller_id}+{other.seller_id}",
+        )

@@ -1,0 +1,81 @@
+"""One finding of the report: a rule's verdict on one subject."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from ..policy.decision import Decision, Outcome, Params, Reason, Resolved
+from ..rules import RuleKey
+
+__all__ = ["Finding", "FindingOutcome", "from_decision", "from_resolved"]
+
+
+class FindingOutcome(enum.Enum):
+    """What a finding tells the seller."""
+
+    ALLOWED = "allowed"
+    """The rules allow it."""
+    DENIED = "denied"
+    """The rules refuse it."""
+    WARNING = "warning"
+    """Allowed, but the seller should look (stock that cannot serve)."""
+    INFO = "info"
+    """A value the rules produced (the account information in use)."""
+
+
+@attrs.frozen
+class Finding:
+    """A rule's verdict on one subject, as a message id and parameters.
+
+    ``subject`` is a stable, unlocalized name of what the finding is
+    about: ``account:A1EXAMPLEUS``, ``marketplace:CA``,
+    ``listing:SKU-1@CA``.
+    """
+
+    rule: RuleKey
+    outcome: FindingOutcome
+    subject: str
+    message_id: str
+    params: Params = ()
+
+    @classmethod
+    def of(
+        cls, reason: Reason, outcome: FindingOutcome, subject: str
+    ) -> Finding:
+        """The finding that reports ``reason`` about ``subject``."""
+        return cls(
+            reason.rule, outcome, subject, reason.message_id, reason.params
+        )
+
+
+_OUTCOMES = {
+    Outcome.ALLOWED: FindingOutcome.ALLOWED,
+    Outcome.DENIED: FindingOutcome.DENIED,
+}
+
+
+def from_decision(
+    decision: Decision,
+    subject: str,
+    rules: Iterable[RuleKey] | None = None,
+) -> list[Finding]:
+    """A finding for each reason of ``decision`` (of ``rules``, if given)."""
+    wanted = None if rules is None else frozenset(rules)
+    outcome = _OUTCOMES[decision.outcome]
+    return [
+        Finding.of(reason, outcome, subject)
+        for reason in decision.reasons
+        if wanted is None or reason.rule in wanted
+    ]
+
+
+def from_resolved(resolved: Resolved[Any], subject: str) -> list[Finding]:
+    """An informational finding for each reason behind a resolved value."""
+    return [
+        Finding.of(reason, FindingOutcome.INFO, subject)
+        for reason in resolved.reasons
+    ]

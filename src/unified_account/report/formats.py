@@ -1,0 +1,171 @@
+"""The report and the rule catalogue as text, JSON and Markdown.
+
+Every function takes the locale explicitly and returns a string; none
+prints.  JSON output keeps the stable, unlocalized fields (``rule``,
+``outcome``, ``subject``, ``message_id``, ``params``) beside the rendered
+``message``, so a tool can match on keys and still show the sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ..i18n import render, rule_text, translate
+from ..messages import N_
+from ..model.marketplace import Marketplace
+from ..model.money import Money
+from ..policy.decision import ParamValue, Term
+from ..rules import RULES
+from . import Report
+from .finding import Finding
+
+__all__ = [
+    "catalogue_json",
+    "catalogue_text",
+    "param_json",
+    "report_json",
+    "report_markdown",
+    "report_text",
+]
+
+
+def param_json(value: ParamValue) -> Any:
+    """A message parameter as plain JSON (money as a string amount)."""
+    if isinstance(value, Money):
+        return {"amount": str(value.amount), "currency": value.currency}
+    if isinstance(value, Marketplace):
+        return value.country_code
+    if isinstance(value, Term):
+        return value.message_id
+    if isinstance(value, Decimal | date):
+        return str(value)
+    if isinstance(value, tuple):
+        return [param_json(item) for item in value]
+    return value
+
+
+def _message(finding: Finding, locale: str) -> str:
+    return render(finding.message_id, finding.params, locale)
+
+
+def report_json(report: Report, locale: str) -> str:
+    """The report as JSON: ``edition``, ``locale`` and ``findings``."""
+    document = {
+        "edition": report.edition.name,
+        "locale": locale,
+        "findings": [
+            {
+                "rule": str(finding.rule),
+                "outcome": finding.outcome.value,
+                "subject": finding.subject,
+                "message": _message(finding, locale),
+                "message_id": finding.message_id,
+                "params": {
+                    name: param_json(value) for name, value in finding.params
+                },
+            }
+            for finding in report.findings
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+_OUTCOME_LABELS = {
+    "allowed": N_("report.outcome.allowed"),
+    "denied": N_("report.outcome.denied"),
+    "warning": N_("report.outcome.warning"),
+    "info": N_("report.outcome.info"),
+}
+
+
+def _outcome(finding: Finding, locale: str) -> str:
+    return translate(_OUTCOME_LABELS[finding.outcome.value], locale)
+
+
+def report_text(report: Report, locale: str) -> str:
+    """The report as plain text, one finding a line, grouped by subject."""
+    lines = [
+        render(
+            N_("report.heading"),
+            {"edition": report.edition.name, "count": len(report.findings)},
+            locale,
+        )
+    ]
+    subject = None
+    for finding in report.findings:
+        if finding.subject != subject:
+            subject = finding.subject
+            lines += ["", subject]
+        lines.append(
+            f"  [{_outcome(finding, locale)}] {finding.rule}: "
+            f"{_message(finding, locale)}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def report_markdown(report: Report, locale: str) -> str:
+    """The report as a Markdown table, for pasting into a ticket or wiki."""
+    header = [
+        translate(N_("report.column.subject"), locale),
+        translate(N_("report.column.rule"), locale),
+        translate(N_("report.column.outcome"), locale),
+        translate(N_("report.column.message"), locale),
+    ]
+    lines = [
+        "# "
+        + render(
+            N_("report.heading"),
+            {"edition": report.edition.name, "count": len(report.findings)},
+            locale,
+        ),
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+    ]
+    for finding in report.findings:
+        cells = (
+            f"`{finding.subject}`",
+            f"`{finding.rule}`",
+            _outcome(finding, locale),
+            _message(finding, locale),
+        )
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def catalogue_json(locale: str) -> str:
+    """The rule catalogue as JSON: ``{"locale": ..., "rules": [...]}``."""
+    rules = []
+    for entry in RULES.values():
+        text = rule_text(entry, locale)
+        rules.append(
+            {
+                "key": text.key,
+                "family": entry.family.value,
+                "title": text.title,
+                "question": text.question,
+                "faq_question": entry.faq_question,
+                "summary": text.summary,
+                "version_added": entry.version_added,
+            }
+        )
+    document = {"locale": locale, "rules": rules}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def catalogue_text(locale: str) -> str:
+    """The rule catalogue as plain text: key, title, question, summary."""
+    blocks = []
+    for entry in RULES.values():
+        text = rule_text(entry, locale)
+        blocks.append(
+            f"{text.key}\n  {text.title}\n  {text.question}\n  {text.summary}"
+        )
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,165 @@
+"""Seller snapshots: one JSON document describing a seller, read safely.
+
+A snapshot holds what the report evaluates: the account (and any separate
+accounts the same business holds).  Its format is documented in
+``docs/snapshot.md`` and described by the JSON Schema
+:func:`schema_text` returns.
+
+Loading is all or nothing: a document that is not JSON, has the wrong
+shape or holds an invalid value raises one
+:class:`~unified_account.errors.SnapshotError` naming the JSON path of
+the first problem (``account.info_overrides.CA.bank.currency``).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import ForbiddenExtraKeysError
+
+from ..errors import InvalidValueError, SnapshotError, UnifiedAccountError
+from ..model.account import SellerAccount
+from ._converter import converter
+
+__all__ = [
+    "Snapshot",
+    "example_snapshot",
+    "load_snapshot",
+    "parse_snapshot",
+    "schema_text",
+    "snapshot_from_data",
+]
+
+FORMAT_VERSION = 1
+
+
+def _accounts(value: Any) -> tuple[SellerAccount, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Snapshot:
+    """Everything the report knows about one seller.
+
+    ``account`` is the selling account the report is about;
+    ``separate_accounts`` are other accounts the same business registered
+    on other marketplaces (they stay separate: see ``no-merge``).
+    """
+
+    version: int = FORMAT_VERSION
+    account: SellerAccount
+    separate_accounts: tuple[SellerAccount, ...] = attrs.field(
+        default=(), converter=_accounts
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.version != FORMAT_VERSION:
+            raise InvalidValueError(
+                f"`{self.version}` is not a supported snapshot version "
+                f"(this library reads version {FORMAT_VERSION})",
+                field="version",
+            )
+        ids = [self.account.seller_id]
+        for index, other in enumerate(self.separate_accounts):
+            if other.seller_id in ids:
+                raise InvalidValueError(
+                    f"seller id `{other.seller_id}` appears twice",
+                    field=f"separate_accounts[{index}].seller_id",
+                )
+            ids.append(other.seller_id)
+
+
+def _join(path: str, step: str | int) -> str:
+    if isinstance(step, int):
+        return f"{path}[{step}]"
+    return f"{path}.{step}" if path else step
+
+
+def _first_problem(error: BaseException, path: str = "") -> tuple[str, str]:
+    """The JSON path and message of the first leaf of a cattrs error."""
+    for note in getattr(error, "__notes__", ()):
+        if isinstance(note, cattrs.AttributeValidationNote):
+            path = _join(path, note.name)
+        elif isinstance(note, cattrs.IterableValidationNote):
+            index = note.index
+            path = _join(path, index if isinstance(index, int) else str(index))
+    if isinstance(error, ForbiddenExtraKeysError):
+        keys = ", ".join(f"`{key}`" for key in sorted(error.extra_fields))
+        return path, f"unknown field {keys}"
+    if isinstance(error, cattrs.BaseValidationError):
+        return _first_problem(error.exceptions[0], path)
+    if isinstance(error, KeyError):
+        return path, "missing required field"
+    if isinstance(error, InvalidValueError):
+        if error.field:
+            path = _join(path, error.field)
+        return path, error.problem
+    return path, str(error)
+
+
+def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:
+    """Build a snapshot from parsed JSON (dicts, lists, strings, numbers)."""
+    if not isinstance(data, dict):
+        raise SnapshotError("", "a snapshot must be a JSON object", source)
+    body = {key: value for key, value in data.items() if key != "$schema"}
+    try:
+        return converter.structure(body, Snapshot)
+    except (cattrs.BaseValidationError, UnifiedAccountError) as error:
+        path, problem = _first_problem(error)
+        raise SnapshotError(path, problem, source) from error
+
+
+def _no_constants(name: str) -> object:
+    raise ValueError(f"`{name}` is not allowed in a snapshot")
+
+
+def parse_snapshot(text: str | bytes, source: str = "<string>") -> Snapshot:
+    """Read a snapshot from JSON text.
+
+    Numbers with a fraction are read as floats, so money written as a
+    JSON number is refused: write amounts as strings (``"39.99"``).
+    """
+    try:
+        data = json.loads(text, parse_constant=_no_constants)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise SnapshotError("", f"not valid JSON: {error}", source) from None
+    return snapshot_from_data(data, source)
+
+
+def load_snapshot(path: str | Path) -> Snapshot:
+    """Read the snapshot file at ``path``."""
+    try:
+        text = Path(path).read_bytes()
+    except OSError as error:
+        raise SnapshotError(
+            "", f"cannot read the file: {error.strerror}", str(path)
+        ) from None
+    return parse_snapshot(text, str(path))
+
+
+def example_text() -> str:
+    """The JSON text of the bundled example seller."""
+    return (
+        resources.files(__package__)
+        .joinpath("example-seller.json")
+        .read_text(encoding="utf-8")
+    )
+
+
+def example_snapshot() -> Snapshot:
+    """The bundled example seller, which exercises every rule."""
+    return parse_snapshot(example_text(), "example-seller.json")
+
+
+def schema_text() -> str:
+    """The JSON Schema (draft 2020-12) of the snapshot format."""
+    return (
+        resources.files(__package__)
+        .joinpath("snapshot.schema.json")
+        .read_text(encoding="utf-8")
+    )

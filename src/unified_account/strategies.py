@@ -1,0 +1,295 @@
+"""Hypothesis strategies for every type of the library (requires hypothesis).
+
+Seller tools test their own code against the rules with these::
+
+    from hypothesis import given
+    from unified_account import strategies as ua
+
+    @given(ua.seller_accounts(plans=ua.selling_plans(professional=True)))
+    def test_my_tool_accepts_every_professional_account(account): ...
+
+The house style is Hypothesis's own: plural names, keyword-only
+arguments, arguments that vary are strategies (pass ``st.just(x)`` for a
+fixed value), and every value is built constructively, so each draw passes
+the model's validation without filtering.  Strategies shrink towards the
+first marketplace (Amazon.com), the Professional plan, small amounts and
+accounts with no customised information.
+
+This module needs the ``hypothesis`` extra:
+``pip install "unified-account[hypothesis]"``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from .edition import EDITIONS, FAQ, Edition
+from .model.account import AccountInfo, BankAccount, SellerAccount, SellingPlan
+from .model.marketplace import Marketplace
+from .model.money import Money, currency_precision
+from .policy.decision import Decision, Outcome, Reason
+from .rules import RuleKey
+from .snapshot import Snapshot
+
+__all__ = [
+    "account_infos",
+    "bank_accounts",
+    "currencies",
+    "decisions",
+    "editions",
+    "marketplaces",
+    "money",
+    "reasons",
+    "rule_keys",
+    "seller_accounts",
+    "seller_ids",
+    "selling_plans",
+    "snapshots",
+]
+
+_NA_CURRENCIES = ("USD", "CAD", "MXN")
+_OTHER_CURRENCIES = ("BRL", "EUR", "GBP", "JPY", "SEK", "AUD")
+
+
+def marketplaces(
+    *, in_scope: bool | None = None, edition: Edition = FAQ
+) -> st.SearchStrategy[Marketplace]:
+    """Marketplaces; ``in_scope`` keeps those in (or out of) ``edition``.
+
+    Requires hypothesis.  Shrinks towards Amazon.com.
+    """
+    if in_scope is None:
+        chosen = list(Marketplace)
+    else:
+        chosen = [m for m in Marketplace if (m in edition.scope) == in_scope]
+    if not chosen:
+        raise InvalidArgument("no marketplace matches these arguments")
+    return st.sampled_from(chosen)
+
+
+def currencies(*, north_america: bool | None = None) -> st.SearchStrategy[str]:
+    """ISO 4217 codes: USD, CAD, MXN and some others.  Requires hypothesis."""
+    if north_america is None:
+        return st.sampled_from(_NA_CURRENCIES + _OTHER_CURRENCIES)
+    return st.sampled_from(
+        _NA_CURRENCIES if north_america else _OTHER_CURRENCIES
+    )
+
+
+def money(
+    *,
+    currencies: st.SearchStrategy[str] | None = None,
+    min_minor_units: int = 0,
+    max_minor_units: int = 10**9,
+) -> st.SearchStrategy[Money]:
+    """Money whose amount is a whole number of the currency's minor units.
+
+    ``min_minor_units`` and ``max_minor_units`` bound the amount in minor
+    units (cents for USD, yen for JPY).  Requires hypothesis.  Shrinks
+    towards ``min_minor_units``.
+    """
+    if min_minor_units > max_minor_units:
+        raise InvalidArgument("min_minor_units > max_minor_units")
+    codes = _currencies_default(currencies)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Money:
+        currency = draw(codes)
+        units = draw(st.integers(min_minor_units, max_minor_units))
+        amount = Decimal(units).scaleb(-currency_precision(currency))
+        return Money(amount, currency)
+
+    return build()
+
+
+def _currencies_default(
+    value: st.SearchStrategy[str] | None,
+) -> st.SearchStrategy[str]:
+    return currencies() if value is None else value
+
+
+def selling_plans(
+    *, professional: bool | None = None
+) -> st.SearchStrategy[SellingPlan]:
+    """Selling plans; ``professional`` pins one side.  Requires hypothesis."""
+    if professional is None:
+        return st.sampled_from(SellingPlan)
+    return st.just(
+        SellingPlan.PROFESSIONAL if professional else SellingPlan.INDIVIDUAL
+    )
+
+
+def seller_ids() -> st.SearchStrategy[str]:
+    """Seller ids shaped like SP-API merchant ids.  Requires hypothesis."""
+    return st.from_regex(r"A[0-9A-Z]{5,13}", fullmatch=True)
+
+
+_COUNTRIES = ("US", "CA", "MX", "BR", "GB", "DE", "JP", "CN", "HK", "TW")
+
+
+def bank_accounts(
+    *, currencies: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[BankAccount]:
+    """Bank accounts with masked ids.  Requires hypothesis."""
+    return st.builds(
+        BankAccount,
+        country=st.sampled_from(_COUNTRIES),
+        currency=_currencies_default(currencies),
+        masked_id=st.builds(
+            lambda stars, tail: "*" * stars + tail,
+            st.integers(2, 8),
+            st.from_regex(r"[0-9]{0,4}", fullmatch=True),
+        ),
+    )
+
+
+_NAMES = st.text(
+    st.characters(codec="utf-8", categories=("L", "N", "Zs")),
+    min_size=1,
+    max_size=30,
+).filter(str.strip)
+
+
+def account_infos(
+    *, banks: st.SearchStrategy[BankAccount] | None = None
+) -> st.SearchStrategy[AccountInfo]:
+    """Account information, as entered at registration or customised.
+
+    Requires hypothesis.
+    """
+    return st.builds(
+        AccountInfo,
+        legal_entity_name=_NAMES,
+        address_country=st.sampled_from(_COUNTRIES),
+        bank=bank_accounts() if banks is None else banks,
+        contact_email=st.from_regex(
+            r"[a-z0-9]{1,10}@[a-z0-9]{1,10}\.example", fullmatch=True
+        ),
+        display_name=_NAMES,
+    )
+
+
+def seller_accounts(
+    *,
+    plans: st.SearchStrategy[SellingPlan] | None = None,
+    homes: st.SearchStrategy[Marketplace] | None = None,
+    others: st.SearchStrategy[frozenset[Marketplace]] | None = None,
+    customised: st.SearchStrategy[bool] | None = None,
+) -> st.SearchStrategy[SellerAccount]:
+    """Seller accounts; every draw passes the model's validation.
+
+    ``homes``: where the account registered (any marketplace).
+    ``others``: further marketplaces turned on (default: any subset of
+    the FAQ scope).  ``customised``: whether some turned-on marketplaces
+    get customised information (default: either).  Requires hypothesis.
+    Shrinks towards a Professional Amazon.com account with nothing else
+    turned on and no customised information.
+    """
+    plans = selling_plans() if plans is None else plans
+    homes = marketplaces() if homes is None else homes
+    if others is None:
+        others = st.frozensets(marketplaces(in_scope=True))
+    customised = st.booleans() if customised is None else customised
+
+    @st.composite
+    def build(draw: st.DrawFn) -> SellerAccount:
+        home = draw(homes)
+        turned_on = draw(others) | {home}
+        overrides: dict[Marketplace, AccountInfo] = {}
+        if draw(customised):
+            ordered = sorted(turned_on, key=list(Marketplace).index)
+            chosen = draw(
+                st.lists(st.sampled_from(ordered), min_size=1, unique=True)
+            )
+            overrides = {m: draw(account_infos()) for m in chosen}
+        return SellerAccount(
+            seller_id=draw(seller_ids()),
+            plan=draw(plans),
+            home=home,
+            marketplaces=turned_on,
+            registration_info=draw(account_infos()),
+            info_overrides=overrides,
+        )
+
+    return build()
+
+
+def editions() -> st.SearchStrategy[Edition]:
+    """The named editions (the FAQ first).  Requires hypothesis."""
+    return st.sampled_from(list(EDITIONS.values()))
+
+
+def rule_keys() -> st.SearchStrategy[RuleKey]:
+    """Rule keys.  Requires hypothesis."""
+    return st.sampled_from(RuleKey)
+
+
+def reasons(
+    *, rules: st.SearchStrategy[RuleKey] | None = None
+) -> st.SearchStrategy[Reason]:
+    """Reasons with string parameters.  Requires hypothesis."""
+    return st.builds(
+        Reason,
+        rule=rule_keys() if rules is None else rules,
+        message_id=st.from_regex(r"[a-z]{1,8}\.[a-z]{1,8}", fullmatch=True),
+        params=st.dictionaries(
+            st.from_regex(r"[a-z]{1,6}", fullmatch=True),
+            st.text(max_size=5),
+            max_size=3,
+        ),
+    )
+
+
+def decisions(
+    *, outcomes: st.SearchStrategy[Outcome] | None = None
+) -> st.SearchStrategy[Decision]:
+    """Decisions; an explicit deny always has a reason.
+
+    Requires hypothesis.
+    """
+    outcomes = st.sampled_from(Outcome) if outcomes is None else outcomes
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Decision:
+        outcome = draw(outcomes)
+        minimum = 1 if outcome is Outcome.DENIED else 0
+        found = draw(st.lists(reasons(), min_size=minimum, max_size=4))
+        errors = draw(st.lists(reasons(), max_size=2))
+        errors = [e for e in errors if e not in found]
+        return Decision(outcome, found, errors)
+
+    return build()
+
+
+def snapshots(
+    *,
+    accounts: st.SearchStrategy[SellerAccount] | None = None,
+    separate: st.SearchStrategy[list[SellerAccount]] | None = None,
+) -> st.SearchStrategy[Snapshot]:
+    """Seller snapshots with distinct seller ids.  Requires hypothesis."""
+    accounts = seller_accounts() if accounts is None else accounts
+    separate = (
+        st.lists(seller_accounts(), max_size=2)
+        if separate is None
+        else separate
+    )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Snapshot:
+        main = draw(accounts)
+        seen = {main.seller_id}
+        others = []
+        for index, other in enumerate(draw(separate)):
+            while other.seller_id in seen:
+                other = attrs.evolve(
+                    other, seller_id=f"{other.seller_id}X{index}"
+                )
+            seen.add(other.seller_id)
+            others.append(other)
+        return Snapshot(account=main, separate_accounts=others)
+
+    return build()
