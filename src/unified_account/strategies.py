@@ -231,15 +231,18 @@ def rule_keys() -> st.SearchStrategy[RuleKey]:
 def reasons(
     *, rules: st.SearchStrategy[RuleKey] | None = None
 ) -> st.SearchStrategy[Reason]:
-    """Reasons with string parameters.  Requires hypothesis."""
+    """Reasons with short message ids and string parameters.
+
+    Requires hypothesis.
+    """
     return st.builds(
         Reason,
         rule=rule_keys() if rules is None else rules,
-        message_id=st.from_regex(r"[a-z]{1,8}\.[a-z]{1,8}", fullmatch=True),
+        message_id=st.sampled_from(("a.one", "a.two", "b.one", "b.two")),
         params=st.dictionaries(
-            st.from_regex(r"[a-z]{1,6}", fullmatch=True),
-            st.text(max_size=5),
-            max_size=3,
+            st.sampled_from(("marketplace", "home", "count")),
+            st.sampled_from(("US", "CA", "MX", "1")),
+            max_size=2,
         ),
     )
 

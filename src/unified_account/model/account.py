@@ -84,7 +84,13 @@ def _marketplaces(value: Iterable[Marketplace]) -> frozenset[Marketplace]:
         raise InvalidValueError(
             f"`{value!r}` is not a collection", field="marketplaces"
         )
-    result = frozenset(value)
+    try:
+        result = frozenset(value)
+    except TypeError:
+        raise InvalidValueError(
+            f"`{value!r}` is not a collection of marketplaces",
+            field="marketplaces",
+        ) from None
     for item in result:
         if not isinstance(item, Marketplace):
             raise InvalidValueError(
@@ -98,7 +104,14 @@ def _overrides(
 ) -> immutables.Map[Marketplace, AccountInfo]:
     if isinstance(value, immutables.Map):
         return value
-    return immutables.Map(value)
+    try:
+        return immutables.Map(value)
+    except (TypeError, ValueError):
+        raise InvalidValueError(
+            f"`{value!r}` is not a mapping of marketplaces to account "
+            "information",
+            field="info_overrides",
+        ) from None
 
 
 @attrs.frozen(kw_only=True)

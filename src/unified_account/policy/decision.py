@@ -132,8 +132,9 @@ class Decision:
 
     def __attrs_post_init__(self) -> None:
         if set(self.reasons) & set(self.errors):
-            raise InvalidValueError("decision: a reason cannot also be an "
-                                    "error")  # fmt: skip
+            raise InvalidValueError(
+                "a reason cannot also be an error", field="errors"
+            )
 
     @classmethod
     def allow(cls, *reasons: Reason) -> Decision:
@@ -144,8 +145,9 @@ class Decision:
     def deny(cls, *reasons: Reason) -> Decision:
         """A denying decision; an explicit deny names at least one rule."""
         if not reasons:
-            raise InvalidValueError("decision: an explicit deny needs a "
-                                    "reason")  # fmt: skip
+            raise InvalidValueError(
+                "an explicit deny needs a reason", field="reasons"
+            )
         return cls(Outcome.DENIED, reasons)
 
     @property
@@ -169,13 +171,18 @@ def combine(*decisions: Decision) -> Decision:
     >>> combine().outcome, combine().reasons
     (<Outcome.DENIED: 'denied'>, ())
     """
-    errors = [error for decision in decisions for error in decision.errors]
     denying = [d for d in decisions if d.outcome is Outcome.DENIED]
-    if denying or not decisions:
-        reasons = [reason for d in denying for reason in d.reasons]
-        return Decision(Outcome.DENIED, reasons, errors)
-    reasons = [reason for d in decisions for reason in d.reasons]
-    return Decision(Outcome.ALLOWED, reasons, errors)
+    deciding = denying if denying or not decisions else decisions
+    outcome = Outcome.DENIED if deciding is denying else Outcome.ALLOWED
+    reasons = [reason for d in deciding for reason in d.reasons]
+    # An error that another decision gives as a reason is not an error.
+    errors = [
+        error
+        for decision in decisions
+        for error in decision.errors
+        if error not in reasons
+    ]
+    return Decision(outcome, reasons, errors)
 
 
 @attrs.frozen
