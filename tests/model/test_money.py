@@ -80,9 +80,9 @@ class TestArithmetic:
             assert (first <= second) == (first.amount <= second.amount)
         else:
             with pytest.raises(CurrencyMismatchError):
-                first + second
+                _ = first + second
             with pytest.raises(CurrencyMismatchError):
-                first < second
+                _ = first < second
             assert first != second
 
     @given(
@@ -104,7 +104,7 @@ class TestArithmetic:
     def test_comparing_with_something_that_is_not_money_is_refused(self):
         """Money never compares with a bare number."""
         with pytest.raises(CurrencyMismatchError, match="not money"):
-            Money("1", "USD") < 2
+            _ = Money("1", "USD") < 2
 
     def test_money_is_immutable_and_hashable(self):
         """Equal money hashes equal; attributes cannot be set."""
