@@ -34,7 +34,12 @@ def may_list(plan, home, turned_on, where, scope=NA, plans=PROFESSIONAL_ONLY):
         return False, denies
     if where not in turned_on:
         return False, {"home-only-by-default"}
-    return True, {"list-anywhere", "eu-distinct", "professional-only"}
+    return True, {
+        "list-anywhere",
+        "na-scope",
+        "eu-distinct",
+        "professional-only",
+    }
 
 
 def switcher(plan, home, scope=NA, plans=PROFESSIONAL_ONLY):

@@ -106,6 +106,8 @@ def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:
     """Build a snapshot from parsed JSON (dicts, lists, strings, numbers)."""
     if not isinstance(data, dict):
         raise SnapshotError("", "a snapshot must be a JSON object", source)
+    if not isinstance(data.get("$schema", ""), str):
+        raise SnapshotError("$schema", "expected a string", source)
     body = {key: value for key, value in data.items() if key != "$schema"}
     try:
         return converter.structure(body, Snapshot)

@@ -16,7 +16,7 @@ from typing import Any, get_args, get_origin
 import cattrs
 import immutables
 
-from ..errors import InvalidValueError
+from ..errors import InvalidValueError, UnifiedAccountError
 from ..model.marketplace import Marketplace
 from ..model.money import Money, to_decimal
 
@@ -126,8 +126,9 @@ def _map(value: object, kind: Any) -> immutables.Map[Any, Any]:
     for key in value:  # report a bad key before anything below it
         try:
             converter.structure(key, key_type)
-        except InvalidValueError as error:
-            raise InvalidValueError(error.problem, field=str(key)) from None
+        except UnifiedAccountError as error:
+            problem = getattr(error, "problem", str(error))
+            raise InvalidValueError(problem, field=str(key)) from None
     structured = converter.structure(
         value,
         dict[key_type, value_type],  # type: ignore[valid-type]

@@ -1,0 +1,292 @@
+"""The scope-and-account rules, as laws and against the reference model.
+
+Rules: ``na-scope``, ``list-anywhere``, ``switcher-means-unified``,
+``no-merge``, ``home-only-by-default``, ``account-info-defaults``,
+``eu-distinct``, ``professional-only``.
+"""
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import reference_model as ref
+from unified_account import (
+    FAQ,
+    INDIVIDUAL_PLANS,
+    Marketplace,
+    Outcome,
+    RuleKey,
+    RuleViolation,
+    SellingPlan,
+    customise_account_info,
+    effective_account_info,
+    evaluate_eligibility,
+    evaluate_listing_marketplace,
+    evaluate_merge,
+    evaluate_scope,
+    evaluate_unified,
+    marketplace_switcher,
+    offer_marketplaces,
+    reset_account_info,
+)
+from unified_account import strategies as ua
+
+
+def keys(decision_or_resolved):
+    return {str(key) for key in decision_or_resolved.rules}
+
+
+def codes(marketplaces):
+    return {m.name for m in marketplaces}
+
+
+def ref_args(account, edition):
+    return {
+        "scope": codes(edition.scope),
+        "plans": {plan.value for plan in edition.qualifying_plans},
+    }
+
+
+class TestAgreesWithTheReferenceModel:
+    """For random accounts and editions: same outcome, same rule keys."""
+
+    @given(ua.seller_accounts(), ua.editions())
+    def test_eligibility(self, account, edition):
+        """``eu-distinct`` and ``professional-only`` as the model says."""
+        decision = evaluate_eligibility(account, edition=edition)
+        expected = ref.eligibility(
+            account.plan.value, account.home.name, **ref_args(account, edition)
+        )
+        assert (decision.allowed, keys(decision)) == expected
+
+    @given(ua.seller_accounts(), ua.marketplaces(), ua.editions())
+    def test_listing_marketplace(self, account, marketplace, edition):
+        """``list-anywhere`` and ``home-only-by-default`` as the model says."""
+        decision = evaluate_listing_marketplace(
+            account, marketplace, edition=edition
+        )
+        expected = ref.may_list(
+            account.plan.value,
+            account.home.name,
+            codes(account.marketplaces),
+            marketplace.name,
+            **ref_args(account, edition),
+        )
+        assert (decision.allowed, keys(decision)) == expected
+
+    @given(ua.seller_accounts(), ua.editions())
+    def test_switcher(self, account, edition):
+        """``switcher-means-unified``: the switcher and the verdict."""
+        switcher = marketplace_switcher(account, edition=edition)
+        expected = ref.switcher(
+            account.plan.value, account.home.name, **ref_args(account, edition)
+        )
+        assert codes(switcher.value) == expected
+        unified = evaluate_unified(account, edition=edition)
+        assert unified.allowed == (len(expected) > 1)
+        assert RuleKey.SWITCHER_MEANS_UNIFIED in unified.rules
+
+    @given(ua.seller_accounts(), ua.marketplaces())
+    def test_effective_account_info(self, account, marketplace):
+        """``account-info-defaults``: the override, else registration."""
+        resolved = effective_account_info(account, marketplace)
+        expected = ref.effective_info(
+            account.registration_info,
+            dict(account.info_overrides),
+            marketplace,
+        )
+        assert resolved.value == expected
+        assert keys(resolved) == {"account-info-defaults"}
+
+
+class TestNaScope:
+    """``na-scope``."""
+
+    @given(ua.marketplaces(), ua.editions())
+    def test_a_marketplace_is_in_scope_exactly_when_the_edition_says(
+        self, marketplace, edition
+    ):
+        """Allowed iff the marketplace is in the edition's scope."""
+        decision = evaluate_scope(marketplace, edition=edition)
+        assert decision.allowed == (marketplace in edition.scope)
+        assert keys(decision) == {"na-scope"}
+
+    def test_the_faq_scope_is_exactly_us_ca_and_mx(self):
+        """One, two or all three: these three."""
+        assert codes(m for m in Marketplace if evaluate_scope(m).allowed) == {
+            "US",
+            "CA",
+            "MX",
+        }
+
+
+class TestEligibility:
+    """``eu-distinct`` and ``professional-only``."""
+
+    @given(ua.seller_accounts(plans=ua.selling_plans(professional=False)))
+    def test_an_individual_account_is_never_eligible_in_the_faq(self, account):
+        """Individual accounts cannot sell across North America."""
+        decision = evaluate_eligibility(account)
+        assert not decision.allowed
+        assert RuleKey.PROFESSIONAL_ONLY in decision.rules
+
+    @given(ua.seller_accounts(homes=ua.marketplaces(in_scope=False)))
+    def test_an_account_registered_outside_the_scope_is_never_eligible(
+        self, account
+    ):
+        """A seller registered on amazon.de (or .co.jp) is not eligible."""
+        decision = evaluate_eligibility(account)
+        assert not decision.allowed
+        assert RuleKey.EU_DISTINCT in decision.rules
+
+    @given(
+        ua.seller_accounts(
+            plans=ua.selling_plans(professional=True),
+            homes=ua.marketplaces(in_scope=True),
+        )
+    )
+    def test_a_professional_na_account_is_eligible(self, account):
+        """Both rules allow, and both are named."""
+        decision = evaluate_eligibility(account)
+        assert decision.allowed
+        assert keys(decision) == {"eu-distinct", "professional-only"}
+
+    @given(ua.seller_accounts(homes=ua.marketplaces(in_scope=True)))
+    def test_the_individual_plans_edition_ignores_the_plan(self, account):
+        """Under the later edition every NA registration qualifies."""
+        assert evaluate_eligibility(account, edition=INDIVIDUAL_PLANS).allowed
+
+    def test_faq_an_individual_account_on_amazon_de_fails_both_rules(self):
+        """A denial names every rule that denies."""
+        account = attrs.evolve(
+            _example().separate_accounts[1], plan=SellingPlan.INDIVIDUAL
+        )
+        decision = evaluate_eligibility(account)
+        assert keys(decision) == {"eu-distinct", "professional-only"}
+        assert decision.outcome is Outcome.DENIED
+
+
+class TestNoMerge:
+    """``no-merge``."""
+
+    @given(ua.seller_accounts(), ua.seller_accounts(), ua.editions())
+    def test_every_merge_is_refused_with_no_merge(
+        self, first, second, edition
+    ):
+        """For every pair of accounts, in every edition."""
+        decision = evaluate_merge(first, second, edition=edition)
+        assert decision.outcome is Outcome.DENIED
+        assert keys(decision) == {"no-merge"}
+
+    @given(ua.seller_accounts())
+    def test_an_account_cannot_merge_even_with_itself(self, account):
+        """There is no merge operation at all."""
+        assert not evaluate_merge(account, account).allowed
+
+
+class TestHomeOnlyByDefault:
+    """``home-only-by-default`` and ``list-anywhere``."""
+
+    @given(ua.seller_accounts(), ua.editions())
+    def test_the_home_marketplace_is_always_available(self, account, edition):
+        """Whatever the plan or home, products list at home."""
+        decision = evaluate_listing_marketplace(
+            account, account.home, edition=edition
+        )
+        assert decision.allowed
+        assert keys(decision) == {"home-only-by-default"}
+
+    @given(ua.seller_accounts(), ua.marketplaces(in_scope=True))
+    def test_listing_elsewhere_is_never_automatic(self, account, marketplace):
+        """A marketplace the seller has not turned on is refused."""
+        if marketplace not in account.marketplaces:
+            decision = evaluate_listing_marketplace(account, marketplace)
+            assert not decision.allowed
+
+    @given(ua.seller_accounts(others=st.just(frozenset())))
+    def test_with_nothing_turned_on_products_list_only_at_home(self, account):
+        """The switcher left on home means home only."""
+        offered = offer_marketplaces(account)
+        assert offered.value == (account.home,)
+        assert keys(offered) == {"home-only-by-default"}
+
+    @given(ua.seller_accounts(), ua.editions())
+    def test_offer_marketplaces_are_turned_on_and_allowed(self, account, ed):
+        """Offered = home plus turned-on marketplaces the rules allow."""
+        offered = set(offer_marketplaces(account, edition=ed).value)
+        assert account.home in offered
+        assert offered <= account.marketplaces
+        for marketplace in account.marketplaces:
+            allowed = evaluate_listing_marketplace(
+                account, marketplace, edition=ed
+            ).allowed
+            assert (marketplace in offered) == allowed
+
+
+class TestAccountInfoDefaults:
+    """``account-info-defaults``."""
+
+    @given(
+        ua.seller_accounts(homes=ua.marketplaces(in_scope=True)),
+        ua.marketplaces(in_scope=True),
+        ua.account_infos(),
+    )
+    def test_customising_one_marketplace_never_changes_another(
+        self, account, marketplace, info
+    ):
+        """Every other marketplace keeps exactly the information it had."""
+        account = attrs.evolve(
+            account, marketplaces=account.marketplaces | {marketplace}
+        )
+        updated = customise_account_info(account, marketplace, info)
+        assert effective_account_info(updated, marketplace).value == info
+        for other in Marketplace:
+            if other is not marketplace:
+                assert effective_account_info(updated, other) == (
+                    effective_account_info(account, other)
+                )
+
+    @given(ua.seller_accounts(), ua.marketplaces())
+    def test_resetting_restores_the_registration_default(
+        self, account, marketplace
+    ):
+        """Without its override a marketplace uses registration data."""
+        reset = reset_account_info(account, marketplace)
+        assert effective_account_info(reset, marketplace).value == (
+            account.registration_info
+        )
+
+    @given(ua.seller_accounts(), ua.marketplaces(in_scope=False))
+    def test_customising_outside_the_scope_is_refused(self, account, where):
+        """The refusal carries the ``na-scope`` decision."""
+        info = account.registration_info
+        with pytest.raises(RuleViolation) as error:
+            customise_account_info(account, where, info)
+        assert keys(error.value.decision) == {"na-scope"}
+
+    def test_customising_a_marketplace_not_turned_on_is_refused(self):
+        """Customise only where the account acts."""
+        account = attrs.evolve(
+            _example().account, marketplaces={Marketplace.US, Marketplace.CA}
+        )
+        with pytest.raises(RuleViolation) as error:
+            customise_account_info(
+                account, Marketplace.MX, account.registration_info
+            )
+        assert keys(error.value.decision) == {"account-info-defaults"}
+        assert not error.value.decision.allowed
+
+
+def _example():
+    from unified_account import example_snapshot
+
+    return example_snapshot()
+
+
+def test_faq_the_default_edition_is_the_faqs():
+    """Policies default to the FAQ edition."""
+    account = _example().separate_accounts[0]
+    assert evaluate_eligibility(account) == evaluate_eligibility(
+        account, edition=FAQ
+    )

@@ -1,0 +1,172 @@
+"""The ``unified-account`` command."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from unified_account import RuleKey
+from unified_account.cli import main
+from unified_account.snapshot import example_text
+
+ACCOUNT_RULES = {
+    "na-scope",
+    "list-anywhere",
+    "switcher-means-unified",
+    "no-merge",
+    "home-only-by-default",
+    "account-info-defaults",
+    "eu-distinct",
+    "professional-only",
+}
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+class TestRules:
+    """``unified-account rules``."""
+
+    def test_json_lists_every_rule_key_with_its_texts(self, capsys):
+        """Every key, with key, title, question and summary."""
+        status, out, _ = run(capsys, "rules", "--format", "json")
+        rules = json.loads(out)["rules"]
+        assert status == 0
+        assert [r["key"] for r in rules] == [str(k) for k in RuleKey]
+        for entry in rules:
+            assert all(entry[f] for f in ("title", "question", "summary"))
+
+    def test_text_names_every_rule(self, capsys):
+        """The plain listing starts each rule with its key."""
+        status, out, _ = run(capsys, "rules")
+        assert status == 0
+        for key in RuleKey:
+            assert f"\n{key}\n" in f"\n{out}"
+
+
+class TestReport:
+    """``unified-account report``."""
+
+    def test_the_example_has_findings_for_every_account_rule(self, capsys):
+        """Each account rule appears, with the documented fields."""
+        status, out, err = run(capsys, "report", "--format", "json")
+        document = json.loads(out)
+        assert (status, err) == (0, "")
+        assert document["edition"] == "faq"
+        rules = {finding["rule"] for finding in document["findings"]}
+        assert rules >= ACCOUNT_RULES
+        for finding in document["findings"]:
+            assert {"rule", "outcome", "subject", "message"} <= set(finding)
+            assert finding["outcome"] in {
+                "allowed",
+                "denied",
+                "warning",
+                "info",
+            }
+
+    def test_both_outcomes_appear_in_the_example(self, capsys):
+        """The example seller shows allowed and denied findings."""
+        _, out, _ = run(capsys, "report", "--format", "json")
+        findings = json.loads(out)["findings"]
+        denied = {f["rule"] for f in findings if f["outcome"] == "denied"}
+        assert {"no-merge", "eu-distinct", "professional-only"} <= denied
+
+    def test_a_snapshot_file_is_read(self, capsys, tmp_path):
+        """A path on the command line is the snapshot."""
+        path = tmp_path / "seller.json"
+        path.write_text(example_text(), encoding="utf-8")
+        status, out, _ = run(capsys, "report", str(path), "--format", "json")
+        assert status == 0
+        assert json.loads(out)["findings"]
+
+    def test_a_bad_snapshot_fails_with_its_json_path(self, capsys, tmp_path):
+        """One line on stderr naming the path, status 2, stdout empty."""
+        document = json.loads(example_text())
+        document["account"]["info_overrides"]["CA"]["bank"]["currency"] = 1
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        status, out, err = run(capsys, "report", str(path))
+        assert (status, out) == (2, "")
+        assert "account.info_overrides.CA.bank.currency" in err
+        assert err.count("\n") == 1
+
+    @pytest.mark.parametrize("text", ["not json", "[1]", "{}"])
+    def test_a_malformed_snapshot_fails_cleanly(self, capsys, tmp_path, text):
+        """Not JSON, not an object, or missing the account: status 2."""
+        path = tmp_path / "bad.json"
+        path.write_text(text, encoding="utf-8")
+        status, out, err = run(capsys, "report", str(path))
+        assert (status, out) == (2, "")
+        assert err.startswith("unified-account: error: ")
+
+    def test_the_edition_is_chosen_on_the_command_line(self, capsys):
+        """``--edition individual-plans``: the Individual account qualifies."""
+        _, out, _ = run(
+            capsys,
+            "report",
+            "--format",
+            "json",
+            "--edition",
+            "individual-plans",
+        )
+        document = json.loads(out)
+        assert document["edition"] == "individual-plans"
+        individual = [
+            f
+            for f in document["findings"]
+            if f["subject"] == "account:A2EXAMPLECA"
+            and f["rule"] == "professional-only"
+        ]
+        assert [f["outcome"] for f in individual] == ["allowed"]
+
+    def test_markdown_is_a_table(self, capsys):
+        """One row per finding, after the header."""
+        _, out, _ = run(capsys, "report", "--format", "markdown")
+        _, json_out, _ = run(capsys, "report", "--format", "json")
+        rows = [line for line in out.splitlines() if line.startswith("| `")]
+        assert len(rows) == len(json.loads(json_out)["findings"])
+
+
+class TestUsage:
+    """Mistakes on the command line."""
+
+    def test_an_unknown_option_prints_usage_and_exits_2(self, capsys):
+        """Argparse's usage, status 2."""
+        with pytest.raises(SystemExit) as exit_:
+            main(["report", "--colour"])
+        assert exit_.value.code == 2
+        assert "usage:" in capsys.readouterr().err
+
+    def test_an_unknown_locale_names_the_supported_ones(self, capsys):
+        """``--locale xx``: status 2 and the list of locales."""
+        status, out, err = run(capsys, "report", "--locale", "xx")
+        assert (status, out) == (2, "")
+        for locale in ("en", "zh_Hant", "zh_Hans", "es_MX", "fr_CA"):
+            assert locale in err
+
+    def test_explaining_an_unknown_rule_fails(self, capsys):
+        """An unknown key is named, with status 2."""
+        status, out, err = run(capsys, "explain", "no-such-rule")
+        assert (status, out) == (2, "")
+        assert "`no-such-rule`" in err
+
+    def test_the_module_runs_as_a_program(self):
+        """``python -m unified_account`` is the command."""
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "unified_account",
+                "rules",
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            check=False,
+        )
+        assert result.returncode == 0
+        assert json.loads(result.stdout)["rules"]
