@@ -170,3 +170,31 @@ class TestUsage:
         )
         assert result.returncode == 0
         assert json.loads(result.stdout)["rules"]
+
+
+class TestExplain:
+    """``unified-account explain RULE_KEY``."""
+
+    @pytest.mark.parametrize(
+        "locale", ["en", "zh_Hant", "zh_Hans", "es_MX", "fr_CA"]
+    )
+    def test_one_rule_in_each_locale(self, capsys, locale):
+        """Title, question, the FAQ's own question, summary, example."""
+        from unified_account.i18n import rule_text
+        from unified_account.rules import rule
+
+        status, out, err = run(
+            capsys, "explain", "no-merge", "--locale", locale
+        )
+        text = rule_text(rule("no-merge"), locale)
+        assert (status, err) == (0, "")
+        assert out.startswith(f"no-merge: {text.title}\n")
+        for part in (text.question, text.summary, text.example):
+            assert part in out
+        assert "我在多個北美商城中註冊了帳戶。能否合併這些帳戶？" in out
+
+    def test_traditional_chinese_uses_the_faqs_terms(self, capsys):
+        """The FAQ's words for the account and the marketplace."""
+        _, out, _ = run(capsys, "report", "--locale", "zh_Hant")
+        assert "北美聯合帳戶" in out
+        assert "商城" in out
