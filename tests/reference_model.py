@@ -22,7 +22,7 @@ def eligibility(plan, home, scope=NA, plans=PROFESSIONAL_ONLY):
 
 def may_list(plan, home, turned_on, where, scope=NA, plans=PROFESSIONAL_ONLY):
     """(allowed, rule keys) for listing products in marketplace ``where``."""
-    if where == home:
+    if where == home and where in scope:
         return True, {"home-only-by-default"}
     denies = set()
     if where not in scope:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from unified_account import (
     SUPPORTED_LOCALES,
     Marketplace,
+    MissingMessageError,
     Money,
     UnsupportedLocaleError,
     evaluate_scope,
@@ -115,8 +116,10 @@ class TestRendering:
 
     def test_a_missing_parameter_is_a_clear_error(self):
         """A message rendered without its values fails loudly."""
-        with pytest.raises(LookupError, match="marketplace"):
+        with pytest.raises(MissingMessageError, match="marketplace"):
             render("na-scope.in-scope", {}, "en")
+        with pytest.raises(MissingMessageError, match="no-such"):
+            render("no-such.message", {}, "en")
 
 
 class TestLocales:

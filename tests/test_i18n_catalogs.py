@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 
 import unified_account
 from unified_account.i18n import SUPPORTED_LOCALES, catalog, placeholders
-from unified_account.rules import RULES
+from unified_account.rules import RULES, rule_message_ids
 
 SRC = Path(unified_account.__file__).parent
 
@@ -29,20 +29,7 @@ def _extracted_ids() -> set[str]:
     return {message for _, _, message, _, _ in found}
 
 
-def _rule_ids() -> set[str]:
-    return {
-        message
-        for entry in RULES.values()
-        for message in (
-            entry.title,
-            entry.question,
-            entry.summary,
-            entry.example,
-        )
-    }
-
-
-USED_IDS = _extracted_ids() | _rule_ids()
+USED_IDS = _extracted_ids() | rule_message_ids()
 
 
 def _po(locale):

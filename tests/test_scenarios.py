@@ -16,7 +16,7 @@ from unified_account import (
     Marketplace,
     SellerAccount,
     SellingPlan,
-    edition,
+    edition_named,
     evaluate_eligibility,
     evaluate_listing_marketplace,
     evaluate_merge,
@@ -50,7 +50,7 @@ def account(name):
 
 
 def ask(scenario):
-    rules = edition(scenario.get("edition", "faq"))
+    rules = edition_named(scenario.get("edition", "faq"))
     question = scenario["question"]
     if question == "scope":
         where = Marketplace.from_country(scenario["marketplace"])

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .edition import EDITIONS, edition
+from .edition import EDITIONS, edition_named
 from .errors import UnifiedAccountError
 from .i18n import SUPPORTED_LOCALES, normalize_locale, rule_text, translate
 from .messages import N_
@@ -106,7 +106,7 @@ def _run(args: argparse.Namespace) -> str:
         if args.snapshot is None
         else load_snapshot(args.snapshot)
     )
-    report = build_report(snapshot, edition=edition(args.edition))
+    report = build_report(snapshot, edition=edition_named(args.edition))
     formats = {
         "json": report_json,
         "markdown": report_markdown,
@@ -123,8 +123,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnifiedAccountError as error:
         sys.stderr.write(f"{PROG}: error: {error}\n")
         return 2
-    sys.stdout.buffer.write(output.encode("utf-8"))
-    sys.stdout.flush()
+    try:
+        sys.stdout.buffer.write(output.encode("utf-8"))
+        sys.stdout.flush()
+    except OSError as error:  # a closed pipe, a full disk
+        sys.stderr.write(f"{PROG}: error: cannot write the output: {error}\n")
+        return 1
     return 0
 
 

@@ -15,11 +15,12 @@ import enum
 from collections.abc import Iterable
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from .errors import InvalidValueError, UnifiedAccountError
+from .model._validate import instance_of, non_empty_text
 from .model.account import SellingPlan
 from .model.marketplace import Marketplace, Region
 
@@ -36,8 +37,11 @@ __all__ = [
     "Edition",
     "SubscriptionBilling",
     "UnknownEditionError",
-    "edition",
+    "edition_named",
 ]
+
+
+T = TypeVar("T")
 
 
 class SubscriptionBilling(enum.Enum):
@@ -56,41 +60,57 @@ class UnknownEditionError(UnifiedAccountError, LookupError):
     """
 
 
+def _members(value: object, kind: type[T], field: str) -> frozenset[T]:
+    """A frozenset of ``kind`` members, refusing strings and non-members."""
+    if isinstance(value, str | bytes):
+        raise InvalidValueError(
+            f"`{value!r}` is not a collection", field=field
+        )
+    try:
+        members: frozenset[T] = frozenset(value)  # type: ignore[call-overload]
+    except TypeError:
+        raise InvalidValueError(
+            f"`{value!r}` is not a collection", field=field
+        ) from None
+    for member in members:
+        if not isinstance(member, kind):
+            raise InvalidValueError(
+                f"`{member!r}` is not a {kind.__name__}", field=field
+            )
+    return members
+
+
 def _scope(value: Iterable[Marketplace]) -> frozenset[Marketplace]:
-    scope = frozenset(value)
+    scope = _members(value, Marketplace, "scope")
     for marketplace in scope:
-        if not isinstance(marketplace, Marketplace):
-            raise InvalidValueError(f"edition.scope: `{marketplace!r}` is "
-                                    "not a Marketplace")  # fmt: skip
         if marketplace.region is not Region.NORTH_AMERICA:
             raise InvalidValueError(
-                f"edition.scope: `{marketplace.name}` is not an Americas "
-                "marketplace"
+                f"`{marketplace.name}` is not an Americas marketplace",
+                field="scope",
             )
     return scope
 
 
+def _sources(value: Iterable[Marketplace]) -> frozenset[Marketplace]:
+    return _members(value, Marketplace, "brand_registry_sources")
+
+
 def _non_empty(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not value:
-        raise InvalidValueError(f"edition.{attribute.name}: must not be empty")
+        raise InvalidValueError("must not be empty", field=attribute.name)
 
 
 def _plans(value: Iterable[SellingPlan]) -> frozenset[SellingPlan]:
-    plans = frozenset(value)
-    for plan in plans:
-        if not isinstance(plan, SellingPlan):
-            raise InvalidValueError(f"edition.qualifying_plans: `{plan!r}` "
-                                    "is not a SellingPlan")  # fmt: skip
-    return plans
+    return _members(value, SellingPlan, "qualifying_plans")
 
 
 def _codes(value: Iterable[str]) -> frozenset[str]:
-    codes = frozenset(value)
+    codes = _members(value, str, "payout_bank_countries")
     for code in codes:
-        if not (isinstance(code, str) and len(code) == 2 and code.isupper()):
+        if not (len(code) == 2 and code.isascii() and code.isupper()):
             raise InvalidValueError(
-                f"edition.payout_bank_countries: `{code}` is not an ISO "
-                "3166 country code"
+                f"`{code}` is not an ISO 3166 country code",
+                field="payout_bank_countries",
             )
     return codes
 
@@ -114,24 +134,45 @@ class Edition:
     current list from Seller Central.
     """
 
-    name: str
+    name: str = attrs.field(validator=non_empty_text)
     scope: frozenset[Marketplace] = attrs.field(
         converter=_scope, validator=_non_empty
     )
     qualifying_plans: frozenset[SellingPlan] = attrs.field(
         converter=_plans, validator=_non_empty
     )
-    subscription_billing: SubscriptionBilling = (
-        SubscriptionBilling.HOME_MARKETPLACE
+    subscription_billing: SubscriptionBilling = attrs.field(
+        default=SubscriptionBilling.HOME_MARKETPLACE,
+        validator=instance_of(SubscriptionBilling),
     )
-    split_subscription_since: date | None = None
-    remote_fulfillment: bool = False
+    split_subscription_since: date | None = attrs.field(
+        default=None, validator=instance_of(date, type(None))
+    )
+    remote_fulfillment: bool = attrs.field(
+        default=False, validator=instance_of(bool)
+    )
     brand_registry_sources: frozenset[Marketplace] = attrs.field(
-        default=frozenset({Marketplace.US}), converter=frozenset
+        default=frozenset({Marketplace.US}), converter=_sources
     )
     payout_bank_countries: frozenset[str] = attrs.field(
         default=frozenset({"US", "CA", "MX"}), converter=_codes
     )
+
+    def __attrs_post_init__(self) -> None:
+        split = self.subscription_billing is SubscriptionBilling.SPLIT
+        if split != (self.split_subscription_since is not None):
+            raise InvalidValueError(
+                "a split subscription needs the date it starts, and only "
+                "a split subscription has one",
+                field="split_subscription_since",
+            )
+        outside = self.brand_registry_sources - self.scope
+        if outside:
+            names = ", ".join(sorted(m.name for m in outside))
+            raise InvalidValueError(
+                f"`{names}` is not in the edition's scope",
+                field="brand_registry_sources",
+            )
 
 
 FAQ = Edition(
@@ -183,15 +224,15 @@ EDITIONS: Mapping[str, Edition] = MappingProxyType(
 """The named editions, by name."""
 
 
-def edition(name: str) -> Edition:
+def edition_named(name: str) -> Edition:
     """The named edition; an unknown name raises :class:`UnknownEditionError`.
 
-    >>> edition("faq") is FAQ
+    >>> edition_named("faq") is FAQ
     True
     """
     try:
         return EDITIONS[name]
-    except KeyError:
+    except (KeyError, TypeError):
         raise UnknownEditionError(
             f"unknown edition `{name}`; the editions are: "
             + ", ".join(EDITIONS)

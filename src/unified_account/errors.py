@@ -25,6 +25,7 @@ __all__ = [
     "CurrencyMismatchError",
     "InvalidValueError",
     "MissingDataError",
+    "MissingMessageError",
     "RuleViolation",
     "SnapshotError",
     "UnifiedAccountError",
@@ -76,6 +77,16 @@ class MissingDataError(UnifiedAccountError, LookupError):
 
     For example a fee asked for a date before the schedule's first entry,
     or a conversion for which the caller supplied no rate.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class MissingMessageError(UnifiedAccountError, LookupError):
+    """A message id with no translation, or rendered without its values.
+
+    The test suite checks every id in every locale, so this means a bug
+    in the library or a caller rendering an id of its own.
 
     .. versionadded:: 0.1.0
     """

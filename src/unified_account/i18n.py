@@ -35,7 +35,7 @@ from babel.lists import format_list
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 
-from .errors import UnsupportedLocaleError
+from .errors import MissingMessageError, UnsupportedLocaleError
 from .model.marketplace import Marketplace
 from .model.money import Money
 from .policy.decision import Decision, ParamValue, Reason, Term
@@ -111,13 +111,14 @@ def catalog(locale: str) -> Mapping[str, str]:
 def translate(message_id: str, locale: str) -> str:
     """The text of ``message_id`` in ``locale``, placeholders unfilled.
 
-    An id the catalog lacks raises ``LookupError``: every id the code uses
-    is translated in every locale, and the test suite checks it.
+    An id the catalog lacks raises
+    :class:`~unified_account.errors.MissingMessageError`: every id the
+    code uses is translated in every locale, and the test suite checks it.
     """
     try:
         return catalog(locale)[message_id]
     except KeyError:
-        raise LookupError(
+        raise MissingMessageError(
             f"message `{message_id}` has no `{locale}` translation"
         ) from None
 
@@ -202,7 +203,7 @@ spans Amazon.com, Amazon.ca, and Amazon.com.mx'
     }
     missing = placeholders(template) - values.keys()
     if missing:
-        raise LookupError(
+        raise MissingMessageError(
             f"message `{message_id}` needs parameters: "
             + ", ".join(sorted(missing))
         )

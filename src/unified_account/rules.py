@@ -182,6 +182,24 @@ RULES: Mapping[RuleKey, Rule] = MappingProxyType(
 """Every rule, by key, in the catalogue's order."""
 
 
+def rule_message_ids() -> frozenset[str]:
+    """The message ids of every rule's title, question, summary and example.
+
+    They are derived from the keys, so Babel's extractor does not see
+    them; catalogs must hold them all the same.
+    """
+    return frozenset(
+        message
+        for entry in RULES.values()
+        for message in (
+            entry.title,
+            entry.question,
+            entry.summary,
+            entry.example,
+        )
+    )
+
+
 def rule(key: str) -> Rule:
     """The rule with ``key``; an unknown key raises :class:`UnknownRuleError`.
 
@@ -190,7 +208,7 @@ def rule(key: str) -> Rule:
     """
     try:
         return RULES[RuleKey(key)]
-    except ValueError:
+    except (ValueError, TypeError):
         known = ", ".join(RULES)
         raise UnknownRuleError(
             f"unknown rule key `{key}`; the keys are: {known}"

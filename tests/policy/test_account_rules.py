@@ -29,6 +29,7 @@ from unified_account import (
     marketplace_switcher,
     offer_marketplaces,
     reset_account_info,
+    scope_marketplaces,
 )
 from unified_account import strategies as ua
 
@@ -87,7 +88,7 @@ class TestAgreesWithTheReferenceModel:
         assert unified.allowed == (len(expected) > 1)
         assert RuleKey.SWITCHER_MEANS_UNIFIED in unified.rules
 
-    @given(ua.seller_accounts(), ua.marketplaces())
+    @given(ua.seller_accounts(), ua.marketplaces(in_scope=True))
     def test_effective_account_info(self, account, marketplace):
         """``account-info-defaults``: the override, else registration."""
         resolved = effective_account_info(account, marketplace)
@@ -188,9 +189,12 @@ class TestNoMerge:
 class TestHomeOnlyByDefault:
     """``home-only-by-default`` and ``list-anywhere``."""
 
-    @given(ua.seller_accounts(), ua.editions())
+    @given(
+        ua.seller_accounts(homes=ua.marketplaces(in_scope=True)),
+        ua.editions(),
+    )
     def test_the_home_marketplace_is_always_available(self, account, edition):
-        """Whatever the plan or home, products list at home."""
+        """Whatever the plan, products list at an NA home."""
         decision = evaluate_listing_marketplace(
             account, account.home, edition=edition
         )
@@ -204,7 +208,11 @@ class TestHomeOnlyByDefault:
             decision = evaluate_listing_marketplace(account, marketplace)
             assert not decision.allowed
 
-    @given(ua.seller_accounts(others=st.just(frozenset())))
+    @given(
+        ua.seller_accounts(
+            homes=ua.marketplaces(in_scope=True), others=st.just(frozenset())
+        )
+    )
     def test_with_nothing_turned_on_products_list_only_at_home(self, account):
         """The switcher left on home means home only."""
         offered = offer_marketplaces(account)
@@ -215,7 +223,7 @@ class TestHomeOnlyByDefault:
     def test_offer_marketplaces_are_turned_on_and_allowed(self, account, ed):
         """Offered = home plus turned-on marketplaces the rules allow."""
         offered = set(offer_marketplaces(account, edition=ed).value)
-        assert account.home in offered
+        assert (account.home in offered) == (account.home in ed.scope)
         assert offered <= account.marketplaces
         for marketplace in account.marketplaces:
             allowed = evaluate_listing_marketplace(
@@ -228,7 +236,10 @@ class TestAccountInfoDefaults:
     """``account-info-defaults``."""
 
     @given(
-        ua.seller_accounts(homes=ua.marketplaces(in_scope=True)),
+        ua.seller_accounts(
+            plans=ua.selling_plans(professional=True),
+            homes=ua.marketplaces(in_scope=True),
+        ),
         ua.marketplaces(in_scope=True),
         ua.account_infos(),
     )
@@ -241,13 +252,13 @@ class TestAccountInfoDefaults:
         )
         updated = customise_account_info(account, marketplace, info)
         assert effective_account_info(updated, marketplace).value == info
-        for other in Marketplace:
+        for other in scope_marketplaces():
             if other is not marketplace:
                 assert effective_account_info(updated, other) == (
                     effective_account_info(account, other)
                 )
 
-    @given(ua.seller_accounts(), ua.marketplaces())
+    @given(ua.seller_accounts(), ua.marketplaces(in_scope=True))
     def test_resetting_restores_the_registration_default(
         self, account, marketplace
     ):
@@ -263,6 +274,9 @@ class TestAccountInfoDefaults:
         info = account.registration_info
         with pytest.raises(RuleViolation) as error:
             customise_account_info(account, where, info)
+        assert "na-scope" in keys(error.value.decision)
+        with pytest.raises(RuleViolation) as error:
+            effective_account_info(account, where)
         assert keys(error.value.decision) == {"na-scope"}
 
     def test_customising_a_marketplace_not_turned_on_is_refused(self):
@@ -274,8 +288,24 @@ class TestAccountInfoDefaults:
             customise_account_info(
                 account, Marketplace.MX, account.registration_info
             )
-        assert keys(error.value.decision) == {"account-info-defaults"}
+        assert keys(error.value.decision) == {"home-only-by-default"}
         assert not error.value.decision.allowed
+
+    @given(
+        ua.seller_accounts(
+            plans=ua.selling_plans(professional=False),
+            homes=ua.marketplaces(in_scope=True),
+            others=st.frozensets(ua.marketplaces(in_scope=True), min_size=1),
+        )
+    )
+    def test_an_ineligible_account_customises_only_its_home(self, account):
+        """An Individual account keeps one set of information."""
+        for marketplace in account.marketplaces - {account.home}:
+            with pytest.raises(RuleViolation) as error:
+                customise_account_info(
+                    account, marketplace, account.registration_info
+                )
+            assert "professional-only" in keys(error.value.decision)
 
 
 def _example():

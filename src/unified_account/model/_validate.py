@@ -36,7 +36,8 @@ def instance_of(*types: type) -> Validator:
     def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, types):
             raise InvalidValueError(
-                f"`{value!r}` is not a {names}", field=attribute.name
+                f"`{value!r}` is not an instance of {names}",
+                field=attribute.name,
             )
 
     return check

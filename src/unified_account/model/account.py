@@ -18,7 +18,7 @@ import immutables
 
 from ..errors import InvalidValueError
 from ._validate import country_code, instance_of, matches, non_empty_text
-from .marketplace import Marketplace
+from .marketplace import Marketplace, Region
 from .money import currency_precision
 
 __all__ = [
@@ -127,8 +127,8 @@ class SellerAccount:
     customised for it.
 
     Invariants: ``home in marketplaces``; every key of ``info_overrides``
-    is in ``marketplaces``.  Nothing reachable from an account can be
-    mutated.
+    is in ``marketplaces`` and is an Americas marketplace.  Nothing
+    reachable from an account can be mutated.
     """
 
     seller_id: str = attrs.field(
@@ -160,6 +160,12 @@ class SellerAccount:
                     field="info_overrides",
                 )
             where = f"info_overrides.{marketplace.name}"
+            if marketplace.region is not Region.NORTH_AMERICA:
+                raise InvalidValueError(
+                    f"`{marketplace.name}` is not a marketplace of the "
+                    "Americas unified account",
+                    field=where,
+                )
             if marketplace not in self.marketplaces:
                 raise InvalidValueError(
                     f"`{marketplace.name}` is not turned on for this account",

@@ -9,13 +9,12 @@ territory data at run time (which depends on today's date).
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+
+import attrs
 
 from ..errors import UnknownMarketplaceError
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
 
 __all__ = ["Marketplace", "Region"]
 
@@ -28,12 +27,61 @@ class Region(enum.Enum):
     FAR_EAST = "fe"
 
 
+@attrs.frozen
+class _Facts:
+    display_name: str
+    domain: str
+    currency: str
+    locales: tuple[str, ...]
+    region: Region
+
+
+_NA, _EU, _FE = Region.NORTH_AMERICA, Region.EUROPE, Region.FAR_EAST
+
+# Country code: (name, domain, currency, locales, region).  Read-only.
+_FACTS: Mapping[str, _Facts] = MappingProxyType(
+    {
+        code: _Facts(*facts)
+        for code, facts in {
+            "US": ("Amazon.com", "www.amazon.com", "USD",
+                   ("en_US", "es_US"), _NA),
+            "CA": ("Amazon.ca", "www.amazon.ca", "CAD",
+                   ("en_CA", "fr_CA"), _NA),
+            "MX": ("Amazon.com.mx", "www.amazon.com.mx", "MXN",
+                   ("es_MX",), _NA),
+            "BR": ("Amazon.com.br", "www.amazon.com.br", "BRL",
+                   ("pt_BR",), _NA),
+            "GB": ("Amazon.co.uk", "www.amazon.co.uk", "GBP",
+                   ("en_GB",), _EU),
+            "DE": ("Amazon.de", "www.amazon.de", "EUR", ("de_DE",), _EU),
+            "FR": ("Amazon.fr", "www.amazon.fr", "EUR", ("fr_FR",), _EU),
+            "IT": ("Amazon.it", "www.amazon.it", "EUR", ("it_IT",), _EU),
+            "ES": ("Amazon.es", "www.amazon.es", "EUR", ("es_ES",), _EU),
+            "NL": ("Amazon.nl", "www.amazon.nl", "EUR", ("nl_NL",), _EU),
+            "SE": ("Amazon.se", "www.amazon.se", "SEK", ("sv_SE",), _EU),
+            "PL": ("Amazon.pl", "www.amazon.pl", "PLN", ("pl_PL",), _EU),
+            "BE": ("Amazon.com.be", "www.amazon.com.be", "EUR",
+                   ("fr_BE", "nl_BE"), _EU),
+            "IE": ("Amazon.ie", "www.amazon.ie", "EUR", ("en_IE",), _EU),
+            "TR": ("Amazon.com.tr", "www.amazon.com.tr", "TRY",
+                   ("tr_TR",), _EU),
+            "JP": ("Amazon.co.jp", "www.amazon.co.jp", "JPY",
+                   ("ja_JP",), _FE),
+            "AU": ("Amazon.com.au", "www.amazon.com.au", "AUD",
+                   ("en_AU",), _FE),
+            "SG": ("Amazon.sg", "www.amazon.sg", "SGD", ("en_SG",), _FE),
+        }.items()
+    }
+)  # fmt: skip
+
+
 class Marketplace(enum.Enum):
     """One Amazon marketplace, named by its country code.
 
-    Each member carries its SP-API marketplace id, country code, name,
-    domain, default currency (ISO 4217), customer-facing locales and
-    SP-API region.  Members are singletons: compare with ``is`` or ``==``.
+    The value is the SP-API marketplace id; each member also has its
+    country code, name, domain, default currency (ISO 4217),
+    customer-facing locales and SP-API region, all read-only.  Members
+    are singletons: compare with ``is`` or ``==``.
 
     >>> Marketplace.CA.domain
     'www.amazon.ca'
@@ -41,70 +89,59 @@ class Marketplace(enum.Enum):
     <Marketplace.MX: 'A1AM78C64UM0Y8'>
     """
 
-    # Listed as: (id, name, domain, currency, locales, region)
-    US = ("ATVPDKIKX0DER", "Amazon.com", "www.amazon.com", "USD",
-          ("en_US", "es_US"), Region.NORTH_AMERICA)  # fmt: skip
-    CA = ("A2EUQ1WTGCTBG2", "Amazon.ca", "www.amazon.ca", "CAD",
-          ("en_CA", "fr_CA"), Region.NORTH_AMERICA)  # fmt: skip
-    MX = ("A1AM78C64UM0Y8", "Amazon.com.mx", "www.amazon.com.mx", "MXN",
-          ("es_MX",), Region.NORTH_AMERICA)  # fmt: skip
-    BR = ("A2Q3Y263D00KWC", "Amazon.com.br", "www.amazon.com.br", "BRL",
-          ("pt_BR",), Region.NORTH_AMERICA)  # fmt: skip
-    GB = ("A1F83G8C2ARO7P", "Amazon.co.uk", "www.amazon.co.uk", "GBP",
-          ("en_GB",), Region.EUROPE)  # fmt: skip
-    DE = ("A1PA6795UKMFR9", "Amazon.de", "www.amazon.de", "EUR",
-          ("de_DE",), Region.EUROPE)  # fmt: skip
-    FR = ("A13V1IB3VIYZZH", "Amazon.fr", "www.amazon.fr", "EUR",
-          ("fr_FR",), Region.EUROPE)  # fmt: skip
-    IT = ("APJ6JRA9NG5V4", "Amazon.it", "www.amazon.it", "EUR",
-          ("it_IT",), Region.EUROPE)  # fmt: skip
-    ES = ("A1RKKUPIHCS9HS", "Amazon.es", "www.amazon.es", "EUR",
-          ("es_ES",), Region.EUROPE)  # fmt: skip
-    NL = ("A1805IZSGTT6HS", "Amazon.nl", "www.amazon.nl", "EUR",
-          ("nl_NL",), Region.EUROPE)  # fmt: skip
-    SE = ("A2NODRKZP88ZB9", "Amazon.se", "www.amazon.se", "SEK",
-          ("sv_SE",), Region.EUROPE)  # fmt: skip
-    PL = ("A1C3SOZRARQ6R3", "Amazon.pl", "www.amazon.pl", "PLN",
-          ("pl_PL",), Region.EUROPE)  # fmt: skip
-    BE = ("AMEN7PMS3EDWL", "Amazon.com.be", "www.amazon.com.be", "EUR",
-          ("fr_BE", "nl_BE"), Region.EUROPE)  # fmt: skip
-    IE = ("A28R8C7NBKEWEA", "Amazon.ie", "www.amazon.ie", "EUR",
-          ("en_IE",), Region.EUROPE)  # fmt: skip
-    TR = ("A33AVAJ2PDY3EV", "Amazon.com.tr", "www.amazon.com.tr", "TRY",
-          ("tr_TR",), Region.EUROPE)  # fmt: skip
-    JP = ("A1VC38T7YXB528", "Amazon.co.jp", "www.amazon.co.jp", "JPY",
-          ("ja_JP",), Region.FAR_EAST)  # fmt: skip
-    AU = ("A39IBJ37TRP1C6", "Amazon.com.au", "www.amazon.com.au", "AUD",
-          ("en_AU",), Region.FAR_EAST)  # fmt: skip
-    SG = ("A19VAU5U5O7RUS", "Amazon.sg", "www.amazon.sg", "SGD",
-          ("en_SG",), Region.FAR_EAST)  # fmt: skip
+    US = "ATVPDKIKX0DER"
+    CA = "A2EUQ1WTGCTBG2"
+    MX = "A1AM78C64UM0Y8"
+    BR = "A2Q3Y263D00KWC"
+    GB = "A1F83G8C2ARO7P"
+    DE = "A1PA6795UKMFR9"
+    FR = "A13V1IB3VIYZZH"
+    IT = "APJ6JRA9NG5V4"
+    ES = "A1RKKUPIHCS9HS"
+    NL = "A1805IZSGTT6HS"
+    SE = "A2NODRKZP88ZB9"
+    PL = "A1C3SOZRARQ6R3"
+    BE = "AMEN7PMS3EDWL"
+    IE = "A28R8C7NBKEWEA"
+    TR = "A33AVAJ2PDY3EV"
+    JP = "A1VC38T7YXB528"
+    AU = "A39IBJ37TRP1C6"
+    SG = "A19VAU5U5O7RUS"
 
-    def __new__(cls, marketplace_id: str, *_: object) -> Marketplace:
-        """Make the SP-API id the member's value."""
-        member = object.__new__(cls)
-        member._value_ = marketplace_id
-        return member
-
-    def __init__(
-        self,
-        marketplace_id: str,
-        display_name: str,
-        domain: str,
-        currency: str,
-        locales: tuple[str, ...],
-        region: Region,
-    ) -> None:
-        self.id = marketplace_id
-        self.display_name = display_name
-        self.domain = domain
-        self.currency = currency
-        self.locales = locales
-        self.region = region
+    @property
+    def id(self) -> str:
+        """The SP-API marketplace id (``ATVPDKIKX0DER``)."""
+        return str(self.value)
 
     @property
     def country_code(self) -> str:
         """The ISO 3166 country code, as SP-API's ``countryCode`` has it."""
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The marketplace's name (``Amazon.ca``)."""
+        return _FACTS[self.name].display_name
+
+    @property
+    def domain(self) -> str:
+        """The storefront domain (``www.amazon.ca``)."""
+        return _FACTS[self.name].domain
+
+    @property
+    def currency(self) -> str:
+        """The default currency, an ISO 4217 code (``CAD``)."""
+        return _FACTS[self.name].currency
+
+    @property
+    def locales(self) -> tuple[str, ...]:
+        """The customer-facing locales (``("en_CA", "fr_CA")``)."""
+        return _FACTS[self.name].locales
+
+    @property
+    def region(self) -> Region:
+        """The SP-API region the marketplace belongs to."""
+        return _FACTS[self.name].region
 
     @classmethod
     def from_id(cls, marketplace_id: str) -> Marketplace:

@@ -10,8 +10,9 @@ and half-even unless the caller says otherwise.
 from __future__ import annotations
 
 import decimal
-import functools
+from collections.abc import Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
@@ -25,9 +26,23 @@ if TYPE_CHECKING:
 __all__ = ["Money", "currency_precision", "to_decimal"]
 
 _KNOWN_CURRENCIES = frozenset(list_currencies())
+_PRECISION: Mapping[str, int] = MappingProxyType(
+    {code: int(get_currency_precision(code)) for code in _KNOWN_CURRENCIES}
+)
+_ROUNDINGS = frozenset(
+    {
+        decimal.ROUND_CEILING,
+        decimal.ROUND_DOWN,
+        decimal.ROUND_FLOOR,
+        decimal.ROUND_HALF_DOWN,
+        decimal.ROUND_HALF_EVEN,
+        decimal.ROUND_HALF_UP,
+        decimal.ROUND_UP,
+        decimal.ROUND_05UP,
+    }
+)
 
 
-@functools.cache
 def currency_precision(currency: str) -> int:
     """The number of decimal places of ``currency`` (USD 2, JPY 0).
 
@@ -41,7 +56,7 @@ def currency_precision(currency: str) -> int:
         raise InvalidValueError(
             f"unknown currency `{currency}`", field="currency"
         )
-    return int(get_currency_precision(currency))
+    return _PRECISION[currency]
 
 
 def to_decimal(value: object, what: str = "amount") -> Decimal:
@@ -76,6 +91,19 @@ def _quantum(currency: str) -> Decimal:
     return Decimal(1).scaleb(-currency_precision(currency))
 
 
+def _quantize(amount: Decimal, currency: str, rounding: str) -> Decimal:
+    if rounding not in _ROUNDINGS:
+        raise InvalidValueError(
+            f"`{rounding}` is not a decimal rounding mode", field="rounding"
+        )
+    try:
+        return amount.quantize(_quantum(currency), rounding=rounding)
+    except decimal.InvalidOperation:
+        raise InvalidValueError(
+            f"`{amount}` is too large an amount", field="amount"
+        ) from None
+
+
 @attrs.frozen(order=False)
 class Money:
     """An exact amount in one currency.
@@ -98,11 +126,7 @@ give a Decimal, an int or a numeric string
     currency: str = attrs.field()
 
     def __attrs_post_init__(self) -> None:
-        try:
-            quantum = _quantum(self.currency)
-        except InvalidValueError as error:
-            raise InvalidValueError(error.problem, field="currency") from None
-        exact = self.amount.quantize(quantum, rounding=ROUND_HALF_EVEN)
+        exact = _quantize(self.amount, self.currency, ROUND_HALF_EVEN)
         if exact != self.amount:
             places = currency_precision(self.currency)
             raise InvalidValueError(
@@ -125,10 +149,7 @@ give a Decimal, an int or a numeric string
         >>> Money.rounded(Decimal("1.005"), "USD").amount
         Decimal('1.00')
         """
-        exact = to_decimal(amount).quantize(
-            _quantum(currency), rounding=rounding
-        )
-        return cls(exact, currency)
+        return cls(_quantize(to_decimal(amount), currency, rounding), currency)
 
     @classmethod
     def zero(cls, currency: str) -> Self:
@@ -154,6 +175,16 @@ give a Decimal, an int or a numeric string
     def __sub__(self, other: Money) -> Money:
         other = self._same_currency(other, "subtract")
         return Money(self.amount - other.amount, self.currency)
+
+    def __radd__(self, other: int) -> Money:
+        """Let ``sum()`` start from ``0``; other left operands are refused."""
+        if (
+            isinstance(other, int)
+            and not isinstance(other, bool)
+            and not other
+        ):
+            return self
+        return self._same_currency(other, "add") + self
 
     def __neg__(self) -> Money:
         return Money(-self.amount, self.currency)

@@ -12,6 +12,7 @@ from ..model.marketplace import Marketplace
 from ..rules import RuleKey
 from .decision import Decision, Reason, Resolved
 from .eligibility import evaluate_scope
+from .unified import evaluate_listing_marketplace
 
 __all__ = [
     "customise_account_info",
@@ -28,9 +29,14 @@ def effective_account_info(
 
     Its customised information if the seller has customised it, else
     what was entered at registration: the registration data is every
-    marketplace's default until that marketplace is updated.
+    marketplace's default until that marketplace is updated.  A
+    marketplace outside the scope has no unified-account information:
+    asking for one raises :class:`~unified_account.errors.RuleViolation`
+    carrying the ``na-scope`` decision.
     """
-    del edition  # every edition has the same defaulting
+    scope = evaluate_scope(marketplace, edition=edition)
+    if not scope.allowed:
+        raise RuleViolation(scope)
     params = {"marketplace": marketplace}
     custom = account.info_overrides.get(marketplace)
     if custom is not None:
@@ -61,21 +67,17 @@ def evaluate_customisation(
 ) -> Decision:
     """May ``account`` customise its information for ``marketplace``?
 
-    Yes for a turned-on marketplace of the scope (``na-scope``,
-    ``account-info-defaults``).
+    Yes for a marketplace where the account may list
+    (:func:`~unified_account.policy.unified.evaluate_listing_marketplace`:
+    the home marketplace, or one in the scope that an eligible account
+    has turned on).
     """
-    scope = evaluate_scope(marketplace, edition=edition)
-    if not scope.allowed:
-        return scope
+    listing = evaluate_listing_marketplace(
+        account, marketplace, edition=edition
+    )
+    if not listing.allowed:
+        return listing
     params = {"marketplace": marketplace}
-    if marketplace not in account.marketplaces:
-        return Decision.deny(
-            Reason(
-                RuleKey.ACCOUNT_INFO_DEFAULTS,
-                N_("account-info-defaults.not-turned-on"),
-                params,
-            )
-        )
     return Decision.allow(
         Reason(
             RuleKey.ACCOUNT_INFO_DEFAULTS,
@@ -107,9 +109,10 @@ def customise_account_info(
 
 
 def reset_account_info(
-    account: SellerAccount, marketplace: Marketplace
+    account: SellerAccount, marketplace: Marketplace, *, edition: Edition = FAQ
 ) -> SellerAccount:
     """A copy of ``account`` whose ``marketplace`` uses registration data."""
+    del edition  # resetting is allowed wherever customising was
     if marketplace not in account.info_overrides:
         return account
     return attrs.evolve(

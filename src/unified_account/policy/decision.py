@@ -27,6 +27,7 @@ from typing import Generic, TypeAlias, TypeVar
 import attrs
 
 from ..errors import InvalidValueError
+from ..model._validate import instance_of, non_empty_text
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..rules import RuleKey
@@ -78,13 +79,53 @@ class Outcome(enum.Enum):
     DENIED = "denied"
 
 
+_SCALARS = (str, int, Decimal, Money, date, Marketplace, Term)
+
+
+def _param_value(name: str, value: object) -> ParamValue:
+    if isinstance(value, tuple):
+        return tuple(_param_value(name, item) for item in value)
+    if isinstance(value, _SCALARS) and not isinstance(value, bool):
+        return value
+    raise InvalidValueError(
+        f"`{value!r}` is not a message parameter (text, a number, money, a "
+        "date, a marketplace, a term or a tuple of them)",
+        field=f"params.{name}",
+    )
+
+
 def _params(value: Mapping[str, ParamValue] | Params) -> Params:
-    items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted(items, key=lambda item: item[0]))
+    if isinstance(value, Mapping):
+        items = list(value.items())
+    elif isinstance(value, tuple) and all(
+        isinstance(item, tuple) and len(item) == 2 for item in value
+    ):
+        items = list(value)
+    else:
+        raise InvalidValueError(
+            f"`{value!r}` is not a mapping of names to values",
+            field="params",
+        )
+    for name, _ in items:
+        if not isinstance(name, str):
+            raise InvalidValueError(
+                f"`{name!r}` is not a parameter name", field="params"
+            )
+    return tuple(
+        sorted(
+            ((name, _param_value(name, v)) for name, v in items),
+            key=lambda item: item[0],
+        )
+    )
 
 
 def _rule_key(value: str) -> RuleKey:
-    return RuleKey(value)
+    try:
+        return RuleKey(value)
+    except ValueError:
+        raise InvalidValueError(
+            f"`{value}` is not a rule key", field="rule"
+        ) from None
 
 
 @attrs.frozen
@@ -101,7 +142,7 @@ params=(('a', '1'), ('b', '2')))
     """
 
     rule: RuleKey = attrs.field(converter=_rule_key)
-    message_id: str
+    message_id: str = attrs.field(validator=non_empty_text)
     params: Params = attrs.field(default=(), converter=_params)
 
     def param(self, name: str) -> ParamValue:
@@ -113,7 +154,18 @@ params=(('a', '1'), ('b', '2')))
 
 
 def _reasons(value: Iterable[Reason]) -> tuple[Reason, ...]:
-    return tuple(dict.fromkeys(value))
+    if isinstance(value, str | bytes):  # type: ignore[unreachable]
+        raise InvalidValueError(f"`{value!r}` is not a collection of reasons")
+    try:
+        reasons = tuple(dict.fromkeys(value))
+    except TypeError:
+        raise InvalidValueError(
+            f"`{value!r}` is not a collection of reasons"
+        ) from None
+    for reason in reasons:
+        if not isinstance(reason, Reason):
+            raise InvalidValueError(f"`{reason!r}` is not a Reason")
+    return reasons
 
 
 @attrs.frozen
@@ -124,9 +176,7 @@ class Decision:
     ``__bool__``: ask :attr:`allowed`, so ``if decision:`` cannot mislead.
     """
 
-    outcome: Outcome = attrs.field(
-        validator=attrs.validators.instance_of(Outcome)
-    )
+    outcome: Outcome = attrs.field(validator=instance_of(Outcome))
     reasons: tuple[Reason, ...] = attrs.field(default=(), converter=_reasons)
     errors: tuple[Reason, ...] = attrs.field(default=(), converter=_reasons)
 

@@ -16,7 +16,7 @@ from .terms import PLAN_TERMS
 __all__ = ["evaluate_eligibility", "evaluate_scope", "scope_marketplaces"]
 
 
-def scope_marketplaces(edition: Edition = FAQ) -> tuple[Marketplace, ...]:
+def scope_marketplaces(*, edition: Edition = FAQ) -> tuple[Marketplace, ...]:
     """The marketplaces the unified account spans, in catalogue order.
 
     >>> [m.name for m in scope_marketplaces()]
@@ -37,7 +37,7 @@ def evaluate_scope(
     """
     params: dict[str, ParamValue] = {
         "marketplace": marketplace,
-        "scope": scope_marketplaces(edition),
+        "scope": scope_marketplaces(edition=edition),
     }
     if marketplace in edition.scope:
         return Decision.allow(
@@ -51,7 +51,7 @@ def evaluate_scope(
 def _registration(account: SellerAccount, edition: Edition) -> Decision:
     params: dict[str, ParamValue] = {
         "home": account.home,
-        "scope": scope_marketplaces(edition),
+        "scope": scope_marketplaces(edition=edition),
     }
     if account.home in edition.scope:
         return Decision.allow(

@@ -28,11 +28,13 @@ def evaluate_listing_marketplace(
 ) -> Decision:
     """May ``account`` list products in ``marketplace``?
 
-    The home marketplace always may (``home-only-by-default``).  Another
-    marketplace may when it is in the scope (``na-scope``), the account
-    is eligible (``eu-distinct``, ``professional-only``) and the seller
-    has turned it on: listing elsewhere is opt-in, never automatic
-    (``home-only-by-default``).  Then ``list-anywhere`` allows it.
+    The home marketplace always may, when it is in the scope
+    (``home-only-by-default``).  Another marketplace may when it is in the
+    scope (``na-scope``), the account is eligible (``eu-distinct``,
+    ``professional-only``) and the seller has turned it on: listing
+    elsewhere is opt-in, never automatic (``home-only-by-default``).  Then
+    ``list-anywhere`` allows it.  A marketplace outside the scope, home or
+    not, is not the unified account's to decide: ``na-scope`` denies.
     Product eligibility, which Amazon decides per product and
     marketplace, is outside these rules.
     """
@@ -40,7 +42,7 @@ def evaluate_listing_marketplace(
         "home": account.home,
         "marketplace": marketplace,
     }
-    if marketplace is account.home:
+    if marketplace is account.home and marketplace in edition.scope:
         return Decision.allow(
             Reason(
                 RuleKey.HOME_ONLY_BY_DEFAULT,
@@ -75,7 +77,8 @@ def offer_marketplaces(
 
     The home marketplace, plus every turned-on marketplace that
     :func:`evaluate_listing_marketplace` allows; with nothing turned on,
-    products list only in the home marketplace.
+    products list only in the home marketplace.  An account registered
+    outside the scope is offered nothing, for the rules that say why.
     """
     allowed = tuple(
         m
@@ -83,6 +86,11 @@ def offer_marketplaces(
         if m in account.marketplaces
         and evaluate_listing_marketplace(account, m, edition=edition).allowed
     )
+    if not allowed:  # registered outside the scope: nothing is offered
+        home = evaluate_listing_marketplace(
+            account, account.home, edition=edition
+        )
+        return Resolved(allowed, home.reasons)
     params: dict[str, ParamValue] = {
         "home": account.home,
         "marketplaces": allowed,

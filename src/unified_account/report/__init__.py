@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..edition import FAQ, Edition
+from ..errors import InvalidValueError
+from ..model._validate import instance_of
+from ..rules import RuleKey
 from . import _account
 from .finding import Finding, FindingOutcome
 
@@ -27,20 +30,26 @@ _SECTIONS = (_account.findings,)
 
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(value)
+    findings = tuple(value)
+    for finding in findings:
+        if not isinstance(finding, Finding):
+            raise InvalidValueError(
+                f"`{finding!r}` is not a Finding", field="findings"
+            )
+    return findings
 
 
 @attrs.frozen
 class Report:
     """The findings for one snapshot under one edition, in a stable order."""
 
-    edition: Edition
+    edition: Edition = attrs.field(validator=instance_of(Edition))
     findings: tuple[Finding, ...] = attrs.field(converter=_findings)
 
     @property
-    def rules(self) -> frozenset[str]:
+    def rules(self) -> frozenset[RuleKey]:
         """The keys of the rules the report has findings for."""
-        return frozenset(str(finding.rule) for finding in self.findings)
+        return frozenset(finding.rule for finding in self.findings)
 
 
 def build_report(snapshot: Snapshot, *, edition: Edition = FAQ) -> Report:

@@ -8,7 +8,16 @@ from typing import Any
 
 import attrs
 
-from ..policy.decision import Decision, Outcome, Params, Reason, Resolved
+from ..model._validate import instance_of, non_empty_text
+from ..policy.decision import (
+    Decision,
+    Outcome,
+    Params,
+    Reason,
+    Resolved,
+    _params,
+    _rule_key,
+)
 from ..rules import RuleKey
 
 __all__ = ["Finding", "FindingOutcome", "from_decision", "from_resolved"]
@@ -36,11 +45,13 @@ class Finding:
     ``listing:SKU-1@CA``.
     """
 
-    rule: RuleKey
-    outcome: FindingOutcome
-    subject: str
-    message_id: str
-    params: Params = ()
+    rule: RuleKey = attrs.field(converter=_rule_key)
+    outcome: FindingOutcome = attrs.field(
+        validator=instance_of(FindingOutcome)
+    )
+    subject: str = attrs.field(validator=non_empty_text)
+    message_id: str = attrs.field(validator=non_empty_text)
+    params: Params = attrs.field(default=(), converter=_params)
 
     @classmethod
     def of(

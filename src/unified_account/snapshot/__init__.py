@@ -23,6 +23,7 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
 from ..errors import InvalidValueError, SnapshotError, UnifiedAccountError
+from ..model._validate import instance_of
 from ..model.account import SellerAccount
 from ._converter import converter
 
@@ -39,7 +40,23 @@ FORMAT_VERSION = 1
 
 
 def _accounts(value: Any) -> tuple[SellerAccount, ...]:
-    return tuple(value)
+    if isinstance(value, str | bytes | dict):
+        raise InvalidValueError(
+            f"`{value!r}` is not a list of accounts", field="separate_accounts"
+        )
+    try:
+        accounts = tuple(value)
+    except TypeError:
+        raise InvalidValueError(
+            f"`{value!r}` is not a list of accounts", field="separate_accounts"
+        ) from None
+    for index, account in enumerate(accounts):
+        if not isinstance(account, SellerAccount):
+            raise InvalidValueError(
+                f"`{account!r}` is not a SellerAccount",
+                field=f"separate_accounts[{index}]",
+            )
+    return accounts
 
 
 @attrs.frozen(kw_only=True)
@@ -51,14 +68,14 @@ class Snapshot:
     on other marketplaces (they stay separate: see ``no-merge``).
     """
 
-    version: int = FORMAT_VERSION
-    account: SellerAccount
+    version: int = attrs.field(default=FORMAT_VERSION)
+    account: SellerAccount = attrs.field(validator=instance_of(SellerAccount))
     separate_accounts: tuple[SellerAccount, ...] = attrs.field(
         default=(), converter=_accounts
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.version != FORMAT_VERSION:
+        if type(self.version) is not int or self.version != FORMAT_VERSION:
             raise InvalidValueError(
                 f"`{self.version}` is not a supported snapshot version "
                 f"(this library reads version {FORMAT_VERSION})",
@@ -95,6 +112,8 @@ def _first_problem(error: BaseException, path: str = "") -> tuple[str, str]:
         return _first_problem(error.exceptions[0], path)
     if isinstance(error, KeyError):
         return path, "missing required field"
+    if isinstance(error, TypeError | AttributeError):
+        return path, "expected an object"
     if isinstance(error, InvalidValueError):
         if error.field:
             path = _join(path, error.field)
@@ -114,6 +133,8 @@ def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:
     except (cattrs.BaseValidationError, UnifiedAccountError) as error:
         path, problem = _first_problem(error)
         raise SnapshotError(path, problem, source) from error
+    except RecursionError:
+        raise SnapshotError("", "nested too deeply", source) from None
 
 
 def _no_constants(name: str) -> object:
@@ -130,6 +151,8 @@ def parse_snapshot(text: str | bytes, source: str = "<string>") -> Snapshot:
         data = json.loads(text, parse_constant=_no_constants)
     except (ValueError, UnicodeDecodeError) as error:
         raise SnapshotError("", f"not valid JSON: {error}", source) from None
+    except RecursionError:
+        raise SnapshotError("", "nested too deeply", source) from None
     return snapshot_from_data(data, source)
 
 

@@ -9,12 +9,15 @@ a silent conversion.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any, get_args, get_origin
 
+import attrs
 import cattrs
 import immutables
+from cattrs.gen import make_dict_structure_fn
 
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model.marketplace import Marketplace
@@ -23,7 +26,11 @@ from ..model.money import Money, to_decimal
 __all__ = ["converter"]
 
 converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
-"""The snapshot converter; extend it with ``register_structure_hook``."""
+"""The snapshot converter: internal to the loader, configured once here.
+
+Modules of this package register hooks for their own types at import;
+callers never change it (it would change every load in the process).
+"""
 
 
 def _kind(value: object) -> str:
@@ -83,11 +90,13 @@ def _date(value: object, _: type) -> date:
 def _marketplace(value: object, _: type) -> Marketplace:
     expect(value, str, "a marketplace country code (`US`, `CA`, `MX`, ...)")
     assert isinstance(value, str)
-    if value != value.upper():
+    if value not in Marketplace.__members__:
         raise InvalidValueError(
-            f"`{value}` is not a marketplace country code; use capitals"
+            f"unknown marketplace country code `{value}` (the codes are: "
+            + ", ".join(Marketplace.__members__)
+            + ")"
         )
-    return Marketplace.from_country(value)
+    return Marketplace[value]
 
 
 def _money(value: object, _: type) -> Money:
@@ -136,6 +145,51 @@ def _map(value: object, kind: Any) -> immutables.Map[Any, Any]:
     return immutables.Map(structured)
 
 
+def _is_sequence(kind: Any) -> bool:
+    return get_origin(kind) in (tuple, frozenset, list)
+
+
+def _sequence(value: object, kind: Any) -> Any:
+    """A JSON array, item by item; a failure names the item's index."""
+    expect(value, list, "an array")
+    assert isinstance(value, list)
+    item_type = get_args(kind)[0]
+    items = []
+    for index, item in enumerate(value):
+        try:
+            items.append(converter.structure(item, item_type))
+        except Exception as error:
+            error.add_note(
+                cattrs.IterableValidationNote(
+                    f"Structuring item @ index {index}", index, item_type
+                )
+            )
+            raise cattrs.IterableValidationError(
+                f"while structuring {kind}", [error], kind
+            ) from None
+    return get_origin(kind)(items)
+
+
+def _is_record(kind: Any) -> bool:
+    return isinstance(kind, type) and attrs.has(kind)
+
+
+def _record(kind: Any) -> Callable[[object, Any], Any]:
+    """Structure an attrs class from a JSON object, and only an object."""
+    base = make_dict_structure_fn(
+        kind,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_detailed_validation=True,
+    )
+
+    def structure(value: object, _: Any) -> Any:
+        expect(value, dict, "an object")
+        return base(value, kind)  # type: ignore[arg-type]
+
+    return structure
+
+
 converter.register_structure_hook(str, _str)
 converter.register_structure_hook(int, _int)
 converter.register_structure_hook(bool, _bool)
@@ -152,3 +206,5 @@ converter.register_structure_hook_func(
     _enum,
 )
 converter.register_structure_hook_func(_is_map, _map)
+converter.register_structure_hook_func(_is_sequence, _sequence)
+converter.register_structure_hook_factory(_is_record, _record)
