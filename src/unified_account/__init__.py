@@ -37,7 +37,7 @@ from .errors import (
 from .i18n import SUPPORTED_LOCALES, explain, format_money, render
 from .model.account import AccountInfo, BankAccount, SellerAccount, SellingPlan
 from .model.catalog import Catalog, SkuRecord
-from .model.identifiers import Asin, Sku
+from .model.identifiers import Asin, Sku, to_asin, to_sku
 from .model.inventory import MfnArrangement, MfnPool
 from .model.listing import FulfillmentChannel, Listing, ListingStatus
 from .model.marketplace import Marketplace, Region
@@ -188,4 +188,6 @@ __all__ = [
     "rule",
     "scope_marketplaces",
     "set_mfn_quantity",
+    "to_asin",
+    "to_sku",
 ]

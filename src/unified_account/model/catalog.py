@@ -24,7 +24,7 @@ import immutables
 
 from ..errors import InvalidValueError, MissingDataError
 from ._validate import instance_of
-from .identifiers import Asin, Sku
+from .identifiers import Asin, Sku, to_asin, to_sku
 from .inventory import NO_MFN_STOCK, MfnArrangement, MfnPool
 from .listing import FulfillmentChannel, Listing, ListingStatus
 from .marketplace import Marketplace, Region
@@ -48,7 +48,7 @@ _MFN = FulfillmentChannel.MFN
 
 def _sku(value: Any) -> Sku:
     try:
-        return Sku(value)
+        return to_sku(value)
     except InvalidValueError as error:
         raise InvalidValueError(error.problem, field="sku") from None
 
@@ -57,7 +57,7 @@ def _asin(value: Any) -> Asin | None:
     if value is None:
         return None
     try:
-        return Asin(value)
+        return to_asin(value)
     except InvalidValueError as error:
         raise InvalidValueError(error.problem, field="asin") from None
 

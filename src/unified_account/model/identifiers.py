@@ -1,81 +1,76 @@
 """Seller SKUs and Amazon ASINs: validated strings.
 
-Both are ``str`` subclasses with no per-instance storage of their own, so
-a catalogue of a million SKUs costs what a million strings cost, and a
-plain string looks up a SKU in any mapping keyed by :class:`Sku`.
-Construction validates; an invalid identifier cannot exist.
+:data:`Sku` and :data:`Asin` are names for ``str`` that type checkers
+tell apart; :func:`to_sku` and :func:`to_asin` validate a value and
+return it as one.  Every model value that holds a SKU or an ASIN
+validates it on construction, so an invalid identifier cannot get into a
+listing or a catalogue.  The value kept is the caller's own string, not a
+copy: a catalogue of a million SKUs costs what a million strings cost (a
+``str`` subclass would store each one in a larger, non-compact form).
 
->>> Sku("MUG-CERAMIC-12")
-Sku('MUG-CERAMIC-12')
->>> Asin("B071VG5N9D") == "B071VG5N9D"
-True
+>>> to_sku("MUG-CERAMIC-12")
+'MUG-CERAMIC-12'
+>>> to_asin("b071vg5n9d")
+Traceback (most recent call last):
+...
+unified_account.errors.InvalidValueError: `'b071vg5n9d'` is not an ASIN \
+(10 capital letters or digits)
 """
 
 from __future__ import annotations
 
+from typing import NewType
+
 from ..errors import InvalidValueError
 
-__all__ = ["Asin", "Sku"]
+__all__ = ["Asin", "Sku", "to_asin", "to_sku"]
+
+Sku = NewType("Sku", str)
+"""A seller SKU: 1 to 40 printable ASCII characters, no outer space.
+
+The SKU is the seller's own identifier of an item; the same SKU in
+several marketplaces is one item with one merchant-fulfilled pool
+(``mfn-inventory``).  Make one with :func:`to_sku`.
+"""
+
+Asin = NewType("Asin", str)
+"""An Amazon Standard Identification Number: 10 capitals or digits.
+
+Make one with :func:`to_asin`.
+"""
 
 _ASIN_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-def _is_sku(value: str) -> bool:
-    # Printable ASCII, 1 to 40 characters, no space at either end: what
-    # Seller Central accepts as a seller SKU.  String methods rather than
-    # a regular expression, because catalogues build SKUs by the million.
-    return (
-        0 < len(value) <= 40
+def to_sku(value: object) -> Sku:
+    """``value`` as a :data:`Sku`, or :class:`InvalidValueError`.
+
+    Printable ASCII, 1 to 40 characters, no space at either end: what
+    Seller Central accepts as a seller SKU.
+    """
+    if not (
+        isinstance(value, str)
+        and 0 < len(value) <= 40
         and value.isascii()
         and value.isprintable()
         and value[0] != " "
         and value[-1] != " "
-    )
+    ):
+        raise InvalidValueError(
+            f"`{value!r}` is not a SKU (1 to 40 printable ASCII "
+            "characters, no space at either end)"
+        )
+    return Sku(value)
 
 
-class Sku(str):
-    """A seller SKU: 1 to 40 printable ASCII characters, no outer spaces.
-
-    The SKU is the seller's own identifier of an item; the same SKU in
-    several marketplaces is one item with one merchant-fulfilled pool
-    (``mfn-inventory``).
-    """
-
-    __slots__ = ()
-
-    def __new__(cls, value: object) -> Sku:
-        """Validate ``value`` and return it as a :class:`Sku`."""
-        if type(value) is cls:
-            return value
-        if not isinstance(value, str) or not _is_sku(value):
-            raise InvalidValueError(
-                f"`{value!r}` is not a SKU (1 to 40 printable ASCII "
-                "characters, no space at either end)"
-            )
-        return super().__new__(cls, value)
-
-    def __repr__(self) -> str:
-        return f"Sku({str.__repr__(self)})"
-
-
-class Asin(str):
-    """An Amazon Standard Identification Number: 10 capitals or digits."""
-
-    __slots__ = ()
-
-    def __new__(cls, value: object) -> Asin:
-        """Validate ``value`` and return it as an :class:`Asin`."""
-        if type(value) is cls:
-            return value
-        if (
-            not isinstance(value, str)
-            or len(value) != 10
-            or not _ASIN_CHARACTERS.issuperset(value)
-        ):
-            raise InvalidValueError(
-                f"`{value!r}` is not an ASIN (10 capital letters or digits)"
-            )
-        return super().__new__(cls, value)
-
-    def __repr__(self) -> str:
-        return f"Asin({str.__repr__(self)})"
+def to_asin(value: object) -> Asin:
+    """``value`` as an :data:`Asin`, or :class:`InvalidValueError`."""
+    if not (
+        isinstance(value, str)
+        and len(value) == 10
+        and _ASIN_CHARACTERS.issuperset(value)
+    ):
+        raise InvalidValueError(
+            f"`{value!r}` is not an ASIN (10 capital letters or digits)"
+        )
+    return Asin(value)

@@ -20,7 +20,7 @@ import attrs
 import immutables
 
 from ..errors import InvalidValueError
-from .identifiers import Sku
+from .identifiers import Sku, to_sku
 from .marketplace import Marketplace
 from .money import Money
 
@@ -62,7 +62,7 @@ EMPTY_ATTRIBUTES: immutables.Map[str, str] = immutables.Map()
 
 def _sku(value: Any) -> Sku:
     try:
-        return Sku(value)
+        return to_sku(value)
     except InvalidValueError as error:
         raise InvalidValueError(error.problem, field="sku") from None
 

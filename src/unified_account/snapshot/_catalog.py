@@ -15,7 +15,7 @@ import immutables
 
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model.catalog import Catalog, SkuRecord
-from ..model.identifiers import Asin, Sku
+from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import MfnArrangement, MfnPool
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
@@ -151,11 +151,11 @@ def _fba(value: object) -> immutables.Map[Marketplace, int]:
 
 
 def _asin(value: object) -> Asin:
-    return Asin(_text(value))
+    return to_asin(_text(value))
 
 
 def _sku(value: object) -> Sku:
-    return Sku(_text(value))
+    return to_sku(_text(value))
 
 
 _RECORD_KEYS = frozenset({"sku", "asin", "mfn", "fba", "listings"})
