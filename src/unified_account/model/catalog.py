@@ -101,16 +101,16 @@ def _listings(value: Any) -> tuple[Listing, ...]:
         )
     if isinstance(value, Mapping):
         for marketplace, listing in value.items():
+            key = getattr(marketplace, "name", marketplace)
             if not isinstance(listing, Listing):
                 raise InvalidValueError(
-                    f"`{listing!r}` is not a Listing",
-                    field=f"listings.{getattr(marketplace, 'name', '?')}",
+                    f"`{listing!r}` is not a Listing", field=f"listings.{key}"
                 )
             if listing.marketplace is not marketplace:
                 raise InvalidValueError(
                     f"a listing for `{listing.marketplace.name}` is filed "
-                    f"under `{marketplace!r}`",
-                    field=f"listings.{getattr(marketplace, 'name', '?')}",
+                    f"under `{key}`",
+                    field=f"listings.{key}",
                 )
         items = tuple(value.values())
     else:
