@@ -37,6 +37,10 @@ from .errors import (
 )
 from .i18n import SUPPORTED_LOCALES, explain, format_money, render
 from .model.account import AccountInfo, BankAccount, SellerAccount, SellingPlan
+from .model.catalog import Catalog, SkuRecord
+from .model.identifiers import Asin, Sku, to_asin, to_sku
+from .model.inventory import MfnArrangement, MfnPool
+from .model.listing import FulfillmentChannel, Listing, ListingStatus
 from .model.marketplace import Marketplace, Region
 from .model.money import Money
 from .policy.account_info import (
@@ -44,6 +48,13 @@ from .policy.account_info import (
     effective_account_info,
     evaluate_customisation,
     reset_account_info,
+)
+from .policy.availability import (
+    AvailabilityTable,
+    availability_table,
+    available_quantity,
+    offer_status,
+    offerable_skus,
 )
 from .policy.decision import (
     Decision,
@@ -57,6 +68,21 @@ from .policy.eligibility import (
     evaluate_eligibility,
     evaluate_scope,
     scope_marketplaces,
+)
+from .policy.inventory import (
+    evaluate_sale,
+    receive_fba_stock,
+    record_sale,
+    set_mfn_quantity,
+)
+from .policy.listings import (
+    change_listing_info,
+    change_price,
+    create_listing,
+    delete_listing,
+    evaluate_deletion,
+    evaluate_listing_change,
+    evaluate_new_listing,
 )
 from .policy.unified import (
     evaluate_listing_marketplace,
@@ -86,14 +112,22 @@ __all__ = [
     "SPLIT_SUBSCRIPTION",
     "SUPPORTED_LOCALES",
     "AccountInfo",
+    "Asin",
+    "AvailabilityTable",
     "BankAccount",
+    "Catalog",
     "CurrencyMismatchError",
     "Decision",
     "Edition",
     "Finding",
     "FindingOutcome",
+    "FulfillmentChannel",
     "InvalidValueError",
+    "Listing",
+    "ListingStatus",
     "Marketplace",
+    "MfnArrangement",
+    "MfnPool",
     "MissingDataError",
     "MissingMessageError",
     "Money",
@@ -108,6 +142,8 @@ __all__ = [
     "RuleViolation",
     "SellerAccount",
     "SellingPlan",
+    "Sku",
+    "SkuRecord",
     "Snapshot",
     "SnapshotError",
     "SubscriptionBilling",
@@ -117,15 +153,25 @@ __all__ = [
     "UnknownMarketplaceError",
     "UnknownRuleError",
     "UnsupportedLocaleError",
+    "availability_table",
+    "available_quantity",
     "build_report",
+    "change_listing_info",
+    "change_price",
     "combine",
+    "create_listing",
     "customise_account_info",
+    "delete_listing",
     "edition_named",
     "effective_account_info",
     "evaluate_customisation",
+    "evaluate_deletion",
     "evaluate_eligibility",
+    "evaluate_listing_change",
     "evaluate_listing_marketplace",
     "evaluate_merge",
+    "evaluate_new_listing",
+    "evaluate_sale",
     "evaluate_scope",
     "evaluate_unified",
     "example_snapshot",
@@ -134,9 +180,16 @@ __all__ = [
     "load_snapshot",
     "marketplace_switcher",
     "offer_marketplaces",
+    "offer_status",
+    "offerable_skus",
     "parse_snapshot",
+    "receive_fba_stock",
+    "record_sale",
     "render",
     "reset_account_info",
     "rule",
     "scope_marketplaces",
+    "set_mfn_quantity",
+    "to_asin",
+    "to_sku",
 ]

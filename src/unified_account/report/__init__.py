@@ -18,7 +18,7 @@ from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..model._validate import instance_of
 from ..rules import RuleKey
-from . import _account
+from . import _account, _inventory
 from .finding import Finding, FindingOutcome
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Finding", "FindingOutcome", "Report", "build_report"]
 
-_SECTIONS = (_account.findings,)
+_SECTIONS = (_account.findings, _inventory.findings)
 
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:

@@ -1,14 +1,16 @@
 """Seller snapshots: one JSON document describing a seller, read safely.
 
 A snapshot holds what the report evaluates: the account (and any separate
-accounts the same business holds).  Its format is documented in
+accounts the same business holds) and its catalogue of SKUs, stock and
+listings.  Its format is documented in
 ``docs/snapshot.md`` and described by the JSON Schema
 :func:`schema_text` returns.
 
 Loading is all or nothing: a document that is not JSON, has the wrong
 shape or holds an invalid value raises one
 :class:`~unified_account.errors.SnapshotError` naming the JSON path of
-the first problem (``account.info_overrides.CA.bank.currency``).
+the first problem (``account.info_overrides.CA.bank.currency``,
+``catalog.skus[3].listings.CA.price``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from cattrs.errors import ForbiddenExtraKeysError
 from ..errors import InvalidValueError, SnapshotError, UnifiedAccountError
 from ..model._validate import instance_of
 from ..model.account import SellerAccount
+from ..model.catalog import Catalog
+from . import _catalog  # noqa: F401  (registers the catalogue's hook)
 from ._converter import converter
 
 __all__ = [
@@ -65,7 +69,9 @@ class Snapshot:
 
     ``account`` is the selling account the report is about;
     ``separate_accounts`` are other accounts the same business registered
-    on other marketplaces (they stay separate: see ``no-merge``).
+    on other marketplaces (they stay separate: see ``no-merge``);
+    ``catalog`` is the account's SKUs with their stock and listings
+    (empty if the snapshot has none).
     """
 
     version: int = attrs.field(default=FORMAT_VERSION)
@@ -73,6 +79,7 @@ class Snapshot:
     separate_accounts: tuple[SellerAccount, ...] = attrs.field(
         default=(), converter=_accounts
     )
+    catalog: Catalog = attrs.field(factory=Catalog)
 
     def __attrs_post_init__(self) -> None:
         if type(self.version) is not int or self.version != FORMAT_VERSION:

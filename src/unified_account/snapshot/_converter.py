@@ -110,6 +110,10 @@ def _money(value: object, _: type) -> Money:
     for key in ("amount", "currency"):
         if key not in value:
             raise InvalidValueError("missing required field", field=key)
+    try:
+        expect(value["amount"], str, 'an amount as a string (`"39.99"`)')
+    except InvalidValueError as error:
+        raise InvalidValueError(error.problem, field="amount") from None
     expect(value["currency"], str, "a currency code")
     return Money(value["amount"], value["currency"])
 

@@ -1,0 +1,342 @@
+"""A seller's catalogue: each SKU's pools and its listings per marketplace.
+
+A :class:`SkuRecord` holds one SKU: its ASIN, its merchant-fulfilled pool,
+its FBA pools (one per country) and its listings (at most one per
+marketplace).  A :class:`Catalog` holds the records in a persistent hash
+map (:class:`immutables.Map`), so a change to one SKU makes a new
+catalogue that shares everything else with the old one: an update costs
+the same for a thousand SKUs as for a million.
+
+Each record also keeps, computed once when it is built, how many units
+each Americas marketplace can sell (:attr:`SkuRecord.sellable_quantities`),
+so a whole-catalogue availability table reads one small tuple per SKU.
+The policies in :mod:`unified_account.policy.availability` explain those
+numbers with their rule keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, cast
+
+import attrs
+import immutables
+
+from ..errors import InvalidValueError, MissingDataError
+from ._validate import instance_of
+from .identifiers import Asin, Sku, to_asin, to_sku
+from .inventory import NO_MFN_STOCK, MfnArrangement, MfnPool
+from .listing import FulfillmentChannel, Listing, ListingStatus
+from .marketplace import Marketplace, Region
+
+__all__ = ["AMERICAS", "NO_FBA_STOCK", "Catalog", "SkuRecord"]
+
+AMERICAS: tuple[Marketplace, ...] = tuple(
+    m for m in Marketplace if m.region is Region.NORTH_AMERICA
+)
+"""The marketplaces :attr:`SkuRecord.sellable_quantities` is aligned with."""
+
+NO_FBA_STOCK: immutables.Map[Marketplace, int] = immutables.Map()
+"""The FBA pools of a SKU with none (one shared value)."""
+
+_ORDER = {m: i for i, m in enumerate(Marketplace)}
+_AMERICAS_INDEX = {m: i for i, m in enumerate(AMERICAS)}
+_NOTHING = (0,) * len(AMERICAS)
+_ACTIVE = ListingStatus.ACTIVE
+_MFN = FulfillmentChannel.MFN
+
+
+def _sku(value: Any) -> Sku:
+    try:
+        return to_sku(value)
+    except InvalidValueError as error:
+        raise InvalidValueError(error.problem, field="sku") from None
+
+
+def _asin(value: Any) -> Asin | None:
+    if value is None:
+        return None
+    try:
+        return to_asin(value)
+    except InvalidValueError as error:
+        raise InvalidValueError(error.problem, field="asin") from None
+
+
+def _fba(value: Mapping[Marketplace, int]) -> immutables.Map[Marketplace, int]:
+    if value is NO_FBA_STOCK:
+        return value
+    if not isinstance(value, Mapping):
+        raise InvalidValueError(
+            f"`{value!r}` is not a mapping of marketplaces to quantities",
+            field="fba",
+        )
+    for marketplace, quantity in value.items():
+        if not isinstance(marketplace, Marketplace):
+            raise InvalidValueError(
+                f"`{marketplace!r}` is not a Marketplace", field="fba"
+            )
+        if (
+            isinstance(quantity, bool)
+            or not isinstance(quantity, int)
+            or quantity < 0
+        ):
+            raise InvalidValueError(
+                f"`{quantity!r}` is not a whole number of at least 0",
+                field=f"fba.{marketplace.name}",
+            )
+    if not value:
+        return NO_FBA_STOCK
+    return (
+        value if isinstance(value, immutables.Map) else immutables.Map(value)
+    )
+
+
+def _listings(value: Any) -> tuple[Listing, ...]:
+    # ``value``: an iterable of listings or a mapping by marketplace.
+    if isinstance(value, str | bytes) or not isinstance(
+        value, Iterable | Mapping
+    ):
+        raise InvalidValueError(
+            f"`{value!r}` is not a collection of listings", field="listings"
+        )
+    if isinstance(value, Mapping):
+        for marketplace, listing in value.items():
+            key = getattr(marketplace, "name", marketplace)
+            if not isinstance(listing, Listing):
+                raise InvalidValueError(
+                    f"`{listing!r}` is not a Listing", field=f"listings.{key}"
+                )
+            if listing.marketplace is not marketplace:
+                raise InvalidValueError(
+                    f"a listing for `{listing.marketplace.name}` is filed "
+                    f"under `{key}`",
+                    field=f"listings.{key}",
+                )
+        items = tuple(value.values())
+    else:
+        items = tuple(value)
+        for listing in items:
+            if not isinstance(listing, Listing):
+                raise InvalidValueError(
+                    f"`{listing!r}` is not a Listing", field="listings"
+                )
+    last = -1
+    for listing in items:
+        position = _ORDER[listing.marketplace]
+        if position <= last:
+            return tuple(sorted(items, key=_position))
+        last = position
+    return items
+
+
+def _position(listing: Listing) -> int:
+    return _ORDER[listing.marketplace]
+
+
+def _sellable(
+    listing: Listing, mfn: MfnPool, fba: immutables.Map[Marketplace, int]
+) -> int:
+    if listing.status is not _ACTIVE:
+        return 0
+    if listing.channel is _MFN:
+        return mfn.quantity
+    return fba.get(listing.marketplace, 0)
+
+
+@attrs.frozen(kw_only=True, weakref_slot=False)
+class SkuRecord:
+    """One SKU of a seller's catalogue.
+
+    ``asin`` is the Amazon product it is offered as (``None`` if unknown);
+    ``mfn`` is its merchant-fulfilled pool; ``fba`` maps a marketplace to
+    the units in that country's FBA pool; ``listings`` holds at most one
+    :class:`~unified_account.model.listing.Listing` per marketplace
+    (given as an iterable or a mapping by marketplace, kept as a tuple in
+    catalogue order).
+
+    Invariants: every listing is of ``sku``; no marketplace has two
+    listings; a separate SKU (``mfn.arrangement`` is ``SEPARATE``) has
+    merchant-fulfilled listings only in ``mfn.marketplace``; FBA
+    quantities are whole numbers of at least 0.
+
+    :attr:`sellable_quantities` is derived: for each marketplace of
+    :data:`AMERICAS`, the units its listing can sell now.  That is 0
+    without an active listing; the whole merchant-fulfilled pool for an
+    MFN listing (``mfn-inventory``); that country's FBA pool, and no
+    other's, for an FBA listing (``fba-pool-separation``).
+    """
+
+    sku: Sku = attrs.field(converter=_sku)
+    asin: Asin | None = attrs.field(default=None, converter=_asin)
+    mfn: MfnPool = attrs.field(
+        default=NO_MFN_STOCK, validator=instance_of(MfnPool)
+    )
+    fba: immutables.Map[Marketplace, int] = attrs.field(
+        default=NO_FBA_STOCK, converter=_fba
+    )
+    listings: tuple[Listing, ...] = attrs.field(
+        default=(), converter=_listings
+    )
+    sellable_quantities: tuple[int, ...] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        row = list(_NOTHING)
+        previous = None
+        mfn, fba = self.mfn, self.fba
+        for listing in self.listings:
+            marketplace = listing.marketplace
+            where = f"listings.{marketplace.name}"
+            if listing.sku != self.sku:
+                raise InvalidValueError(
+                    f"a listing of `{listing.sku}` cannot be filed under "
+                    f"`{self.sku}`",
+                    field=f"{where}.sku",
+                )
+            if marketplace is previous:
+                raise InvalidValueError(
+                    f"`{self.sku}` has two listings in `{marketplace.name}`",
+                    field=where,
+                )
+            previous = marketplace
+            if (
+                listing.channel is _MFN
+                and mfn.arrangement is MfnArrangement.SEPARATE
+                and marketplace is not mfn.marketplace
+            ):
+                assert mfn.marketplace is not None
+                raise InvalidValueError(
+                    f"`{self.sku}` is the separate SKU for "
+                    f"`{mfn.marketplace.name}`; it cannot be merchant-"
+                    f"fulfilled in `{marketplace.name}`",
+                    field=where,
+                )
+            index = _AMERICAS_INDEX.get(marketplace)
+            if index is not None:
+                row[index] = _sellable(listing, mfn, fba)
+        object.__setattr__(self, "sellable_quantities", tuple(row))
+
+    def listing(self, marketplace: Marketplace) -> Listing | None:
+        """The listing in ``marketplace``, if there is one."""
+        for listing in self.listings:
+            if listing.marketplace is marketplace:
+                return listing
+        return None
+
+    def sellable(self, marketplace: Marketplace) -> int:
+        """The units ``marketplace``'s listing can sell now (0 if none)."""
+        index = _AMERICAS_INDEX.get(marketplace)
+        if index is not None:
+            return self.sellable_quantities[index]
+        listing = self.listing(marketplace)
+        return 0 if listing is None else _sellable(listing, self.mfn, self.fba)
+
+    def with_listing(self, listing: Listing) -> SkuRecord:
+        """A copy with ``listing`` added, or replacing its marketplace's."""
+        others = [
+            item
+            for item in self.listings
+            if item.marketplace is not listing.marketplace
+        ]
+        return attrs.evolve(self, listings=(*others, listing))
+
+
+def _records(value: Any) -> immutables.Map[Sku, SkuRecord]:
+    # ``value``: an iterable of records or a mapping by SKU.
+    if isinstance(value, str | bytes) or not isinstance(
+        value, Iterable | Mapping
+    ):
+        raise InvalidValueError(
+            f"`{value!r}` is not a collection of SKU records", field="skus"
+        )
+    if isinstance(value, Mapping):
+        for key, record in value.items():
+            if not isinstance(record, SkuRecord) or record.sku != key:
+                raise InvalidValueError(
+                    f"`{record!r}` is not the record of `{key}`",
+                    field=f"skus.{key}",
+                )
+        if isinstance(value, immutables.Map):
+            return value
+        value = value.values()
+    records = immutables.Map[Sku, SkuRecord]().mutate()
+    for index, record in enumerate(value):
+        if not isinstance(record, SkuRecord):
+            raise InvalidValueError(
+                f"`{record!r}` is not a SkuRecord", field=f"skus[{index}]"
+            )
+        if record.sku in records:
+            raise InvalidValueError(
+                f"SKU `{record.sku}` appears twice",
+                field=f"skus[{index}].sku",
+            )
+        records[record.sku] = record
+    return records.finish()
+
+
+@attrs.frozen
+class Catalog:
+    """A seller's SKUs, each with its pools and listings.
+
+    ``skus`` may be given as an iterable of
+    :class:`SkuRecord` (each SKU once) or a mapping from SKU to record;
+    it is kept as an :class:`immutables.Map` from :class:`Sku` to record.
+    A plain string finds a SKU too.
+
+    Changes return a new catalogue (:meth:`with_record`, and the
+    transitions of :mod:`unified_account.policy.listings` and
+    :mod:`unified_account.policy.inventory`), sharing the unchanged
+    records with this one.
+
+    >>> catalog = Catalog([SkuRecord(sku="MUG-1", mfn=MfnPool.shared(100))])
+    >>> len(catalog), catalog.record("MUG-1").mfn.quantity
+    (1, 100)
+    """
+
+    skus: immutables.Map[Sku, SkuRecord] = attrs.field(
+        factory=immutables.Map, converter=_records
+    )
+
+    @classmethod
+    def _of(cls, skus: immutables.Map[Sku, SkuRecord]) -> Catalog:
+        # The transitions' constructor: ``skus`` is built from a valid
+        # catalogue by replacing valid records, so the O(n) check of the
+        # public constructor is skipped.
+        catalog = object.__new__(cls)
+        object.__setattr__(catalog, "skus", skus)
+        return catalog
+
+    def __len__(self) -> int:
+        return len(self.skus)
+
+    def __contains__(self, sku: object) -> bool:
+        return sku in self.skus
+
+    def __iter__(self) -> Iterator[SkuRecord]:
+        """The records, in no particular order."""
+        return iter(self.skus.values())
+
+    def get(self, sku: str) -> SkuRecord | None:
+        """The record of ``sku``, or ``None``."""
+        return self.skus.get(cast(Sku, sku))
+
+    def record(self, sku: str) -> SkuRecord:
+        """The record of ``sku``; raises ``MissingDataError`` if unknown."""
+        record = self.skus.get(cast(Sku, sku))
+        if record is None:
+            raise MissingDataError(f"no SKU `{sku}` in the catalogue")
+        return record
+
+    def listing(self, sku: str, marketplace: Marketplace) -> Listing | None:
+        """The listing of ``sku`` in ``marketplace``, if there is one."""
+        record = self.skus.get(cast(Sku, sku))
+        return None if record is None else record.listing(marketplace)
+
+    def with_record(self, record: SkuRecord) -> Catalog:
+        """A copy with ``record`` added, or replacing its SKU's record."""
+        if not isinstance(record, SkuRecord):
+            raise InvalidValueError(
+                f"`{record!r}` is not a SkuRecord", field="record"
+            )
+        return Catalog._of(self.skus.set(record.sku, record))

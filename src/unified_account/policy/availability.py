@@ -1,0 +1,306 @@
+"""How many units each marketplace can sell, and why.
+
+Rules: ``mfn-inventory``, ``fba-pool-separation``,
+``marketplace-specific-deletion``, ``per-marketplace-listing``.
+
+For one SKU in one marketplace:
+
+- no listing there, or an inactive one: nothing (``per-marketplace-listing``:
+  listings are per marketplace);
+- a deleted listing: nothing (``marketplace-specific-deletion``);
+- a merchant-fulfilled listing: the SKU's whole merchant-fulfilled pool,
+  the same number in every marketplace where it is listed, never the sum
+  (``mfn-inventory``).  A pool at zero takes every merchant-fulfilled
+  listing of the SKU off offer, as inactive but not deleted, until it is
+  restocked (``marketplace-specific-deletion``);
+- an FBA listing: the units in that country's FBA pool, and never any
+  other country's (``fba-pool-separation``).
+
+The single-cell questions (:func:`available_quantity`,
+:func:`offer_status`) return each answer with its reasons; the
+whole-catalogue ones (:func:`availability_table`, :func:`offerable_skus`)
+read the quantities every :class:`~unified_account.model.catalog.SkuRecord`
+computed when it was built, and give the rules once for the whole table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+
+import attrs
+
+from ..edition import FAQ, Edition
+from ..messages import N_
+from ..model.catalog import AMERICAS, Catalog, SkuRecord
+from ..model.identifiers import Sku
+from ..model.listing import FulfillmentChannel, ListingStatus
+from ..model.marketplace import Marketplace
+from ..rules import RuleKey
+from .decision import ParamValue, Reason, Resolved
+from .eligibility import scope_marketplaces
+
+__all__ = [
+    "AvailabilityTable",
+    "Cell",
+    "availability_table",
+    "available_quantity",
+    "explain_cell",
+    "mfn_marketplaces",
+    "offer_status",
+    "offerable_skus",
+]
+
+
+def mfn_marketplaces(record: SkuRecord) -> tuple[Marketplace, ...]:
+    """Where ``record`` has an active merchant-fulfilled listing."""
+    return tuple(
+        listing.marketplace
+        for listing in record.listings
+        if listing.channel is FulfillmentChannel.MFN
+        and listing.status is ListingStatus.ACTIVE
+    )
+
+
+@attrs.frozen
+class Cell:
+    """One SKU in one marketplace: its offer status and sellable units.
+
+    ``status`` is ``None`` where the SKU has no listing; a merchant-
+    fulfilled listing whose pool is at zero is ``INACTIVE`` whatever the
+    seller set.  ``reasons`` are the rules that decided.
+    """
+
+    status: ListingStatus | None
+    quantity: int
+    reasons: tuple[Reason, ...]
+
+
+def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
+    pool = record.mfn
+    listed = mfn_marketplaces(record)
+    params: dict[str, ParamValue] = {
+        "sku": record.sku,
+        "marketplace": marketplace,
+        "quantity": pool.quantity,
+        "marketplaces": listed,
+    }
+    if pool.is_shared:
+        reason = Reason(
+            RuleKey.MFN_INVENTORY, N_("mfn-inventory.shared"), params
+        )
+    else:
+        reason = Reason(
+            RuleKey.MFN_INVENTORY, N_("mfn-inventory.separate"), params
+        )
+    if pool.quantity:
+        return Cell(ListingStatus.ACTIVE, pool.quantity, (reason,))
+    off_offer = Reason(
+        RuleKey.MARKETPLACE_SPECIFIC_DELETION,
+        N_("marketplace-specific-deletion.zero-quantity"),
+        {"sku": record.sku, "marketplaces": listed},
+    )
+    return Cell(ListingStatus.INACTIVE, 0, (reason, off_offer))
+
+
+def _fba_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
+    quantity = record.fba.get(marketplace, 0)
+    elsewhere = tuple(
+        m for m in Marketplace if m is not marketplace and record.fba.get(m)
+    )
+    params: dict[str, ParamValue] = {
+        "sku": record.sku,
+        "marketplace": marketplace,
+        "quantity": quantity,
+    }
+    if quantity or not elsewhere:
+        reason = Reason(
+            RuleKey.FBA_POOL_SEPARATION, N_("fba-pool-separation.pool"), params
+        )
+    else:
+        params["elsewhere"] = elsewhere
+        params["units"] = sum(record.fba[m] for m in elsewhere)
+        reason = Reason(
+            RuleKey.FBA_POOL_SEPARATION,
+            N_("fba-pool-separation.not-here"),
+            params,
+        )
+    return Cell(ListingStatus.ACTIVE, quantity, (reason,))
+
+
+def explain_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
+    """The offer status and sellable units of ``record`` in ``marketplace``."""
+    listing = record.listing(marketplace)
+    params: dict[str, ParamValue] = {
+        "sku": record.sku,
+        "marketplace": marketplace,
+    }
+    if listing is None:
+        return Cell(
+            None,
+            0,
+            (
+                Reason(
+                    RuleKey.PER_MARKETPLACE_LISTING,
+                    N_("per-marketplace-listing.not-listed"),
+                    params,
+                ),
+            ),
+        )
+    if listing.status is ListingStatus.DELETED:
+        return Cell(
+            ListingStatus.DELETED,
+            0,
+            (
+                Reason(
+                    RuleKey.MARKETPLACE_SPECIFIC_DELETION,
+                    N_("marketplace-specific-deletion.deleted"),
+                    params,
+                ),
+            ),
+        )
+    if listing.status is ListingStatus.INACTIVE:
+        return Cell(
+            ListingStatus.INACTIVE,
+            0,
+            (
+                Reason(
+                    RuleKey.PER_MARKETPLACE_LISTING,
+                    N_("per-marketplace-listing.inactive"),
+                    params,
+                ),
+            ),
+        )
+    if listing.channel is FulfillmentChannel.MFN:
+        return _mfn_cell(record, marketplace)
+    return _fba_cell(record, marketplace)
+
+
+def available_quantity(
+    catalog: Catalog, sku: str, marketplace: Marketplace
+) -> Resolved[int]:
+    """The units of ``sku`` that ``marketplace`` can sell, with the rules.
+
+    An unknown SKU raises
+    :class:`~unified_account.errors.MissingDataError`.
+    """
+    cell = explain_cell(catalog.record(sku), marketplace)
+    return Resolved(cell.quantity, cell.reasons)
+
+
+def offer_status(
+    catalog: Catalog, sku: str, marketplace: Marketplace
+) -> Resolved[ListingStatus | None]:
+    """Whether ``sku`` is offered in ``marketplace``, with the rules.
+
+    ``ACTIVE``, ``INACTIVE`` or ``DELETED``, or ``None`` where the SKU has
+    no listing.  A merchant-fulfilled listing whose pool is at zero reads
+    ``INACTIVE`` (off offer, not deleted) until the pool is restocked.
+    """
+    cell = explain_cell(catalog.record(sku), marketplace)
+    return Resolved(cell.status, cell.reasons)
+
+
+def _table_reasons(columns: tuple[Marketplace, ...]) -> tuple[Reason, ...]:
+    params = {"marketplaces": columns}
+    return (
+        Reason(
+            RuleKey.PER_MARKETPLACE_LISTING,
+            N_("per-marketplace-listing.table"),
+            params,
+        ),
+        Reason(RuleKey.MFN_INVENTORY, N_("mfn-inventory.table"), params),
+        Reason(
+            RuleKey.FBA_POOL_SEPARATION,
+            N_("fba-pool-separation.table"),
+            params,
+        ),
+        Reason(
+            RuleKey.MARKETPLACE_SPECIFIC_DELETION,
+            N_("marketplace-specific-deletion.table"),
+            params,
+        ),
+    )
+
+
+@attrs.frozen(eq=False)
+class AvailabilityTable:
+    """Sellable units for every SKU of a catalogue in every marketplace.
+
+    ``marketplaces`` are the columns.  :meth:`row` gives a SKU's units in
+    that order, :meth:`quantity` one cell; iterating gives every cell as
+    ``(sku, marketplace, quantity)``.  Two tables are equal when they have
+    the same columns and the same units in every cell.  Build one with
+    :func:`availability_table`.
+    """
+
+    marketplaces: tuple[Marketplace, ...]
+    by_sku: Mapping[str, tuple[int, ...]] = attrs.field(repr=False)
+    """Each SKU's sellable units in the order of
+    :data:`~unified_account.model.catalog.AMERICAS` (a read-only mapping)."""
+
+    def _positions(self) -> tuple[int, ...]:
+        return tuple(AMERICAS.index(m) for m in self.marketplaces)
+
+    def row(self, sku: str) -> tuple[int, ...]:
+        """The units of ``sku`` in each of :attr:`marketplaces`."""
+        quantities = self.by_sku[sku]
+        return tuple(quantities[i] for i in self._positions())
+
+    def quantity(self, sku: str, marketplace: Marketplace) -> int:
+        """The units of ``sku`` that ``marketplace`` can sell."""
+        if marketplace not in self.marketplaces:
+            raise KeyError(marketplace)
+        return self.by_sku[sku][AMERICAS.index(marketplace)]
+
+    def __len__(self) -> int:
+        return len(self.by_sku)
+
+    def __contains__(self, sku: object) -> bool:
+        return sku in self.by_sku
+
+    def __iter__(self) -> Iterator[tuple[str, Marketplace, int]]:
+        """Every cell as ``(sku, marketplace, quantity)``."""
+        columns = tuple(zip(self.marketplaces, self._positions(), strict=True))
+        for sku, quantities in self.by_sku.items():
+            for marketplace, position in columns:
+                yield sku, marketplace, quantities[position]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AvailabilityTable):
+            return NotImplemented
+        return self.marketplaces == other.marketplaces and set(self) == set(
+            other
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def availability_table(
+    catalog: Catalog, *, edition: Edition = FAQ
+) -> Resolved[AvailabilityTable]:
+    """Sellable units of every SKU in every marketplace of ``edition``.
+
+    One pass over the catalogue, reading the units each record computed
+    when it was built; every cell equals :func:`available_quantity` for
+    that SKU and marketplace.
+    """
+    columns = scope_marketplaces(edition=edition)
+    by_sku: dict[str, tuple[int, ...]] = {
+        record.sku: record.sellable_quantities
+        for record in catalog.skus.values()
+    }
+    table = AvailabilityTable(columns, MappingProxyType(by_sku))
+    return Resolved(table, _table_reasons(columns))
+
+
+def offerable_skus(
+    catalog: Catalog, marketplace: Marketplace
+) -> Resolved[frozenset[Sku]]:
+    """The SKUs ``marketplace`` offers now: active, with units to sell."""
+    skus = frozenset(
+        record.sku
+        for record in catalog.skus.values()
+        if record.sellable(marketplace) > 0
+    )
+    return Resolved(skus, _table_reasons((marketplace,)))

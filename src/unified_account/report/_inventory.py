@@ -1,0 +1,140 @@
+"""Findings of the listings-and-inventory rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..messages import N_
+from ..model.listing import FulfillmentChannel, ListingStatus
+from ..model.marketplace import Marketplace
+from ..policy.availability import explain_cell, mfn_marketplaces
+from ..policy.decision import ParamValue, Reason
+from ..policy.unified import evaluate_listing_marketplace
+from ..rules import RuleKey
+from .finding import Finding, FindingOutcome, from_decision
+
+if TYPE_CHECKING:
+    from ..edition import Edition
+    from ..model.account import SellerAccount
+    from ..model.catalog import SkuRecord
+    from ..model.listing import Listing
+    from ..snapshot import Snapshot
+
+_INFO = FindingOutcome.INFO
+_WARNING = FindingOutcome.WARNING
+# Reasons that tell the seller to look: a pool that cannot serve, a SKU
+# off offer everywhere, a deletion that left other marketplaces live.
+_WARNINGS = frozenset(
+    {
+        "fba-pool-separation.not-here",
+        "marketplace-specific-deletion.zero-quantity",
+        "marketplace-specific-deletion.live-elsewhere",
+    }
+)
+_REMOTE = (Marketplace.CA, Marketplace.MX)
+
+
+def _finding(reason: Reason, subject: str) -> Finding:
+    outcome = _WARNING if reason.message_id in _WARNINGS else _INFO
+    return Finding.of(reason, outcome, subject)
+
+
+def _deleted(record: SkuRecord, listing: Listing, subject: str) -> Finding:
+    live = tuple(
+        other.marketplace
+        for other in record.listings
+        if other.status is not ListingStatus.DELETED
+    )
+    params: dict[str, ParamValue] = {
+        "sku": record.sku,
+        "marketplace": listing.marketplace,
+    }
+    if live:
+        return _finding(
+            Reason(
+                RuleKey.MARKETPLACE_SPECIFIC_DELETION,
+                N_("marketplace-specific-deletion.live-elsewhere"),
+                {**params, "others": live},
+            ),
+            subject,
+        )
+    return _finding(
+        Reason(
+            RuleKey.MARKETPLACE_SPECIFIC_DELETION,
+            N_("marketplace-specific-deletion.deleted"),
+            params,
+        ),
+        subject,
+    )
+
+
+def _listing(
+    record: SkuRecord,
+    listing: Listing,
+    account: SellerAccount,
+    edition: Edition,
+) -> Iterator[Finding]:
+    marketplace = listing.marketplace
+    subject = f"listing:{record.sku}@{marketplace.name}"
+    if listing.status is ListingStatus.DELETED:
+        yield _deleted(record, listing, subject)
+        return
+    where = evaluate_listing_marketplace(account, marketplace, edition=edition)
+    if not where.allowed:
+        yield from from_decision(where, subject)
+    yield _finding(
+        Reason(
+            RuleKey.PER_MARKETPLACE_LISTING,
+            N_("per-marketplace-listing.listed"),
+            {
+                "sku": record.sku,
+                "marketplace": marketplace,
+                "title": listing.title,
+                "price": listing.price,
+            },
+        ),
+        subject,
+    )
+    if (
+        listing.status is ListingStatus.ACTIVE
+        and listing.channel is FulfillmentChannel.MFN
+    ):
+        return  # the SKU's pool is reported once, below
+    for reason in explain_cell(record, marketplace).reasons:
+        if _remotely_served(reason, edition):
+            reason = Reason(
+                reason.rule, N_("fba-pool-separation.pool"), reason.params
+            )
+        yield _finding(reason, subject)
+
+
+def _remotely_served(reason: Reason, edition: Edition) -> bool:
+    # With Remote Fulfillment, US FBA stock may fulfil Canadian and
+    # Mexican orders (the pools stay separate): an empty CA or MX pool
+    # next to US stock is then no warning.
+    return (
+        edition.remote_fulfillment
+        and reason.message_id == "fba-pool-separation.not-here"
+        and reason.param("marketplace") in _REMOTE
+        and Marketplace.US in reason.param("elsewhere")  # type: ignore[operator]
+    )
+
+
+def _record(
+    record: SkuRecord, account: SellerAccount, edition: Edition
+) -> Iterator[Finding]:
+    for listing in record.listings:
+        yield from _listing(record, listing, account, edition)
+    merchant = mfn_marketplaces(record)
+    if merchant:
+        cell = explain_cell(record, merchant[0])
+        for reason in cell.reasons:
+            yield _finding(reason, f"sku:{record.sku}")
+
+
+def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
+    """The listings-and-inventory findings of ``snapshot``, SKU by SKU."""
+    catalog = snapshot.catalog
+    for sku in sorted(catalog.skus.keys()):
+        yield from _record(catalog.skus[sku], snapshot.account, edition)

@@ -1,0 +1,202 @@
+"""Reading a snapshot's ``catalog``: SKUs, pools and listings.
+
+In JSON a listing sits under its SKU and marketplace
+(``catalog.skus[3].listings.CA``), so it does not repeat them; these hooks
+pass both down while building each value, and name the JSON path of the
+first problem below ``catalog`` (``skus[3].listings.CA.price``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import immutables
+
+from ..errors import InvalidValueError, UnifiedAccountError
+from ..model.catalog import Catalog, SkuRecord
+from ..model.identifiers import Asin, Sku, to_asin, to_sku
+from ..model.inventory import MfnArrangement, MfnPool
+from ..model.listing import FulfillmentChannel, Listing, ListingStatus
+from ..model.marketplace import Marketplace
+from ..model.money import Money
+from ._converter import converter, expect
+
+__all__ = ["structure_catalog"]
+
+T = TypeVar("T")
+
+
+def _join(path: str, field: str | None) -> str:
+    if not field:
+        return path
+    if not path:
+        return field
+    return f"{path}{field}" if field.startswith("[") else f"{path}.{field}"
+
+
+def _at(path: str, build: Callable[..., T], *args: Any) -> T:
+    """``build(*args)``, with any error's field prefixed by ``path``."""
+    try:
+        return build(*args)
+    except InvalidValueError as error:
+        raise InvalidValueError(
+            error.problem, field=_join(path, error.field)
+        ) from None
+    except UnifiedAccountError as error:
+        raise InvalidValueError(str(error), field=path) from None
+
+
+def _object(value: object, allowed: frozenset[str]) -> dict[str, Any]:
+    expect(value, dict, "an object")
+    assert isinstance(value, dict)
+    extra = sorted(set(value) - allowed)
+    if extra:
+        raise InvalidValueError(
+            "unknown field " + ", ".join(f"`{key}`" for key in extra)
+        )
+    return value
+
+
+def _required(value: dict[str, Any], key: str) -> Any:
+    if key not in value:
+        raise InvalidValueError("missing required field", field=key)
+    return value[key]
+
+
+def _text(value: object) -> str:
+    expect(value, str, "a string")
+    assert isinstance(value, str)
+    return value
+
+
+def _whole(value: object) -> int:
+    expect(value, int, "a whole number")
+    assert isinstance(value, int)
+    return value
+
+
+def _marketplace(key: object) -> Marketplace:
+    return converter.structure(key, Marketplace)
+
+
+def _attributes(value: object) -> dict[str, str]:
+    expect(value, dict, "an object of names to text")
+    assert isinstance(value, dict)
+    return {key: _at(key, _text, text) for key, text in value.items()}
+
+
+_LISTING_KEYS = frozenset(
+    {"title", "price", "channel", "status", "attributes"}
+)
+
+
+def _listing(value: object, sku: Sku, marketplace: Marketplace) -> Listing:
+    fields = _object(value, _LISTING_KEYS)
+    return Listing(
+        sku=sku,
+        marketplace=marketplace,
+        title=_at("title", _text, _required(fields, "title")),
+        price=_at(
+            "price", converter.structure, _required(fields, "price"), Money
+        ),
+        channel=_at(
+            "channel",
+            converter.structure,
+            _required(fields, "channel"),
+            FulfillmentChannel,
+        ),
+        status=_at(
+            "status",
+            converter.structure,
+            fields.get("status", ListingStatus.ACTIVE.value),
+            ListingStatus,
+        ),
+        attributes=_at(
+            "attributes", _attributes, fields.get("attributes", {})
+        ),
+    )
+
+
+_MFN_KEYS = frozenset({"arrangement", "marketplace", "quantity"})
+
+
+def _mfn(value: object) -> MfnPool:
+    fields = _object(value, _MFN_KEYS)
+    marketplace = fields.get("marketplace")
+    return MfnPool(
+        quantity=_at("quantity", _whole, fields.get("quantity", 0)),
+        arrangement=_at(
+            "arrangement",
+            converter.structure,
+            fields.get("arrangement", MfnArrangement.SHARED.value),
+            MfnArrangement,
+        ),
+        marketplace=(
+            None
+            if marketplace is None
+            else _at("marketplace", _marketplace, marketplace)
+        ),
+    )
+
+
+def _fba(value: object) -> immutables.Map[Marketplace, int]:
+    expect(value, dict, "an object of marketplaces to quantities")
+    assert isinstance(value, dict)
+    pools = {}
+    for key, quantity in value.items():
+        marketplace = _at(key, _marketplace, key)
+        pools[marketplace] = _at(key, _whole, quantity)
+    return immutables.Map(pools)
+
+
+def _asin(value: object) -> Asin:
+    return to_asin(_text(value))
+
+
+def _sku(value: object) -> Sku:
+    return to_sku(_text(value))
+
+
+_RECORD_KEYS = frozenset({"sku", "asin", "mfn", "fba", "listings"})
+
+
+def _record(value: object) -> SkuRecord:
+    fields = _object(value, _RECORD_KEYS)
+    sku = _at("sku", _sku, _required(fields, "sku"))
+    asin = _at("asin", _asin, fields["asin"]) if "asin" in fields else None
+    listings = fields.get("listings", {})
+    _at("listings", expect, listings, dict, "an object of marketplaces")
+    built = []
+    for key, raw in listings.items():
+        marketplace = _at(f"listings.{key}", _marketplace, key)
+        built.append(_at(f"listings.{key}", _listing, raw, sku, marketplace))
+    return SkuRecord(
+        sku=sku,
+        asin=asin,
+        mfn=_at("mfn", _mfn, fields.get("mfn", {})),
+        fba=_at("fba", _fba, fields.get("fba", {})),
+        listings=built,
+    )
+
+
+def structure_catalog(value: object, _: type) -> Catalog:
+    """The cattrs hook for :class:`Catalog`: ``{"skus": [...]}``."""
+    fields = _object(value, frozenset({"skus"}))
+    skus = fields.get("skus", [])
+    _at("skus", expect, skus, list, "an array of SKUs")
+    records = []
+    seen: set[str] = set()
+    for index, raw in enumerate(skus):
+        where = f"skus[{index}]"
+        record = _at(where, _record, raw)
+        if record.sku in seen:
+            raise InvalidValueError(
+                f"SKU `{record.sku}` appears twice", field=f"{where}.sku"
+            )
+        seen.add(record.sku)
+        records.append(record)
+    return Catalog(records)
+
+
+converter.register_structure_hook(Catalog, structure_catalog)
