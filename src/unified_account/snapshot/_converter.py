@@ -9,16 +9,20 @@ a silent conversion.
 from __future__ import annotations
 
 import enum
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, get_args, get_origin
 
+import attrs
 import cattrs
 import immutables
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.gen import make_dict_structure_fn
 
 from ..errors import InvalidValueError
 from ..model.marketplace import Marketplace
 from ..model.money import Money, to_decimal
+from ..model.storefront import StorefrontLink
 
 __all__ = ["converter"]
 
@@ -66,7 +70,10 @@ def _bool(value: object, _: type) -> bool:
 
 
 def _decimal(value: object, _: type) -> Decimal:
-    return to_decimal(value, "value")
+    try:
+        return to_decimal(value, "value")
+    except InvalidValueError as error:
+        raise InvalidValueError(error.problem) from None
 
 
 def _date(value: object, _: type) -> date:
@@ -78,6 +85,19 @@ def _date(value: object, _: type) -> date:
         raise InvalidValueError(
             f"`{value}` is not a date (YYYY-MM-DD)"
         ) from None
+
+
+def _datetime(value: object, _: type) -> datetime:
+    what = "a date and time with a time zone (`2026-07-01T12:00:00Z`)"
+    expect(value, str, what)
+    assert isinstance(value, str)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidValueError(f"`{value}` is not {what}") from None
+    if parsed.utcoffset() is None:
+        raise InvalidValueError(f"`{value}` has no time zone; {what}")
+    return parsed
 
 
 def _marketplace(value: object, _: type) -> Marketplace:
@@ -135,11 +155,46 @@ def _map(value: object, kind: Any) -> immutables.Map[Any, Any]:
     return immutables.Map(structured)
 
 
+def _storefront_link(value: object, _: type) -> StorefrontLink:
+    expect(value, str, "a link (`https://www.amazon.com/stores/...`)")
+    return StorefrontLink(value)  # type: ignore[arg-type]
+
+
+def _is_tuple(kind: Any) -> bool:
+    args = get_args(kind)
+    return get_origin(kind) is tuple and len(args) == 2 and args[1] is ...
+
+
+def _tuple_factory(kind: Any) -> Any:
+    inner = homogenous_tuple_structure_factory(kind, converter)
+
+    def structure(value: object, _: type) -> tuple[Any, ...]:
+        expect(value, list, "an array")
+        return tuple(inner(value, kind))
+
+    return structure
+
+
+def _is_object(kind: Any) -> bool:
+    return attrs.has(kind) and kind is not Money
+
+
+def _object_factory(kind: Any) -> Any:
+    inner = make_dict_structure_fn(kind, converter)
+
+    def structure(value: object, _: type) -> Any:
+        expect(value, dict, "an object")
+        return inner(value, kind)  # type: ignore[arg-type]
+
+    return structure
+
+
 converter.register_structure_hook(str, _str)
 converter.register_structure_hook(int, _int)
 converter.register_structure_hook(bool, _bool)
 converter.register_structure_hook(Decimal, _decimal)
 converter.register_structure_hook(date, _date)
+converter.register_structure_hook(datetime, _datetime)
 converter.register_structure_hook(Marketplace, _marketplace)
 converter.register_structure_hook(Money, _money)
 converter.register_structure_hook_func(
@@ -151,3 +206,6 @@ converter.register_structure_hook_func(
     _enum,
 )
 converter.register_structure_hook_func(_is_map, _map)
+converter.register_structure_hook(StorefrontLink, _storefront_link)
+converter.register_structure_hook_factory(_is_tuple, _tuple_factory)
+converter.register_structure_hook_factory(_is_object, _object_factory)
