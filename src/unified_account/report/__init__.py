@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..edition import FAQ, Edition
-from . import _account
+from . import _account, _brand, _money
 from .finding import Finding, FindingOutcome
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Finding", "FindingOutcome", "Report", "build_report"]
 
-_SECTIONS = (_account.findings,)
+_SECTIONS = (_account.findings, _money.findings, _brand.findings)
 
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:

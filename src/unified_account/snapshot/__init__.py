@@ -1,7 +1,8 @@
 """Seller snapshots: one JSON document describing a seller, read safely.
 
 A snapshot holds what the report evaluates: the account (and any separate
-accounts the same business holds).  Its format is documented in
+accounts the same business holds), and optionally its money, orders,
+brands and storefront.  Its format is documented in
 ``docs/snapshot.md`` and described by the JSON Schema
 :func:`schema_text` returns.
 
@@ -14,6 +15,7 @@ the first problem (``account.info_overrides.CA.bank.currency``).
 from __future__ import annotations
 
 import json
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,17 @@ from cattrs.errors import ForbiddenExtraKeysError
 
 from ..errors import InvalidValueError, SnapshotError, UnifiedAccountError
 from ..model.account import SellerAccount
+from ..model.brand import AsinAttributes, BrandRegistration
+from ..model.fees import (
+    PerItemFee,
+    Sale,
+    SubscriptionFee,
+    SubscriptionFeeSchedule,
+)
+from ..model.orders import Order
+from ..model.rates import ConversionRate, ConversionRates
+from ..model.storefront import StorefrontLink, StorefrontRequest
+from ._checks import check_money_and_brands, fee_schedule
 from ._converter import converter
 
 __all__ = [
@@ -42,6 +55,12 @@ def _accounts(value: Any) -> tuple[SellerAccount, ...]:
     return tuple(value)
 
 
+def _items(value: Any) -> tuple[Any, ...]:
+    if isinstance(value, str | bytes):
+        raise InvalidValueError(f"`{value!r}` is not a collection")
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Snapshot:
     """Everything the report knows about one seller.
@@ -49,12 +68,47 @@ class Snapshot:
     ``account`` is the selling account the report is about;
     ``separate_accounts`` are other accounts the same business registered
     on other marketplaces (they stay separate: see ``no-merge``).
+
+    The rest is optional.  ``as_of``: the date the snapshot describes, the
+    billing date of the subscription.  ``subscription_fees``: a
+    subscription fee schedule replacing the bundled one.
+    ``per_item_fees`` and ``sales``: per-item fee schedules and the sales
+    to charge by them.  ``conversion_rates``: rates the caller supplies;
+    ``report_currency``: the currency to convert the order totals to.
+    ``orders``: orders from any marketplace.  ``brands`` and
+    ``brand_attributes``: Brand Registry approvals and ASINs' key
+    attribute values.  ``storefront_link``: the storefront link set in the
+    home marketplace; ``storefront_requests``: requests to set it, to
+    evaluate.
     """
 
     version: int = FORMAT_VERSION
     account: SellerAccount
     separate_accounts: tuple[SellerAccount, ...] = attrs.field(
         default=(), converter=_accounts
+    )
+    as_of: date | None = None
+    subscription_fees: tuple[SubscriptionFee, ...] = attrs.field(
+        default=(), converter=_items
+    )
+    per_item_fees: tuple[PerItemFee, ...] = attrs.field(
+        default=(), converter=_items
+    )
+    sales: tuple[Sale, ...] = attrs.field(default=(), converter=_items)
+    conversion_rates: tuple[ConversionRate, ...] = attrs.field(
+        default=(), converter=_items
+    )
+    report_currency: str | None = None
+    orders: tuple[Order, ...] = attrs.field(default=(), converter=_items)
+    brands: tuple[BrandRegistration, ...] = attrs.field(
+        default=(), converter=_items
+    )
+    brand_attributes: tuple[AsinAttributes, ...] = attrs.field(
+        default=(), converter=_items
+    )
+    storefront_link: StorefrontLink | None = None
+    storefront_requests: tuple[StorefrontRequest, ...] = attrs.field(
+        default=(), converter=_items
     )
 
     def __attrs_post_init__(self) -> None:
@@ -72,6 +126,17 @@ class Snapshot:
                     field=f"separate_accounts[{index}].seller_id",
                 )
             ids.append(other.seller_id)
+        check_money_and_brands(self)
+
+    @property
+    def fee_schedule(self) -> SubscriptionFeeSchedule:
+        """``subscription_fees`` as a schedule, else the bundled schedule."""
+        return fee_schedule(self)
+
+    @property
+    def rates(self) -> ConversionRates:
+        """``conversion_rates`` as a look-up."""
+        return ConversionRates(self.conversion_rates)
 
 
 def _join(path: str, step: str | int) -> str:
