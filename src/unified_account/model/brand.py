@@ -17,18 +17,14 @@ import attrs
 import immutables
 
 from ..errors import InvalidValueError
-from ._validate import instance_of, matches, non_empty_text
+from ._validate import collection, instance_of, matches, non_empty_text
 from .marketplace import Marketplace
 
 __all__ = ["AsinAttributes", "BrandRegistration"]
 
 
 def _approved(value: Iterable[Marketplace]) -> frozenset[Marketplace]:
-    if isinstance(value, str | bytes):  # type: ignore[unreachable]
-        raise InvalidValueError(
-            f"`{value!r}` is not a collection", field="approved"
-        )
-    approved = frozenset(value)
+    approved = frozenset(collection(value, "approved"))
     for item in approved:
         if not isinstance(item, Marketplace):
             raise InvalidValueError(

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from ..errors import InvalidValueError, MissingDataError
-from ._validate import instance_of, non_empty_text
+from ._validate import collection, instance_of, non_empty_text
 from .marketplace import Marketplace
 from .money import Money, to_decimal
 
@@ -84,11 +84,7 @@ class SubscriptionFee:
 
 
 def _fees(value: Iterable[SubscriptionFee]) -> tuple[SubscriptionFee, ...]:
-    if isinstance(value, str | bytes):  # type: ignore[unreachable]
-        raise InvalidValueError(
-            f"`{value!r}` is not a collection", field="entries"
-        )
-    entries = tuple(value)
+    entries = collection(value, "entries")
     for index, entry in enumerate(entries):
         if not isinstance(entry, SubscriptionFee):
             raise InvalidValueError(

@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from ..errors import InvalidValueError, MissingDataError
+from ._validate import collection
 from .money import Money, currency_precision, to_decimal
 
 __all__ = ["ConversionRate", "ConversionRates"]
@@ -64,11 +65,7 @@ class ConversionRate:
 
 
 def _rates(value: Iterable[ConversionRate]) -> tuple[ConversionRate, ...]:
-    if isinstance(value, str | bytes):  # type: ignore[unreachable]
-        raise InvalidValueError(
-            f"`{value!r}` is not a collection", field="rates"
-        )
-    rates = tuple(value)
+    rates = collection(value, "rates")
     seen: set[tuple[str, str]] = set()
     for index, rate in enumerate(rates):
         if not isinstance(rate, ConversionRate):

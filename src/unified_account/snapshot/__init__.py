@@ -25,6 +25,7 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
 from ..errors import InvalidValueError, SnapshotError, UnifiedAccountError
+from ..model._validate import collection
 from ..model.account import SellerAccount
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.fees import (
@@ -56,9 +57,7 @@ def _accounts(value: Any) -> tuple[SellerAccount, ...]:
 
 
 def _items(value: Any) -> tuple[Any, ...]:
-    if isinstance(value, str | bytes):
-        raise InvalidValueError(f"`{value!r}` is not a collection")
-    return tuple(value)
+    return collection(value, "")
 
 
 @attrs.frozen(kw_only=True)
