@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+from .data import bundled_subscription_fees
 from .edition import (
     EDITIONS,
     FAQ,
@@ -36,13 +37,32 @@ from .errors import (
 )
 from .i18n import SUPPORTED_LOCALES, explain, format_money, render
 from .model.account import AccountInfo, BankAccount, SellerAccount, SellingPlan
+from .model.brand import AsinAttributes, BrandRegistration
+from .model.fees import (
+    PerItemFee,
+    Sale,
+    SubscriptionFee,
+    SubscriptionFeeSchedule,
+    TaxTreatment,
+)
 from .model.marketplace import Marketplace, Region
 from .model.money import Money
+from .model.orders import FulfillmentChannel, Order, OrderStatus
+from .model.rates import ConversionRate, ConversionRates
+from .model.storefront import StorefrontLink, StorefrontRequest
 from .policy.account_info import (
     customise_account_info,
     effective_account_info,
     evaluate_customisation,
     reset_account_info,
+)
+from .policy.brand import (
+    AttributeDifference,
+    BrandApproval,
+    BrandStatus,
+    attribute_differences,
+    brand_registry_status,
+    propagate_brand_registry,
 )
 from .policy.decision import (
     Decision,
@@ -56,6 +76,32 @@ from .policy.eligibility import (
     evaluate_eligibility,
     evaluate_scope,
     scope_marketplaces,
+)
+from .policy.orders import (
+    ConvertedTotal,
+    CurrencyOrders,
+    MarketplaceOrders,
+    OrderReport,
+    OrderTotals,
+    combined_order_report,
+)
+from .policy.payout import (
+    PayoutMethod,
+    PayoutRoute,
+    convert_proceeds,
+    payout_route,
+)
+from .policy.per_item_fees import per_item_fee, per_item_fee_table
+from .policy.storefront import (
+    customise_storefront,
+    evaluate_storefront_customisation,
+    storefront_link,
+)
+from .policy.subscription import (
+    SubscriptionCharge,
+    UnsupportedBillingError,
+    subscription_billing,
+    subscription_charge,
 )
 from .policy.unified import (
     evaluate_listing_marketplace,
@@ -72,6 +118,7 @@ from .snapshot import (
     load_snapshot,
     parse_snapshot,
 )
+from .spapi import order_from_2026, order_from_v0
 
 __version__ = "0.1.0"
 
@@ -85,17 +132,35 @@ __all__ = [
     "SPLIT_SUBSCRIPTION",
     "SUPPORTED_LOCALES",
     "AccountInfo",
+    "AsinAttributes",
+    "AttributeDifference",
     "BankAccount",
+    "BrandApproval",
+    "BrandRegistration",
+    "BrandStatus",
+    "ConversionRate",
+    "ConversionRates",
+    "ConvertedTotal",
     "CurrencyMismatchError",
+    "CurrencyOrders",
     "Decision",
     "Edition",
     "Finding",
     "FindingOutcome",
+    "FulfillmentChannel",
     "InvalidValueError",
     "Marketplace",
+    "MarketplaceOrders",
     "MissingDataError",
     "Money",
+    "Order",
+    "OrderReport",
+    "OrderStatus",
+    "OrderTotals",
     "Outcome",
+    "PayoutMethod",
+    "PayoutRoute",
+    "PerItemFee",
     "Reason",
     "Region",
     "Report",
@@ -104,20 +169,34 @@ __all__ = [
     "RuleFamily",
     "RuleKey",
     "RuleViolation",
+    "Sale",
     "SellerAccount",
     "SellingPlan",
     "Snapshot",
     "SnapshotError",
+    "StorefrontLink",
+    "StorefrontRequest",
     "SubscriptionBilling",
+    "SubscriptionCharge",
+    "SubscriptionFee",
+    "SubscriptionFeeSchedule",
+    "TaxTreatment",
     "Term",
     "UnifiedAccountError",
     "UnknownEditionError",
     "UnknownMarketplaceError",
     "UnknownRuleError",
+    "UnsupportedBillingError",
     "UnsupportedLocaleError",
+    "attribute_differences",
+    "brand_registry_status",
     "build_report",
+    "bundled_subscription_fees",
     "combine",
+    "combined_order_report",
+    "convert_proceeds",
     "customise_account_info",
+    "customise_storefront",
     "edition",
     "effective_account_info",
     "evaluate_customisation",
@@ -125,6 +204,7 @@ __all__ = [
     "evaluate_listing_marketplace",
     "evaluate_merge",
     "evaluate_scope",
+    "evaluate_storefront_customisation",
     "evaluate_unified",
     "example_snapshot",
     "explain",
@@ -132,9 +212,18 @@ __all__ = [
     "load_snapshot",
     "marketplace_switcher",
     "offer_marketplaces",
+    "order_from_2026",
+    "order_from_v0",
     "parse_snapshot",
+    "payout_route",
+    "per_item_fee",
+    "per_item_fee_table",
+    "propagate_brand_registry",
     "render",
     "reset_account_info",
     "rule",
     "scope_marketplaces",
+    "storefront_link",
+    "subscription_billing",
+    "subscription_charge",
 ]
