@@ -254,3 +254,15 @@ def test_the_minimum_is_kept_exact():
     """Decimal in, Decimal out: no float creeps in."""
     schedule = PerItemFee(marketplace=US, rate=Decimal("0.08"))
     assert isinstance(schedule.fee_for(Money("3.33", "USD")).amount, Decimal)
+
+
+@given(ua.marketplaces(in_scope=True), ua.money(currencies=ua.currencies()))
+def test_a_sale_is_priced_only_in_its_marketplaces_currency(
+    marketplace, price
+):
+    """Any other currency is refused, whatever the amount."""
+    if price.currency == marketplace.currency:
+        assert Sale(marketplace=marketplace, price=price).price == price
+    else:
+        with pytest.raises(InvalidValueError):
+            Sale(marketplace=marketplace, price=price)

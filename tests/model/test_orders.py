@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from unified_account import InvalidValueError, Marketplace, Money
+from unified_account import strategies as ua
 from unified_account.errors import UnifiedAccountError
 from unified_account.model.orders import FulfillmentChannel, Order, OrderStatus
 
@@ -82,3 +83,13 @@ def test_order_raises_only_documented_errors(fields):
     """Arbitrary input either builds an order or raises a library error."""
     with contextlib.suppress(UnifiedAccountError):
         Order(**fields)
+
+
+@given(ua.marketplaces(), ua.money(currencies=ua.currencies()))
+def test_an_order_totals_only_in_its_marketplaces_currency(marketplace, total):
+    """Any other currency is refused, whatever the amount."""
+    if total.currency == marketplace.currency:
+        assert order(marketplace=marketplace, total=total).total == total
+    else:
+        with pytest.raises(InvalidValueError):
+            order(marketplace=marketplace, total=total)

@@ -82,3 +82,27 @@ def test_conversion_rate_raises_only_documented_errors(args):
     """Arbitrary input either builds a rate or raises a library error."""
     with contextlib.suppress(UnifiedAccountError):
         ConversionRate(*args)
+
+
+@given(ua.money(currencies=st.sampled_from(["USD", "CAD", "MXN"])))
+def test_a_half_rate_rounds_ties_to_even(money):
+    """Half of an odd number of cents is a tie, rounded to even."""
+    target = "USD" if money.currency != "USD" else "CAD"
+    converted = ConversionRates(
+        [ConversionRate(money.currency, target, "0.5")]
+    ).convert(money, target)
+    half, odd = divmod(int(money.amount * 100), 2)
+    expected = half + 1 if odd and half % 2 else half
+    assert converted.amount * 100 == expected
+
+
+@given(ua.conversion_rate_tables(), ua.conversion_rates())
+def test_a_rate_is_used_only_for_its_own_direction(table, rate):
+    """Only an exact (source, target) entry converts; never its inverse."""
+    pairs = {(r.source, r.target) for r in table.rates}
+    money = Money.zero(rate.target) + Money("1", rate.target)
+    if (rate.target, rate.source) in pairs:
+        assert table.convert(money, rate.source).currency == rate.source
+    else:
+        with pytest.raises(MissingDataError):
+            table.convert(money, rate.source)

@@ -70,7 +70,13 @@ class TestFaqExamples:
         assert resolved.rules == {RuleKey.BRAND_REGISTRY_PROPAGATION}
 
 
-accounts = ua.seller_accounts()
+accounts = st.one_of(
+    ua.seller_accounts(  # unified accounts, on one side of the rule
+        plans=ua.selling_plans(professional=True),
+        homes=ua.marketplaces(in_scope=True),
+    ),
+    ua.seller_accounts(),  # mostly not unified, on the other
+)
 registrations = ua.brand_registrations()
 
 

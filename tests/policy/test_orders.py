@@ -97,11 +97,16 @@ def test_an_order_from_a_marketplace_not_turned_on_is_reported_not_dropped():
 
 
 order_lists = st.lists(
-    ua.orders(), max_size=12, unique_by=lambda o: o.order_id
+    st.one_of(
+        ua.orders(marketplaces=ua.marketplaces(in_scope=True)), ua.orders()
+    ),
+    max_size=12,
+    unique_by=lambda o: o.order_id,
 )
+na_accounts = ua.seller_accounts(homes=ua.marketplaces(in_scope=True))
 
 
-@given(ua.seller_accounts(), order_lists)
+@given(st.one_of(na_accounts, ua.seller_accounts()), order_lists)
 def test_every_order_is_counted_once_and_totals_are_per_currency(
     account, orders
 ):
@@ -162,3 +167,12 @@ def test_the_converted_total_is_the_sum_of_converted_currency_totals(
         Money.zero("USD"),
     )
     assert report.converted.total == expected
+
+
+@given(na_accounts, st.lists(ua.orders(), min_size=1, max_size=6), st.data())
+def test_an_order_id_given_twice_is_always_refused(account, orders, data):
+    """A repeated id is refused wherever it repeats."""
+    repeated = data.draw(st.sampled_from(orders))
+    at = data.draw(st.integers(0, len(orders)))
+    with pytest.raises(InvalidValueError, match="appears twice"):
+        combined_order_report(account, [*orders[:at], repeated, *orders[at:]])

@@ -94,3 +94,35 @@ def test_the_home_marketplace_does_not_change_the_fee(
         per_item_fee(moved, sale, schedules).value
         == per_item_fee(account, sale, schedules).value
     )
+
+
+@given(
+    ua.seller_accounts(homes=ua.marketplaces(in_scope=True)),
+    ua.sales(),
+    schedules_for_every_marketplace,
+    st.data(),
+)
+def test_a_missing_sale_schedule_is_an_error_whatever_else_is_given(
+    account, sale, schedules, data
+):
+    """No fallback: without the sale marketplace's schedule, an error."""
+    kept = data.draw(st.lists(st.sampled_from(schedules), unique=True))
+    if any(s.marketplace is sale.marketplace for s in kept):
+        assert (
+            per_item_fee(account, sale, kept).value.currency
+            == sale.marketplace.currency
+        )
+    else:
+        with pytest.raises(MissingDataError):
+            per_item_fee(account, sale, kept)
+
+
+@given(ua.sales())
+def test_a_half_rate_rounds_half_even(sale):
+    """Half of an odd number of cents is a tie, rounded to even."""
+    schedule = PerItemFee(marketplace=sale.marketplace, rate="0.5")
+    account = example_snapshot().account
+    fee = per_item_fee(account, sale, [schedule]).value
+    half, odd = divmod(int(sale.price.amount * 100), 2)
+    expected = half + 1 if odd and half % 2 else half  # ties go to even
+    assert fee.amount * 100 == expected

@@ -95,3 +95,15 @@ def test_every_marketplace_links_to_the_home_storefront(account, data):
         marketplaces={account.home},
     )
     assert storefront_link(other, Marketplace.MX, link).value == link
+
+
+@given(ua.seller_accounts(homes=homes), ua.storefront_links(), homes)
+def test_a_link_on_another_site_than_the_home_is_never_used(
+    account, link, marketplace
+):
+    """Whatever the listing's marketplace, a foreign link is refused."""
+    if link.marketplace is account.home:
+        assert storefront_link(account, marketplace, link).value == link
+    else:
+        with pytest.raises(RuleViolation):
+            storefront_link(account, marketplace, link)

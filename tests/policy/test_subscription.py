@@ -186,3 +186,30 @@ def test_individual_accounts_never_pay_a_subscription(account, day):
 def test_the_plan_is_professional_in_the_bundled_examples():
     """Guards the examples above: the example account is Professional."""
     assert example_snapshot().account.plan is SellingPlan.PROFESSIONAL
+
+
+@given(
+    professional_accounts,
+    st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31)),
+)
+def test_the_split_edition_never_bills_the_faq_way_from_its_start(
+    account, day
+):
+    """From 2021-08-01 a split charge is refused; before, home billing."""
+    schedule = attrs.evolve(
+        bundled_subscription_fees(),
+        entries=[
+            attrs.evolve(e, effective=date(2015, 1, 1))
+            for e in bundled_subscription_fees().entries
+        ],
+    )
+    if day >= date(2021, 8, 1):
+        with pytest.raises(UnsupportedBillingError):
+            subscription_charge(
+                account, day, schedule=schedule, edition=SPLIT_SUBSCRIPTION
+            )
+    else:
+        charge = subscription_charge(
+            account, day, schedule=schedule, edition=SPLIT_SUBSCRIPTION
+        )
+        assert charge.value.amount == schedule.fee_on(account.home, day).amount
