@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+from .data import bundled_subscription_fees
 from .edition import (
     EDITIONS,
     FAQ,
@@ -37,12 +38,23 @@ from .errors import (
 )
 from .i18n import SUPPORTED_LOCALES, explain, format_money, render
 from .model.account import AccountInfo, BankAccount, SellerAccount, SellingPlan
+from .model.brand import AsinAttributes, BrandRegistration
 from .model.catalog import Catalog, SkuRecord
+from .model.fees import (
+    PerItemFee,
+    Sale,
+    SubscriptionFee,
+    SubscriptionFeeSchedule,
+    TaxTreatment,
+)
 from .model.identifiers import Asin, Sku, to_asin, to_sku
 from .model.inventory import MfnArrangement, MfnPool
 from .model.listing import FulfillmentChannel, Listing, ListingStatus
 from .model.marketplace import Marketplace, Region
 from .model.money import Money
+from .model.orders import Order, OrderStatus
+from .model.rates import ConversionRate, ConversionRates
+from .model.storefront import StorefrontLink, StorefrontRequest
 from .policy.account_info import (
     customise_account_info,
     effective_account_info,
@@ -55,6 +67,14 @@ from .policy.availability import (
     available_quantity,
     offer_status,
     offerable_skus,
+)
+from .policy.brand import (
+    AttributeDifference,
+    BrandApproval,
+    BrandStatus,
+    attribute_differences,
+    brand_registry_status,
+    propagate_brand_registry,
 )
 from .policy.decision import (
     Decision,
@@ -84,6 +104,32 @@ from .policy.listings import (
     evaluate_listing_change,
     evaluate_new_listing,
 )
+from .policy.orders import (
+    ConvertedTotal,
+    CurrencyOrders,
+    MarketplaceOrders,
+    OrderReport,
+    OrderTotals,
+    combined_order_report,
+)
+from .policy.payout import (
+    PayoutMethod,
+    PayoutRoute,
+    convert_proceeds,
+    payout_route,
+)
+from .policy.per_item_fees import per_item_fee, per_item_fee_table
+from .policy.storefront import (
+    customise_storefront,
+    evaluate_storefront_customisation,
+    storefront_link,
+)
+from .policy.subscription import (
+    SubscriptionCharge,
+    UnsupportedBillingError,
+    subscription_billing,
+    subscription_charge,
+)
 from .policy.unified import (
     evaluate_listing_marketplace,
     evaluate_merge,
@@ -99,6 +145,7 @@ from .snapshot import (
     load_snapshot,
     parse_snapshot,
 )
+from .spapi import order_from_2026, order_from_v0
 
 __version__ = "0.1.0"
 
@@ -113,10 +160,19 @@ __all__ = [
     "SUPPORTED_LOCALES",
     "AccountInfo",
     "Asin",
+    "AsinAttributes",
+    "AttributeDifference",
     "AvailabilityTable",
     "BankAccount",
+    "BrandApproval",
+    "BrandRegistration",
+    "BrandStatus",
     "Catalog",
+    "ConversionRate",
+    "ConversionRates",
+    "ConvertedTotal",
     "CurrencyMismatchError",
+    "CurrencyOrders",
     "Decision",
     "Edition",
     "Finding",
@@ -126,12 +182,20 @@ __all__ = [
     "Listing",
     "ListingStatus",
     "Marketplace",
+    "MarketplaceOrders",
     "MfnArrangement",
     "MfnPool",
     "MissingDataError",
     "MissingMessageError",
     "Money",
+    "Order",
+    "OrderReport",
+    "OrderStatus",
+    "OrderTotals",
     "Outcome",
+    "PayoutMethod",
+    "PayoutRoute",
+    "PerItemFee",
     "Reason",
     "Region",
     "Report",
@@ -140,27 +204,41 @@ __all__ = [
     "RuleFamily",
     "RuleKey",
     "RuleViolation",
+    "Sale",
     "SellerAccount",
     "SellingPlan",
     "Sku",
     "SkuRecord",
     "Snapshot",
     "SnapshotError",
+    "StorefrontLink",
+    "StorefrontRequest",
     "SubscriptionBilling",
+    "SubscriptionCharge",
+    "SubscriptionFee",
+    "SubscriptionFeeSchedule",
+    "TaxTreatment",
     "Term",
     "UnifiedAccountError",
     "UnknownEditionError",
     "UnknownMarketplaceError",
     "UnknownRuleError",
+    "UnsupportedBillingError",
     "UnsupportedLocaleError",
+    "attribute_differences",
     "availability_table",
     "available_quantity",
+    "brand_registry_status",
     "build_report",
+    "bundled_subscription_fees",
     "change_listing_info",
     "change_price",
     "combine",
+    "combined_order_report",
+    "convert_proceeds",
     "create_listing",
     "customise_account_info",
+    "customise_storefront",
     "delete_listing",
     "edition_named",
     "effective_account_info",
@@ -173,6 +251,7 @@ __all__ = [
     "evaluate_new_listing",
     "evaluate_sale",
     "evaluate_scope",
+    "evaluate_storefront_customisation",
     "evaluate_unified",
     "example_snapshot",
     "explain",
@@ -182,7 +261,13 @@ __all__ = [
     "offer_marketplaces",
     "offer_status",
     "offerable_skus",
+    "order_from_2026",
+    "order_from_v0",
     "parse_snapshot",
+    "payout_route",
+    "per_item_fee",
+    "per_item_fee_table",
+    "propagate_brand_registry",
     "receive_fba_stock",
     "record_sale",
     "render",
@@ -190,6 +275,9 @@ __all__ = [
     "rule",
     "scope_marketplaces",
     "set_mfn_quantity",
+    "storefront_link",
+    "subscription_billing",
+    "subscription_charge",
     "to_asin",
     "to_sku",
 ]

@@ -8,7 +8,7 @@ place in a file.  They stay cheap: :func:`attrs.evolve` re-runs them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -17,6 +17,7 @@ from ..errors import InvalidValueError
 
 __all__ = [
     "Validator",
+    "collection",
     "country_code",
     "instance_of",
     "matches",
@@ -85,3 +86,12 @@ def non_negative_int(
             f"`{value!r}` is not a whole number of at least 0",
             field=attribute.name,
         )
+
+
+def collection(value: Any, field: str) -> tuple[Any, ...]:
+    """The items of ``value``, a collection that is not a string."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidValueError(
+            f"`{value!r}` is not a collection", field=field
+        )
+    return tuple(value)

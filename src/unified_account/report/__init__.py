@@ -18,7 +18,7 @@ from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..model._validate import instance_of
 from ..rules import RuleKey
-from . import _account, _inventory
+from . import _account, _brand, _inventory, _money
 from .finding import Finding, FindingOutcome
 
 if TYPE_CHECKING:
@@ -26,7 +26,12 @@ if TYPE_CHECKING:
 
 __all__ = ["Finding", "FindingOutcome", "Report", "build_report"]
 
-_SECTIONS = (_account.findings, _inventory.findings)
+_SECTIONS = (
+    _account.findings,
+    _inventory.findings,
+    _money.findings,
+    _brand.findings,
+)
 
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:

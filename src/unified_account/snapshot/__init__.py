@@ -1,8 +1,9 @@
 """Seller snapshots: one JSON document describing a seller, read safely.
 
 A snapshot holds what the report evaluates: the account (and any separate
-accounts the same business holds) and its catalogue of SKUs, stock and
-listings.  Its format is documented in
+accounts the same business holds), its catalogue of SKUs, stock and
+listings, and optionally its money, orders, brands and storefront.  Its
+format is documented in
 ``docs/snapshot.md`` and described by the JSON Schema
 :func:`schema_text` returns.
 
@@ -16,6 +17,7 @@ the first problem (``account.info_overrides.CA.bank.currency``,
 from __future__ import annotations
 
 import json
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,10 +27,21 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
 from ..errors import InvalidValueError, SnapshotError, UnifiedAccountError
-from ..model._validate import instance_of
+from ..model._validate import collection, instance_of
 from ..model.account import SellerAccount
+from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.catalog import Catalog
+from ..model.fees import (
+    PerItemFee,
+    Sale,
+    SubscriptionFee,
+    SubscriptionFeeSchedule,
+)
+from ..model.orders import Order
+from ..model.rates import ConversionRate, ConversionRates
+from ..model.storefront import StorefrontLink, StorefrontRequest
 from . import _catalog  # noqa: F401  (registers the catalogue's hook)
+from ._checks import check_money_and_brands, fee_schedule
 from ._converter import converter
 
 __all__ = [
@@ -63,6 +76,10 @@ def _accounts(value: Any) -> tuple[SellerAccount, ...]:
     return accounts
 
 
+def _items(value: Any) -> tuple[Any, ...]:
+    return collection(value, "")
+
+
 @attrs.frozen(kw_only=True)
 class Snapshot:
     """Everything the report knows about one seller.
@@ -72,6 +89,18 @@ class Snapshot:
     on other marketplaces (they stay separate: see ``no-merge``);
     ``catalog`` is the account's SKUs with their stock and listings
     (empty if the snapshot has none).
+
+    The rest is optional.  ``as_of``: the date the snapshot describes, the
+    billing date of the subscription.  ``subscription_fees``: a
+    subscription fee schedule replacing the bundled one.
+    ``per_item_fees`` and ``sales``: per-item fee schedules and the sales
+    to charge by them.  ``conversion_rates``: rates the caller supplies;
+    ``report_currency``: the currency to convert the order totals to.
+    ``orders``: orders from any marketplace.  ``brands`` and
+    ``brand_attributes``: Brand Registry approvals and ASINs' key
+    attribute values.  ``storefront_link``: the storefront link set in the
+    home marketplace; ``storefront_requests``: requests to set it, to
+    evaluate.
     """
 
     version: int = attrs.field(default=FORMAT_VERSION)
@@ -80,6 +109,29 @@ class Snapshot:
         default=(), converter=_accounts
     )
     catalog: Catalog = attrs.field(factory=Catalog)
+    as_of: date | None = None
+    subscription_fees: tuple[SubscriptionFee, ...] = attrs.field(
+        default=(), converter=_items
+    )
+    per_item_fees: tuple[PerItemFee, ...] = attrs.field(
+        default=(), converter=_items
+    )
+    sales: tuple[Sale, ...] = attrs.field(default=(), converter=_items)
+    conversion_rates: tuple[ConversionRate, ...] = attrs.field(
+        default=(), converter=_items
+    )
+    report_currency: str | None = None
+    orders: tuple[Order, ...] = attrs.field(default=(), converter=_items)
+    brands: tuple[BrandRegistration, ...] = attrs.field(
+        default=(), converter=_items
+    )
+    brand_attributes: tuple[AsinAttributes, ...] = attrs.field(
+        default=(), converter=_items
+    )
+    storefront_link: StorefrontLink | None = None
+    storefront_requests: tuple[StorefrontRequest, ...] = attrs.field(
+        default=(), converter=_items
+    )
 
     def __attrs_post_init__(self) -> None:
         if type(self.version) is not int or self.version != FORMAT_VERSION:
@@ -96,6 +148,17 @@ class Snapshot:
                     field=f"separate_accounts[{index}].seller_id",
                 )
             ids.append(other.seller_id)
+        check_money_and_brands(self)
+
+    @property
+    def fee_schedule(self) -> SubscriptionFeeSchedule:
+        """``subscription_fees`` as a schedule, else the bundled schedule."""
+        return fee_schedule(self)
+
+    @property
+    def rates(self) -> ConversionRates:
+        """``conversion_rates`` as a look-up."""
+        return ConversionRates(self.conversion_rates)
 
 
 def _join(path: str, step: str | int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, get_args, get_origin
 
@@ -22,6 +22,7 @@ from cattrs.gen import make_dict_structure_fn
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model.marketplace import Marketplace
 from ..model.money import Money, to_decimal
+from ..model.storefront import StorefrontLink
 
 __all__ = ["converter"]
 
@@ -73,7 +74,10 @@ def _bool(value: object, _: type) -> bool:
 
 
 def _decimal(value: object, _: type) -> Decimal:
-    return to_decimal(value, "value")
+    try:
+        return to_decimal(value, "value")
+    except InvalidValueError as error:
+        raise InvalidValueError(error.problem) from None
 
 
 def _date(value: object, _: type) -> date:
@@ -85,6 +89,19 @@ def _date(value: object, _: type) -> date:
         raise InvalidValueError(
             f"`{value}` is not a date (YYYY-MM-DD)"
         ) from None
+
+
+def _datetime(value: object, _: type) -> datetime:
+    what = "a date and time with a time zone (`2026-07-01T12:00:00Z`)"
+    expect(value, str, what)
+    assert isinstance(value, str)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidValueError(f"`{value}` is not {what}") from None
+    if parsed.utcoffset() is None:
+        raise InvalidValueError(f"`{value}` has no time zone; {what}")
+    return parsed
 
 
 def _marketplace(value: object, _: type) -> Marketplace:
@@ -110,10 +127,18 @@ def _money(value: object, _: type) -> Money:
     for key in ("amount", "currency"):
         if key not in value:
             raise InvalidValueError("missing required field", field=key)
-    try:
-        expect(value["amount"], str, 'an amount as a string (`"39.99"`)')
-    except InvalidValueError as error:
-        raise InvalidValueError(error.problem, field="amount") from None
+    amount = value["amount"]
+    if isinstance(amount, float):
+        raise InvalidValueError(
+            f"`{amount!r}` is a float; write the amount as a string "
+            f'(`"{amount!r}"`)',
+            field="amount",
+        )
+    if not isinstance(amount, str):
+        raise InvalidValueError(
+            f'expected an amount as a string (`"39.99"`), got {_kind(amount)}',
+            field="amount",
+        )
     expect(value["currency"], str, "a currency code")
     return Money(value["amount"], value["currency"])
 
@@ -149,6 +174,11 @@ def _map(value: object, kind: Any) -> immutables.Map[Any, Any]:
     return immutables.Map(structured)
 
 
+def _storefront_link(value: object, _: type) -> StorefrontLink:
+    expect(value, str, "a link (`https://www.amazon.com/stores/...`)")
+    return StorefrontLink(value)  # type: ignore[arg-type]
+
+
 def _is_sequence(kind: Any) -> bool:
     return get_origin(kind) in (tuple, frozenset, list)
 
@@ -175,7 +205,11 @@ def _sequence(value: object, kind: Any) -> Any:
 
 
 def _is_record(kind: Any) -> bool:
-    return isinstance(kind, type) and attrs.has(kind)
+    return (
+        isinstance(kind, type)
+        and attrs.has(kind)
+        and kind not in (Money, StorefrontLink)
+    )
 
 
 def _record(kind: Any) -> Callable[[object, Any], Any]:
@@ -199,6 +233,7 @@ converter.register_structure_hook(int, _int)
 converter.register_structure_hook(bool, _bool)
 converter.register_structure_hook(Decimal, _decimal)
 converter.register_structure_hook(date, _date)
+converter.register_structure_hook(datetime, _datetime)
 converter.register_structure_hook(Marketplace, _marketplace)
 converter.register_structure_hook(Money, _money)
 converter.register_structure_hook_func(
@@ -212,3 +247,4 @@ converter.register_structure_hook_func(
 converter.register_structure_hook_func(_is_map, _map)
 converter.register_structure_hook_func(_is_sequence, _sequence)
 converter.register_structure_hook_factory(_is_record, _record)
+converter.register_structure_hook(StorefrontLink, _storefront_link)

@@ -1,0 +1,65 @@
+"""Dated data the library ships: the subscription fee schedule.
+
+The data are JSON files in this package, read with
+:mod:`importlib.resources` and validated on load as strictly as a
+snapshot (a bad entry names its place in the file).  They are defaults:
+every policy that uses them takes the caller's own data instead.
+
+>>> from datetime import date
+>>> from unified_account import Marketplace
+>>> fee = bundled_subscription_fees().fee_on(Marketplace.MX,
+...                                          date(2026, 7, 1))
+>>> str(fee.amount), fee.confirmed, fee.tax.value
+('MXN 600.00', True, 'unconfirmed')
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+
+import cattrs
+
+from ..errors import InvalidValueError, UnifiedAccountError
+from ..model.fees import SubscriptionFee, SubscriptionFeeSchedule
+from ..snapshot import _first_problem
+from ..snapshot._converter import converter
+
+__all__ = ["SUBSCRIPTION_FEES_FILE", "bundled_subscription_fees"]
+
+SUBSCRIPTION_FEES_FILE = "subscription-fees.json"
+"""The file name of the bundled subscription fee schedule."""
+
+
+def _entries(text: str, source: str) -> tuple[SubscriptionFee, ...]:
+    document = json.loads(text)
+    if not isinstance(document, dict) or "entries" not in document:
+        raise InvalidValueError(
+            "expected an object with `entries`", field=source
+        )
+    try:
+        return converter.structure(
+            document["entries"], tuple[SubscriptionFee, ...]
+        )
+    except (cattrs.BaseValidationError, UnifiedAccountError) as error:
+        path, problem = _first_problem(error, "entries")
+        raise InvalidValueError(problem, field=f"{source}: {path}") from None
+
+
+@functools.cache
+def bundled_subscription_fees() -> SubscriptionFeeSchedule:
+    """The subscription fee schedule shipped with the library.
+
+    Amazon.com USD 39.99 a month (confirmed, tax exclusive);
+    Amazon.com.mx MXN 600 a month (tax treatment not confirmed);
+    Amazon.ca CAD 29.99 a month (not confirmed).  Each applies from
+    2021-08-01; an earlier date raises
+    :class:`~unified_account.errors.MissingDataError`.
+    """
+    text = (
+        resources.files(__package__)
+        .joinpath(SUBSCRIPTION_FEES_FILE)
+        .read_text(encoding="utf-8")
+    )
+    return SubscriptionFeeSchedule(_entries(text, SUBSCRIPTION_FEES_FILE))

@@ -1,0 +1,245 @@
+"""Fees: the dated Professional subscription schedule, per-item fees, sales.
+
+Fee amounts are data, not constants: a :class:`SubscriptionFeeSchedule`
+is a list of dated entries (the library ships one, see
+:func:`unified_account.data.bundled_subscription_fees`; a caller may pass
+its own), and per-item fees are whatever schedule the caller supplies
+for each marketplace (:class:`PerItemFee`).  Every amount is in its
+marketplace's currency.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ..errors import InvalidValueError, MissingDataError
+from ._validate import collection, instance_of, non_empty_text
+from .marketplace import Marketplace
+from .money import Money, to_decimal
+
+__all__ = [
+    "PerItemFee",
+    "Sale",
+    "SubscriptionFee",
+    "SubscriptionFeeSchedule",
+    "TaxTreatment",
+]
+
+
+class TaxTreatment(enum.Enum):
+    """Whether a fee amount includes tax, as far as its source says."""
+
+    EXCLUSIVE = "exclusive"
+    """Tax, if any, is charged on top of the amount."""
+    INCLUSIVE = "inclusive"
+    """The amount includes tax."""
+    UNCONFIRMED = "unconfirmed"
+    """The source does not settle it."""
+
+
+def _in_marketplace_currency(
+    marketplace: Marketplace, money: Money | None, field: str
+) -> None:
+    if money is not None and money.currency != marketplace.currency:
+        raise InvalidValueError(
+            f"`{money}` is not in `{marketplace.currency}`, the currency of "
+            f"{marketplace.display_name}",
+            field=field,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class SubscriptionFee:
+    """One entry of a subscription fee schedule.
+
+    The monthly Professional subscription of ``marketplace`` is
+    ``amount`` (in the marketplace's currency) from ``effective`` until
+    the next entry for the same marketplace.  ``source`` says where the
+    amount comes from; ``confirmed`` is ``False`` when the amount has not
+    been checked against that source; ``tax`` says whether it includes
+    tax.
+    """
+
+    marketplace: Marketplace = attrs.field(validator=instance_of(Marketplace))
+    amount: Money = attrs.field(validator=instance_of(Money))
+    effective: date = attrs.field(validator=instance_of(date))
+    source: str = attrs.field(validator=non_empty_text)
+    confirmed: bool = attrs.field(validator=instance_of(bool))
+    tax: TaxTreatment = attrs.field(
+        default=TaxTreatment.UNCONFIRMED, validator=instance_of(TaxTreatment)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _in_marketplace_currency(self.marketplace, self.amount, "amount")
+        if self.amount.amount < 0:
+            raise InvalidValueError(
+                f"`{self.amount}` is negative", field="amount"
+            )
+
+
+def _fees(value: Iterable[SubscriptionFee]) -> tuple[SubscriptionFee, ...]:
+    entries = collection(value, "entries")
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, SubscriptionFee):
+            raise InvalidValueError(
+                f"`{entry!r}` is not a SubscriptionFee",
+                field=f"entries[{index}]",
+            )
+    return tuple(
+        sorted(
+            entries,
+            key=lambda e: (
+                list(Marketplace).index(e.marketplace),
+                e.effective,
+            ),
+        )
+    )
+
+
+@attrs.frozen
+class SubscriptionFeeSchedule:
+    """A dated schedule of monthly Professional subscription fees.
+
+    ``entries`` are kept sorted by marketplace and date; two entries for
+    the same marketplace and date are refused.
+
+    >>> us = SubscriptionFee(
+    ...     marketplace=Marketplace.US, amount=Money("39.99", "USD"),
+    ...     effective=date(2021, 8, 1), source="fee schedule",
+    ...     confirmed=True)
+    >>> SubscriptionFeeSchedule([us]).fee_on(Marketplace.US,
+    ...                                      date(2026, 7, 1)).amount
+    Money(amount=Decimal('39.99'), currency='USD')
+    """
+
+    entries: tuple[SubscriptionFee, ...] = attrs.field(converter=_fees)
+
+    def __attrs_post_init__(self) -> None:
+        seen: set[tuple[Marketplace, date]] = set()
+        for entry in self.entries:
+            key = (entry.marketplace, entry.effective)
+            if key in seen:
+                raise InvalidValueError(
+                    f"two `{entry.marketplace.name}` entries take effect on "
+                    f"`{entry.effective}`",
+                    field="entries",
+                )
+            seen.add(key)
+
+    @property
+    def marketplaces(self) -> frozenset[Marketplace]:
+        """The marketplaces the schedule has entries for."""
+        return frozenset(entry.marketplace for entry in self.entries)
+
+    def fee_on(self, marketplace: Marketplace, day: date) -> SubscriptionFee:
+        """The entry for ``marketplace`` in effect on ``day``.
+
+        Raises :class:`~unified_account.errors.MissingDataError` when the
+        schedule has no entry for the marketplace, or none on or before
+        ``day``: an earlier date is never guessed.
+        """
+        dated = [e for e in self.entries if e.marketplace is marketplace]
+        if not dated:
+            raise MissingDataError(
+                "the subscription fee schedule has no entry for "
+                f"`{marketplace.name}`"
+            )
+        in_effect = [e for e in dated if e.effective <= day]
+        if not in_effect:
+            raise MissingDataError(
+                f"no `{marketplace.name}` subscription fee is known for "
+                f"`{day}`: the schedule starts on `{dated[0].effective}`"
+            )
+        return in_effect[-1]
+
+
+def _rate(value: Any) -> Decimal | None:
+    if value is None:
+        return None
+    rate = to_decimal(value, "rate")
+    if not Decimal(0) <= rate <= Decimal(1):
+        raise InvalidValueError(
+            f"`{rate}` is not a rate between 0 and 1", field="rate"
+        )
+    return rate
+
+
+def _optional_money(
+    _: object, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    if value is not None and not isinstance(value, Money):
+        raise InvalidValueError(
+            f"`{value!r}` is not Money", field=attribute.name
+        )
+    if value is not None and value.amount < 0:
+        raise InvalidValueError(f"`{value}` is negative", field=attribute.name)
+
+
+@attrs.frozen(kw_only=True)
+class PerItemFee:
+    """A per-item fee schedule for one marketplace, supplied by the caller.
+
+    The fee on an item is ``rate`` times its price (rounded half-even to
+    the currency's precision) plus ``fixed``, and at least ``minimum``.
+    ``rate`` is a fraction (``0.15`` for 15%); give a rate, a fixed
+    amount or both.  Every amount is in the marketplace's currency.
+
+    >>> fee = PerItemFee(marketplace=Marketplace.CA, rate="0.15",
+    ...                  minimum=Money("0.30", "CAD"))
+    >>> fee.fee_for(Money("1.00", "CAD"))
+    Money(amount=Decimal('0.30'), currency='CAD')
+    """
+
+    marketplace: Marketplace = attrs.field(validator=instance_of(Marketplace))
+    rate: Decimal | None = attrs.field(default=None, converter=_rate)
+    fixed: Money | None = attrs.field(default=None, validator=_optional_money)
+    minimum: Money | None = attrs.field(
+        default=None, validator=_optional_money
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.rate is None and self.fixed is None:
+            raise InvalidValueError(
+                "give a rate, a fixed amount or both", field="rate"
+            )
+        _in_marketplace_currency(self.marketplace, self.fixed, "fixed")
+        _in_marketplace_currency(self.marketplace, self.minimum, "minimum")
+
+    def fee_for(self, price: Money) -> Money:
+        """The fee on one item sold at ``price`` (in this marketplace)."""
+        _in_marketplace_currency(self.marketplace, price, "price")
+        fee = Money.zero(price.currency)
+        if self.rate is not None:
+            fee = fee + price.times(self.rate)
+        if self.fixed is not None:
+            fee = fee + self.fixed
+        if self.minimum is not None and fee < self.minimum:
+            fee = self.minimum
+        return fee
+
+
+@attrs.frozen(kw_only=True)
+class Sale:
+    """One item sold: where it sold and its price there.
+
+    ``price`` is in the currency of ``marketplace``; any other currency
+    is refused.  ``reference`` is the caller's name for the sale (an
+    order item id, a SKU), used in reports.
+    """
+
+    marketplace: Marketplace = attrs.field(validator=instance_of(Marketplace))
+    price: Money = attrs.field(validator=instance_of(Money))
+    reference: str = attrs.field(default="sale", validator=non_empty_text)
+
+    def __attrs_post_init__(self) -> None:
+        _in_marketplace_currency(self.marketplace, self.price, "price")
+        if self.price.amount < 0:
+            raise InvalidValueError(
+                f"`{self.price}` is negative", field="price"
+            )

@@ -1,0 +1,233 @@
+"""Brand Registry across marketplaces: ``brand-registry-propagation``.
+
+With a unified account, a brand approved for Amazon Brand Registry on
+Amazon.com is approved automatically on the account's other marketplaces
+(Amazon.ca and Amazon.com.mx).  Only the edition's
+:attr:`~unified_account.edition.Edition.brand_registry_sources` carry
+(the FAQ names Amazon.com alone): an approval on Amazon.ca or
+Amazon.com.mx stays where it is.  Without a unified account every
+marketplace needs its own approval.
+
+Under an edition whose scope is wider than the FAQ's (North America and
+Brazil), approval carries to every marketplace of the scope; the FAQ
+does not say whether Amazon.com.br is included.
+
+To keep listings in sync, the same key attribute values must be given for
+an ASIN in every marketplace; :func:`attribute_differences` finds those
+that differ.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from ..edition import FAQ, Edition
+from ..errors import InvalidValueError
+from ..messages import N_
+from ..model.account import SellerAccount
+from ..model.brand import AsinAttributes, BrandRegistration
+from ..model.marketplace import Marketplace
+from ..rules import RuleKey
+from .decision import ParamValue, Reason, Resolved
+from .unified import evaluate_unified
+
+__all__ = [
+    "AttributeDifference",
+    "BrandApproval",
+    "BrandStatus",
+    "attribute_differences",
+    "brand_registry_status",
+    "propagate_brand_registry",
+]
+
+_RULE = RuleKey.BRAND_REGISTRY_PROPAGATION
+
+
+class BrandStatus(enum.Enum):
+    """A brand's Brand Registry status in one marketplace."""
+
+    APPROVED = "approved"
+    """Approved in answer to an application in this marketplace."""
+    PROPAGATED = "propagated"
+    """Approved because the unified account carried an approval here."""
+    NOT_APPROVED = "not-approved"
+    """Not approved here (yet)."""
+
+
+@attrs.frozen(kw_only=True)
+class BrandApproval:
+    """A brand's status in one marketplace and where it came from.
+
+    ``source`` is the marketplace whose approval applies (the marketplace
+    itself for a direct approval), ``None`` when not approved.
+    """
+
+    brand: str
+    marketplace: Marketplace
+    status: BrandStatus
+    source: Marketplace | None
+
+    @property
+    def approved(self) -> bool:
+        """Whether the brand counts as approved in this marketplace."""
+        return self.status is not BrandStatus.NOT_APPROVED
+
+
+def _ordered(marketplaces: Iterable[Marketplace]) -> tuple[Marketplace, ...]:
+    chosen = frozenset(marketplaces)
+    return tuple(m for m in Marketplace if m in chosen)
+
+
+def _status(
+    registration: BrandRegistration,
+    marketplace: Marketplace,
+    unified: bool,
+    edition: Edition,
+) -> tuple[BrandApproval, Reason]:
+    brand, approved = registration.brand, registration.approved
+    sources = _ordered(approved & edition.brand_registry_sources)
+    params: dict[str, ParamValue] = {
+        "brand": brand,
+        "marketplace": marketplace,
+    }
+    status, source = BrandStatus.NOT_APPROVED, None
+    if marketplace in approved:
+        status, source = BrandStatus.APPROVED, marketplace
+        message = N_("brand-registry-propagation.approved")
+    elif sources and marketplace in edition.scope and unified:
+        status, source = BrandStatus.PROPAGATED, sources[0]
+        message = N_("brand-registry-propagation.propagated")
+        params["source"] = sources[0]
+    elif sources and marketplace in edition.scope:
+        message = N_("brand-registry-propagation.not-unified")
+        params["source"] = sources[0]
+    elif approved:
+        message = N_("brand-registry-propagation.does-not-carry")
+        params["approved"] = _ordered(approved)
+        params["sources"] = _ordered(edition.brand_registry_sources)
+    else:
+        message = N_("brand-registry-propagation.not-approved")
+    approval = BrandApproval(
+        brand=brand, marketplace=marketplace, status=status, source=source
+    )
+    return approval, Reason(_RULE, message, params)
+
+
+def brand_registry_status(
+    account: SellerAccount,
+    registration: BrandRegistration,
+    *,
+    edition: Edition = FAQ,
+) -> Resolved[tuple[BrandApproval, ...]]:
+    """The brand's status in each marketplace, in catalogue order.
+
+    The marketplaces are the scope's and any other that approved it.
+
+    A marketplace that approved the brand has it ``APPROVED``.  Otherwise,
+    if ``account`` is unified (``switcher-means-unified``) and a source
+    marketplace approved it, it is ``PROPAGATED`` to every marketplace of
+    the scope; else ``NOT_APPROVED``, with a reason saying why.
+    """
+    unified = evaluate_unified(account, edition=edition).allowed
+    pairs = [
+        _status(registration, marketplace, unified, edition)
+        for marketplace in _ordered(edition.scope | registration.approved)
+    ]
+    return Resolved(
+        tuple(approval for approval, _ in pairs),
+        tuple(reason for _, reason in pairs),
+    )
+
+
+def propagate_brand_registry(
+    account: SellerAccount,
+    registration: BrandRegistration,
+    *,
+    edition: Edition = FAQ,
+) -> BrandRegistration:
+    """``registration`` with every approval the rule grants made explicit.
+
+    Idempotent: propagating the result again changes nothing.
+    """
+    status = brand_registry_status(account, registration, edition=edition)
+    return attrs.evolve(
+        registration,
+        approved={a.marketplace for a in status.value if a.approved},
+    )
+
+
+@attrs.frozen(kw_only=True)
+class AttributeDifference:
+    """Key attributes of one ASIN whose values differ between marketplaces.
+
+    ``attributes`` are the names that differ (a value given in one
+    marketplace and missing in another differs too); ``marketplaces`` are
+    every marketplace where the ASIN has key attribute values.
+    """
+
+    asin: str
+    attributes: tuple[str, ...]
+    marketplaces: tuple[Marketplace, ...]
+
+
+def _by_asin(
+    records: Iterable[AsinAttributes],
+) -> dict[str, dict[Marketplace, AsinAttributes]]:
+    grouped: dict[str, dict[Marketplace, AsinAttributes]] = {}
+    for index, record in enumerate(records):
+        if not isinstance(record, AsinAttributes):
+            raise InvalidValueError(
+                f"`{record!r}` is not AsinAttributes",
+                field=f"records[{index}]",
+            )
+        listed = grouped.setdefault(record.asin, {})
+        if record.marketplace in listed:
+            raise InvalidValueError(
+                f"ASIN `{record.asin}` has two records for "
+                f"`{record.marketplace.name}`",
+                field=f"records[{index}].marketplace",
+            )
+        listed[record.marketplace] = record
+    return grouped
+
+
+def attribute_differences(
+    records: Iterable[AsinAttributes],
+) -> Resolved[tuple[AttributeDifference, ...]]:
+    """Every ASIN listed in several marketplaces whose key values differ.
+
+    Each ASIN with records in at least two marketplaces gets a reason:
+    in sync, or naming the attributes that differ and the marketplaces.
+    Values are compared exactly.
+    """
+    differences: list[AttributeDifference] = []
+    reasons: list[Reason] = []
+    for asin, listed in sorted(_by_asin(records).items()):
+        if len(listed) < 2:
+            continue
+        marketplaces = _ordered(listed)
+        names = sorted({n for r in listed.values() for n in r.attributes})
+        differing = tuple(
+            name
+            for name in names
+            if len({r.attributes.get(name) for r in listed.values()}) > 1
+        )
+        params: dict[str, ParamValue] = {
+            "asin": asin,
+            "marketplaces": marketplaces,
+        }
+        if differing:
+            differences.append(
+                AttributeDifference(
+                    asin=asin, attributes=differing, marketplaces=marketplaces
+                )
+            )
+            params["attributes"] = differing
+            message = N_("brand-registry-propagation.attributes-differ")
+        else:
+            message = N_("brand-registry-propagation.attributes-in-sync")
+        reasons.append(Reason(_RULE, message, params))
+    return Resolved(tuple(differences), tuple(reasons))

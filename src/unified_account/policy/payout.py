@@ -1,0 +1,181 @@
+"""Where proceeds are paid and how: ``local-payout``.
+
+No local bank account is needed in each country.  Each marketplace pays
+out to the bank account of its effective account information
+(``account-info-defaults``): directly in the local currency when the
+account is in that currency, or through the Amazon Currency Converter
+for Sellers (ACCS) when it is in another.  Which bank countries Amazon
+pays out to is data, the edition's
+:attr:`~unified_account.edition.Edition.payout_bank_countries` unless the
+caller passes its own list; it is never written into the rule.
+
+Converting an amount uses a rate the caller supplies
+(:class:`~unified_account.model.rates.ConversionRates`), exact
+``Decimal`` arithmetic, and one rounding, half-even, to the bank
+currency's precision.  Amazon's own ACCS rate includes its conversion
+fee and is set when the payout is made, so the converted amount is an
+estimate at the caller's rate.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from ..edition import FAQ, Edition
+from ..errors import InvalidValueError
+from ..messages import N_
+from ..model.account import BankAccount, SellerAccount
+from ..model.marketplace import Marketplace
+from ..model.money import Money
+from ..model.rates import ConversionRates
+from ..rules import RuleKey
+from .account_info import effective_account_info
+from .decision import ParamValue, Reason, Resolved
+
+__all__ = ["PayoutMethod", "PayoutRoute", "convert_proceeds", "payout_route"]
+
+
+class PayoutMethod(enum.Enum):
+    """How a marketplace's proceeds reach the bank account."""
+
+    DIRECT = "direct"
+    """Paid directly in the marketplace's (local) currency."""
+    CURRENCY_CONVERTER = "currency-converter"
+    """Converted by the Amazon Currency Converter for Sellers (ACCS)."""
+    NOT_SUPPORTED = "not-supported"
+    """Amazon does not pay out to a bank account in that country."""
+
+
+@attrs.frozen(kw_only=True)
+class PayoutRoute:
+    """Where one marketplace's proceeds go, and how."""
+
+    marketplace: Marketplace
+    bank: BankAccount
+    method: PayoutMethod
+
+    @property
+    def converts(self) -> bool:
+        """Whether ACCS converts the proceeds to the bank's currency."""
+        return self.method is PayoutMethod.CURRENCY_CONVERTER
+
+
+def _countries(value: Iterable[str]) -> frozenset[str]:
+    if isinstance(value, str):
+        raise InvalidValueError(
+            f"`{value}` is not a collection of country codes",
+            field="bank_countries",
+        )
+    countries = frozenset(value)
+    for code in countries:
+        if not (isinstance(code, str) and len(code) == 2 and code.isupper()):
+            raise InvalidValueError(
+                f"`{code}` is not an ISO 3166 country code",
+                field="bank_countries",
+            )
+    return countries
+
+
+def payout_route(
+    account: SellerAccount,
+    marketplace: Marketplace,
+    *,
+    bank_countries: Iterable[str] | None = None,
+    edition: Edition = FAQ,
+) -> Resolved[PayoutRoute]:
+    """``local-payout``: where ``marketplace``'s proceeds go, and how.
+
+    The bank account is the one of ``marketplace``'s effective account
+    information.  ``bank_countries`` are the countries Amazon pays out
+    to (default: ``edition.payout_bank_countries``).  The reasons name
+    ``account-info-defaults`` (which bank account) and ``local-payout``
+    (how).
+    """
+    countries = _countries(
+        edition.payout_bank_countries
+        if bank_countries is None
+        else bank_countries
+    )
+    info = effective_account_info(account, marketplace, edition=edition)
+    bank = info.value.bank
+    params: dict[str, ParamValue] = {
+        "marketplace": marketplace,
+        "currency": marketplace.currency,
+        "bank": bank.masked_id,
+        "bank_country": bank.country,
+        "bank_currency": bank.currency,
+    }
+    if bank.country not in countries:
+        method = PayoutMethod.NOT_SUPPORTED
+        message = N_("local-payout.bank-country-not-supported")
+    elif bank.currency == marketplace.currency:
+        method = PayoutMethod.DIRECT
+        message = N_("local-payout.direct")
+    else:
+        method = PayoutMethod.CURRENCY_CONVERTER
+        message = N_("local-payout.currency-converter")
+    route = PayoutRoute(marketplace=marketplace, bank=bank, method=method)
+    return Resolved(
+        route,
+        (Reason(RuleKey.LOCAL_PAYOUT, message, params), *info.reasons),
+    )
+
+
+def convert_proceeds(
+    route: PayoutRoute, proceeds: Money, rates: ConversionRates
+) -> Resolved[Money | None]:
+    """What ``proceeds`` of ``route``'s marketplace pay into the bank.
+
+    Unchanged for a direct payout; converted at the caller's rate
+    (half-even to the bank currency's precision) through ACCS; ``None``
+    when Amazon does not pay out to the bank's country.  Raises
+    :class:`~unified_account.errors.MissingDataError` when ``rates`` has
+    no rate from the marketplace's currency to the bank's.
+    """
+    if proceeds.currency != route.marketplace.currency:
+        raise InvalidValueError(
+            f"`{proceeds}` is not in `{route.marketplace.currency}`, the "
+            f"currency of {route.marketplace.display_name}",
+            field="proceeds",
+        )
+    params: dict[str, ParamValue] = {
+        "marketplace": route.marketplace,
+        "proceeds": proceeds,
+        "bank": route.bank.masked_id,
+    }
+    if route.method is PayoutMethod.NOT_SUPPORTED:
+        return Resolved(
+            None,
+            (
+                Reason(
+                    RuleKey.LOCAL_PAYOUT,
+                    N_("local-payout.no-payout"),
+                    {**params, "bank_country": route.bank.country},
+                ),
+            ),
+        )
+    if route.method is PayoutMethod.DIRECT:
+        return Resolved(
+            proceeds,
+            (Reason(RuleKey.LOCAL_PAYOUT, N_("local-payout.paid"), params),),
+        )
+    target = route.bank.currency
+    payout = rates.convert(proceeds, target)
+    rate = rates.rate(proceeds.currency, target)
+    return Resolved(
+        payout,
+        (
+            Reason(
+                RuleKey.LOCAL_PAYOUT,
+                N_("local-payout.converted"),
+                {
+                    **params,
+                    "payout": payout,
+                    "rate": f"{proceeds.currency}/{target} {rate}",
+                },
+            ),
+        ),
+    )

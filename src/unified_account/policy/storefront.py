@@ -1,0 +1,117 @@
+"""The storefront link: ``storefront-origin``.
+
+The option to customise the storefront link exists only in the home
+marketplace, and listings in every marketplace of the unified account
+link to the home marketplace's storefront.  Asking to customise it from
+another marketplace is refused, with this rule as the reason.
+"""
+
+from __future__ import annotations
+
+from ..edition import FAQ, Edition
+from ..errors import InvalidValueError, RuleViolation
+from ..messages import N_
+from ..model.account import SellerAccount
+from ..model.marketplace import Marketplace
+from ..model.storefront import StorefrontLink
+from ..rules import RuleKey
+from .decision import Decision, ParamValue, Reason, Resolved
+from .eligibility import evaluate_scope
+
+__all__ = [
+    "customise_storefront",
+    "evaluate_storefront_customisation",
+    "storefront_link",
+]
+
+_RULE = RuleKey.STOREFRONT_ORIGIN
+
+
+def evaluate_storefront_customisation(
+    account: SellerAccount, marketplace: Marketplace, *, edition: Edition = FAQ
+) -> Decision:
+    """May ``account`` customise its storefront link from ``marketplace``?
+
+    Only from the home marketplace.
+    """
+    del edition  # every edition keeps the option in the home marketplace
+    params: dict[str, ParamValue] = {
+        "home": account.home,
+        "marketplace": marketplace,
+    }
+    if marketplace is account.home:
+        return Decision.allow(
+            Reason(_RULE, N_("storefront-origin.may-customise"), params)
+        )
+    return Decision.deny(
+        Reason(_RULE, N_("storefront-origin.home-only"), params)
+    )
+
+
+def customise_storefront(
+    account: SellerAccount,
+    marketplace: Marketplace,
+    link: StorefrontLink,
+    *,
+    edition: Edition = FAQ,
+) -> StorefrontLink:
+    """Set the storefront link, asking from ``marketplace``.
+
+    Returns the link every listing will use.  Raises
+    :class:`~unified_account.errors.RuleViolation` (``storefront-origin``)
+    when ``marketplace`` is not the home marketplace, and
+    :class:`~unified_account.errors.InvalidValueError` when ``link`` is
+    not on the home marketplace's site.
+    """
+    decision = evaluate_storefront_customisation(
+        account, marketplace, edition=edition
+    )
+    if not decision.allowed:
+        raise RuleViolation(decision)
+    if link.marketplace is not account.home:
+        raise InvalidValueError(
+            f"`{link}` is on {link.marketplace.display_name}, not on the "
+            f"home marketplace {account.home.display_name}",
+            field="link",
+        )
+    return link
+
+
+def storefront_link(
+    account: SellerAccount,
+    marketplace: Marketplace,
+    link: StorefrontLink,
+    *,
+    edition: Edition = FAQ,
+) -> Resolved[StorefrontLink]:
+    """The storefront link of a listing in ``marketplace``.
+
+    ``link`` is the account's storefront link, set in the home
+    marketplace; every marketplace of the scope uses it.  Raises
+    :class:`~unified_account.errors.RuleViolation` for a marketplace
+    outside the scope (``na-scope``) or a ``link`` that is not on the
+    home marketplace's site (``storefront-origin``).
+    """
+    scope = evaluate_scope(marketplace, edition=edition)
+    if not scope.allowed:
+        raise RuleViolation(scope)
+    if link.marketplace is not account.home:
+        raise RuleViolation(
+            evaluate_storefront_customisation(
+                account, link.marketplace, edition=edition
+            )
+        )
+    return Resolved(
+        link,
+        (
+            Reason(
+                _RULE,
+                N_("storefront-origin.links-home"),
+                {
+                    "marketplace": marketplace,
+                    "home": account.home,
+                    "link": link.url,
+                },
+            ),
+        ),
+    )

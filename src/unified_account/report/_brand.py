@@ -1,0 +1,68 @@
+"""Findings of the brand and storefront rules.
+
+Rules: ``brand-registry-propagation``, ``storefront-origin``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..policy.brand import attribute_differences, brand_registry_status
+from ..policy.storefront import (
+    evaluate_storefront_customisation,
+    storefront_link,
+)
+from ..policy.unified import offer_marketplaces
+from .finding import Finding, FindingOutcome, from_decision
+
+if TYPE_CHECKING:
+    from ..edition import Edition
+    from ..snapshot import Snapshot
+
+
+def _brands(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
+    for registration in snapshot.brands:
+        status = brand_registry_status(
+            snapshot.account, registration, edition=edition
+        )
+        for approval, reason in zip(status.value, status.reasons, strict=True):
+            outcome = (
+                FindingOutcome.ALLOWED
+                if approval.approved
+                else FindingOutcome.WARNING
+            )
+            subject = f"brand:{registration.brand}@{approval.marketplace.name}"
+            yield Finding.of(reason, outcome, subject)
+    differences = attribute_differences(snapshot.brand_attributes)
+    for reason in differences.reasons:
+        differ = reason.message_id.endswith("attributes-differ")
+        outcome = FindingOutcome.WARNING if differ else FindingOutcome.INFO
+        yield Finding.of(reason, outcome, f"asin:{reason.param('asin')}")
+
+
+def _storefront(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
+    account, link = snapshot.account, snapshot.storefront_link
+    subject = f"account:{account.seller_id}"
+    if link is not None:
+        for marketplace in offer_marketplaces(account, edition=edition).value:
+            if marketplace not in edition.scope:
+                continue
+            resolved = storefront_link(
+                account, marketplace, link, edition=edition
+            )
+            where = f"{subject}/marketplace:{marketplace.name}/storefront"
+            for reason in resolved.reasons:
+                yield Finding.of(reason, FindingOutcome.INFO, where)
+    for request in snapshot.storefront_requests:
+        decision = evaluate_storefront_customisation(
+            account, request.marketplace, edition=edition
+        )
+        where = f"{subject}/storefront-request:{request.marketplace.name}"
+        yield from from_decision(decision, where)
+
+
+def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
+    """The brand and storefront findings of ``snapshot``."""
+    yield from _brands(snapshot, edition)
+    yield from _storefront(snapshot, edition)

@@ -1,0 +1,160 @@
+"""Cross-field checks of a snapshot's money, orders and brands.
+
+A snapshot that would make the report fail is refused when it is read,
+with the JSON path of the problem: two entries for the same thing, a
+sale with no per-item fee schedule for its marketplace, a billing date
+before the subscription fee schedule, an order total with no rate to the
+report currency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InvalidValueError, MissingDataError
+from ..model.account import SellingPlan
+from ..model.fees import SubscriptionFeeSchedule
+from ..model.money import currency_precision
+from ..model.orders import OrderStatus
+from ..model.rates import ConversionRates
+
+if TYPE_CHECKING:
+    from . import Snapshot
+
+__all__ = ["check_money_and_brands", "fee_schedule"]
+
+
+def _unique(
+    items: Sequence[Any],
+    key: Callable[[Any], Hashable],
+    where: str,
+    problem: Callable[[Any], str],
+) -> None:
+    seen: set[Hashable] = set()
+    for index, item in enumerate(items):
+        if key(item) in seen:
+            raise InvalidValueError(
+                problem(item), field=where.format(index=index)
+            )
+        seen.add(key(item))
+
+
+def fee_schedule(snapshot: Snapshot) -> SubscriptionFeeSchedule:
+    """The snapshot's own subscription fee schedule, else the bundled one."""
+    if snapshot.subscription_fees:
+        return SubscriptionFeeSchedule(snapshot.subscription_fees)
+    from ..data import bundled_subscription_fees
+
+    return bundled_subscription_fees()
+
+
+def _duplicates(snapshot: Snapshot) -> None:
+    _unique(
+        snapshot.subscription_fees,
+        lambda e: (e.marketplace, e.effective),
+        "subscription_fees[{index}].effective",
+        lambda e: f"a second `{e.marketplace.name}` entry for `{e.effective}`",
+    )
+    _unique(
+        snapshot.per_item_fees,
+        lambda f: f.marketplace,
+        "per_item_fees[{index}].marketplace",
+        lambda f: f"a second schedule for `{f.marketplace.name}`",
+    )
+    _unique(
+        snapshot.conversion_rates,
+        lambda r: (r.source, r.target),
+        "conversion_rates[{index}]",
+        lambda r: f"a second rate from `{r.source}` to `{r.target}`",
+    )
+    _unique(
+        snapshot.orders,
+        lambda o: o.order_id,
+        "orders[{index}].order_id",
+        lambda o: f"order `{o.order_id}` appears twice",
+    )
+    _unique(
+        snapshot.brands,
+        lambda b: b.brand,
+        "brands[{index}].brand",
+        lambda b: f"brand `{b.brand}` appears twice",
+    )
+    _unique(
+        snapshot.brand_attributes,
+        lambda a: (a.asin, a.marketplace),
+        "brand_attributes[{index}].marketplace",
+        lambda a: (
+            f"a second record of ASIN `{a.asin}` in `{a.marketplace.name}`"
+        ),
+    )
+
+
+def _sales(snapshot: Snapshot) -> None:
+    scheduled = {fee.marketplace for fee in snapshot.per_item_fees}
+    for index, sale in enumerate(snapshot.sales):
+        if sale.marketplace not in scheduled:
+            raise InvalidValueError(
+                f"no per-item fee schedule for `{sale.marketplace.name}` in "
+                "`per_item_fees`; the fee comes from where the item sold",
+                field=f"sales[{index}].marketplace",
+            )
+
+
+def _as_of(snapshot: Snapshot) -> None:
+    account = snapshot.account
+    if snapshot.as_of is None or account.plan is not SellingPlan.PROFESSIONAL:
+        return
+    try:
+        fee_schedule(snapshot).fee_on(account.home, snapshot.as_of)
+    except MissingDataError as error:
+        raise InvalidValueError(str(error), field="as_of") from None
+
+
+def _report_currency(snapshot: Snapshot) -> None:
+    target = snapshot.report_currency
+    if target is None:
+        return
+    try:
+        currency_precision(target)
+    except InvalidValueError as error:
+        raise InvalidValueError(
+            error.problem, field="report_currency"
+        ) from None
+    rates = ConversionRates(snapshot.conversion_rates)
+    for order in snapshot.orders:
+        total = order.total
+        if (
+            total is None
+            or not total.amount
+            or order.status is OrderStatus.CANCELED
+            or order.marketplace not in snapshot.account.marketplaces
+        ):
+            continue
+        try:
+            rates.rate(total.currency, target)
+        except MissingDataError as error:
+            raise InvalidValueError(
+                f"{error}, to convert order `{order.order_id}` to the "
+                f"report currency `{target}`",
+                field="conversion_rates",
+            ) from None
+
+
+def _storefront(snapshot: Snapshot) -> None:
+    link, home = snapshot.storefront_link, snapshot.account.home
+    if link is not None and link.marketplace is not home:
+        raise InvalidValueError(
+            f"`{link}` is on {link.marketplace.display_name}; the storefront "
+            f"link is set in the home marketplace, {home.display_name}",
+            field="storefront_link",
+        )
+
+
+def check_money_and_brands(snapshot: Snapshot) -> None:
+    """Raise :class:`InvalidValueError` (with a JSON path) for any problem."""
+    _duplicates(snapshot)
+    _storefront(snapshot)
+    _sales(snapshot)
+    _as_of(snapshot)
+    _report_currency(snapshot)

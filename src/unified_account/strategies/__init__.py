@@ -1,0 +1,104 @@
+"""Hypothesis strategies for every type of the library (requires hypothesis).
+
+Seller tools test their own code against the rules with these::
+
+    from hypothesis import given
+    from unified_account import strategies as ua
+
+    @given(ua.seller_accounts(plans=ua.selling_plans(professional=True)))
+    def test_my_tool_accepts_every_professional_account(account): ...
+
+The house style is Hypothesis's own: plural names, keyword-only
+arguments, arguments that vary are strategies (pass ``st.just(x)`` for a
+fixed value), and every value is built constructively, so each draw passes
+the model's validation without filtering.  Strategies shrink towards the
+first marketplace (Amazon.com), the Professional plan, small amounts and
+accounts with no customised information.
+
+This package needs the ``hypothesis`` extra:
+``pip install "unified-account[hypothesis]"``.
+"""
+
+from __future__ import annotations
+
+from ._catalog import (
+    asins,
+    catalogs,
+    fba_pools,
+    fulfillment_channels,
+    listing_statuses,
+    listings,
+    mfn_arrangements,
+    mfn_pools,
+    sku_records,
+    skus,
+    snapshots,
+)
+from ._commerce import (
+    asin_attributes,
+    brand_registrations,
+    conversion_rate_tables,
+    conversion_rates,
+    order_statuses,
+    orders,
+    per_item_fees,
+    sales,
+    storefront_links,
+    storefront_requests,
+    subscription_fee_schedules,
+    subscription_fees,
+    tax_treatments,
+)
+from ._core import (
+    account_infos,
+    bank_accounts,
+    currencies,
+    decisions,
+    editions,
+    marketplaces,
+    money,
+    reasons,
+    rule_keys,
+    seller_accounts,
+    seller_ids,
+    selling_plans,
+)
+
+__all__ = [
+    "account_infos",
+    "asin_attributes",
+    "asins",
+    "bank_accounts",
+    "brand_registrations",
+    "catalogs",
+    "conversion_rate_tables",
+    "conversion_rates",
+    "currencies",
+    "decisions",
+    "editions",
+    "fba_pools",
+    "fulfillment_channels",
+    "listing_statuses",
+    "listings",
+    "marketplaces",
+    "mfn_arrangements",
+    "mfn_pools",
+    "money",
+    "order_statuses",
+    "orders",
+    "per_item_fees",
+    "reasons",
+    "rule_keys",
+    "sales",
+    "seller_accounts",
+    "seller_ids",
+    "selling_plans",
+    "sku_records",
+    "skus",
+    "snapshots",
+    "storefront_links",
+    "storefront_requests",
+    "subscription_fee_schedules",
+    "subscription_fees",
+    "tax_treatments",
+]

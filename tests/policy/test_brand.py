@@ -1,0 +1,198 @@
+"""brand-registry-propagation: Amazon.com approval carries, others do not."""
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unified_account import (
+    FAQ,
+    InvalidValueError,
+    Marketplace,
+    RuleKey,
+    evaluate_unified,
+    example_snapshot,
+)
+from unified_account import strategies as ua
+from unified_account.model.brand import AsinAttributes, BrandRegistration
+from unified_account.policy.brand import (
+    BrandStatus,
+    attribute_differences,
+    brand_registry_status,
+    propagate_brand_registry,
+)
+
+US, CA, MX = Marketplace.US, Marketplace.CA, Marketplace.MX
+UNIFIED = example_snapshot().account
+NOT_UNIFIED = example_snapshot().separate_accounts[0]  # Individual, on .ca
+
+
+def statuses(account, approved):
+    registration = BrandRegistration(brand="Harbor Lane", approved=approved)
+    resolved = brand_registry_status(account, registration)
+    return {a.marketplace: a.status for a in resolved.value}
+
+
+class TestFaqExamples:
+    """The FAQ's two answers, and the approval that does not carry."""
+
+    def test_with_a_unified_account_amazon_com_approval_carries_to_ca_and_mx(
+        self,
+    ):
+        """Approved on Amazon.com: approved on Amazon.ca and Amazon.com.mx."""
+        assert statuses(UNIFIED, {US}) == {
+            US: BrandStatus.APPROVED,
+            CA: BrandStatus.PROPAGATED,
+            MX: BrandStatus.PROPAGATED,
+        }
+
+    def test_without_a_unified_account_each_marketplace_needs_its_own(self):
+        """Approved on Amazon.com only: Amazon.ca and .com.mx are not."""
+        assert statuses(NOT_UNIFIED, {US}) == {
+            US: BrandStatus.APPROVED,
+            CA: BrandStatus.NOT_APPROVED,
+            MX: BrandStatus.NOT_APPROVED,
+        }
+
+    def test_approval_on_amazon_ca_does_not_carry(self):
+        """Only Amazon.com is a source, even for a unified account."""
+        assert statuses(UNIFIED, {CA}) == {
+            US: BrandStatus.NOT_APPROVED,
+            CA: BrandStatus.APPROVED,
+            MX: BrandStatus.NOT_APPROVED,
+        }
+
+    def test_every_reason_names_the_rule(self):
+        """The status is explained by brand-registry-propagation."""
+        resolved = brand_registry_status(
+            UNIFIED, BrandRegistration(brand="X", approved={US})
+        )
+        assert resolved.rules == {RuleKey.BRAND_REGISTRY_PROPAGATION}
+
+
+accounts = st.one_of(
+    ua.seller_accounts(  # unified accounts, on one side of the rule
+        plans=ua.selling_plans(professional=True),
+        homes=ua.marketplaces(in_scope=True),
+    ),
+    ua.seller_accounts(),  # mostly not unified, on the other
+)
+registrations = ua.brand_registrations()
+
+
+@given(accounts, registrations)
+def test_propagation_is_idempotent(account, registration):
+    """Propagating twice is propagating once."""
+    once = propagate_brand_registry(account, registration)
+    assert propagate_brand_registry(account, once) == once
+
+
+@given(accounts, registrations)
+def test_propagation_never_flows_from_ca_or_mx(account, registration):
+    """Without an Amazon.com approval, nothing is added."""
+    without_us = attrs.evolve(
+        registration, approved=registration.approved - {US}
+    )
+    assert (
+        propagate_brand_registry(account, without_us).approved
+        == without_us.approved
+    )
+
+
+@given(accounts, registrations)
+def test_amazon_com_approval_reaches_the_scope_only_for_unified_accounts(
+    account, registration
+):
+    """Unified and approved on .com: all three; otherwise only direct ones."""
+    result = propagate_brand_registry(account, registration).approved
+    assert result >= registration.approved
+    if US in registration.approved and evaluate_unified(account).allowed:
+        assert result == registration.approved | FAQ.scope
+    else:
+        assert result == registration.approved
+
+
+@given(accounts, registrations)
+def test_the_sources_are_the_editions_not_a_constant(account, registration):
+    """An edition naming Amazon.ca as a source carries .ca approvals."""
+    edition = attrs.evolve(FAQ, brand_registry_sources={CA})
+    result = propagate_brand_registry(
+        account, registration, edition=edition
+    ).approved
+    if (
+        CA in registration.approved
+        and evaluate_unified(account, edition=edition).allowed
+    ):
+        assert result == registration.approved | FAQ.scope
+    else:
+        assert result == registration.approved
+
+
+def record(marketplace, asin="B071VG5N9D", **attributes):
+    return AsinAttributes(
+        asin=asin, marketplace=marketplace, attributes=attributes
+    )
+
+
+class TestAttributeDifferences:
+    """Key attributes of one ASIN must agree across marketplaces."""
+
+    def test_differing_values_name_the_attributes_and_marketplaces(self):
+        """Model number differs; brand agrees."""
+        found = attribute_differences(
+            [
+                record(US, brand="HL", model_number="1"),
+                record(MX, brand="HL", model_number="2"),
+            ]
+        ).value
+        assert [(d.asin, d.attributes, d.marketplaces) for d in found] == [
+            ("B071VG5N9D", ("model_number",), (US, MX))
+        ]
+
+    def test_an_attribute_missing_in_one_marketplace_differs(self):
+        """Given on Amazon.com, absent on Amazon.ca."""
+        found = attribute_differences(
+            [record(US, brand="HL", color="Navy"), record(CA, brand="HL")]
+        ).value
+        assert found[0].attributes == ("color",)
+
+    def test_an_asin_in_one_marketplace_has_nothing_to_compare(self):
+        """No reason for a single listing."""
+        assert attribute_differences([record(US, brand="HL")]).reasons == ()
+
+    def test_two_records_for_one_asin_and_marketplace_are_refused(self):
+        """Which one holds would be a guess."""
+        with pytest.raises(InvalidValueError, match="two records"):
+            attribute_differences(
+                [record(US, brand="A"), record(US, brand="B")]
+            )
+
+
+attribute_records = st.lists(
+    ua.asin_attributes(asins=st.sampled_from(["B000000001", "B000000002"])),
+    max_size=8,
+    unique_by=lambda r: (r.asin, r.marketplace),
+)
+
+
+@given(attribute_records)
+def test_an_asin_is_reported_exactly_when_some_value_differs(records):
+    """Compared with a naive restatement of the rule."""
+    found = {d.asin: d for d in attribute_differences(records).value}
+    for asin in {r.asin for r in records}:
+        mine = [r for r in records if r.asin == asin]
+        names = {n for r in mine for n in r.attributes}
+        differing = tuple(
+            sorted(
+                n
+                for n in names
+                if len({r.attributes.get(n) for r in mine}) > 1
+            )
+        )
+        if len(mine) > 1 and differing:
+            assert found[asin].attributes == differing
+            assert set(found[asin].marketplaces) == {
+                r.marketplace for r in mine
+            }
+        else:
+            assert asin not in found

@@ -1,0 +1,109 @@
+"""storefront-origin: one storefront, set only in the home marketplace."""
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unified_account import (
+    InvalidValueError,
+    Marketplace,
+    RuleKey,
+    RuleViolation,
+    example_snapshot,
+)
+from unified_account import strategies as ua
+from unified_account.model.storefront import StorefrontLink
+from unified_account.policy.storefront import (
+    customise_storefront,
+    evaluate_storefront_customisation,
+    storefront_link,
+)
+
+SELLER = example_snapshot().account  # registered on Amazon.com
+HOME_LINK = StorefrontLink("https://www.amazon.com/stores/HarborLane")
+CA_LINK = StorefrontLink("https://www.amazon.ca/stores/HarborLaneCanada")
+
+
+class TestFaqExamples:
+    """Registered on Amazon.com: the link is customised there only."""
+
+    def test_listings_on_ca_and_mx_link_to_the_amazon_com_storefront(self):
+        """Every marketplace gets the home's link."""
+        for marketplace in (Marketplace.US, Marketplace.CA, Marketplace.MX):
+            resolved = storefront_link(SELLER, marketplace, HOME_LINK)
+            assert resolved.value == HOME_LINK
+            assert resolved.rules == {RuleKey.STOREFRONT_ORIGIN}
+
+    def test_customising_from_amazon_ca_is_refused_with_this_rule(self):
+        """The option is not there in Amazon.ca."""
+        with pytest.raises(
+            RuleViolation, match="`storefront-origin`"
+        ) as error:
+            customise_storefront(SELLER, Marketplace.CA, CA_LINK)
+        assert error.value.decision.rules == {RuleKey.STOREFRONT_ORIGIN}
+        assert not error.value.decision.allowed
+
+    def test_customising_from_home_to_another_site_is_refused(self):
+        """Even from Amazon.com, the link must be on Amazon.com."""
+        with pytest.raises(InvalidValueError, match="not on the home"):
+            customise_storefront(SELLER, Marketplace.US, CA_LINK)
+
+    def test_a_link_outside_the_home_site_is_never_used(self):
+        """An Amazon.ca link for an Amazon.com seller is refused."""
+        with pytest.raises(RuleViolation):
+            storefront_link(SELLER, Marketplace.CA, CA_LINK)
+
+    def test_a_marketplace_outside_the_scope_is_refused(self):
+        """Amazon.de listings are not the unified account's."""
+        with pytest.raises(RuleViolation, match="`na-scope`"):
+            storefront_link(SELLER, Marketplace.DE, HOME_LINK)
+
+
+homes = ua.marketplaces(in_scope=True)
+
+
+@given(ua.seller_accounts(homes=homes), ua.marketplaces(), st.data())
+def test_customising_is_allowed_exactly_in_the_home_marketplace(
+    account, marketplace, data
+):
+    """Allowed iff home; a refusal always names storefront-origin."""
+    decision = evaluate_storefront_customisation(account, marketplace)
+    assert decision.allowed is (marketplace is account.home)
+    assert decision.rules == {RuleKey.STOREFRONT_ORIGIN}
+    link = data.draw(ua.storefront_links(marketplaces=st.just(account.home)))
+    if marketplace is account.home:
+        assert customise_storefront(account, marketplace, link) == link
+    else:
+        with pytest.raises(RuleViolation):
+            customise_storefront(account, marketplace, link)
+
+
+@given(ua.seller_accounts(homes=homes), st.data())
+def test_every_marketplace_links_to_the_home_storefront(account, data):
+    """The same link everywhere, unchanged by unrelated fields."""
+    link = data.draw(ua.storefront_links(marketplaces=st.just(account.home)))
+    links = {
+        storefront_link(account, m, link).value
+        for m in (Marketplace.US, Marketplace.CA, Marketplace.MX)
+    }
+    assert links == {link}
+    other = attrs.evolve(
+        account,
+        seller_id="A9OTHER",
+        info_overrides={},
+        marketplaces={account.home},
+    )
+    assert storefront_link(other, Marketplace.MX, link).value == link
+
+
+@given(ua.seller_accounts(homes=homes), ua.storefront_links(), homes)
+def test_a_link_on_another_site_than_the_home_is_never_used(
+    account, link, marketplace
+):
+    """Whatever the listing's marketplace, a foreign link is refused."""
+    if link.marketplace is account.home:
+        assert storefront_link(account, marketplace, link).value == link
+    else:
+        with pytest.raises(RuleViolation):
+            storefront_link(account, marketplace, link)

@@ -1,0 +1,215 @@
+"""single-subscription: one charge for North America, by the home schedule."""
+
+from datetime import date
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unified_account import (
+    FAQ,
+    SPLIT_SUBSCRIPTION,
+    Marketplace,
+    MissingDataError,
+    Money,
+    RuleKey,
+    SubscriptionBilling,
+    example_snapshot,
+)
+from unified_account import strategies as ua
+from unified_account.data import bundled_subscription_fees
+from unified_account.model.account import SellingPlan
+from unified_account.policy.subscription import (
+    UnsupportedBillingError,
+    subscription_billing,
+    subscription_charge,
+)
+
+SCOPE = frozenset(FAQ.scope)
+JULY = date(2026, 7, 15)
+professional_accounts = ua.seller_accounts(
+    plans=ua.selling_plans(professional=True),
+    homes=ua.marketplaces(in_scope=True),
+)
+after_schedule_start = st.dates(
+    min_value=date(2021, 8, 1), max_value=date(2035, 12, 31)
+)
+
+
+class TestFaqExamples:
+    """The FAQ's own example and its siblings for the other homes."""
+
+    def test_a_seller_registered_on_amazon_com_pays_one_usd_39_99_charge(self):
+        """Selling in all three marketplaces, one Amazon.com subscription."""
+        account = example_snapshot().account
+        charge = subscription_charge(account, JULY)
+        assert charge.value.amount == Money("39.99", "USD")
+        assert charge.value.covers == (
+            Marketplace.US,
+            Marketplace.CA,
+            Marketplace.MX,
+        )
+        assert charge.rules == {RuleKey.SINGLE_SUBSCRIPTION}
+        assert [r.message_id for r in charge.reasons] == [
+            "single-subscription.one-charge"
+        ]
+
+    def test_a_seller_registered_on_amazon_com_mx_pays_mxn_tax_unconfirmed(
+        self,
+    ):
+        """The MXN 600 amount carries a caveat about tax."""
+        account = attrs.evolve(example_snapshot().account, home=Marketplace.MX)
+        charge = subscription_charge(account, JULY)
+        assert charge.value.amount == Money("600.00", "MXN")
+        assert "single-subscription.tax-unconfirmed" in [
+            r.message_id for r in charge.reasons
+        ]
+
+    def test_a_seller_registered_on_amazon_ca_gets_an_unconfirmed_cad_amount(
+        self,
+    ):
+        """CAD 29.99 is not confirmed, and the charge says so."""
+        account = attrs.evolve(example_snapshot().account, home=Marketplace.CA)
+        charge = subscription_charge(account, JULY)
+        assert charge.value.amount == Money("29.99", "CAD")
+        assert not charge.value.fee.confirmed
+        assert "single-subscription.amount-unconfirmed" in [
+            r.message_id for r in charge.reasons
+        ]
+
+    def test_an_individual_account_pays_no_subscription(self):
+        """The Individual plan has no monthly subscription."""
+        individual = example_snapshot().separate_accounts[0]
+        assert subscription_charge(individual, JULY).value is None
+
+    def test_a_month_before_the_schedule_is_an_error(self):
+        """The bundled schedule starts in August 2021; July is not guessed."""
+        with pytest.raises(MissingDataError, match="`2021-07-31`"):
+            subscription_charge(example_snapshot().account, date(2021, 7, 31))
+
+
+class TestSplitSubscriptionEdition:
+    """The later split billing is refused, not silently replaced."""
+
+    def test_split_billing_raises_a_documented_error(self):
+        """Amazon publishes no rule for the shares."""
+        with pytest.raises(
+            UnsupportedBillingError, match="split-subscription"
+        ):
+            subscription_charge(
+                example_snapshot().account, JULY, edition=SPLIT_SUBSCRIPTION
+            )
+
+    def test_before_its_start_the_split_edition_bills_by_the_home_schedule(
+        self,
+    ):
+        """Until 2021-08-01 the FAQ's billing still applies."""
+        day = date(2021, 7, 31)
+        assert (
+            subscription_billing(day, edition=SPLIT_SUBSCRIPTION)
+            is SubscriptionBilling.HOME_MARKETPLACE
+        )
+        assert (
+            subscription_billing(date(2021, 8, 1), edition=SPLIT_SUBSCRIPTION)
+            is SubscriptionBilling.SPLIT
+        )
+        schedule = attrs.evolve(
+            bundled_subscription_fees(),
+            entries=[
+                attrs.evolve(e, effective=date(2020, 1, 1))
+                for e in bundled_subscription_fees().entries
+            ],
+        )
+        charge = subscription_charge(
+            example_snapshot().account,
+            day,
+            schedule=schedule,
+            edition=SPLIT_SUBSCRIPTION,
+        )
+        assert charge.value.amount == Money("39.99", "USD")
+
+
+@given(
+    professional_accounts,
+    after_schedule_start,
+    st.frozensets(ua.marketplaces(in_scope=True)),
+)
+def test_one_charge_from_the_home_schedule_whatever_the_marketplaces(
+    account, day, others
+):
+    """The charge depends on the home and the date, never on the others."""
+    schedule = bundled_subscription_fees()
+    charge = subscription_charge(account, day).value
+    assert charge.amount == schedule.fee_on(account.home, day).amount
+    assert charge.amount.currency == account.home.currency
+    more = attrs.evolve(
+        account, marketplaces=others | {account.home}, info_overrides={}
+    )
+    assert subscription_charge(more, day).value.amount == charge.amount
+
+
+@given(
+    professional_accounts,
+    ua.subscription_fee_schedules(marketplaces=st.just(SCOPE)),
+    st.data(),
+)
+def test_a_caller_schedule_is_used_instead_of_the_bundled_one(
+    account, schedule, data
+):
+    """With any schedule, the charge is the home's entry in effect."""
+    first = min(
+        e.effective for e in schedule.entries if e.marketplace is account.home
+    )
+    day = data.draw(st.dates(min_value=first, max_value=date(2036, 1, 1)))
+    charge = subscription_charge(account, day, schedule=schedule)
+    assert charge.value.fee == schedule.fee_on(account.home, day)
+    assert charge.value.amount.currency == account.home.currency
+    assert charge.rules == {RuleKey.SINGLE_SUBSCRIPTION}
+    assert (
+        "single-subscription.amount-unconfirmed"
+        in [r.message_id for r in charge.reasons]
+    ) is (not charge.value.fee.confirmed)
+
+
+@given(
+    ua.seller_accounts(plans=ua.selling_plans(professional=False)),
+    after_schedule_start,
+)
+def test_individual_accounts_never_pay_a_subscription(account, day):
+    """Whatever the home, an Individual plan has no charge."""
+    charge = subscription_charge(account, day)
+    assert charge.value is None
+    assert charge.rules == {RuleKey.SINGLE_SUBSCRIPTION}
+
+
+def test_the_plan_is_professional_in_the_bundled_examples():
+    """Guards the examples above: the example account is Professional."""
+    assert example_snapshot().account.plan is SellingPlan.PROFESSIONAL
+
+
+@given(
+    professional_accounts,
+    st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31)),
+)
+def test_the_split_edition_never_bills_the_faq_way_from_its_start(
+    account, day
+):
+    """From 2021-08-01 a split charge is refused; before, home billing."""
+    schedule = attrs.evolve(
+        bundled_subscription_fees(),
+        entries=[
+            attrs.evolve(e, effective=date(2015, 1, 1))
+            for e in bundled_subscription_fees().entries
+        ],
+    )
+    if day >= date(2021, 8, 1):
+        with pytest.raises(UnsupportedBillingError):
+            subscription_charge(
+                account, day, schedule=schedule, edition=SPLIT_SUBSCRIPTION
+            )
+    else:
+        charge = subscription_charge(
+            account, day, schedule=schedule, edition=SPLIT_SUBSCRIPTION
+        )
+        assert charge.value.amount == schedule.fee_on(account.home, day).amount

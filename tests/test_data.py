@@ -1,0 +1,83 @@
+"""The bundled subscription fee schedule: dated, sourced, validated."""
+
+import json
+from datetime import date
+from importlib import resources
+
+import pytest
+
+from unified_account import (
+    InvalidValueError,
+    Marketplace,
+    MissingDataError,
+    Money,
+)
+from unified_account.data import (
+    SUBSCRIPTION_FEES_FILE,
+    _entries,
+    bundled_subscription_fees,
+)
+from unified_account.model.fees import TaxTreatment
+
+
+def test_the_known_amounts_and_their_caveats():
+    """US 39.99 confirmed; MX 600, tax unconfirmed; CA 29.99 unconfirmed."""
+    schedule = bundled_subscription_fees()
+    day = date(2026, 7, 1)
+    us, ca, mx = (
+        schedule.fee_on(m, day)
+        for m in (Marketplace.US, Marketplace.CA, Marketplace.MX)
+    )
+    assert (us.amount, us.confirmed) == (Money("39.99", "USD"), True)
+    assert (ca.amount, ca.confirmed) == (Money("29.99", "CAD"), False)
+    assert (mx.amount, mx.confirmed, mx.tax) == (
+        Money("600", "MXN"),
+        True,
+        TaxTreatment.UNCONFIRMED,
+    )
+    assert all(entry.source for entry in schedule.entries)
+
+
+def test_a_date_before_the_schedule_is_a_clear_error():
+    """2021-07-31 precedes every entry."""
+    with pytest.raises(MissingDataError, match="starts on `2021-08-01`"):
+        bundled_subscription_fees().fee_on(Marketplace.US, date(2021, 7, 31))
+
+
+def test_the_file_is_package_data():
+    """Shipped inside the package, next to the loader."""
+    text = (
+        resources.files("unified_account.data")
+        .joinpath(SUBSCRIPTION_FEES_FILE)
+        .read_text(encoding="utf-8")
+    )
+    assert len(json.loads(text)["entries"]) == len(
+        bundled_subscription_fees().entries
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "path"),
+    [
+        (
+            {"amount": {"amount": 39.99, "currency": "USD"}},
+            "entries[0].amount.amount",
+        ),
+        ({"marketplace": "XX"}, "entries[0].marketplace"),
+        ({"effective": "2021-13-01"}, "entries[0].effective"),
+        ({"confirmed": "yes"}, "entries[0].confirmed"),
+    ],
+)
+def test_a_damaged_file_is_refused_with_its_path(entry, path):
+    """Validated on load like a snapshot."""
+    good = {
+        "marketplace": "US",
+        "amount": {"amount": "39.99", "currency": "USD"},
+        "effective": "2021-08-01",
+        "source": "test",
+        "confirmed": True,
+    }
+    text = json.dumps({"entries": [{**good, **entry}]})
+    with pytest.raises(InvalidValueError) as error:
+        _entries(text, "fees.json")
+    assert error.value.field == f"fees.json: {path}"
