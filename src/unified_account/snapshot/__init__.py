@@ -27,7 +27,7 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
 from ..errors import InvalidValueError, SnapshotError, UnifiedAccountError
-from ..model._validate import collection, instance_of
+from ..model._validate import Validator, collection, instance_of
 from ..model.account import SellerAccount
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.catalog import Catalog
@@ -80,6 +80,20 @@ def _items(value: Any) -> tuple[Any, ...]:
     return collection(value, "")
 
 
+def _all(kind: type) -> Validator:
+    """A validator: every item of the tuple is a ``kind``."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                raise InvalidValueError(
+                    f"`{item!r}` is not an instance of {kind.__name__}",
+                    field=f"{attribute.name}[{index}]",
+                )
+
+    return check
+
+
 @attrs.frozen(kw_only=True)
 class Snapshot:
     """Everything the report knows about one seller.
@@ -108,29 +122,39 @@ class Snapshot:
     separate_accounts: tuple[SellerAccount, ...] = attrs.field(
         default=(), converter=_accounts
     )
-    catalog: Catalog = attrs.field(factory=Catalog)
-    as_of: date | None = None
+    catalog: Catalog = attrs.field(
+        factory=Catalog, validator=instance_of(Catalog)
+    )
+    as_of: date | None = attrs.field(
+        default=None, validator=instance_of(date, type(None))
+    )
     subscription_fees: tuple[SubscriptionFee, ...] = attrs.field(
-        default=(), converter=_items
+        default=(), converter=_items, validator=_all(SubscriptionFee)
     )
     per_item_fees: tuple[PerItemFee, ...] = attrs.field(
-        default=(), converter=_items
+        default=(), converter=_items, validator=_all(PerItemFee)
     )
-    sales: tuple[Sale, ...] = attrs.field(default=(), converter=_items)
+    sales: tuple[Sale, ...] = attrs.field(
+        default=(), converter=_items, validator=_all(Sale)
+    )
     conversion_rates: tuple[ConversionRate, ...] = attrs.field(
-        default=(), converter=_items
+        default=(), converter=_items, validator=_all(ConversionRate)
     )
     report_currency: str | None = None
-    orders: tuple[Order, ...] = attrs.field(default=(), converter=_items)
+    orders: tuple[Order, ...] = attrs.field(
+        default=(), converter=_items, validator=_all(Order)
+    )
     brands: tuple[BrandRegistration, ...] = attrs.field(
-        default=(), converter=_items
+        default=(), converter=_items, validator=_all(BrandRegistration)
     )
     brand_attributes: tuple[AsinAttributes, ...] = attrs.field(
-        default=(), converter=_items
+        default=(), converter=_items, validator=_all(AsinAttributes)
     )
     storefront_link: StorefrontLink | None = None
     storefront_requests: tuple[StorefrontRequest, ...] = attrs.field(
-        default=(), converter=_items
+        default=(),
+        converter=_items,
+        validator=_all(StorefrontRequest),
     )
 
     def __attrs_post_init__(self) -> None:

@@ -9,6 +9,7 @@ a silent conversion.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -73,11 +74,26 @@ def _bool(value: object, _: type) -> bool:
     return bool(value)
 
 
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def _decimal_text(value: object) -> str:
+    """A decimal as JSON text: digits and an optional point, no exponent."""
+    if isinstance(value, float):
+        raise InvalidValueError(
+            f'`{value!r}` is a float; write it as a string (`"{value!r}"`)'
+        )
+    expect(value, str, 'a decimal number as a string (`"0.15"`)')
+    assert isinstance(value, str)
+    if not _DECIMAL.fullmatch(value):
+        raise InvalidValueError(
+            f"`{value}` is not a decimal number (digits, an optional point)"
+        )
+    return value
+
+
 def _decimal(value: object, _: type) -> Decimal:
-    try:
-        return to_decimal(value, "value")
-    except InvalidValueError as error:
-        raise InvalidValueError(error.problem) from None
+    return to_decimal(_decimal_text(value), "value")
 
 
 def _date(value: object, _: type) -> date:
@@ -127,20 +143,12 @@ def _money(value: object, _: type) -> Money:
     for key in ("amount", "currency"):
         if key not in value:
             raise InvalidValueError("missing required field", field=key)
-    amount = value["amount"]
-    if isinstance(amount, float):
-        raise InvalidValueError(
-            f"`{amount!r}` is a float; write the amount as a string "
-            f'(`"{amount!r}"`)',
-            field="amount",
-        )
-    if not isinstance(amount, str):
-        raise InvalidValueError(
-            f'expected an amount as a string (`"39.99"`), got {_kind(amount)}',
-            field="amount",
-        )
+    try:
+        amount = _decimal_text(value["amount"])
+    except InvalidValueError as error:
+        raise InvalidValueError(error.problem, field="amount") from None
     expect(value["currency"], str, "a currency code")
-    return Money(value["amount"], value["currency"])
+    return Money(amount, value["currency"])
 
 
 def _enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
