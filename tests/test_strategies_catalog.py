@@ -2,7 +2,8 @@
 
 import attrs
 import pytest
-from hypothesis import find, given
+from hypothesis import find as _find
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -61,6 +62,15 @@ def test_every_channel_and_status_is_reachable(channel, status):
         lambda i: i.channel is channel and i.status is status,
     )
     assert (found.channel, found.status) == (channel, status)
+
+
+def find(strategy, condition):
+    """Hypothesis's ``find``, searching long enough to be deterministic."""
+    return _find(
+        strategy,
+        condition,
+        settings=settings(max_examples=10_000, database=None),
+    )
 
 
 def test_a_shared_pool_listed_in_every_marketplace_is_reachable():

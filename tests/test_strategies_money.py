@@ -3,6 +3,8 @@
 Every draw is valid, and both sides of every rule are reachable.
 """
 
+import contextlib
+
 import attrs
 import pytest
 from hypothesis import Phase, given, settings
@@ -19,16 +21,30 @@ from unified_account.policy.payout import PayoutMethod, payout_route
 from unified_account.policy.storefront import evaluate_storefront_customisation
 
 
-def reached(strategy, label, examples=300):
-    """Every value of ``label`` seen over ``examples`` draws (no shrinking)."""
+class _AllSeen(Exception):
+    """Raised to stop drawing once every expected label was seen."""
+
+
+def reached(strategy, label, expected=None):
+    """The values of ``label`` seen over many draws.
+
+    Without ``expected``: over 300 draws (to check what never appears).
+    With ``expected``: over up to 10,000 draws, stopping as soon as all of
+    them were seen, so a rare side is searched for long without slowing
+    the common case.
+    """
+    examples = 300 if expected is None else 10_000
     seen = set()
 
     @settings(max_examples=examples, database=None, phases=[Phase.generate])
     @given(strategy)
     def collect(value):
         seen.add(label(value))
+        if expected is not None and seen >= expected:
+            raise _AllSeen
 
-    collect()
+    with contextlib.suppress(_AllSeen):
+        collect()
     return seen
 
 
@@ -62,7 +78,7 @@ def test_every_enum_member_is_reachable():
         (ua.fulfillment_channels(), FulfillmentChannel),
         (ua.order_statuses(), OrderStatus),
     ):
-        assert reached(strategy, lambda value: value) == set(members)
+        assert reached(strategy, lambda v: v, set(members)) == set(members)
 
 
 def test_order_statuses_pin_each_side_of_cancellation():
@@ -77,6 +93,13 @@ def test_order_statuses_pin_each_side_of_cancellation():
 
 def test_per_item_fees_reach_rate_only_fixed_only_and_both():
     """Every shape of schedule is drawn, with and without a minimum."""
+    every = {
+        (r, f, m)
+        for r in (True, False)
+        for f in (True, False)
+        for m in (True, False)
+        if r or f
+    }
     shapes = reached(
         ua.per_item_fees(),
         lambda f: (
@@ -84,49 +107,46 @@ def test_per_item_fees_reach_rate_only_fixed_only_and_both():
             f.fixed is not None,
             f.minimum is not None,
         ),
+        every,
     )
-    assert shapes == {
-        (r, f, m)
-        for r in (True, False)
-        for f in (True, False)
-        for m in (True, False)
-        if r or f
-    }
+    assert shapes == every
 
 
 def test_orders_reach_both_sides_of_scope_and_of_totals():
     """In and out of scope; with and without a total."""
     scope = {Marketplace.US, Marketplace.CA, Marketplace.MX}
+    every = {(True, True), (True, False), (False, True), (False, False)}
     sides = reached(
-        ua.orders(), lambda o: (o.marketplace in scope, o.total is None)
+        ua.orders(), lambda o: (o.marketplace in scope, o.total is None), every
     )
-    assert sides == {
-        (True, True),
-        (True, False),
-        (False, True),
-        (False, False),
-    }
+    assert sides == every
 
 
 def test_payout_routes_reach_every_method():
     """Direct, converted and unsupported payouts are all drawn."""
     accounts = ua.seller_accounts(homes=ua.marketplaces(in_scope=True))
-    assert reached(
-        accounts, lambda a: payout_route(a, a.home).value.method
-    ) == set(PayoutMethod)
+    every = set(PayoutMethod)
+    assert (
+        reached(
+            accounts, lambda a: payout_route(a, a.home).value.method, every
+        )
+        == every
+    )
 
 
 def test_brand_propagation_reaches_both_sides():
     """Some draws propagate, some do not; unified and not."""
     pairs = st.tuples(ua.seller_accounts(), ua.brand_registrations())
+    every = {(True, True), (False, True), (False, False)}
     sides = reached(
         pairs,
         lambda p: (
             propagate_brand_registry(*p) != p[1],
             evaluate_unified(p[0]).allowed,
         ),
+        every,
     )
-    assert sides == {(True, True), (False, True), (False, False)}
+    assert sides == every
 
 
 def test_storefront_requests_reach_home_and_elsewhere():
@@ -140,6 +160,7 @@ def test_storefront_requests_reach_home_and_elsewhere():
         lambda p: (
             evaluate_storefront_customisation(p[0], p[1].marketplace).allowed
         ),
+        {True, False},
     ) == {True, False}
 
 
@@ -147,7 +168,9 @@ def test_asin_attributes_reach_equal_and_differing_values():
     """Two records of one ASIN can agree or differ."""
     one = ua.asin_attributes(asins=st.just("B000000001"))
     assert reached(
-        st.tuples(one, one), lambda p: p[0].attributes == p[1].attributes
+        st.tuples(one, one),
+        lambda p: p[0].attributes == p[1].attributes,
+        {True, False},
     ) == {True, False}
 
 
