@@ -8,16 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builders import listing
 from unified_account import (
     Catalog,
     FulfillmentChannel,
     InvalidValueError,
-    Listing,
     ListingStatus,
     Marketplace,
     MfnPool,
     MissingDataError,
-    Money,
     SkuRecord,
     UnifiedAccountError,
     available_quantity,
@@ -27,17 +26,6 @@ from unified_account.model.catalog import AMERICAS
 
 US, CA, MX = Marketplace.US, Marketplace.CA, Marketplace.MX
 MFN, FBA = FulfillmentChannel.MFN, FulfillmentChannel.FBA
-
-
-def listing(marketplace, channel=MFN, sku="MUG-1", **changes):
-    return Listing(
-        sku=sku,
-        marketplace=marketplace,
-        title="Mug",
-        price=Money("10.00", marketplace.currency),
-        channel=channel,
-        **changes,
-    )
 
 
 class TestSkuRecord:

@@ -4,18 +4,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builders import listing
 from unified_account import (
     FAQ,
     NORTH_AMERICA_AND_BRAZIL,
     Catalog,
     FulfillmentChannel,
-    Listing,
     ListingStatus,
     Marketplace,
     MfnArrangement,
     MfnPool,
     MissingDataError,
-    Money,
     RuleKey,
     SkuRecord,
     availability_table,
@@ -31,17 +30,6 @@ US, CA, MX = Marketplace.US, Marketplace.CA, Marketplace.MX
 NA = (US, CA, MX)
 MFN, FBA = FulfillmentChannel.MFN, FulfillmentChannel.FBA
 SHARED = MfnArrangement.SHARED
-
-
-def listing(marketplace, channel=MFN, sku="MUG-1", **changes):
-    return Listing(
-        sku=sku,
-        marketplace=marketplace,
-        title="Mug",
-        price=Money("10.00", marketplace.currency),
-        channel=channel,
-        **changes,
-    )
 
 
 def shared(quantity, sku="MUG-1", where=NA):

@@ -5,11 +5,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import builders
 from unified_account import (
     Catalog,
     FulfillmentChannel,
     InvalidValueError,
-    Listing,
     ListingStatus,
     Marketplace,
     MfnPool,
@@ -37,13 +37,8 @@ SELLER = example_snapshot().account  # Professional, home US, all NA on
 
 
 def listing(marketplace, channel=MFN, sku="MUG-1", **changes):
-    return Listing(
-        sku=sku,
-        marketplace=marketplace,
-        title=f"Mug ({marketplace.name})",
-        price=Money("10.00", marketplace.currency),
-        channel=channel,
-        **changes,
+    return builders.listing(
+        marketplace, channel, sku, f"Mug ({marketplace.name})", **changes
     )
 
 
