@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from .errors import InvalidValueError, UnifiedAccountError
-from .model._validate import instance_of, non_empty_text
+from .model._validate import calendar_date, instance_of, non_empty_text
 from .model.account import SellingPlan
 from .model.marketplace import Marketplace, Region
 
@@ -146,7 +146,8 @@ class Edition:
         validator=instance_of(SubscriptionBilling),
     )
     split_subscription_since: date | None = attrs.field(
-        default=None, validator=instance_of(date, type(None))
+        default=None,
+        validator=attrs.validators.optional(calendar_date),
     )
     remote_fulfillment: bool = attrs.field(
         default=False, validator=instance_of(bool)

@@ -107,3 +107,12 @@ def test_constructors_raise_only_documented_errors(a, b, c):
     ):
         with contextlib.suppress(UnifiedAccountError):
             build()
+
+
+def test_unhashable_approvals_are_refused_with_our_error():
+    """A nested list is no marketplace, and says so."""
+    from unified_account import BrandRegistration
+    from unified_account.errors import InvalidValueError as Invalid
+
+    with pytest.raises(Invalid, match="not a Marketplace"):
+        BrandRegistration(brand="Acme", approved=[[1]])

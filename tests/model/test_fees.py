@@ -266,3 +266,16 @@ def test_a_sale_is_priced_only_in_its_marketplaces_currency(
     else:
         with pytest.raises(InvalidValueError):
             Sale(marketplace=marketplace, price=price)
+
+
+def test_a_moment_is_not_a_billing_day():
+    """A ``datetime`` (or text) where a date is meant is refused."""
+    from datetime import datetime
+
+    from unified_account import example_snapshot, subscription_charge
+    from unified_account.errors import InvalidValueError as Invalid
+
+    account = example_snapshot().account
+    for day in (datetime(2026, 7, 1), "2026-07-01"):
+        with pytest.raises(Invalid, match="not a calendar date"):
+            subscription_charge(account, day)

@@ -112,3 +112,26 @@ class TestArithmetic:
         assert hash(money) == hash(Money("1.00", "USD"))
         with pytest.raises(AttributeError):
             money.amount = Decimal(2)  # type: ignore[misc]
+
+
+class TestDecimalContext:
+    """Money never depends on the caller's ``decimal`` context."""
+
+    def test_a_narrow_or_trapping_context_changes_nothing(self):
+        """Precision 4 with Inexact trapped: same exact answers."""
+        import decimal
+
+        from unified_account.model.rates import ConversionRate, ConversionRates
+
+        rates = ConversionRates([ConversionRate("MXN", "USD", "0.050000005")])
+        with decimal.localcontext(prec=4) as context:
+            context.traps[decimal.Inexact] = True
+            assert Money("123456.78", "MXN").amount == Decimal("123456.78")
+            assert Money.rounded("1.005", "USD") == Money("1.00", "USD")
+            assert rates.convert(Money("0.10", "MXN"), "USD") == Money(
+                "0.01", "USD"
+            )
+            assert Money("99999.99", "USD") + Money("0.01", "USD") == Money(
+                "100000", "USD"
+            )
+            assert -Money("123456.78", "MXN") == Money("-123456.78", "MXN")

@@ -191,5 +191,5 @@ class TestWholeCatalogue:
         assert first == availability_table(Catalog([shared(3)])).value
         assert first != availability_table(Catalog([shared(4)])).value
         assert first.quantity("MUG-1", CA) == 3
-        with pytest.raises(KeyError):
+        with pytest.raises(MissingDataError, match="not a column"):
             first.quantity("MUG-1", Marketplace.BR)

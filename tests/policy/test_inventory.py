@@ -248,3 +248,19 @@ class TestInvalidInput:
             set_mfn_quantity(catalog, record.sku, 7)
             receive_fba_stock(catalog, record.sku, CA, 2)
         assert cells(catalog) == before
+
+
+def test_a_separate_sku_at_zero_is_not_the_shared_pool_exception():
+    """Out of stock in its one marketplace, by mfn-inventory alone."""
+    catalog = Catalog(
+        [
+            SkuRecord(
+                sku="SCARF-CA",
+                mfn=MfnPool.separate(CA, 0),
+                listings=[listing(CA, sku="SCARF-CA")],
+            )
+        ]
+    )
+    status = offer_status(catalog, "SCARF-CA", CA)
+    assert status.value is ListingStatus.INACTIVE
+    assert status.rules == {RuleKey.MFN_INVENTORY}

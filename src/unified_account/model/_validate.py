@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 import attrs
@@ -17,6 +18,8 @@ from ..errors import InvalidValueError
 
 __all__ = [
     "Validator",
+    "calendar_date",
+    "check_calendar_date",
     "collection",
     "country_code",
     "instance_of",
@@ -95,3 +98,20 @@ def collection(value: Any, field: str) -> tuple[Any, ...]:
             f"`{value!r}` is not a collection", field=field
         )
     return tuple(value)
+
+
+def calendar_date(
+    _: object, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    """The value is a ``date`` and not a ``datetime`` (a moment is no day)."""
+    check_calendar_date(value, attribute.name)
+
+
+def check_calendar_date(value: object, field: str) -> date:
+    """``value`` if it is a calendar date; else :class:`InvalidValueError`."""
+    if type(value) is not date:
+        raise InvalidValueError(
+            f"`{value!r}` is not a calendar date (a `datetime.date`)",
+            field=field,
+        )
+    return value

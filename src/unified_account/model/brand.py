@@ -24,21 +24,24 @@ __all__ = ["AsinAttributes", "BrandRegistration"]
 
 
 def _approved(value: Iterable[Marketplace]) -> frozenset[Marketplace]:
-    approved = frozenset(collection(value, "approved"))
-    for item in approved:
+    items = collection(value, "approved")
+    for item in items:
         if not isinstance(item, Marketplace):
             raise InvalidValueError(
                 f"`{item!r}` is not a Marketplace", field="approved"
             )
-    return approved
+    return frozenset(items)
 
 
 @attrs.frozen(kw_only=True)
 class BrandRegistration:
     """A brand and the marketplaces that approved it for Brand Registry.
 
-    ``approved`` holds only direct approvals, granted in answer to an
-    application in that marketplace (empty while none is granted).
+    ``approved`` holds the approvals granted: in answer to an application
+    in that marketplace, or automatically by the unified account and
+    recorded with
+    :func:`~unified_account.policy.brand.propagate_brand_registry` (an
+    approval once granted stays granted).  It is empty while none is.
     """
 
     brand: str = attrs.field(validator=non_empty_text)

@@ -102,6 +102,11 @@ def _listings(value: Any) -> tuple[Listing, ...]:
     if isinstance(value, Mapping):
         for marketplace, listing in value.items():
             key = getattr(marketplace, "name", marketplace)
+            if not isinstance(marketplace, Marketplace):
+                raise InvalidValueError(
+                    f"`{marketplace!r}` is not a Marketplace",
+                    field="listings",
+                )
             if not isinstance(listing, Listing):
                 raise InvalidValueError(
                     f"`{listing!r}` is not a Listing", field=f"listings.{key}"

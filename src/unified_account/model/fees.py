@@ -19,7 +19,13 @@ from typing import Any
 import attrs
 
 from ..errors import InvalidValueError, MissingDataError
-from ._validate import collection, instance_of, non_empty_text
+from ._validate import (
+    calendar_date,
+    check_calendar_date,
+    collection,
+    instance_of,
+    non_empty_text,
+)
 from .marketplace import Marketplace
 from .money import Money, to_decimal
 
@@ -68,7 +74,7 @@ class SubscriptionFee:
 
     marketplace: Marketplace = attrs.field(validator=instance_of(Marketplace))
     amount: Money = attrs.field(validator=instance_of(Money))
-    effective: date = attrs.field(validator=instance_of(date))
+    effective: date = attrs.field(validator=calendar_date)
     source: str = attrs.field(validator=non_empty_text)
     confirmed: bool = attrs.field(validator=instance_of(bool))
     tax: TaxTreatment = attrs.field(
@@ -144,6 +150,7 @@ class SubscriptionFeeSchedule:
         schedule has no entry for the marketplace, or none on or before
         ``day``: an earlier date is never guessed.
         """
+        check_calendar_date(day, "day")
         dated = [e for e in self.entries if e.marketplace is marketplace]
         if not dated:
             raise MissingDataError(

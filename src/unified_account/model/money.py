@@ -23,7 +23,7 @@ from ..errors import CurrencyMismatchError, InvalidValueError
 if TYPE_CHECKING:
     from typing import Self
 
-__all__ = ["Money", "currency_precision", "to_decimal"]
+__all__ = ["Money", "currency_precision", "exact_product", "to_decimal"]
 
 _KNOWN_CURRENCIES = frozenset(list_currencies())
 _PRECISION: Mapping[str, int] = MappingProxyType(
@@ -91,13 +91,33 @@ def _quantum(currency: str) -> Decimal:
     return Decimal(1).scaleb(-currency_precision(currency))
 
 
+# Every step of money arithmetic runs in this context, never the caller's
+# (``decimal.getcontext()`` is per thread and anyone may change it): a
+# precision far beyond any amount, so sums and products are exact, and
+# every trap that signals a real problem on.
+_CONTEXT = decimal.Context(
+    prec=60,
+    rounding=ROUND_HALF_EVEN,
+    Emax=999_999,
+    Emin=-999_999,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+
+
+def exact_product(first: Decimal, second: Decimal) -> Decimal:
+    """``first * second``, exactly, whatever the caller's decimal context."""
+    return _CONTEXT.multiply(first, second)
+
+
 def _quantize(amount: Decimal, currency: str, rounding: str) -> Decimal:
     if rounding not in _ROUNDINGS:
         raise InvalidValueError(
             f"`{rounding}` is not a decimal rounding mode", field="rounding"
         )
     try:
-        return amount.quantize(_quantum(currency), rounding=rounding)
+        return amount.quantize(
+            _quantum(currency), rounding=rounding, context=_CONTEXT
+        )
     except decimal.InvalidOperation:
         raise InvalidValueError(
             f"`{amount}` is too large an amount", field="amount"
@@ -170,11 +190,13 @@ give a Decimal, an int or a numeric string
 
     def __add__(self, other: Money) -> Money:
         other = self._same_currency(other, "add")
-        return Money(self.amount + other.amount, self.currency)
+        return Money(_CONTEXT.add(self.amount, other.amount), self.currency)
 
     def __sub__(self, other: Money) -> Money:
         other = self._same_currency(other, "subtract")
-        return Money(self.amount - other.amount, self.currency)
+        return Money(
+            _CONTEXT.subtract(self.amount, other.amount), self.currency
+        )
 
     def __radd__(self, other: int) -> Money:
         """Let ``sum()`` start from ``0``; other left operands are refused."""
@@ -187,7 +209,7 @@ give a Decimal, an int or a numeric string
         return self._same_currency(other, "add") + self
 
     def __neg__(self) -> Money:
-        return Money(-self.amount, self.currency)
+        return Money(self.amount.copy_negate(), self.currency)
 
     def __lt__(self, other: Money) -> bool:
         return self.amount < self._same_currency(other, "compare").amount
@@ -210,7 +232,7 @@ give a Decimal, an int or a numeric string
         Money(amount=Decimal('1.50'), currency='CAD')
         """
         return Money.rounded(
-            self.amount * to_decimal(factor, "factor"),
+            exact_product(self.amount, to_decimal(factor, "factor")),
             self.currency,
             rounding,
         )

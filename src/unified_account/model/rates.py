@@ -26,7 +26,7 @@ import attrs
 
 from ..errors import InvalidValueError, MissingDataError
 from ._validate import collection
-from .money import Money, currency_precision, to_decimal
+from .money import Money, currency_precision, exact_product, to_decimal
 
 __all__ = ["ConversionRate", "ConversionRates"]
 
@@ -110,7 +110,7 @@ class ConversionRates:
         """``money`` in ``target``, rounded half-even to its precision."""
         currency_precision(target)
         factor = self.rate(money.currency, target)
-        return Money.rounded(money.amount * factor, target)
+        return Money.rounded(exact_product(money.amount, factor), target)
 
     def used(self, source: str, target: str) -> ConversionRate | None:
         """The rate value used for a pair (``None`` for the same currency)."""

@@ -31,6 +31,7 @@ from types import MappingProxyType
 import attrs
 
 from ..edition import FAQ, Edition
+from ..errors import MissingDataError
 from ..messages import N_
 from ..model.catalog import AMERICAS, Catalog, SkuRecord
 from ..model.identifiers import Sku
@@ -68,7 +69,9 @@ class Cell:
 
     ``status`` is ``None`` where the SKU has no listing; a merchant-
     fulfilled listing whose pool is at zero is ``INACTIVE`` whatever the
-    seller set.  ``reasons`` are the rules that decided.
+    seller set: for a shared pool by the ``marketplace-specific-deletion``
+    exception (in every marketplace at once), for a separate SKU by
+    ``mfn-inventory`` alone.  ``reasons`` are the rules that decided.
     """
 
     status: ListingStatus | None
@@ -95,6 +98,11 @@ def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
         )
     if pool.quantity:
         return Cell(ListingStatus.ACTIVE, pool.quantity, (reason,))
+    if not pool.is_shared:
+        # Out of stock in its one marketplace: off offer there, as any
+        # merchant-fulfilled listing at zero, but not by the shared-pool
+        # exception of ``marketplace-specific-deletion``.
+        return Cell(ListingStatus.INACTIVE, 0, (reason,))
     off_offer = Reason(
         RuleKey.MARKETPLACE_SPECIFIC_DELETION,
         N_("marketplace-specific-deletion.zero-quantity"),
@@ -244,13 +252,21 @@ class AvailabilityTable:
 
     def row(self, sku: str) -> tuple[int, ...]:
         """The units of ``sku`` in each of :attr:`marketplaces`."""
-        quantities = self.by_sku[sku]
+        try:
+            quantities = self.by_sku[sku]
+        except KeyError:
+            raise MissingDataError(
+                f"sku `{sku}` is not in the availability table"
+            ) from None
         return tuple(quantities[i] for i in self._positions())
 
     def quantity(self, sku: str, marketplace: Marketplace) -> int:
         """The units of ``sku`` that ``marketplace`` can sell."""
         if marketplace not in self.marketplaces:
-            raise KeyError(marketplace)
+            raise MissingDataError(
+                f"marketplace `{marketplace}` is not a column of the "
+                "availability table"
+            )
         return self.by_sku[sku][AMERICAS.index(marketplace)]
 
     def __len__(self) -> int:

@@ -24,6 +24,7 @@ from ..data import bundled_subscription_fees
 from ..edition import FAQ, Edition, SubscriptionBilling
 from ..errors import UnifiedAccountError
 from ..messages import N_
+from ..model._validate import check_calendar_date
 from ..model.account import SellerAccount, SellingPlan
 from ..model.fees import (
     SubscriptionFee,
@@ -87,6 +88,7 @@ def subscription_billing(
     >>> subscription_billing(date(2021, 7, 31), edition=SPLIT_SUBSCRIPTION)
     <SubscriptionBilling.HOME_MARKETPLACE: 'home-marketplace'>
     """
+    check_calendar_date(billed_on, "billed_on")
     since = edition.split_subscription_since
     if edition.subscription_billing is SubscriptionBilling.SPLIT and (
         since is None or billed_on >= since
@@ -114,6 +116,7 @@ def subscription_charge(
     schedule has no entry for the home marketplace on that date, and
     :class:`UnsupportedBillingError` for a split-billed month.
     """
+    check_calendar_date(billed_on, "billed_on")
     home = account.home
     if account.plan is SellingPlan.INDIVIDUAL:
         return Resolved(
