@@ -198,3 +198,21 @@ class TestExplain:
         _, out, _ = run(capsys, "report", "--locale", "zh_Hant")
         assert "北美聯合帳戶" in out
         assert "商城" in out
+
+
+@pytest.mark.parametrize(
+    ("locale", "phrase"),
+    [
+        ("en", "the output format"),
+        ("zh_Hant", "輸出格式"),
+        ("zh_Hans", "输出格式"),
+        ("es_MX", "el formato de salida"),
+        ("fr_CA", "le format de sortie"),
+    ],
+)
+def test_the_help_speaks_the_chosen_locale(capsys, locale, phrase):
+    """``--locale`` also chooses the language of ``--help``."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", f"--locale={locale}", "--help"])
+    assert exit_.value.code == 0
+    assert phrase in capsys.readouterr().out

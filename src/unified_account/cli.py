@@ -17,7 +17,13 @@ from collections.abc import Sequence
 from . import __version__
 from .edition import EDITIONS, edition_named
 from .errors import UnifiedAccountError
-from .i18n import SUPPORTED_LOCALES, normalize_locale, rule_text, translate
+from .i18n import (
+    SUPPORTED_LOCALES,
+    normalize_locale,
+    render,
+    rule_text,
+    translate,
+)
 from .messages import N_
 from .report import build_report
 from .report.formats import (
@@ -35,43 +41,74 @@ __all__ = ["main"]
 PROG = "unified-account"
 
 
-def _parser() -> argparse.ArgumentParser:
+def _help_locale(argv: Sequence[str]) -> str:
+    """The locale asked for on the command line, for the help texts.
+
+    The help is built before the arguments are parsed, so ``--locale`` is
+    looked up here first; an unsupported one gives English help, and is
+    reported as an error once the command runs.
+    """
+    for index, word in enumerate(argv):
+        if word.startswith("--locale="):
+            wanted = word.partition("=")[2]
+        elif word == "--locale" and index + 1 < len(argv):
+            wanted = argv[index + 1]
+        else:
+            continue
+        try:
+            return normalize_locale(wanted)
+        except UnifiedAccountError:
+            return "en"
+    return "en"
+
+
+def _parser(locale: str) -> argparse.ArgumentParser:
+    def text(message_id: str, **params: str) -> str:
+        return render(message_id, params, locale)
+
     parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="The rules of Amazon's North America unified account.",
+        prog=PROG, description=text(N_("cli.description"))
     )
     parser.add_argument(
         "--version", action="version", version=f"%(prog)s {__version__}"
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    locale_help = "language of the output: " + ", ".join(SUPPORTED_LOCALES)
+    locale_help = text(
+        N_("cli.help.locale"), locales=", ".join(SUPPORTED_LOCALES)
+    )
+    format_help = text(N_("cli.help.format"))
 
-    rules = commands.add_parser("rules", help="list the rule catalogue")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules = commands.add_parser("rules", help=text(N_("cli.help.rules")))
+    rules.add_argument(
+        "--format", choices=("text", "json"), default="text", help=format_help
+    )
     rules.add_argument("--locale", default="en", help=locale_help)
 
-    explain = commands.add_parser("explain", help="explain one rule")
-    explain.add_argument("rule_key", metavar="RULE_KEY")
+    explain = commands.add_parser("explain", help=text(N_("cli.help.explain")))
+    explain.add_argument(
+        "rule_key", metavar="RULE_KEY", help=text(N_("cli.help.rule-key"))
+    )
     explain.add_argument("--locale", default="en", help=locale_help)
 
-    report = commands.add_parser(
-        "report", help="evaluate every rule on a seller snapshot"
-    )
+    report = commands.add_parser("report", help=text(N_("cli.help.report")))
     report.add_argument(
         "snapshot",
         metavar="SNAPSHOT",
         nargs="?",
-        help="a seller snapshot (JSON); the bundled example if omitted",
+        help=text(N_("cli.help.snapshot")),
     )
     report.add_argument(
-        "--format", choices=("text", "json", "markdown"), default="text"
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help=format_help,
     )
     report.add_argument("--locale", default="en", help=locale_help)
     report.add_argument(
         "--edition",
         default="faq",
         choices=tuple(EDITIONS),
-        help="which edition of the rules to apply (default: faq)",
+        help=text(N_("cli.help.edition"), default="faq"),
     )
     return parser
 
@@ -117,7 +154,8 @@ def _run(args: argparse.Namespace) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
-    args = _parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(_help_locale(words)).parse_args(words)
     try:
         output = _run(args)
     except UnifiedAccountError as error:
