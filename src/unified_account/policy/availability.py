@@ -40,6 +40,7 @@ from ..model.marketplace import Marketplace
 from ..rules import RuleKey
 from .decision import ParamValue, Reason, Resolved
 from .eligibility import scope_marketplaces
+from .listings import already_deleted, not_listed
 
 __all__ = [
     "AvailabilityTable",
@@ -144,28 +145,12 @@ def explain_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
         "marketplace": marketplace,
     }
     if listing is None:
-        return Cell(
-            None,
-            0,
-            (
-                Reason(
-                    RuleKey.PER_MARKETPLACE_LISTING,
-                    N_("per-marketplace-listing.not-listed"),
-                    params,
-                ),
-            ),
-        )
+        return Cell(None, 0, (not_listed(record.sku, marketplace),))
     if listing.status is ListingStatus.DELETED:
         return Cell(
             ListingStatus.DELETED,
             0,
-            (
-                Reason(
-                    RuleKey.MARKETPLACE_SPECIFIC_DELETION,
-                    N_("marketplace-specific-deletion.deleted"),
-                    params,
-                ),
-            ),
+            (already_deleted(record.sku, marketplace),),
         )
     if listing.status is ListingStatus.INACTIVE:
         return Cell(

@@ -48,6 +48,24 @@ def _params(sku: str, marketplace: Marketplace) -> dict[str, ParamValue]:
     return {"sku": sku, "marketplace": marketplace}
 
 
+def not_listed(sku: str, marketplace: Marketplace) -> Reason:
+    """Why there is nothing to change, delete or sell: no listing there."""
+    return Reason(
+        RuleKey.PER_MARKETPLACE_LISTING,
+        N_("per-marketplace-listing.not-listed"),
+        _params(sku, marketplace),
+    )
+
+
+def already_deleted(sku: str, marketplace: Marketplace) -> Reason:
+    """Why a listing offers nothing: it was deleted in that marketplace."""
+    return Reason(
+        RuleKey.MARKETPLACE_SPECIFIC_DELETION,
+        N_("marketplace-specific-deletion.deleted"),
+        _params(sku, marketplace),
+    )
+
+
 def evaluate_new_listing(
     catalog: Catalog,
     account: SellerAccount,
@@ -146,21 +164,9 @@ def evaluate_listing_change(
     listing = record.listing(marketplace)
     params = _params(record.sku, marketplace)
     if listing is None:
-        return Decision.deny(
-            Reason(
-                RuleKey.PER_MARKETPLACE_LISTING,
-                N_("per-marketplace-listing.not-listed"),
-                params,
-            )
-        )
+        return Decision.deny(not_listed(record.sku, marketplace))
     if listing.status is ListingStatus.DELETED:
-        return Decision.deny(
-            Reason(
-                RuleKey.MARKETPLACE_SPECIFIC_DELETION,
-                N_("marketplace-specific-deletion.deleted"),
-                params,
-            )
-        )
+        return Decision.deny(already_deleted(record.sku, marketplace))
     return Decision.allow(
         Reason(
             RuleKey.PER_MARKETPLACE_LISTING,
@@ -232,21 +238,9 @@ def evaluate_deletion(
     listing = record.listing(marketplace)
     params = _params(record.sku, marketplace)
     if listing is None:
-        return Decision.deny(
-            Reason(
-                RuleKey.PER_MARKETPLACE_LISTING,
-                N_("per-marketplace-listing.not-listed"),
-                params,
-            )
-        )
+        return Decision.deny(not_listed(record.sku, marketplace))
     if listing.status is ListingStatus.DELETED:
-        return Decision.allow(
-            Reason(
-                RuleKey.MARKETPLACE_SPECIFIC_DELETION,
-                N_("marketplace-specific-deletion.deleted"),
-                params,
-            )
-        )
+        return Decision.allow(already_deleted(record.sku, marketplace))
     others = tuple(
         item.marketplace
         for item in record.listings
