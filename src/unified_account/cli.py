@@ -13,8 +13,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import IO, Any, NoReturn
 
 from . import __version__
+from ._excerpt import one_line
 from .edition import EDITIONS, edition_named
 from .errors import UnifiedAccountError
 from .i18n import (
@@ -62,13 +64,40 @@ def _help_locale(argv: Sequence[str]) -> str:
     return "en"
 
 
+def _write(stream: IO[str], text: str) -> None:
+    """Write ``text`` in ``stream``'s encoding, never failing to encode.
+
+    A character the encoding cannot write (Chinese help on an ASCII
+    terminal, a lone surrogate) is written as a backslash escape.  A
+    stream without an encoding (``io.StringIO``) takes UTF-8 text.
+    """
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    data = text.encode(encoding, "backslashreplace")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode(encoding))
+    else:
+        stream.flush()
+        buffer.write(data)
+    stream.flush()
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, writing safely and reporting a usage error on one line."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            _write(file or sys.stderr, message)
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {one_line(message)}\n")
+
+
 def _parser(locale: str) -> argparse.ArgumentParser:
     def text(message_id: str, **params: str) -> str:
         return render(message_id, params, locale)
 
-    parser = argparse.ArgumentParser(
-        prog=PROG, description=text(N_("cli.description"))
-    )
+    parser = _Parser(prog=PROG, description=text(N_("cli.description")))
     parser.add_argument(
         "--version", action="version", version=f"%(prog)s {__version__}"
     )
@@ -159,13 +188,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         output = _run(args)
     except UnifiedAccountError as error:
-        sys.stderr.write(f"{PROG}: error: {error}\n")
+        _write(sys.stderr, f"{PROG}: error: {one_line(str(error))}\n")
         return 2
     try:
-        sys.stdout.buffer.write(output.encode("utf-8"))
-        sys.stdout.flush()
+        _write(sys.stdout, output)
     except OSError as error:  # a closed pipe, a full disk
-        sys.stderr.write(f"{PROG}: error: cannot write the output: {error}\n")
+        _write(
+            sys.stderr,
+            f"{PROG}: error: cannot write the output: "
+            f"{one_line(str(error))}\n",
+        )
         return 1
     return 0
 

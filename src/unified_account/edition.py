@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from ._excerpt import excerpt
 from .errors import InvalidValueError, UnifiedAccountError
 from .model._validate import calendar_date, instance_of, non_empty_text
 from .model.account import SellingPlan
@@ -64,18 +65,21 @@ def _members(value: object, kind: type[T], field: str) -> frozenset[T]:
     """A frozenset of ``kind`` members, refusing strings and non-members."""
     if isinstance(value, str | bytes):
         raise InvalidValueError(
-            f"`{value!r}` is not a collection", field=field
+            f"`{excerpt(value, as_repr=True)}` is not a collection",
+            field=field,
         )
     try:
         members: frozenset[T] = frozenset(value)  # type: ignore[call-overload]
     except TypeError:
         raise InvalidValueError(
-            f"`{value!r}` is not a collection", field=field
+            f"`{excerpt(value, as_repr=True)}` is not a collection",
+            field=field,
         ) from None
     for member in members:
         if not isinstance(member, kind):
             raise InvalidValueError(
-                f"`{member!r}` is not a {kind.__name__}", field=field
+                f"`{excerpt(member, as_repr=True)}` is not a {kind.__name__}",
+                field=field,
             )
     return members
 
@@ -109,7 +113,7 @@ def _codes(value: Iterable[str]) -> frozenset[str]:
     for code in codes:
         if not (len(code) == 2 and code.isascii() and code.isupper()):
             raise InvalidValueError(
-                f"`{code}` is not an ISO 3166 country code",
+                f"`{excerpt(code)}` is not an ISO 3166 country code",
                 field="payout_bank_countries",
             )
     return codes
@@ -235,6 +239,6 @@ def edition_named(name: str) -> Edition:
         return EDITIONS[name]
     except (KeyError, TypeError):
         raise UnknownEditionError(
-            f"unknown edition `{name}`; the editions are: "
+            f"unknown edition `{excerpt(name)}`; the editions are: "
             + ", ".join(EDITIONS)
         ) from None

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ._excerpt import one_line
+
 if TYPE_CHECKING:
     from .policy.decision import Decision
 
@@ -55,7 +57,7 @@ class InvalidValueError(UnifiedAccountError, ValueError):
     def __init__(self, problem: str, *, field: str | None = None) -> None:
         self.problem = problem
         self.field = field
-        super().__init__(f"{field}: {problem}" if field else problem)
+        super().__init__(one_line(f"{field}: {problem}" if field else problem))
 
 
 class UnknownMarketplaceError(UnifiedAccountError, LookupError):
@@ -113,7 +115,7 @@ class SnapshotError(UnifiedAccountError, ValueError):
         self.problem = problem
         self.source = source
         where = ": ".join(part for part in (source, path) if part)
-        super().__init__(f"{where}: {problem}" if where else problem)
+        super().__init__(one_line(f"{where}: {problem}" if where else problem))
 
 
 class RuleViolation(UnifiedAccountError, ValueError):

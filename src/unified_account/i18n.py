@@ -35,9 +35,10 @@ from babel.lists import format_list
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 
+from ._excerpt import excerpt
 from .errors import MissingMessageError, UnsupportedLocaleError
 from .model.marketplace import Marketplace
-from .model.money import Money
+from .model.money import Money, local_context
 from .policy.decision import Decision, ParamValue, Reason, Term
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def normalize_locale(locale: str) -> str:
         if supported.casefold() == wanted:
             return supported
     raise UnsupportedLocaleError(
-        f"unsupported locale `{locale}`; the supported locales are: "
+        f"unsupported locale `{excerpt(locale)}`; the supported locales are: "
         + ", ".join(SUPPORTED_LOCALES)
     )
 
@@ -119,7 +120,8 @@ def translate(message_id: str, locale: str) -> str:
         return catalog(locale)[message_id]
     except KeyError:
         raise MissingMessageError(
-            f"message `{message_id}` has no `{locale}` translation"
+            f"message `{excerpt(message_id)}` has no `{excerpt(locale)}` "
+            "translation"
         ) from None
 
 
@@ -131,14 +133,15 @@ def format_money(money: Money, locale: str) -> str:
     >>> format_money(Money("29.99", "CAD"), "fr_CA")
     '29,99\xa0$'
     """
-    return str(
-        format_currency(
-            money.amount,
-            money.currency,
-            locale=normalize_locale(locale),
-            currency_digits=True,
+    with local_context():  # never the caller's decimal context
+        return str(
+            format_currency(
+                money.amount,
+                money.currency,
+                locale=normalize_locale(locale),
+                currency_digits=True,
+            )
         )
-    )
 
 
 def format_date_for(value: date, locale: str) -> str:
@@ -162,7 +165,8 @@ def format_param(value: ParamValue, locale: str) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | Decimal):
-        return str(format_decimal(value, locale=normalize_locale(locale)))
+        with local_context():  # never the caller's decimal context
+            return str(format_decimal(value, locale=normalize_locale(locale)))
     if isinstance(value, date):
         return format_date_for(value, locale)
     if isinstance(value, tuple):
@@ -204,7 +208,7 @@ spans Amazon.com, Amazon.ca, and Amazon.com.mx'
     missing = placeholders(template) - values.keys()
     if missing:
         raise MissingMessageError(
-            f"message `{message_id}` needs parameters: "
+            f"message `{excerpt(message_id)}` needs parameters: "
             + ", ".join(sorted(missing))
         )
     return template.format(**values)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._excerpt import excerpt
 from .errors import UnifiedAccountError
 
 if TYPE_CHECKING:
@@ -211,5 +212,5 @@ def rule(key: str) -> Rule:
     except (ValueError, TypeError):
         known = ", ".join(RULES)
         raise UnknownRuleError(
-            f"unknown rule key `{key}`; the keys are: {known}"
+            f"unknown rule key `{excerpt(key)}`; the keys are: {known}"
         ) from None

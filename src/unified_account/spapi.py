@@ -24,10 +24,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from ._excerpt import excerpt
 from .errors import InvalidValueError, UnifiedAccountError
 from .model.listing import FulfillmentChannel
 from .model.marketplace import Marketplace
-from .model.money import Money
+from .model.money import Money, parse_amount_text
 from .model.orders import Order, OrderStatus
 
 __all__ = ["order_from_2026", "order_from_v0"]
@@ -80,7 +81,8 @@ def _lookup(table: Mapping[str, Any], value: Any, path: str) -> Any:
         return table[value]
     except (KeyError, TypeError):
         raise InvalidValueError(
-            f"`{value}` is not one of: " + ", ".join(table), field=path
+            f"`{excerpt(value)}` is not one of: " + ", ".join(table),
+            field=path,
         ) from None
 
 
@@ -90,7 +92,7 @@ def _time(payload: Mapping[str, Any], path: str) -> datetime:
         return datetime.fromisoformat(text)
     except (TypeError, ValueError):
         raise InvalidValueError(
-            f"`{text}` is not an ISO 8601 date and time", field=path
+            f"`{excerpt(text)}` is not an ISO 8601 date and time", field=path
         ) from None
 
 
@@ -102,7 +104,10 @@ def _money(
         return None
     keys = {"amount": amount, "currency": currency}
     try:
-        return Money(_required(value, amount), _required(value, currency))
+        return Money(
+            parse_amount_text(_required(value, amount)),
+            _required(value, currency),
+        )
     except InvalidValueError as error:
         key = keys.get(error.field or "", error.field)
         field = f"{path}.{key}" if key else path

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError
 
 __all__ = [
@@ -40,7 +41,8 @@ def instance_of(*types: type) -> Validator:
     def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, types):
             raise InvalidValueError(
-                f"`{value!r}` is not an instance of {names}",
+                f"`{excerpt(value, as_repr=True)}` is not an instance of "
+                f"{names}",
                 field=attribute.name,
             )
 
@@ -53,7 +55,8 @@ def non_empty_text(
     """The value is a string with something other than white space."""
     if not isinstance(value, str) or not value.strip():
         raise InvalidValueError(
-            f"`{value!r}` must be a non-empty string", field=attribute.name
+            f"`{excerpt(value, as_repr=True)}` must be a non-empty string",
+            field=attribute.name,
         )
 
 
@@ -64,7 +67,7 @@ def matches(pattern: str, hint: str) -> Validator:
     def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str) or not compiled.fullmatch(value):
             raise InvalidValueError(
-                f"`{value}` is not {hint}", field=attribute.name
+                f"`{excerpt(value)}` is not {hint}", field=attribute.name
             )
 
     return check
@@ -76,7 +79,8 @@ def country_code(
     """The value is an upper-case ISO 3166 alpha-2 code (``US``)."""
     if not isinstance(value, str) or not _COUNTRY.fullmatch(value):
         raise InvalidValueError(
-            f"`{value}` is not an ISO 3166 country code", field=attribute.name
+            f"`{excerpt(value)}` is not an ISO 3166 country code",
+            field=attribute.name,
         )
 
 
@@ -86,7 +90,8 @@ def non_negative_int(
     """The value is an ``int`` (not a ``bool``) of at least zero."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise InvalidValueError(
-            f"`{value!r}` is not a whole number of at least 0",
+            f"`{excerpt(value, as_repr=True)}` is not a whole number of at "
+            "least 0",
             field=attribute.name,
         )
 
@@ -95,7 +100,8 @@ def collection(value: Any, field: str) -> tuple[Any, ...]:
     """The items of ``value``, a collection that is not a string."""
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise InvalidValueError(
-            f"`{value!r}` is not a collection", field=field
+            f"`{excerpt(value, as_repr=True)}` is not a collection",
+            field=field,
         )
     return tuple(value)
 
@@ -111,7 +117,8 @@ def check_calendar_date(value: object, field: str) -> date:
     """``value`` if it is a calendar date; else :class:`InvalidValueError`."""
     if type(value) is not date:
         raise InvalidValueError(
-            f"`{value!r}` is not a calendar date (a `datetime.date`)",
+            f"`{excerpt(value, as_repr=True)}` is not a calendar date (a "
+            "`datetime.date`)",
             field=field,
         )
     return value

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 import immutables
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError
 from ._validate import country_code, instance_of, matches, non_empty_text
 from .marketplace import Marketplace, Region
@@ -82,19 +83,22 @@ class AccountInfo:
 def _marketplaces(value: Iterable[Marketplace]) -> frozenset[Marketplace]:
     if isinstance(value, str | bytes):  # type: ignore[unreachable]
         raise InvalidValueError(
-            f"`{value!r}` is not a collection", field="marketplaces"
+            f"`{excerpt(value, as_repr=True)}` is not a collection",
+            field="marketplaces",
         )
     try:
         result = frozenset(value)
     except TypeError:
         raise InvalidValueError(
-            f"`{value!r}` is not a collection of marketplaces",
+            f"`{excerpt(value, as_repr=True)}` is not a collection of "
+            "marketplaces",
             field="marketplaces",
         ) from None
     for item in result:
         if not isinstance(item, Marketplace):
             raise InvalidValueError(
-                f"`{item!r}` is not a Marketplace", field="marketplaces"
+                f"`{excerpt(item, as_repr=True)}` is not a Marketplace",
+                field="marketplaces",
             )
     return result
 
@@ -108,7 +112,8 @@ def _overrides(
         return immutables.Map(value)
     except (TypeError, ValueError):
         raise InvalidValueError(
-            f"`{value!r}` is not a mapping of marketplaces to account "
+            f"`{excerpt(value, as_repr=True)}` is not a mapping of "
+            "marketplaces to account "
             "information",
             field="info_overrides",
         ) from None
@@ -156,7 +161,8 @@ class SellerAccount:
         for marketplace, info in self.info_overrides.items():
             if not isinstance(marketplace, Marketplace):
                 raise InvalidValueError(
-                    f"`{marketplace!r}` is not a Marketplace",
+                    f"`{excerpt(marketplace, as_repr=True)}` is not a "
+                    "Marketplace",
                     field="info_overrides",
                 )
             where = f"info_overrides.{marketplace.name}"
@@ -173,5 +179,6 @@ class SellerAccount:
                 )
             if not isinstance(info, AccountInfo):
                 raise InvalidValueError(
-                    f"`{info!r}` is not an AccountInfo", field=where
+                    f"`{excerpt(info, as_repr=True)}` is not an AccountInfo",
+                    field=where,
                 )

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 import immutables
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError
 from ._validate import collection, instance_of, matches, non_empty_text
 from .marketplace import Marketplace
@@ -28,7 +29,8 @@ def _approved(value: Iterable[Marketplace]) -> frozenset[Marketplace]:
     for item in items:
         if not isinstance(item, Marketplace):
             raise InvalidValueError(
-                f"`{item!r}` is not a Marketplace", field="approved"
+                f"`{excerpt(item, as_repr=True)}` is not a Marketplace",
+                field="approved",
             )
     return frozenset(items)
 
@@ -56,18 +58,20 @@ _NAME_RE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 def _attributes(value: Mapping[str, str]) -> immutables.Map[str, str]:
     if not isinstance(value, Mapping):
         raise InvalidValueError(
-            f"`{value!r}` is not a mapping", field="attributes"
+            f"`{excerpt(value, as_repr=True)}` is not a mapping",
+            field="attributes",
         )
     result = value if isinstance(value, immutables.Map) else None
     for name, text in value.items():
         if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
             raise InvalidValueError(
-                f"`{name}` is not an attribute name (like `model_number`)",
+                f"`{excerpt(name)}` is not an attribute name (like "
+                "`model_number`)",
                 field="attributes",
             )
         if not isinstance(text, str) or not text.strip():
             raise InvalidValueError(
-                f"`{text!r}` must be a non-empty string",
+                f"`{excerpt(text, as_repr=True)}` must be a non-empty string",
                 field=f"attributes.{name}",
             )
     return result if result is not None else immutables.Map(value)

@@ -22,6 +22,7 @@ from typing import Any, cast
 import attrs
 import immutables
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError, MissingDataError
 from ._validate import instance_of
 from .identifiers import Asin, Sku, to_asin, to_sku
@@ -67,13 +68,15 @@ def _fba(value: Mapping[Marketplace, int]) -> immutables.Map[Marketplace, int]:
         return value
     if not isinstance(value, Mapping):
         raise InvalidValueError(
-            f"`{value!r}` is not a mapping of marketplaces to quantities",
+            f"`{excerpt(value, as_repr=True)}` is not a mapping of "
+            "marketplaces to quantities",
             field="fba",
         )
     for marketplace, quantity in value.items():
         if not isinstance(marketplace, Marketplace):
             raise InvalidValueError(
-                f"`{marketplace!r}` is not a Marketplace", field="fba"
+                f"`{excerpt(marketplace, as_repr=True)}` is not a Marketplace",
+                field="fba",
             )
         if (
             isinstance(quantity, bool)
@@ -81,7 +84,8 @@ def _fba(value: Mapping[Marketplace, int]) -> immutables.Map[Marketplace, int]:
             or quantity < 0
         ):
             raise InvalidValueError(
-                f"`{quantity!r}` is not a whole number of at least 0",
+                f"`{excerpt(quantity, as_repr=True)}` is not a whole number "
+                "of at least 0",
                 field=f"fba.{marketplace.name}",
             )
     if not value:
@@ -97,24 +101,28 @@ def _listings(value: Any) -> tuple[Listing, ...]:
         value, Iterable | Mapping
     ):
         raise InvalidValueError(
-            f"`{value!r}` is not a collection of listings", field="listings"
+            f"`{excerpt(value, as_repr=True)}` is not a collection of "
+            "listings",
+            field="listings",
         )
     if isinstance(value, Mapping):
         for marketplace, listing in value.items():
             key = getattr(marketplace, "name", marketplace)
             if not isinstance(marketplace, Marketplace):
                 raise InvalidValueError(
-                    f"`{marketplace!r}` is not a Marketplace",
+                    f"`{excerpt(marketplace, as_repr=True)}` is not a "
+                    "Marketplace",
                     field="listings",
                 )
             if not isinstance(listing, Listing):
                 raise InvalidValueError(
-                    f"`{listing!r}` is not a Listing", field=f"listings.{key}"
+                    f"`{excerpt(listing, as_repr=True)}` is not a Listing",
+                    field=f"listings.{key}",
                 )
             if listing.marketplace is not marketplace:
                 raise InvalidValueError(
                     f"a listing for `{listing.marketplace.name}` is filed "
-                    f"under `{key}`",
+                    f"under `{excerpt(key)}`",
                     field=f"listings.{key}",
                 )
         items = tuple(value.values())
@@ -123,7 +131,8 @@ def _listings(value: Any) -> tuple[Listing, ...]:
         for listing in items:
             if not isinstance(listing, Listing):
                 raise InvalidValueError(
-                    f"`{listing!r}` is not a Listing", field="listings"
+                    f"`{excerpt(listing, as_repr=True)}` is not a Listing",
+                    field="listings",
                 )
     last = -1
     for listing in items:
@@ -195,13 +204,15 @@ class SkuRecord:
             where = f"listings.{marketplace.name}"
             if listing.sku != self.sku:
                 raise InvalidValueError(
-                    f"a listing of `{listing.sku}` cannot be filed under "
-                    f"`{self.sku}`",
+                    f"a listing of `{excerpt(listing.sku)}` cannot be filed "
+                    "under "
+                    f"`{excerpt(self.sku)}`",
                     field=f"{where}.sku",
                 )
             if marketplace is previous:
                 raise InvalidValueError(
-                    f"`{self.sku}` has two listings in `{marketplace.name}`",
+                    f"`{excerpt(self.sku)}` has two listings in "
+                    f"`{marketplace.name}`",
                     field=where,
                 )
             previous = marketplace
@@ -212,7 +223,7 @@ class SkuRecord:
             ):
                 assert mfn.marketplace is not None
                 raise InvalidValueError(
-                    f"`{self.sku}` is the separate SKU for "
+                    f"`{excerpt(self.sku)}` is the separate SKU for "
                     f"`{mfn.marketplace.name}`; it cannot be merchant-"
                     f"fulfilled in `{marketplace.name}`",
                     field=where,
@@ -253,13 +264,16 @@ def _records(value: Any) -> immutables.Map[Sku, SkuRecord]:
         value, Iterable | Mapping
     ):
         raise InvalidValueError(
-            f"`{value!r}` is not a collection of SKU records", field="skus"
+            f"`{excerpt(value, as_repr=True)}` is not a collection of SKU "
+            "records",
+            field="skus",
         )
     if isinstance(value, Mapping):
         for key, record in value.items():
             if not isinstance(record, SkuRecord) or record.sku != key:
                 raise InvalidValueError(
-                    f"`{record!r}` is not the record of `{key}`",
+                    f"`{excerpt(record, as_repr=True)}` is not the record of "
+                    f"`{excerpt(key)}`",
                     field=f"skus.{key}",
                 )
         if isinstance(value, immutables.Map):
@@ -269,11 +283,12 @@ def _records(value: Any) -> immutables.Map[Sku, SkuRecord]:
     for index, record in enumerate(value):
         if not isinstance(record, SkuRecord):
             raise InvalidValueError(
-                f"`{record!r}` is not a SkuRecord", field=f"skus[{index}]"
+                f"`{excerpt(record, as_repr=True)}` is not a SkuRecord",
+                field=f"skus[{index}]",
             )
         if record.sku in records:
             raise InvalidValueError(
-                f"SKU `{record.sku}` appears twice",
+                f"SKU `{excerpt(record.sku)}` appears twice",
                 field=f"skus[{index}].sku",
             )
         records[record.sku] = record
@@ -330,7 +345,7 @@ class Catalog:
         """The record of ``sku``; raises ``MissingDataError`` if unknown."""
         record = self.skus.get(cast(Sku, sku))
         if record is None:
-            raise MissingDataError(f"no SKU `{sku}` in the catalogue")
+            raise MissingDataError(f"no SKU `{excerpt(sku)}` in the catalogue")
         return record
 
     def listing(self, sku: str, marketplace: Marketplace) -> Listing | None:
@@ -342,6 +357,7 @@ class Catalog:
         """A copy with ``record`` added, or replacing its SKU's record."""
         if not isinstance(record, SkuRecord):
             raise InvalidValueError(
-                f"`{record!r}` is not a SkuRecord", field="record"
+                f"`{excerpt(record, as_repr=True)}` is not a SkuRecord",
+                field="record",
             )
         return Catalog._of(self.skus.set(record.sku, record))

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError, MissingDataError
 from ._validate import (
     calendar_date,
@@ -54,7 +55,8 @@ def _in_marketplace_currency(
 ) -> None:
     if money is not None and money.currency != marketplace.currency:
         raise InvalidValueError(
-            f"`{money}` is not in `{marketplace.currency}`, the currency of "
+            f"`{excerpt(money)}` is not in `{excerpt(marketplace.currency)}`, "
+            "the currency of "
             f"{marketplace.display_name}",
             field=field,
         )
@@ -85,7 +87,7 @@ class SubscriptionFee:
         _in_marketplace_currency(self.marketplace, self.amount, "amount")
         if self.amount.amount < 0:
             raise InvalidValueError(
-                f"`{self.amount}` is negative", field="amount"
+                f"`{excerpt(self.amount)}` is negative", field="amount"
             )
 
 
@@ -94,7 +96,7 @@ def _fees(value: Iterable[SubscriptionFee]) -> tuple[SubscriptionFee, ...]:
     for index, entry in enumerate(entries):
         if not isinstance(entry, SubscriptionFee):
             raise InvalidValueError(
-                f"`{entry!r}` is not a SubscriptionFee",
+                f"`{excerpt(entry, as_repr=True)}` is not a SubscriptionFee",
                 field=f"entries[{index}]",
             )
     return tuple(
@@ -133,7 +135,7 @@ class SubscriptionFeeSchedule:
             if key in seen:
                 raise InvalidValueError(
                     f"two `{entry.marketplace.name}` entries take effect on "
-                    f"`{entry.effective}`",
+                    f"`{excerpt(entry.effective)}`",
                     field="entries",
                 )
             seen.add(key)
@@ -161,7 +163,8 @@ class SubscriptionFeeSchedule:
         if not in_effect:
             raise MissingDataError(
                 f"no `{marketplace.name}` subscription fee is known for "
-                f"`{day}`: the schedule starts on `{dated[0].effective}`"
+                f"`{excerpt(day)}`: the schedule starts on "
+                f"`{dated[0].effective}`"
             )
         return in_effect[-1]
 
@@ -172,7 +175,7 @@ def _rate(value: Any) -> Decimal | None:
     rate = to_decimal(value, "rate")
     if not Decimal(0) <= rate <= Decimal(1):
         raise InvalidValueError(
-            f"`{rate}` is not a rate between 0 and 1", field="rate"
+            f"`{excerpt(rate)}` is not a rate between 0 and 1", field="rate"
         )
     return rate
 
@@ -182,10 +185,13 @@ def _optional_money(
 ) -> None:
     if value is not None and not isinstance(value, Money):
         raise InvalidValueError(
-            f"`{value!r}` is not Money", field=attribute.name
+            f"`{excerpt(value, as_repr=True)}` is not Money",
+            field=attribute.name,
         )
     if value is not None and value.amount < 0:
-        raise InvalidValueError(f"`{value}` is negative", field=attribute.name)
+        raise InvalidValueError(
+            f"`{excerpt(value)}` is negative", field=attribute.name
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -248,5 +254,5 @@ class Sale:
         _in_marketplace_currency(self.marketplace, self.price, "price")
         if self.price.amount < 0:
             raise InvalidValueError(
-                f"`{self.price}` is negative", field="price"
+                f"`{excerpt(self.price)}` is negative", field="price"
             )

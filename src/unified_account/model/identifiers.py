@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import NewType
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError
 
 __all__ = ["Asin", "Sku", "to_asin", "to_sku"]
@@ -57,7 +58,8 @@ def to_sku(value: object) -> Sku:
         and value[-1] != " "
     ):
         raise InvalidValueError(
-            f"`{value!r}` is not a SKU (1 to 40 printable ASCII "
+            f"`{excerpt(value, as_repr=True)}` is not a SKU (1 to 40 "
+            "printable ASCII "
             "characters, no space at either end)"
         )
     return Sku(value)
@@ -71,6 +73,7 @@ def to_asin(value: object) -> Asin:
         and _ASIN_CHARACTERS.issuperset(value)
     ):
         raise InvalidValueError(
-            f"`{value!r}` is not an ASIN (10 capital letters or digits)"
+            f"`{excerpt(value, as_repr=True)}` is not an ASIN (10 capital "
+            "letters or digits)"
         )
     return Asin(value)

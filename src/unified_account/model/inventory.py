@@ -21,6 +21,7 @@ import enum
 
 import attrs
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError
 from ._validate import instance_of, non_negative_int
 from .marketplace import Marketplace
@@ -42,7 +43,8 @@ def _optional_marketplace(
 ) -> None:
     if value is not None and not isinstance(value, Marketplace):
         raise InvalidValueError(
-            f"`{value!r}` is not a Marketplace", field=attribute.name
+            f"`{excerpt(value, as_repr=True)}` is not a Marketplace",
+            field=attribute.name,
         )
 
 

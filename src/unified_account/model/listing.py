@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 import attrs
 import immutables
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError
 from .identifiers import Sku, to_sku
 from .marketplace import Marketplace
@@ -72,7 +73,8 @@ def _attributes(value: Mapping[str, str]) -> immutables.Map[str, str]:
         return value
     if not isinstance(value, Mapping):
         raise InvalidValueError(
-            f"`{value!r}` is not a mapping of names to values",
+            f"`{excerpt(value, as_repr=True)}` is not a mapping of names to "
+            "values",
             field="attributes",
         )
     if not value:
@@ -80,11 +82,13 @@ def _attributes(value: Mapping[str, str]) -> immutables.Map[str, str]:
     for name, text in value.items():
         if not isinstance(name, str) or not name.strip():
             raise InvalidValueError(
-                f"`{name!r}` is not an attribute name", field="attributes"
+                f"`{excerpt(name, as_repr=True)}` is not an attribute name",
+                field="attributes",
             )
         if not isinstance(text, str):
             raise InvalidValueError(
-                f"`{text!r}` is not text", field=f"attributes.{name}"
+                f"`{excerpt(text, as_repr=True)}` is not text",
+                field=f"attributes.{name}",
             )
     return (
         value if isinstance(value, immutables.Map) else immutables.Map(value)
@@ -93,7 +97,8 @@ def _attributes(value: Mapping[str, str]) -> immutables.Map[str, str]:
 
 def _wrong(field: str, value: object, kind: type) -> NoReturn:
     raise InvalidValueError(
-        f"`{value!r}` is not a {kind.__name__}", field=field
+        f"`{excerpt(value, as_repr=True)}` is not a {kind.__name__}",
+        field=field,
     )
 
 
@@ -147,11 +152,14 @@ CAD, the currency of Amazon.ca
             _wrong("status", self.status, ListingStatus)
         if not self.title.strip():
             raise InvalidValueError(
-                f"`{self.title!r}` must be a non-empty string", field="title"
+                f"`{excerpt(self.title, as_repr=True)}` must be a non-empty "
+                "string",
+                field="title",
             )
         if self.price.currency != self.marketplace.currency:
             raise InvalidValueError(
-                f"`{self.price}` is not in {self.marketplace.currency}, the "
+                f"`{excerpt(self.price)}` is not in "
+                f"{self.marketplace.currency}, the "
                 f"currency of {self.marketplace.display_name}",
                 field="price",
             )

@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 import attrs
 
+from .._excerpt import excerpt
 from ..errors import UnknownMarketplaceError
 
 __all__ = ["Marketplace", "Region"]
@@ -150,7 +151,7 @@ class Marketplace(enum.Enum):
             return _BY_ID[marketplace_id]
         except (KeyError, TypeError):
             raise UnknownMarketplaceError(
-                f"unknown marketplace id `{marketplace_id}`"
+                f"unknown marketplace id `{excerpt(marketplace_id)}`"
             ) from None
 
     @classmethod
@@ -165,7 +166,7 @@ class Marketplace(enum.Enum):
             return _BY_DOMAIN[key]
         except (KeyError, TypeError):
             raise UnknownMarketplaceError(
-                f"unknown marketplace domain `{domain}`"
+                f"unknown marketplace domain `{excerpt(domain)}`"
             ) from None
 
     @classmethod
@@ -177,7 +178,7 @@ class Marketplace(enum.Enum):
             return cls[key]
         except KeyError:
             raise UnknownMarketplaceError(
-                f"unknown marketplace country code `{country_code}`"
+                f"unknown marketplace country code `{excerpt(country_code)}`"
             ) from None
 
 

@@ -10,7 +10,9 @@ and half-even unless the caller says otherwise.
 from __future__ import annotations
 
 import decimal
+import re
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_EVEN, Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -18,12 +20,37 @@ from typing import TYPE_CHECKING
 import attrs
 from babel.numbers import get_currency_precision, list_currencies
 
+from .._excerpt import excerpt
 from ..errors import CurrencyMismatchError, InvalidValueError
 
 if TYPE_CHECKING:
     from typing import Self
 
-__all__ = ["Money", "currency_precision", "exact_product", "to_decimal"]
+__all__ = [
+    "AMOUNT_TEXT_FRACTION_DIGITS",
+    "AMOUNT_TEXT_INTEGER_DIGITS",
+    "MAX_DIGITS",
+    "Money",
+    "currency_precision",
+    "exact_product",
+    "local_context",
+    "parse_amount_text",
+    "to_decimal",
+]
+
+MAX_DIGITS = 40
+"""The most digits a number may have before, and after, its point.
+
+Every product of two such numbers is exact in the library's own decimal
+context (precision 200), so no arithmetic on accepted values can round
+behind the caller's back or overflow."""
+
+AMOUNT_TEXT_INTEGER_DIGITS = 15
+"""The most digits before the point of a decimal written as text in a
+snapshot or an SP-API payload (without leading zeros): a quadrillion."""
+
+AMOUNT_TEXT_FRACTION_DIGITS = 12
+"""The most digits after the point of a decimal written as text."""
 
 _KNOWN_CURRENCIES = frozenset(list_currencies())
 _PRECISION: Mapping[str, int] = MappingProxyType(
@@ -54,7 +81,7 @@ def currency_precision(currency: str) -> int:
     """
     if not isinstance(currency, str) or currency not in _KNOWN_CURRENCIES:
         raise InvalidValueError(
-            f"unknown currency `{currency}`", field="currency"
+            f"unknown currency `{excerpt(currency)}`", field="currency"
         )
     return _PRECISION[currency]
 
@@ -70,7 +97,8 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
     """
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
         raise InvalidValueError(
-            f"`{value!r}` is a {type(value).__name__}; give a Decimal, an "
+            f"`{excerpt(value, as_repr=True)}` is a {type(value).__name__}; "
+            "give a Decimal, an "
             "int or a numeric string",
             field=what,
         )
@@ -78,13 +106,76 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
         number = Decimal(value.strip() if isinstance(value, str) else value)
     except decimal.InvalidOperation:
         raise InvalidValueError(
-            f"`{value}` is not a number", field=what
+            f"`{excerpt(value)}` is not a number", field=what
         ) from None
     if not number.is_finite():
         raise InvalidValueError(
-            f"`{value}` is not a finite number", field=what
+            f"`{excerpt(value)}` is not a finite number", field=what
+        )
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite number's is
+    if number.adjusted() >= MAX_DIGITS or exponent < -MAX_DIGITS:
+        raise InvalidValueError(
+            f"`{excerpt(value)}` has more than {MAX_DIGITS} digits before "
+            "or after the point",
+            field=what,
         )
     return number
+
+
+_AMOUNT_TEXT = re.compile(r"(-?)([0-9]+)(?:\.([0-9]+))?")
+
+
+def parse_amount_text(value: object, what: str = "amount") -> Decimal:
+    """A decimal written as text: ASCII digits, an optional point.
+
+    The one grammar of amounts and rates in snapshots and SP-API
+    payloads: an optional ``-``, digits, and optionally a point and
+    digits (``"19.99"``, ``"-0.5"``, ``"7"``).  A JSON number, an
+    exponent, ``+``, white space, ``_`` and non-ASCII digits are
+    refused, and so is a number with more than
+    :data:`AMOUNT_TEXT_INTEGER_DIGITS` digits before the point or
+    :data:`AMOUNT_TEXT_FRACTION_DIGITS` after it.
+
+    >>> parse_amount_text("19.99")
+    Decimal('19.99')
+    >>> parse_amount_text("1e2")
+    Traceback (most recent call last):
+    ...
+    unified_account.errors.InvalidValueError: amount: `1e2` is not a \
+decimal number (digits, an optional point)
+    """
+    if isinstance(value, float):
+        raise InvalidValueError(
+            f"`{excerpt(value, as_repr=True)}` is a float; write it as a "
+            f'string (`"{excerpt(value, as_repr=True)}"`)',
+            field=what,
+        )
+    if not isinstance(value, str):
+        raise InvalidValueError(
+            f"`{excerpt(value, as_repr=True)}` is not a decimal number "
+            'as a string (`"0.15"`)',
+            field=what,
+        )
+    match = _AMOUNT_TEXT.fullmatch(value)
+    if match is None:
+        raise InvalidValueError(
+            f"`{excerpt(value)}` is not a decimal number (digits, an "
+            "optional point)",
+            field=what,
+        )
+    whole, fraction = match.group(2).lstrip("0"), match.group(3) or ""
+    if (
+        len(whole) > AMOUNT_TEXT_INTEGER_DIGITS
+        or len(fraction) > AMOUNT_TEXT_FRACTION_DIGITS
+    ):
+        raise InvalidValueError(
+            f"`{excerpt(value)}` has more than {AMOUNT_TEXT_INTEGER_DIGITS} "
+            f"digits before the point or {AMOUNT_TEXT_FRACTION_DIGITS} "
+            "after it",
+            field=what,
+        )
+    return Decimal(value)
 
 
 def _quantum(currency: str) -> Decimal:
@@ -96,12 +187,17 @@ def _quantum(currency: str) -> Decimal:
 # precision far beyond any amount, so sums and products are exact, and
 # every trap that signals a real problem on.
 _CONTEXT = decimal.Context(
-    prec=60,
+    prec=200,
     rounding=ROUND_HALF_EVEN,
     Emax=999_999,
     Emin=-999_999,
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
+
+
+def local_context() -> AbstractContextManager[decimal.Context]:
+    """The library's decimal context, for code that calls out (Babel)."""
+    return decimal.localcontext(_CONTEXT)
 
 
 def exact_product(first: Decimal, second: Decimal) -> Decimal:
@@ -112,16 +208,13 @@ def exact_product(first: Decimal, second: Decimal) -> Decimal:
 def _quantize(amount: Decimal, currency: str, rounding: str) -> Decimal:
     if rounding not in _ROUNDINGS:
         raise InvalidValueError(
-            f"`{rounding}` is not a decimal rounding mode", field="rounding"
+            f"`{excerpt(rounding)}` is not a decimal rounding mode",
+            field="rounding",
         )
-    try:
-        return amount.quantize(
-            _quantum(currency), rounding=rounding, context=_CONTEXT
-        )
-    except decimal.InvalidOperation:
-        raise InvalidValueError(
-            f"`{amount}` is too large an amount", field="amount"
-        ) from None
+    # Exact: amounts have at most MAX_DIGITS digits, the precision is 200.
+    return amount.quantize(
+        _quantum(currency), rounding=rounding, context=_CONTEXT
+    )
 
 
 @attrs.frozen(order=False)
@@ -150,12 +243,16 @@ give a Decimal, an int or a numeric string
         if exact != self.amount:
             places = currency_precision(self.currency)
             raise InvalidValueError(
-                f"`{self.amount}` has more decimal places than "
-                f"`{self.currency}` allows ({places}); round it explicitly "
+                f"`{excerpt(self.amount)}` has more decimal places than "
+                f"`{excerpt(self.currency)}` allows ({places}); round it "
+                "explicitly "
                 "with Money.rounded",
                 field="amount",
             )
-        object.__setattr__(self, "amount", exact)
+        # ``-0`` equals zero: it is kept (and shown) as zero.
+        object.__setattr__(
+            self, "amount", exact if exact else exact.copy_abs()
+        )
 
     @classmethod
     def rounded(
@@ -179,11 +276,13 @@ give a Decimal, an int or a numeric string
     def _same_currency(self, other: object, operation: str) -> Money:
         if not isinstance(other, Money):
             raise CurrencyMismatchError(
-                f"cannot {operation} `{self}` and `{other!r}`: not money"
+                f"cannot {operation} `{excerpt(self)}` and "
+                f"`{excerpt(other, as_repr=True)}`: not money"
             )
         if other.currency != self.currency:
             raise CurrencyMismatchError(
-                f"cannot {operation} `{self}` and `{other}`: different "
+                f"cannot {operation} `{excerpt(self)}` and "
+                f"`{excerpt(other)}`: different "
                 "currencies; convert one with an explicit rate first"
             )
         return other

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError
 from ._validate import instance_of, matches
 from .listing import FulfillmentChannel
@@ -39,7 +40,8 @@ class OrderStatus(enum.Enum):
 def _aware(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, datetime):
         raise InvalidValueError(
-            f"`{value!r}` is not a datetime", field=attribute.name
+            f"`{excerpt(value, as_repr=True)}` is not a datetime",
+            field=attribute.name,
         )
     if value.utcoffset() is None:
         raise InvalidValueError(
@@ -53,7 +55,8 @@ def _optional_money(
 ) -> None:
     if value is not None and not isinstance(value, Money):
         raise InvalidValueError(
-            f"`{value!r}` is not Money", field=attribute.name
+            f"`{excerpt(value, as_repr=True)}` is not Money",
+            field=attribute.name,
         )
 
 
@@ -86,9 +89,12 @@ class Order:
             return
         if total.currency != self.marketplace.currency:
             raise InvalidValueError(
-                f"`{total}` is not in `{self.marketplace.currency}`, the "
+                f"`{excerpt(total)}` is not in "
+                f"`{excerpt(self.marketplace.currency)}`, the "
                 f"currency of {self.marketplace.display_name}",
                 field="total",
             )
         if total.amount < 0:
-            raise InvalidValueError(f"`{total}` is negative", field="total")
+            raise InvalidValueError(
+                f"`{excerpt(total)}` is negative", field="total"
+            )

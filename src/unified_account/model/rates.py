@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError, MissingDataError
 from ._validate import collection
 from .money import Money, currency_precision, exact_product, to_decimal
@@ -41,7 +42,9 @@ def _currency(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
 def _positive(value: Any) -> Decimal:
     rate = to_decimal(value, "rate")
     if rate <= 0:
-        raise InvalidValueError(f"`{rate}` is not above 0", field="rate")
+        raise InvalidValueError(
+            f"`{excerpt(rate)}` is not above 0", field="rate"
+        )
     return rate
 
 
@@ -56,7 +59,7 @@ class ConversionRate:
     def __attrs_post_init__(self) -> None:
         if self.source == self.target:
             raise InvalidValueError(
-                f"a rate from `{self.source}` to itself is always 1",
+                f"a rate from `{excerpt(self.source)}` to itself is always 1",
                 field="target",
             )
 
@@ -70,13 +73,14 @@ def _rates(value: Iterable[ConversionRate]) -> tuple[ConversionRate, ...]:
     for index, rate in enumerate(rates):
         if not isinstance(rate, ConversionRate):
             raise InvalidValueError(
-                f"`{rate!r}` is not a ConversionRate",
+                f"`{excerpt(rate, as_repr=True)}` is not a ConversionRate",
                 field=f"rates[{index}]",
             )
         pair = (rate.source, rate.target)
         if pair in seen:
             raise InvalidValueError(
-                f"two rates from `{rate.source}` to `{rate.target}`",
+                f"two rates from `{excerpt(rate.source)}` to "
+                f"`{excerpt(rate.target)}`",
                 field=f"rates[{index}]",
             )
         seen.add(pair)
@@ -103,7 +107,8 @@ class ConversionRates:
             if rate.source == source and rate.target == target:
                 return rate.rate
         raise MissingDataError(
-            f"no conversion rate from `{source}` to `{target}`; supply one"
+            f"no conversion rate from `{excerpt(source)}` to "
+            f"`{excerpt(target)}`; supply one"
         )
 
     def convert(self, money: Money, target: str) -> Money:

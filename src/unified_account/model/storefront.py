@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError, UnknownMarketplaceError
 from ._validate import instance_of
 from .marketplace import Marketplace
@@ -25,7 +26,7 @@ def _link(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     match = _LINK.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         raise InvalidValueError(
-            f"`{value}` is not an https link with a path",
+            f"`{excerpt(value)}` is not an https link with a path",
             field=attribute.name,
         )
     try:

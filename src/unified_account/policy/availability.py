@@ -26,10 +26,11 @@ computed when it was built, and give the rules once for the whole table.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from types import MappingProxyType
 
 import attrs
+import immutables
 
+from .._excerpt import excerpt
 from ..edition import FAQ, Edition
 from ..errors import MissingDataError
 from ..messages import N_
@@ -235,24 +236,36 @@ class AvailabilityTable:
     def _positions(self) -> tuple[int, ...]:
         return tuple(AMERICAS.index(m) for m in self.marketplaces)
 
-    def row(self, sku: str) -> tuple[int, ...]:
-        """The units of ``sku`` in each of :attr:`marketplaces`."""
+    def _units(self, sku: str) -> tuple[int, ...]:
         try:
-            quantities = self.by_sku[sku]
-        except KeyError:
+            return self.by_sku[sku]
+        except (KeyError, TypeError):  # TypeError: an unhashable sku
             raise MissingDataError(
-                f"sku `{sku}` is not in the availability table"
+                f"sku `{excerpt(sku)}` is not in the availability table"
             ) from None
+
+    def row(self, sku: str) -> tuple[int, ...]:
+        """The units of ``sku`` in each of :attr:`marketplaces`.
+
+        A SKU not in the table raises
+        :class:`~unified_account.errors.MissingDataError`.
+        """
+        quantities = self._units(sku)
         return tuple(quantities[i] for i in self._positions())
 
     def quantity(self, sku: str, marketplace: Marketplace) -> int:
-        """The units of ``sku`` that ``marketplace`` can sell."""
+        """The units of ``sku`` that ``marketplace`` can sell.
+
+        A SKU or marketplace not in the table raises
+        :class:`~unified_account.errors.MissingDataError`.
+        """
+        quantities = self._units(sku)
         if marketplace not in self.marketplaces:
             raise MissingDataError(
-                f"marketplace `{marketplace}` is not a column of the "
+                f"marketplace `{excerpt(marketplace)}` is not a column of the "
                 "availability table"
             )
-        return self.by_sku[sku][AMERICAS.index(marketplace)]
+        return quantities[AMERICAS.index(marketplace)]
 
     def __len__(self) -> int:
         return len(self.by_sku)
@@ -291,7 +304,7 @@ def availability_table(
         record.sku: record.sellable_quantities
         for record in catalog.skus.values()
     }
-    table = AvailabilityTable(columns, MappingProxyType(by_sku))
+    table = AvailabilityTable(columns, immutables.Map(by_sku))
     return Resolved(table, _table_reasons(columns))
 
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .._excerpt import excerpt
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..messages import N_
@@ -180,13 +181,13 @@ def _by_asin(
     for index, record in enumerate(records):
         if not isinstance(record, AsinAttributes):
             raise InvalidValueError(
-                f"`{record!r}` is not AsinAttributes",
+                f"`{excerpt(record, as_repr=True)}` is not AsinAttributes",
                 field=f"records[{index}]",
             )
         listed = grouped.setdefault(record.asin, {})
         if record.marketplace in listed:
             raise InvalidValueError(
-                f"ASIN `{record.asin}` has two records for "
+                f"ASIN `{excerpt(record.asin)}` has two records for "
                 f"`{record.marketplace.name}`",
                 field=f"records[{index}].marketplace",
             )

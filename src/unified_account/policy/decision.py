@@ -26,6 +26,7 @@ from typing import Generic, TypeAlias, TypeVar
 
 import attrs
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError
 from ..model._validate import instance_of, non_empty_text
 from ..model.marketplace import Marketplace
@@ -88,7 +89,8 @@ def _param_value(name: str, value: object) -> ParamValue:
     if isinstance(value, _SCALARS) and not isinstance(value, bool):
         return value
     raise InvalidValueError(
-        f"`{value!r}` is not a message parameter (text, a number, money, a "
+        f"`{excerpt(value, as_repr=True)}` is not a message parameter (text, "
+        "a number, money, a "
         "date, a marketplace, a term or a tuple of them)",
         field=f"params.{name}",
     )
@@ -103,13 +105,15 @@ def _params(value: Mapping[str, ParamValue] | Params) -> Params:
         items = list(value)
     else:
         raise InvalidValueError(
-            f"`{value!r}` is not a mapping of names to values",
+            f"`{excerpt(value, as_repr=True)}` is not a mapping of names to "
+            "values",
             field="params",
         )
     for name, _ in items:
         if not isinstance(name, str):
             raise InvalidValueError(
-                f"`{name!r}` is not a parameter name", field="params"
+                f"`{excerpt(name, as_repr=True)}` is not a parameter name",
+                field="params",
             )
     return tuple(
         sorted(
@@ -124,7 +128,7 @@ def _rule_key(value: str) -> RuleKey:
         return RuleKey(value)
     except ValueError:
         raise InvalidValueError(
-            f"`{value}` is not a rule key", field="rule"
+            f"`{excerpt(value)}` is not a rule key", field="rule"
         ) from None
 
 
@@ -155,16 +159,20 @@ params=(('a', '1'), ('b', '2')))
 
 def _reasons(value: Iterable[Reason]) -> tuple[Reason, ...]:
     if isinstance(value, str | bytes):  # type: ignore[unreachable]
-        raise InvalidValueError(f"`{value!r}` is not a collection of reasons")
+        raise InvalidValueError(
+            f"`{excerpt(value, as_repr=True)}` is not a collection of reasons"
+        )
     try:
         reasons = tuple(dict.fromkeys(value))
     except TypeError:
         raise InvalidValueError(
-            f"`{value!r}` is not a collection of reasons"
+            f"`{excerpt(value, as_repr=True)}` is not a collection of reasons"
         ) from None
     for reason in reasons:
         if not isinstance(reason, Reason):
-            raise InvalidValueError(f"`{reason!r}` is not a Reason")
+            raise InvalidValueError(
+                f"`{excerpt(reason, as_repr=True)}` is not a Reason"
+            )
     return reasons
 
 

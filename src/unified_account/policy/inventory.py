@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import attrs
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError, RuleViolation
 from ..messages import N_
 from ..model.catalog import Catalog
@@ -41,7 +42,8 @@ def _quantity(value: object, minimum: int) -> int:
         or value < minimum
     ):
         raise InvalidValueError(
-            f"`{value!r}` is not a whole number of at least {minimum}",
+            f"`{excerpt(value, as_repr=True)}` is not a whole number of at "
+            f"least {minimum}",
             field="quantity",
         )
     return value
@@ -50,7 +52,8 @@ def _quantity(value: object, minimum: int) -> int:
 def _marketplace(value: object) -> Marketplace:
     if not isinstance(value, Marketplace):
         raise InvalidValueError(
-            f"`{value!r}` is not a Marketplace", field="marketplace"
+            f"`{excerpt(value, as_repr=True)}` is not a Marketplace",
+            field="marketplace",
         )
     return value
 

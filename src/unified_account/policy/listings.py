@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from .._excerpt import excerpt
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError, RuleViolation
 from ..messages import N_
@@ -84,7 +85,8 @@ def evaluate_new_listing(
     """
     if not isinstance(listing, Listing):
         raise InvalidValueError(
-            f"`{listing!r}` is not a Listing", field="listing"
+            f"`{excerpt(listing, as_repr=True)}` is not a Listing",
+            field="listing",
         )
     marketplace = listing.marketplace
     where = evaluate_listing_marketplace(account, marketplace, edition=edition)

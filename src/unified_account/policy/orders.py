@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .._excerpt import excerpt
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..messages import N_
@@ -121,11 +122,12 @@ def _checked(orders: Iterable[Order]) -> list[Order]:
     for index, order in enumerate(orders):
         if not isinstance(order, Order):
             raise InvalidValueError(
-                f"`{order!r}` is not an Order", field=f"orders[{index}]"
+                f"`{excerpt(order, as_repr=True)}` is not an Order",
+                field=f"orders[{index}]",
             )
         if order.order_id in seen:
             raise InvalidValueError(
-                f"order `{order.order_id}` appears twice",
+                f"order `{excerpt(order.order_id)}` appears twice",
                 field=f"orders[{index}].order_id",
             )
         seen.add(order.order_id)

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .._excerpt import excerpt
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..messages import N_
@@ -66,14 +67,14 @@ class PayoutRoute:
 def _countries(value: Iterable[str]) -> frozenset[str]:
     if isinstance(value, str):
         raise InvalidValueError(
-            f"`{value}` is not a collection of country codes",
+            f"`{excerpt(value)}` is not a collection of country codes",
             field="bank_countries",
         )
     countries = frozenset(value)
     for code in countries:
         if not (isinstance(code, str) and len(code) == 2 and code.isupper()):
             raise InvalidValueError(
-                f"`{code}` is not an ISO 3166 country code",
+                f"`{excerpt(code)}` is not an ISO 3166 country code",
                 field="bank_countries",
             )
     return countries
@@ -137,7 +138,8 @@ def convert_proceeds(
     """
     if proceeds.currency != route.marketplace.currency:
         raise InvalidValueError(
-            f"`{proceeds}` is not in `{route.marketplace.currency}`, the "
+            f"`{excerpt(proceeds)}` is not in "
+            f"`{excerpt(route.marketplace.currency)}`, the "
             f"currency of {route.marketplace.display_name}",
             field="proceeds",
         )

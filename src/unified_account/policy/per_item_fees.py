@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from .._excerpt import excerpt
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError, MissingDataError
 from ..messages import N_
@@ -37,7 +38,8 @@ def per_item_fee_table(
     for index, fee in enumerate(fees):
         if not isinstance(fee, PerItemFee):
             raise InvalidValueError(
-                f"`{fee!r}` is not a PerItemFee", field=f"fees[{index}]"
+                f"`{excerpt(fee, as_repr=True)}` is not a PerItemFee",
+                field=f"fees[{index}]",
             )
         if fee.marketplace in table:
             raise InvalidValueError(
@@ -69,7 +71,8 @@ def per_item_fee(
     if schedule is None:
         raise MissingDataError(
             "no per-item fee schedule for "
-            f"`{sale.marketplace.name}`, where `{sale.reference}` sold; "
+            f"`{sale.marketplace.name}`, where `{excerpt(sale.reference)}` "
+            "sold; "
             f"the home marketplace's (`{account.home.name}`) never applies "
             "to a sale elsewhere"
         )

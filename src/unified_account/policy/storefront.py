@@ -8,6 +8,7 @@ another marketplace is refused, with this rule as the reason.
 
 from __future__ import annotations
 
+from .._excerpt import excerpt
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError, RuleViolation
 from ..messages import N_
@@ -70,7 +71,8 @@ def customise_storefront(
         raise RuleViolation(decision)
     if link.marketplace is not account.home:
         raise InvalidValueError(
-            f"`{link}` is on {link.marketplace.display_name}, not on the "
+            f"`{excerpt(link)}` is on {link.marketplace.display_name}, not on "
+            "the "
             f"home marketplace {account.home.display_name}",
             field="link",
         )

@@ -20,6 +20,7 @@ from datetime import date
 
 import attrs
 
+from .._excerpt import excerpt
 from ..data import bundled_subscription_fees
 from ..edition import FAQ, Edition, SubscriptionBilling
 from ..errors import UnifiedAccountError
@@ -133,7 +134,8 @@ def subscription_charge(
         SubscriptionBilling.SPLIT
     ):
         raise UnsupportedBillingError(
-            f"`{edition.name}` bills the subscription for `{billed_on}` in "
+            f"`{edition.name}` bills the subscription for "
+            f"`{excerpt(billed_on)}` in "
             "each marketplace with active listings, capped at the USD 39.99 "
             "equivalent; Amazon publishes no rule for the shares, so no "
             "charge is computed"

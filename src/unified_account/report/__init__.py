@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .._excerpt import excerpt
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..model._validate import instance_of
@@ -39,7 +40,8 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
     for finding in findings:
         if not isinstance(finding, Finding):
             raise InvalidValueError(
-                f"`{finding!r}` is not a Finding", field="findings"
+                f"`{excerpt(finding, as_repr=True)}` is not a Finding",
+                field="findings",
             )
     return findings
 

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from .._excerpt import excerpt
 from ..i18n import render, rule_text, translate
 from ..messages import N_
 from ..model.marketplace import Marketplace
@@ -131,8 +132,8 @@ def report_markdown(report: Report, locale: str) -> str:
     ]
     for finding in report.findings:
         cells = (
-            f"`{finding.subject}`",
-            f"`{finding.rule}`",
+            f"`{excerpt(finding.subject)}`",
+            f"`{excerpt(finding.rule)}`",
             _outcome(finding, locale),
             _message(finding, locale),
         )

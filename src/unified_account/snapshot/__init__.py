@@ -26,6 +26,7 @@ import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError, SnapshotError, UnifiedAccountError
 from ..model._validate import Validator, collection, instance_of
 from ..model.account import SellerAccount
@@ -43,6 +44,12 @@ from ..model.storefront import StorefrontLink, StorefrontRequest
 from . import _catalog  # noqa: F401  (registers the catalogue's hook)
 from ._checks import check_money_and_brands, fee_schedule
 from ._converter import converter
+from ._limits import (
+    MAX_SNAPSHOT_CHARACTERS,
+    check_document,
+    object_pairs,
+    whole_number,
+)
 
 __all__ = [
     "Snapshot",
@@ -59,18 +66,20 @@ FORMAT_VERSION = 1
 def _accounts(value: Any) -> tuple[SellerAccount, ...]:
     if isinstance(value, str | bytes | dict):
         raise InvalidValueError(
-            f"`{value!r}` is not a list of accounts", field="separate_accounts"
+            f"`{excerpt(value, as_repr=True)}` is not a list of accounts",
+            field="separate_accounts",
         )
     try:
         accounts = tuple(value)
     except TypeError:
         raise InvalidValueError(
-            f"`{value!r}` is not a list of accounts", field="separate_accounts"
+            f"`{excerpt(value, as_repr=True)}` is not a list of accounts",
+            field="separate_accounts",
         ) from None
     for index, account in enumerate(accounts):
         if not isinstance(account, SellerAccount):
             raise InvalidValueError(
-                f"`{account!r}` is not a SellerAccount",
+                f"`{excerpt(account, as_repr=True)}` is not a SellerAccount",
                 field=f"separate_accounts[{index}]",
             )
     return accounts
@@ -87,7 +96,8 @@ def _all(kind: type) -> Validator:
         for index, item in enumerate(value):
             if not isinstance(item, kind):
                 raise InvalidValueError(
-                    f"`{item!r}` is not an instance of {kind.__name__}",
+                    f"`{excerpt(item, as_repr=True)}` is not an instance of "
+                    f"{kind.__name__}",
                     field=f"{attribute.name}[{index}]",
                 )
 
@@ -160,7 +170,8 @@ class Snapshot:
     def __attrs_post_init__(self) -> None:
         if type(self.version) is not int or self.version != FORMAT_VERSION:
             raise InvalidValueError(
-                f"`{self.version}` is not a supported snapshot version "
+                f"`{excerpt(self.version)}` is not a supported snapshot "
+                "version "
                 f"(this library reads version {FORMAT_VERSION})",
                 field="version",
             )
@@ -168,7 +179,7 @@ class Snapshot:
         for index, other in enumerate(self.separate_accounts):
             if other.seller_id in ids:
                 raise InvalidValueError(
-                    f"seller id `{other.seller_id}` appears twice",
+                    f"seller id `{excerpt(other.seller_id)}` appears twice",
                     field=f"separate_accounts[{index}].seller_id",
                 )
             ids.append(other.seller_id)
@@ -200,7 +211,9 @@ def _first_problem(error: BaseException, path: str = "") -> tuple[str, str]:
             index = note.index
             path = _join(path, index if isinstance(index, int) else str(index))
     if isinstance(error, ForbiddenExtraKeysError):
-        keys = ", ".join(f"`{key}`" for key in sorted(error.extra_fields))
+        keys = ", ".join(
+            f"`{excerpt(key)}`" for key in sorted(error.extra_fields)
+        )
         return path, f"unknown field {keys}"
     if isinstance(error, cattrs.BaseValidationError):
         return _first_problem(error.exceptions[0], path)
@@ -219,6 +232,7 @@ def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:
     """Build a snapshot from parsed JSON (dicts, lists, strings, numbers)."""
     if not isinstance(data, dict):
         raise SnapshotError("", "a snapshot must be a JSON object", source)
+    check_document(data, source)
     if not isinstance(data.get("$schema", ""), str):
         raise SnapshotError("$schema", "expected a string", source)
     body = {key: value for key, value in data.items() if key != "$schema"}
@@ -227,12 +241,10 @@ def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:
     except (cattrs.BaseValidationError, UnifiedAccountError) as error:
         path, problem = _first_problem(error)
         raise SnapshotError(path, problem, source) from error
-    except RecursionError:
-        raise SnapshotError("", "nested too deeply", source) from None
 
 
 def _no_constants(name: str) -> object:
-    raise ValueError(f"`{name}` is not allowed in a snapshot")
+    raise ValueError(f"`{excerpt(name)}` is not allowed in a snapshot")
 
 
 def parse_snapshot(text: str | bytes, source: str = "<string>") -> Snapshot:
@@ -241,8 +253,27 @@ def parse_snapshot(text: str | bytes, source: str = "<string>") -> Snapshot:
     Numbers with a fraction are read as floats, so money written as a
     JSON number is refused: write amounts as strings (``"39.99"``).
     """
+    if not isinstance(text, str | bytes):
+        raise SnapshotError(
+            "",
+            f"`{excerpt(text, as_repr=True)}` is not JSON text (a str or "
+            "bytes)",
+            source,
+        )
+    if len(text) > MAX_SNAPSHOT_CHARACTERS:
+        raise SnapshotError(
+            "",
+            f"the snapshot is longer than {MAX_SNAPSHOT_CHARACTERS:,} "
+            "characters",
+            source,
+        )
     try:
-        data = json.loads(text, parse_constant=_no_constants)
+        data = json.loads(
+            text,
+            parse_constant=_no_constants,
+            parse_int=whole_number,
+            object_pairs_hook=object_pairs,
+        )
     except (ValueError, UnicodeDecodeError) as error:
         raise SnapshotError("", f"not valid JSON: {error}", source) from None
     except RecursionError:

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import immutables
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model.catalog import Catalog, SkuRecord
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
@@ -53,7 +54,7 @@ def _object(value: object, allowed: frozenset[str]) -> dict[str, Any]:
     extra = sorted(set(value) - allowed)
     if extra:
         raise InvalidValueError(
-            "unknown field " + ", ".join(f"`{key}`" for key in extra)
+            "unknown field " + ", ".join(f"`{excerpt(key)}`" for key in extra)
         )
     return value
 
@@ -192,7 +193,8 @@ def structure_catalog(value: object, _: type) -> Catalog:
         record = _at(where, _record, raw)
         if record.sku in seen:
             raise InvalidValueError(
-                f"SKU `{record.sku}` appears twice", field=f"{where}.sku"
+                f"SKU `{excerpt(record.sku)}` appears twice",
+                field=f"{where}.sku",
             )
         seen.add(record.sku)
         records.append(record)

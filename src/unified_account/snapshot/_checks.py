@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError, MissingDataError
 from ..model.account import SellingPlan
 from ..model.fees import SubscriptionFeeSchedule
@@ -54,7 +55,10 @@ def _duplicates(snapshot: Snapshot) -> None:
         snapshot.subscription_fees,
         lambda e: (e.marketplace, e.effective),
         "subscription_fees[{index}].effective",
-        lambda e: f"a second `{e.marketplace.name}` entry for `{e.effective}`",
+        lambda e: (
+            f"a second `{e.marketplace.name}` entry for "
+            f"`{excerpt(e.effective)}`"
+        ),
     )
     _unique(
         snapshot.per_item_fees,
@@ -66,26 +70,30 @@ def _duplicates(snapshot: Snapshot) -> None:
         snapshot.conversion_rates,
         lambda r: (r.source, r.target),
         "conversion_rates[{index}]",
-        lambda r: f"a second rate from `{r.source}` to `{r.target}`",
+        lambda r: (
+            f"a second rate from `{excerpt(r.source)}` to "
+            f"`{excerpt(r.target)}`"
+        ),
     )
     _unique(
         snapshot.orders,
         lambda o: o.order_id,
         "orders[{index}].order_id",
-        lambda o: f"order `{o.order_id}` appears twice",
+        lambda o: f"order `{excerpt(o.order_id)}` appears twice",
     )
     _unique(
         snapshot.brands,
         lambda b: b.brand,
         "brands[{index}].brand",
-        lambda b: f"brand `{b.brand}` appears twice",
+        lambda b: f"brand `{excerpt(b.brand)}` appears twice",
     )
     _unique(
         snapshot.brand_attributes,
         lambda a: (a.asin, a.marketplace),
         "brand_attributes[{index}].marketplace",
         lambda a: (
-            f"a second record of ASIN `{a.asin}` in `{a.marketplace.name}`"
+            f"a second record of ASIN `{excerpt(a.asin)}` in "
+            f"`{a.marketplace.name}`"
         ),
     )
 
@@ -135,8 +143,9 @@ def _report_currency(snapshot: Snapshot) -> None:
             rates.rate(total.currency, target)
         except MissingDataError as error:
             raise InvalidValueError(
-                f"{error}, to convert order `{order.order_id}` to the "
-                f"report currency `{target}`",
+                f"{error}, to convert order `{excerpt(order.order_id)}` to "
+                "the "
+                f"report currency `{excerpt(target)}`",
                 field="conversion_rates",
             ) from None
 
@@ -145,7 +154,8 @@ def _storefront(snapshot: Snapshot) -> None:
     link, home = snapshot.storefront_link, snapshot.account.home
     if link is not None and link.marketplace is not home:
         raise InvalidValueError(
-            f"`{link}` is on {link.marketplace.display_name}; the storefront "
+            f"`{excerpt(link)}` is on {link.marketplace.display_name}; the "
+            "storefront "
             f"link is set in the home marketplace, {home.display_name}",
             field="storefront_link",
         )

@@ -20,9 +20,10 @@ import cattrs
 import immutables
 from cattrs.gen import make_dict_structure_fn
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model.marketplace import Marketplace
-from ..model.money import Money, to_decimal
+from ..model.money import Money, parse_amount_text
 from ..model.storefront import StorefrontLink
 
 __all__ = ["converter"]
@@ -74,36 +75,31 @@ def _bool(value: object, _: type) -> bool:
     return bool(value)
 
 
-_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
-
-
-def _decimal_text(value: object) -> str:
-    """A decimal as JSON text: digits and an optional point, no exponent."""
-    if isinstance(value, float):
-        raise InvalidValueError(
-            f'`{value!r}` is a float; write it as a string (`"{value!r}"`)'
-        )
-    expect(value, str, 'a decimal number as a string (`"0.15"`)')
-    assert isinstance(value, str)
-    if not _DECIMAL.fullmatch(value):
-        raise InvalidValueError(
-            f"`{value}` is not a decimal number (digits, an optional point)"
-        )
-    return value
-
-
 def _decimal(value: object, _: type) -> Decimal:
-    return to_decimal(_decimal_text(value), "value")
+    return parse_amount_text(value, "")
+
+
+# The grammars of the schema's ``date`` and ``purchased_at``: Python's
+# ``fromisoformat`` alone takes more (``20260701``, a lower-case ``t``,
+# any separator), and what the loader reads the schema must allow.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2})"
+)
 
 
 def _date(value: object, _: type) -> date:
     expect(value, str, "a date (YYYY-MM-DD)")
     assert isinstance(value, str)
+    if not _DATE.fullmatch(value):
+        raise InvalidValueError(
+            f"`{excerpt(value)}` is not a date (YYYY-MM-DD)"
+        )
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise InvalidValueError(
-            f"`{value}` is not a date (YYYY-MM-DD)"
+            f"`{excerpt(value)}` is not a date (YYYY-MM-DD)"
         ) from None
 
 
@@ -111,12 +107,12 @@ def _datetime(value: object, _: type) -> datetime:
     what = "a date and time with a time zone (`2026-07-01T12:00:00Z`)"
     expect(value, str, what)
     assert isinstance(value, str)
+    if not _DATETIME.fullmatch(value):
+        raise InvalidValueError(f"`{excerpt(value)}` is not {what}")
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise InvalidValueError(f"`{value}` is not {what}") from None
-    if parsed.utcoffset() is None:
-        raise InvalidValueError(f"`{value}` has no time zone; {what}")
+        raise InvalidValueError(f"`{excerpt(value)}` is not {what}") from None
     return parsed
 
 
@@ -125,9 +121,8 @@ def _marketplace(value: object, _: type) -> Marketplace:
     assert isinstance(value, str)
     if value not in Marketplace.__members__:
         raise InvalidValueError(
-            f"unknown marketplace country code `{value}` (the codes are: "
-            + ", ".join(Marketplace.__members__)
-            + ")"
+            f"unknown marketplace country code `{excerpt(value)}` (the codes "
+            "are: " + ", ".join(Marketplace.__members__) + ")"
         )
     return Marketplace[value]
 
@@ -138,15 +133,12 @@ def _money(value: object, _: type) -> Money:
     extra = sorted(set(value) - {"amount", "currency"})
     if extra:
         raise InvalidValueError(
-            "unknown field " + ", ".join(f"`{k}`" for k in extra)
+            "unknown field " + ", ".join(f"`{excerpt(k)}`" for k in extra)
         )
     for key in ("amount", "currency"):
         if key not in value:
             raise InvalidValueError("missing required field", field=key)
-    try:
-        amount = _decimal_text(value["amount"])
-    except InvalidValueError as error:
-        raise InvalidValueError(error.problem, field="amount") from None
+    amount = parse_amount_text(value["amount"])
     expect(value["currency"], str, "a currency code")
     return Money(amount, value["currency"])
 
@@ -157,7 +149,7 @@ def _enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
         return kind(value)
     except ValueError:
         raise InvalidValueError(
-            f"`{value}` is not one of: " + ", ".join(allowed)
+            f"`{excerpt(value)}` is not one of: " + ", ".join(allowed)
         ) from None
 
 
@@ -209,6 +201,15 @@ def _sequence(value: object, kind: Any) -> Any:
             raise cattrs.IterableValidationError(
                 f"while structuring {kind}", [error], kind
             ) from None
+    if get_origin(kind) is frozenset:  # a set: each entry once
+        seen: list[Any] = []
+        for index, item in enumerate(items):
+            if item in seen:
+                raise InvalidValueError(
+                    f"`{excerpt(value[index])}` appears twice in the set",
+                    field=f"[{index}]",
+                )
+            seen.append(item)
     return get_origin(kind)(items)
 
 
