@@ -27,6 +27,7 @@ from .edition import (
 )
 from .errors import (
     CurrencyMismatchError,
+    InvalidArgumentError,
     InvalidValueError,
     MissingDataError,
     MissingMessageError,
@@ -178,6 +179,7 @@ __all__ = [
     "Finding",
     "FindingOutcome",
     "FulfillmentChannel",
+    "InvalidArgumentError",
     "InvalidValueError",
     "Listing",
     "ListingStatus",
@@ -281,3 +283,22 @@ __all__ = [
     "to_asin",
     "to_sku",
 ]
+
+
+def _check_arguments() -> None:
+    """Wrap every public function here with a check of its argument types.
+
+    A wrong type raises :class:`InvalidArgumentError`; see
+    :mod:`unified_account._arguments`.
+    """
+    import inspect
+
+    from ._arguments import checked
+
+    namespace = globals()
+    for name in __all__:
+        if inspect.isfunction(namespace[name]):
+            namespace[name] = checked(namespace[name], namespace)
+
+
+_check_arguments()

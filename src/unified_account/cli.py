@@ -83,13 +83,14 @@ def _write(stream: IO[str], text: str) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, writing safely and reporting a usage error on one line."""
+    """argparse, writing safely; a usage error's own line stays short."""
 
     def _print_message(self, message: str, file: Any = None) -> None:
         if message:
             _write(file or sys.stderr, message)
 
     def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {one_line(message)}\n")
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CurrencyMismatchError",
+    "InvalidArgumentError",
     "InvalidValueError",
     "MissingDataError",
     "MissingMessageError",
@@ -72,6 +73,21 @@ class CurrencyMismatchError(UnifiedAccountError, TypeError):
 
     .. versionadded:: 0.1.0
     """
+
+
+class InvalidArgumentError(UnifiedAccountError, TypeError):
+    """A public function was given an argument of the wrong type.
+
+    :attr:`function` and :attr:`parameter` name the function and the
+    parameter; the message quotes an excerpt of the value.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, message: str, *, function: str, parameter: str) -> None:
+        self.function = function
+        self.parameter = parameter
+        super().__init__(one_line(message))
 
 
 class MissingDataError(UnifiedAccountError, LookupError):

@@ -36,7 +36,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 
 from ._excerpt import excerpt
-from .errors import MissingMessageError, UnsupportedLocaleError
+from .errors import InvalidArgumentError, MissingMessageError, UnsupportedLocaleError
 from .model.marketplace import Marketplace
 from .model.money import Money, local_context
 from .policy.decision import Decision, ParamValue, Reason, Term
@@ -200,7 +200,15 @@ def render(
     'Amazon.de is not part of the North America unified account, which \
 spans Amazon.com, Amazon.ca, and Amazon.com.mx'
     """
-    items = dict(params.items() if hasattr(params, "items") else params)
+    try:
+        items = dict(params.items() if hasattr(params, "items") else params)
+    except (TypeError, ValueError):
+        raise InvalidArgumentError(
+            f"render: params: `{excerpt(params, as_repr=True)}` is not a "
+            "mapping or pairs of names and values",
+            function="render",
+            parameter="params",
+        ) from None
     template = translate(message_id, locale)
     values = {
         name: format_param(value, locale) for name, value in items.items()

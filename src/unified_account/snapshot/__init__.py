@@ -197,8 +197,8 @@ class Snapshot:
 
 
 def _join(path: str, step: str | int) -> str:
-    if isinstance(step, int):
-        return f"{path}[{step}]"
+    if isinstance(step, int) or step.startswith("["):
+        return f"{path}[{step}]" if isinstance(step, int) else path + step
     return f"{path}.{step}" if path else step
 
 

@@ -84,7 +84,7 @@ def _decimal(value: object, _: type) -> Decimal:
 # any separator), and what the loader reads the schema must allow.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|[+-][0-9]{2}:[0-9]{2})"
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+)(Z|[+-][0-9]{2}:[0-9]{2})?"
 )
 
 
@@ -107,13 +107,15 @@ def _datetime(value: object, _: type) -> datetime:
     what = "a date and time with a time zone (`2026-07-01T12:00:00Z`)"
     expect(value, str, what)
     assert isinstance(value, str)
-    if not _DATETIME.fullmatch(value):
+    match = _DATETIME.fullmatch(value)
+    if match is None:
         raise InvalidValueError(f"`{excerpt(value)}` is not {what}")
+    if match.group(2) is None:
+        raise InvalidValueError(f"`{excerpt(value)}` has no time zone; {what}")
     try:
-        parsed = datetime.fromisoformat(value)
+        return datetime.fromisoformat(value)
     except ValueError:
         raise InvalidValueError(f"`{excerpt(value)}` is not {what}") from None
-    return parsed
 
 
 def _marketplace(value: object, _: type) -> Marketplace:

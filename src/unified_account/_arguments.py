@@ -1,0 +1,123 @@
+"""Argument type checks for the public functions of the facade.
+
+The package's facade wraps each public function with :func:`checked`: an
+argument whose type does not match the function's annotation raises
+:class:`~unified_account.errors.InvalidArgumentError` naming the
+function, the parameter and (an excerpt of) the value, instead of a bare
+``TypeError`` or ``AttributeError`` from deep inside.  Only the outer
+type is checked (``tuple`` for ``tuple[Order, ...]``, ``Iterable`` for
+``Iterable[Order]``); the items are checked where they are used.
+
+The wrapped function is the same function: the modules' own calls go
+straight to it and pay nothing.  The annotations are resolved on the
+first call, against the facade's names.
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import functools
+import inspect
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, ParamSpec, TypeVar
+
+from ._excerpt import excerpt
+from .errors import InvalidArgumentError
+
+__all__ = ["checked"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_Expected = tuple[type, ...]
+
+
+def _runtime_types(hint: object) -> _Expected | None:
+    """The classes ``isinstance`` can test for ``hint``; None: anything."""
+    if hint is Any or isinstance(hint, TypeVar):
+        return None
+    if isinstance(hint, type):
+        return (hint,)
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        found: list[type] = []
+        for member in typing.get_args(hint):
+            member_types = _runtime_types(member)
+            if member_types is None:
+                return None
+            found.extend(member_types)
+        return tuple(found)
+    if isinstance(origin, type):
+        return (origin,)
+    return None  # Literal, Callable and the like: not checked here
+
+
+def _expectations(
+    function: Callable[..., Any], names: Mapping[str, Any]
+) -> dict[str, _Expected]:
+    namespace = dict(vars(collections.abc))
+    namespace.update(names)
+    try:
+        hints = typing.get_type_hints(function, localns=namespace)
+    except NameError:  # a name only its module's type checker sees
+        hints = {}
+        for name, parameter in inspect.signature(function).parameters.items():
+            try:
+                hints[name] = eval(
+                    parameter.annotation, function.__globals__, namespace
+                )
+            except NameError:
+                continue
+    expected = {}
+    for name in inspect.signature(function).parameters:
+        if name in hints:
+            kinds = _runtime_types(hints[name])
+            if kinds is not None:
+                expected[name] = kinds
+    return expected
+
+
+def _describe(kinds: _Expected) -> str:
+    return " or ".join(
+        "None" if kind is type(None) else kind.__name__ for kind in kinds
+    )
+
+
+def checked(
+    function: Callable[P, R], names: Mapping[str, Any]
+) -> Callable[P, R]:
+    """``function``, refusing arguments of the wrong type with our error.
+
+    ``names`` resolves the annotations (the facade's namespace).
+    """
+    positional = [
+        parameter.name
+        for parameter in inspect.signature(function).parameters.values()
+        if parameter.kind
+        in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD)
+    ]
+    expected: dict[str, _Expected] = {}
+    resolved = False
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        nonlocal expected, resolved
+        if not resolved:
+            expected = _expectations(function, names)
+            resolved = True
+        given = zip(positional, args, strict=False)
+        for name, value in (*given, *kwargs.items()):
+            kinds = expected.get(name)
+            if kinds is not None and not isinstance(value, kinds):
+                raise InvalidArgumentError(
+                    f"{function.__name__}: {name}: "
+                    f"`{excerpt(value, as_repr=True)}` is a "
+                    f"{type(value).__name__}, not {_describe(kinds)}",
+                    function=function.__name__,
+                    parameter=name,
+                )
+        return function(*args, **kwargs)
+
+    return wrapper
