@@ -56,7 +56,7 @@ class TestEveryAcceptedStringIsUtf8:
     """A lone surrogate is refused when the snapshot is read."""
 
     def test_a_lone_surrogate_in_a_value_is_refused_with_its_path(self):
-        """``"reference": "x\\ud800"`` loaded, then crashed the report."""
+        """A lone surrogate in ``reference`` loaded, then broke the report."""
         document = _example()
         document["sales"][0]["reference"] = "x\ud800"
         error = _refused(document)
@@ -238,12 +238,19 @@ class TestAnyStdoutEncoding:
         ],
         ids=["latin-1", "C locale"],
     )
-    def test_spanish_help_on_a_narrow_stdout(self, environment):
+    @pytest.mark.parametrize("locale", ["es_MX", "zh_Hant"])
+    def test_localized_help_on_a_narrow_stdout(self, environment, locale):
         """``--help --locale es_MX`` died with ``UnicodeEncodeError``."""
         env = {**os.environ, **environment}
         result = subprocess.run(
-            [sys.executable, "-m", "unified_account", "--help"]
-            + ["--locale", "zh_Hant"],
+            [
+                sys.executable,
+                "-m",
+                "unified_account",
+                "--help",
+                "--locale",
+                locale,
+            ],
             capture_output=True,
             env=env,
             check=False,
