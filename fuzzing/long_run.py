@@ -55,7 +55,8 @@ def raw_bytes(data: bytes) -> None:
         snapshot = parse_snapshot(data, "fuzz.json")
     except SnapshotError as error:
         line = str(error)
-        assert "\n" not in line and len(line) < 500, line
+        assert "\n" not in line, line
+        assert len(line) < 500, line
         line.encode("utf-8")
         return
     test_fuzz.SCHEMA.validate(json.loads(data))

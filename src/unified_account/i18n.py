@@ -36,7 +36,11 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 
 from ._excerpt import excerpt
-from .errors import InvalidArgumentError, MissingMessageError, UnsupportedLocaleError
+from .errors import (
+    InvalidArgumentError,
+    MissingMessageError,
+    UnsupportedLocaleError,
+)
 from .model.marketplace import Marketplace
 from .model.money import Money, local_context
 from .policy.decision import Decision, ParamValue, Reason, Term
