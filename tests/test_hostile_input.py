@@ -393,5 +393,6 @@ class TestPublicFunctionsCheckTypes:
 
         with pytest.raises(InvalidArgumentError) as error:
             call()
-        assert error.value.parameter == parameter
-        assert isinstance(error.value, UnifiedAccountError | TypeError)
+        assert error.value.field == parameter
+        assert isinstance(error.value, UnifiedAccountError)
+        assert isinstance(error.value, TypeError)

@@ -21,6 +21,7 @@ import inspect
 import types
 import typing
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any, ParamSpec, TypeVar
 
 from ._excerpt import excerpt
@@ -79,9 +80,20 @@ def _expectations(
     return expected
 
 
+_PLAIN_NAMES = {
+    type(None): "None",
+    str: "a string",
+    bytes: "bytes",
+    int: "a whole number",
+    date: "a calendar date (a `datetime.date`)",
+}
+
+
 def _describe(kinds: _Expected) -> str:
     return " or ".join(
-        "None" if kind is type(None) else kind.__name__ for kind in kinds
+        _PLAIN_NAMES.get(kind)
+        or f"{'an' if kind.__name__[0] in 'AEIOU' else 'a'} {kind.__name__}"
+        for kind in kinds
     )
 
 
@@ -112,11 +124,11 @@ def checked(
             kinds = expected.get(name)
             if kinds is not None and not isinstance(value, kinds):
                 raise InvalidArgumentError(
-                    f"{function.__name__}: {name}: "
                     f"`{excerpt(value, as_repr=True)}` is a "
-                    f"{type(value).__name__}, not {_describe(kinds)}",
+                    f"{type(value).__name__}, not {_describe(kinds)}; "
+                    f"an argument of `{function.__name__}`",
                     function=function.__name__,
-                    parameter=name,
+                    field=name,
                 )
         return function(*args, **kwargs)
 

@@ -61,6 +61,22 @@ class InvalidValueError(UnifiedAccountError, ValueError):
         super().__init__(one_line(f"{field}: {problem}" if field else problem))
 
 
+class InvalidArgumentError(InvalidValueError, TypeError):
+    """A public function was given an argument of the wrong type.
+
+    Both an :class:`InvalidValueError` (the value cannot be used) and a
+    ``TypeError`` (its type is wrong).  :attr:`function` and
+    :attr:`field` name the function and the parameter; the message quotes
+    an excerpt of the value.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, problem: str, *, function: str, field: str) -> None:
+        self.function = function
+        super().__init__(problem, field=field)
+
+
 class UnknownMarketplaceError(UnifiedAccountError, LookupError):
     """A marketplace id, domain or country code that is not in the catalogue.
 
@@ -73,21 +89,6 @@ class CurrencyMismatchError(UnifiedAccountError, TypeError):
 
     .. versionadded:: 0.1.0
     """
-
-
-class InvalidArgumentError(UnifiedAccountError, TypeError):
-    """A public function was given an argument of the wrong type.
-
-    :attr:`function` and :attr:`parameter` name the function and the
-    parameter; the message quotes an excerpt of the value.
-
-    .. versionadded:: 0.2.0
-    """
-
-    def __init__(self, message: str, *, function: str, parameter: str) -> None:
-        self.function = function
-        self.parameter = parameter
-        super().__init__(one_line(message))
 
 
 class MissingDataError(UnifiedAccountError, LookupError):

@@ -208,10 +208,10 @@ spans Amazon.com, Amazon.ca, and Amazon.com.mx'
         items = dict(params.items() if hasattr(params, "items") else params)
     except (TypeError, ValueError):
         raise InvalidArgumentError(
-            f"render: params: `{excerpt(params, as_repr=True)}` is not a "
-            "mapping or pairs of names and values",
+            f"`{excerpt(params, as_repr=True)}` is not a mapping or pairs "
+            "of names and values (an argument of `render`)",
             function="render",
-            parameter="params",
+            field="params",
         ) from None
     template = translate(message_id, locale)
     values = {
