@@ -86,8 +86,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, writing safely; a usage error's own line stays short."""
 
     def _print_message(self, message: str, file: Any = None) -> None:
-        if message:
-            _write(file or sys.stderr, message)
+        _write(file or sys.stderr, message)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
