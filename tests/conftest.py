@@ -7,7 +7,11 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-settings.register_profile("dev", max_examples=100)
+# Tests never time things: Hypothesis's "input generation is slow" check
+# is a timing, and fails on a loaded machine, so no profile runs it.
+settings.register_profile(
+    "dev", max_examples=100, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.register_profile(
     "ci",
     max_examples=300,
@@ -15,5 +19,13 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
+)
+# mutmut runs the suite once per mutant: fewer examples, same properties.
+settings.register_profile(
+    "mutation",
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

@@ -258,3 +258,62 @@ class TestArgumentChecks:
         assert error.value.function == "evaluate_scope"
         assert FAQ.scope
         assert Marketplace.CA in FAQ.scope
+
+
+class TestMoreEdges:
+    """The Python API's snapshot checks and rarer report paths."""
+
+    def test_a_snapshot_refuses_text_for_an_account_or_an_order(self):
+        """Built in Python: each item of each collection is checked."""
+        from unified_account import InvalidValueError, Snapshot
+
+        seller = example_snapshot()
+        with pytest.raises(InvalidValueError) as error:
+            Snapshot(account=seller.account, separate_accounts=["x"])
+        assert error.value.field == "separate_accounts[0]"
+        with pytest.raises(InvalidValueError) as error:
+            Snapshot(account=seller.account, orders=["x"])
+        assert error.value.field == "orders[0]"
+
+    def test_a_plain_note_does_not_change_the_path(self):
+        """Only cattrs' own notes name a step of the path."""
+        from unified_account.snapshot import _first_problem
+
+        error = ValueError("x")
+        error.add_note("a note of another kind")
+        assert _first_problem(error) == ("", "x")
+
+    def test_changing_only_the_attributes_keeps_the_title(self):
+        """``title=None`` keeps the listing's title."""
+        from unified_account import change_listing_info
+
+        seller = example_snapshot()
+        record = next(iter(seller.catalog))
+        listing = record.listings[0]
+        changed = change_listing_info(
+            seller.catalog,
+            record.sku,
+            listing.marketplace,
+            attributes={"color": "blue"},
+        )
+        after = changed.listing(record.sku, listing.marketplace)
+        assert after.title == listing.title
+        assert dict(after.attributes) == {"color": "blue"}
+
+    def test_a_sku_deleted_everywhere_is_reported_deleted(self):
+        """No live listing left: the plain deletion finding."""
+        document = _example()
+        record = document["catalog"]["skus"][0]
+        for listing in record["listings"].values():
+            listing["status"] = "deleted"
+        report = build_report(snapshot_from_data(document))
+        ids = {f.message_id for f in report.findings}
+        assert "marketplace-specific-deletion.deleted" in ids
+
+    def test_proceeds_without_a_rate_are_left_to_the_converter(self):
+        """No caller rate: the route says ACCS converts, nothing is paid."""
+        document = _example()
+        for key in ("conversion_rates", "report_currency"):
+            document.pop(key, None)
+        report = build_report(snapshot_from_data(document))
+        assert report.findings
