@@ -317,3 +317,54 @@ class TestMoreEdges:
             document.pop(key, None)
         report = build_report(snapshot_from_data(document))
         assert report.findings
+
+
+class TestLastEdges:
+    """The remaining refusals, each by name."""
+
+    @pytest.mark.parametrize("value", ["x", 7])
+    def test_separate_accounts_in_python_must_be_a_collection(self, value):
+        """Text or a number is not a list of accounts."""
+        from unified_account import InvalidValueError, Snapshot
+
+        with pytest.raises(InvalidValueError) as error:
+            Snapshot(
+                account=example_snapshot().account, separate_accounts=value
+            )
+        assert error.value.field == "separate_accounts"
+
+    def test_render_refuses_parameters_that_are_not_pairs(self):
+        """A string is iterable but holds no (name, value) pairs."""
+        from unified_account import InvalidArgumentError, render
+
+        with pytest.raises(InvalidArgumentError) as error:
+            render("no-merge.denied", "0", "en")
+        assert error.value.field == "params"
+
+    def test_arrays_nested_past_the_limit(self):
+        """Nested arrays are counted like nested objects."""
+        document = _example()
+        nested = []
+        for _ in range(40):
+            nested = [nested]
+        document["orders"] = nested
+        assert "nested deeper" in _refused(document).problem
+
+    def test_a_listing_outside_the_americas_sells_nothing_here(self):
+        """A DE listing is kept but is no column of the Americas."""
+        from unified_account import FulfillmentChannel, Listing, SkuRecord
+
+        record = SkuRecord(
+            sku="DE-ONLY",
+            fba={Marketplace.DE: 5},
+            listings=[
+                Listing(
+                    sku="DE-ONLY",
+                    marketplace=Marketplace.DE,
+                    title="t",
+                    price=Money("1.00", "EUR"),
+                    channel=FulfillmentChannel.FBA,
+                )
+            ],
+        )
+        assert set(record.sellable_quantities) == {0}

@@ -59,6 +59,7 @@ def _edition(**changes):
 
 
 CASES = {
+    "edition with an empty scope": (lambda: _edition(scope=()), "scope"),
     "edition scope outside the Americas": (
         lambda: _edition(scope={Marketplace.US, Marketplace.DE}),
         "scope",
@@ -116,7 +117,7 @@ CASES = {
             seller_id="A1",
             plan=ACCOUNT.plan,
             home=Marketplace.US,
-            marketplaces={Marketplace.US},
+            marketplaces={Marketplace.US, Marketplace.CA},
             registration_info=ACCOUNT.registration_info,
             info_overrides={Marketplace.CA: "info"},
         ),

@@ -45,9 +45,8 @@ def _storefront(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     account, link = snapshot.account, snapshot.storefront_link
     subject = f"account:{account.seller_id}"
     if link is not None:
+        # Offered marketplaces are within the edition's scope.
         for marketplace in offer_marketplaces(account, edition=edition).value:
-            if marketplace not in edition.scope:
-                continue
             resolved = storefront_link(
                 account, marketplace, link, edition=edition
             )
