@@ -7,7 +7,7 @@ Run from a checkout with the package installed::
 
 For each limit it builds a snapshot at the limit (and one just past it,
 which must be refused), then measures reading it and building and
-rendering its report: the time (best of ``--repeat`` runs, garbage
+rendering its report: the time (best of ``--repeat`` runs (default one), garbage
 collector on) and the peak memory (``tracemalloc``).  The baseline is
 plain ``json.loads`` of the same text, in the same run: the figure is the
 ratio, and the absolute numbers are printed beside it for the docs
@@ -103,7 +103,7 @@ def main() -> None:
     """Print one line per limit."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     cases = {
         "largest snapshot": _largest(args.scale),

@@ -148,3 +148,83 @@ def test_customising_one_marketplace_never_moves_anothers_payout(
         payout_route(changed, other).value == payout_route(before, other).value
     )
     assert payout_route(changed, marketplace).value.bank == info.bank
+
+
+class TestConvertProceedsByName:
+    """Each payout method's result, its reason and its rendered sentence."""
+
+    def _seller(self):
+        from unified_account import example_snapshot
+
+        return example_snapshot().account
+
+    def test_a_direct_payout_is_the_proceeds_unchanged(self):
+        """``local-payout.paid``, with the proceeds, marketplace and bank."""
+        from unified_account import Marketplace, Money, payout_route
+        from unified_account.i18n import render_reason
+        from unified_account.policy.payout import convert_proceeds
+
+        route = payout_route(self._seller(), Marketplace.CA).value
+        paid = convert_proceeds(route, Money("100.00", "CAD"), _NO_RATES)
+        assert paid.value == Money("100.00", "CAD")
+        assert [render_reason(r, "en") for r in paid.reasons] == [
+            "CA$100.00 from Amazon.ca is paid to bank account ****4321 "
+            "unchanged"
+        ]
+
+    def test_a_converted_payout_shows_the_callers_rate(self):
+        """``local-payout.converted`` renders the rate used, and the sum."""
+        from unified_account import (
+            ConversionRate,
+            ConversionRates,
+            Marketplace,
+            Money,
+            payout_route,
+        )
+        from unified_account.i18n import render_reason
+        from unified_account.policy.payout import convert_proceeds
+
+        route = payout_route(self._seller(), Marketplace.MX).value
+        rates = ConversionRates([ConversionRate("MXN", "USD", "0.0585")])
+        paid = convert_proceeds(route, Money("1000.00", "MXN"), rates)
+        assert paid.value == Money("58.50", "USD")
+        assert [render_reason(r, "en") for r in paid.reasons] == [
+            "MX$1,000.00 from Amazon.com.mx comes to about $58.50 in bank "
+            "account ****6789 at your rate MXN/USD 0.0585; Amazon applies "
+            "its own rate when it pays"
+        ]
+
+    def test_no_payout_names_the_banks_country(self):
+        """``local-payout.no-payout``: nothing paid, and to where not."""
+        from unified_account import Marketplace, Money, payout_route
+        from unified_account.i18n import render_reason
+        from unified_account.policy.payout import convert_proceeds
+
+        route = payout_route(
+            self._seller(), Marketplace.US, bank_countries={"MX"}
+        ).value
+        paid = convert_proceeds(route, Money("10.00", "USD"), _NO_RATES)
+        assert paid.value is None
+        assert [render_reason(r, "en") for r in paid.reasons] == [
+            "No payout of $10.00 from Amazon.com to bank account ****6789: "
+            "Amazon does not pay out to US"
+        ]
+
+    def test_proceeds_in_another_currency_are_refused(self):
+        """The proceeds are named, in the field ``proceeds``."""
+        from unified_account import (
+            InvalidValueError,
+            Marketplace,
+            Money,
+            payout_route,
+        )
+        from unified_account.policy.payout import convert_proceeds
+
+        route = payout_route(self._seller(), Marketplace.CA).value
+        with pytest.raises(InvalidValueError) as error:
+            convert_proceeds(route, Money("1.00", "USD"), _NO_RATES)
+        assert error.value.field == "proceeds"
+        assert error.value.problem.startswith("`USD 1.00` is not in `CAD`")
+
+
+_NO_RATES = ConversionRates([])
