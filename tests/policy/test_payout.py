@@ -228,3 +228,13 @@ class TestConvertProceedsByName:
 
 
 _NO_RATES = ConversionRates([])
+
+
+def test_bank_countries_given_as_one_string_are_refused():
+    """``"US"`` is text, not a collection of codes: the message says so."""
+    from unified_account import InvalidValueError, Marketplace, payout_route
+    from unified_account import example_snapshot as seller
+
+    with pytest.raises(InvalidValueError) as error:
+        payout_route(seller().account, Marketplace.US, bank_countries="US")
+    assert error.value.problem == "`US` is not a collection of country codes"

@@ -107,3 +107,16 @@ def test_a_link_on_another_site_than_the_home_is_never_used(
     else:
         with pytest.raises(RuleViolation):
             storefront_link(account, marketplace, link)
+
+
+def test_a_link_on_another_site_is_refused_naming_it():
+    """The refusal names the link, its site and the field ``link``."""
+    from unified_account import InvalidValueError, StorefrontLink
+
+    link = StorefrontLink("https://www.amazon.ca/stores/x")
+    with pytest.raises(InvalidValueError) as error:
+        customise_storefront(SELLER, SELLER.home, link)
+    assert error.value.field == "link"
+    assert error.value.problem.startswith(
+        "`https://www.amazon.ca/stores/x` is on Amazon.ca, not on the home"
+    )
