@@ -238,3 +238,15 @@ def test_bank_countries_given_as_one_string_are_refused():
     with pytest.raises(InvalidValueError) as error:
         payout_route(seller().account, Marketplace.US, bank_countries="US")
     assert error.value.problem == "`US` is not a collection of country codes"
+
+
+@pytest.mark.parametrize("code", ["USA", "us", "U"])
+def test_a_bank_country_must_be_two_capital_letters(code):
+    """Three capitals, two small letters, one letter: each refused."""
+    from unified_account import InvalidValueError, Marketplace, payout_route
+    from unified_account import example_snapshot as seller
+
+    with pytest.raises(InvalidValueError) as error:
+        payout_route(seller().account, Marketplace.US, bank_countries={code})
+    assert error.value.problem == f"`{code}` is not an ISO 3166 country code"
+    assert error.value.field == "bank_countries"
