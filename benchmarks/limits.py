@@ -7,8 +7,8 @@ Run from a checkout with the package installed::
 
 For each limit it builds a snapshot at the limit (and one just past it,
 which must be refused), then measures reading it and building and
-rendering its report: the time (best of ``--repeat`` runs (default one), garbage
-collector on) and the peak memory (``tracemalloc``).  The baseline is
+rendering its report: the time (best of ``--repeat`` runs, default one,
+garbage collector on) and the peak memory (``tracemalloc``).  The baseline is
 plain ``json.loads`` of the same text, in the same run: the figure is the
 ratio, and the absolute numbers are printed beside it for the docs
 (``docs/limits.md``).

@@ -277,11 +277,11 @@ class TestMoreEdges:
 
     def test_a_plain_note_does_not_change_the_path(self):
         """Only cattrs' own notes name a step of the path."""
-        from unified_account.snapshot import _first_problem
+        from unified_account.model._converter import first_problem
 
         error = ValueError("x")
         error.add_note("a note of another kind")
-        assert _first_problem(error) == ("", "x")
+        assert first_problem(error) == ("", "x")
 
     def test_changing_only_the_attributes_keeps_the_title(self):
         """``title=None`` keeps the listing's title."""

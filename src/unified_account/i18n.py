@@ -36,6 +36,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 
 from ._excerpt import excerpt
+from .decision import Decision, ParamValue, Reason, Term
 from .errors import (
     InvalidArgumentError,
     MissingMessageError,
@@ -43,7 +44,6 @@ from .errors import (
 )
 from .model.marketplace import Marketplace
 from .model.money import Money, local_context
-from .policy.decision import Decision, ParamValue, Reason, Term
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping

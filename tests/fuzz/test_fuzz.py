@@ -71,7 +71,7 @@ def load_or_refuse(text):
     except SnapshotError as error:
         line = str(error)
         assert "\n" not in line
-        assert len(line) <= LINE_LIMIT + 20
+        assert len(line) <= 2 * LINE_LIMIT
         line.encode("utf-8")
         return None
 

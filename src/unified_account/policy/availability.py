@@ -31,6 +31,7 @@ import attrs
 import immutables
 
 from .._excerpt import excerpt
+from ..decision import ParamValue, Reason, Resolved
 from ..edition import FAQ, Edition
 from ..errors import MissingDataError
 from ..messages import N_
@@ -39,7 +40,6 @@ from ..model.identifiers import Sku
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
-from .decision import ParamValue, Reason, Resolved
 from .eligibility import scope_marketplaces
 from .listings import already_deleted, not_listed
 

@@ -15,13 +15,13 @@ import immutables
 
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, UnifiedAccountError
+from ..model._converter import converter, expect
 from ..model.catalog import Catalog, SkuRecord
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import MfnArrangement, MfnPool
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
-from ._converter import converter, expect
 
 __all__ = ["structure_catalog"]
 
@@ -85,7 +85,7 @@ def _marketplace(key: object) -> Marketplace:
 def _attributes(value: object) -> dict[str, str]:
     expect(value, dict, "an object of names to text")
     assert isinstance(value, dict)
-    return {key: _at(key, _text, text) for key, text in value.items()}
+    return {key: _at(excerpt(key), _text, text) for key, text in value.items()}
 
 
 _LISTING_KEYS = frozenset(
@@ -147,8 +147,8 @@ def _fba(value: object) -> immutables.Map[Marketplace, int]:
     assert isinstance(value, dict)
     pools = {}
     for key, quantity in value.items():
-        marketplace = _at(key, _marketplace, key)
-        pools[marketplace] = _at(key, _whole, quantity)
+        marketplace = _at(excerpt(key), _marketplace, key)
+        pools[marketplace] = _at(excerpt(key), _whole, quantity)
     return immutables.Map(pools)
 
 
@@ -171,8 +171,10 @@ def _record(value: object) -> SkuRecord:
     _at("listings", expect, listings, dict, "an object of marketplaces")
     built = []
     for key, raw in listings.items():
-        marketplace = _at(f"listings.{key}", _marketplace, key)
-        built.append(_at(f"listings.{key}", _listing, raw, sku, marketplace))
+        marketplace = _at(f"listings.{excerpt(key)}", _marketplace, key)
+        built.append(
+            _at(f"listings.{excerpt(key)}", _listing, raw, sku, marketplace)
+        )
     return SkuRecord(
         sku=sku,
         asin=asin,

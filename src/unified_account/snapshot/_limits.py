@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._excerpt import excerpt
+from .._excerpt import excerpt, one_line
 from ..errors import SnapshotError
 
 __all__ = [
@@ -104,6 +104,10 @@ def _text_problem(text: str) -> str | None:
     return None
 
 
+def _refused(path: str, problem: str, source: str) -> SnapshotError:
+    return SnapshotError(one_line(path), problem, source)
+
+
 def check_document(data: object, source: str) -> None:
     """Raise :class:`SnapshotError` for the first value past a limit."""
     stack: list[tuple[object, str, int]] = [(data, "", 0)]
@@ -111,11 +115,11 @@ def check_document(data: object, source: str) -> None:
         value, path, depth = stack.pop()
         if isinstance(value, dict):
             if depth >= MAX_DEPTH:
-                raise SnapshotError(
+                raise _refused(
                     path, f"nested deeper than {MAX_DEPTH} levels", source
                 )
             if isinstance(value, _Duplicated):
-                raise SnapshotError(
+                raise _refused(
                     _join(path, value.duplicate),
                     "the key appears twice in one object",
                     source,
@@ -123,17 +127,17 @@ def check_document(data: object, source: str) -> None:
             for key, item in reversed(value.items()):
                 problem = _text_problem(key)
                 if problem:
-                    raise SnapshotError(path, f"key {problem}", source)
+                    raise _refused(path, f"key {problem}", source)
                 stack.append((item, _join(path, key), depth + 1))
         elif isinstance(value, list):
             if depth >= MAX_DEPTH:
-                raise SnapshotError(
+                raise _refused(
                     path, f"nested deeper than {MAX_DEPTH} levels", source
                 )
             for index in range(len(value) - 1, -1, -1):
                 stack.append((value[index], _join(path, index), depth + 1))
         elif isinstance(value, _LongWhole):
-            raise SnapshotError(
+            raise _refused(
                 path,
                 f"`{excerpt(value)}` has more than {MAX_WHOLE_DIGITS} digits",
                 source,
@@ -141,13 +145,13 @@ def check_document(data: object, source: str) -> None:
         elif isinstance(value, str):
             problem = _text_problem(value)
             if problem:
-                raise SnapshotError(path, problem, source)
+                raise _refused(path, problem, source)
         elif (
             isinstance(value, int)
             and not isinstance(value, bool)
             and not -_WHOLE_LIMIT < value < _WHOLE_LIMIT
         ):
-            raise SnapshotError(
+            raise _refused(
                 path,
                 f"`{excerpt(value)}` has more than {MAX_WHOLE_DIGITS} digits",
                 source,
