@@ -1,6 +1,6 @@
 """single-subscription: one charge for North America, by the home schedule."""
 
-from datetime import date
+from datetime import UTC, date
 
 import attrs
 import pytest
@@ -213,3 +213,23 @@ def test_the_split_edition_never_bills_the_faq_way_from_its_start(
             account, day, schedule=schedule, edition=SPLIT_SUBSCRIPTION
         )
         assert charge.value.amount == schedule.fee_on(account.home, day).amount
+
+
+def test_a_moment_is_refused_as_the_billing_day():
+    """A ``datetime`` is no calendar day: the field ``billed_on``."""
+    from datetime import datetime
+
+    from unified_account import (
+        InvalidValueError,
+        example_snapshot,
+        subscription_billing,
+        subscription_charge,
+    )
+
+    moment = datetime(2026, 7, 1, 12, tzinfo=UTC)
+    with pytest.raises(InvalidValueError) as error:
+        subscription_billing(moment)
+    assert error.value.field == "billed_on"
+    with pytest.raises(InvalidValueError) as error:
+        subscription_charge(example_snapshot().account, moment)
+    assert error.value.field == "billed_on"
