@@ -250,3 +250,42 @@ def test_a_bank_country_must_be_two_capital_letters(code):
         payout_route(seller().account, Marketplace.US, bank_countries={code})
     assert error.value.problem == f"`{code}` is not an ISO 3166 country code"
     assert error.value.field == "bank_countries"
+
+
+def test_a_brazilian_route_needs_the_brazil_edition():
+    """The edition decides the scope of the account information used."""
+    from unified_account import (
+        NORTH_AMERICA_AND_BRAZIL,
+        Marketplace,
+        RuleViolation,
+        payout_route,
+    )
+    from unified_account import example_snapshot as seller
+
+    account = attrs.evolve(
+        seller().account,
+        home=Marketplace.BR,
+        marketplaces={Marketplace.BR, Marketplace.US},
+        info_overrides={},
+    )
+    route = payout_route(
+        account, Marketplace.BR, edition=NORTH_AMERICA_AND_BRAZIL
+    )
+    assert route.value.marketplace is Marketplace.BR
+    with pytest.raises(RuleViolation):
+        payout_route(account, Marketplace.BR)
+
+
+def test_an_unpaid_bank_country_is_said_in_words():
+    """``local-payout.bank-country-not-supported``, rendered."""
+    from unified_account import Marketplace, payout_route
+    from unified_account import example_snapshot as seller
+    from unified_account.i18n import render_reason
+
+    route = payout_route(
+        seller().account, Marketplace.US, bank_countries={"MX"}
+    )
+    assert render_reason(route.reasons[0], "en") == (
+        "Amazon.com cannot pay out to bank account ****6789: US is not "
+        "among the countries Amazon pays out to"
+    )

@@ -120,3 +120,29 @@ def test_a_link_on_another_site_is_refused_naming_it():
     assert error.value.problem.startswith(
         "`https://www.amazon.ca/stores/x` is on Amazon.ca, not on the home"
     )
+
+
+def test_a_brazilian_storefront_link_needs_the_brazil_edition():
+    """``na-scope`` under the FAQ; the link itself under the Brazil edition."""
+    import attrs
+
+    from unified_account import (
+        NORTH_AMERICA_AND_BRAZIL,
+        RuleViolation,
+        StorefrontLink,
+        storefront_link,
+    )
+
+    account = attrs.evolve(
+        SELLER,
+        home=Marketplace.BR,
+        marketplaces={Marketplace.BR, Marketplace.US},
+        info_overrides={},
+    )
+    link = StorefrontLink("https://www.amazon.com.br/stores/x")
+    resolved = storefront_link(
+        account, Marketplace.BR, link, edition=NORTH_AMERICA_AND_BRAZIL
+    )
+    assert resolved.value == link
+    with pytest.raises(RuleViolation):
+        storefront_link(account, Marketplace.BR, link)

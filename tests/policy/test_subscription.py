@@ -233,3 +233,19 @@ def test_a_moment_is_refused_as_the_billing_day():
     with pytest.raises(InvalidValueError) as error:
         subscription_charge(example_snapshot().account, moment)
     assert error.value.field == "billed_on"
+
+
+def test_an_individual_account_pays_no_subscription_in_words():
+    """``single-subscription.individual``, rendered with the home."""
+    from datetime import date
+
+    from unified_account import example_snapshot, subscription_charge
+    from unified_account.i18n import render_reason
+
+    individual = example_snapshot().separate_accounts[0]
+    charge = subscription_charge(individual, date(2026, 7, 1))
+    assert charge.value is None
+    assert [render_reason(r, "en") for r in charge.reasons] == [
+        "The account registered on Amazon.ca is on the Individual selling "
+        "plan, which has no monthly Professional subscription"
+    ]
