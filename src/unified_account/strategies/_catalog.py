@@ -30,26 +30,53 @@ def _scope_marketplaces() -> st.SearchStrategy[Marketplace]:
     return marketplaces(in_scope=True)
 
 
+# A SKU is a stem and a number: two choices, where free text of up to 40
+# characters cost Hypothesis one choice a character.  The stems cover the
+# shapes the model accepts: one character, inner spaces, every printable
+# ASCII punctuation mark, the longest length.
+_SKU_STEMS = (
+    "",
+    "A-",
+    "sku ",
+    "SKU_",
+    "a b c ",
+    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+    "x" * 36,
+    "ZZ.",
+)
+_SKUS = st.builds(
+    lambda stem, number: to_sku(f"{stem}{number}"),
+    st.sampled_from(_SKU_STEMS),
+    st.integers(0, 9999),
+)
+
+
 def skus() -> st.SearchStrategy[Sku]:
     """Seller SKUs: 1 to 40 printable ASCII characters, no outer space.
 
-    Requires hypothesis.  Shrinks towards one character.
+    Requires hypothesis.  Shrinks towards ``0``.
     """
-    edge = st.characters(min_codepoint=0x21, max_codepoint=0x7E)
-    inner = st.text(
-        st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=38
-    )
-    return st.one_of(
-        edge.map(to_sku),
-        st.builds(lambda a, b, c: to_sku(a + b + c), edge, inner, edge),
-    )
+    return _SKUS
+
+
+def _base36(number: int, width: int) -> str:
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    digits = []
+    for _ in range(width):
+        number, digit = divmod(number, 36)
+        digits.append(alphabet[digit])
+    return "".join(reversed(digits))
+
+
+_ASINS = st.integers(0, 36**10 - 1).map(lambda n: to_asin(_base36(n, 10)))
 
 
 def asins() -> st.SearchStrategy[Asin]:
-    """ASINs: 10 capital letters or digits.  Requires hypothesis."""
-    return st.text(
-        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=10, max_size=10
-    ).map(to_asin)
+    """ASINs: 10 capital letters or digits.
+
+    Requires hypothesis.  Shrinks towards ``0000000000``.
+    """
+    return _ASINS
 
 
 def listing_statuses() -> st.SearchStrategy[ListingStatus]:
@@ -70,13 +97,21 @@ def mfn_arrangements() -> st.SearchStrategy[MfnArrangement]:
     return st.sampled_from(MfnArrangement)
 
 
-# Letters of the three NA languages and of the FAQ's, digits, punctuation.
-_TITLE_START = "AaBbCcÉéÑñÇç0123456789商品訊息库存"
-_TITLES = st.builds(
-    str.__add__,
-    st.sampled_from(_TITLE_START),
-    st.text(_TITLE_START + " -,.()'&/«»", max_size=19),
+# Titles in the three languages of North America and the FAQ's two
+# Chinese scripts, with digits and punctuation: one choice each.
+_TITLE_POOL = (
+    "Mug",
+    "Coffee Mug 12 oz",
+    "Tasse à café « Érable »",
+    "Taza de café (Ñandú)",
+    "咖啡杯",
+    "商品訊息 – 库存",
+    "A",
+    "Kit & Caboodle / 2-pack, blue",
+    "Ç" * 20,
+    "0123456789",
 )
+_TITLES = st.sampled_from(_TITLE_POOL)
 
 _QUANTITIES = st.integers(0, 10_000)
 
@@ -87,12 +122,14 @@ def listings(
     marketplaces: st.SearchStrategy[Marketplace] | None = None,
     channels: st.SearchStrategy[FulfillmentChannel] | None = None,
     statuses: st.SearchStrategy[ListingStatus] | None = None,
+    allow_zero_price: bool = False,
 ) -> st.SearchStrategy[Listing]:
     """Listings priced in their marketplace's currency.
 
-    ``marketplaces`` defaults to those of the FAQ scope.  Requires
-    hypothesis.  Shrinks towards an active merchant-fulfilled listing on
-    Amazon.com at the lowest price.
+    ``marketplaces`` defaults to those of the FAQ scope.  Prices are
+    positive unless ``allow_zero_price`` is true.  Requires hypothesis.
+    Shrinks towards an active merchant-fulfilled listing on Amazon.com at
+    the lowest price.
     """
     skus = _any_skus() if skus is None else skus
     marketplaces = (
@@ -109,19 +146,30 @@ def listings(
             draw(marketplaces),
             draw(channels),
             statuses,
+            allow_zero_price,
         )
 
     return build()
 
 
-_ATTRIBUTES = st.dictionaries(
-    st.sampled_from(("color", "size", "material")), _TITLES, max_size=1
+_ATTRIBUTES = st.sampled_from(
+    (
+        {},
+        {"color": "blue"},
+        {"size": "XL"},
+        {"material": "céramique"},
+        {"color": "紅色"},
+    )
 )
 
 
 @functools.cache
-def _prices(currency: str) -> st.SearchStrategy[Money]:
-    return money(currencies=st.just(currency), max_minor_units=10**7)
+def _prices(currency: str, allow_zero: bool) -> st.SearchStrategy[Money]:
+    return money(
+        currencies=st.just(currency),
+        min_minor_units=0 if allow_zero else 1,
+        max_minor_units=10**7,
+    )
 
 
 def _draw_listing(
@@ -130,12 +178,13 @@ def _draw_listing(
     marketplace: Marketplace,
     channel: FulfillmentChannel,
     statuses: st.SearchStrategy[ListingStatus],
+    allow_zero_price: bool,
 ) -> Listing:
     return Listing(
         sku=sku,
         marketplace=marketplace,
         title=draw(_TITLES),
-        price=draw(_prices(marketplace.currency)),
+        price=draw(_prices(marketplace.currency, allow_zero_price)),
         channel=channel,
         status=draw(statuses),
         attributes=draw(_ATTRIBUTES),
@@ -196,13 +245,18 @@ def sku_records(
     marketplaces: st.SearchStrategy[frozenset[Marketplace]] | None = None,
     channels: st.SearchStrategy[FulfillmentChannel] | None = None,
     statuses: st.SearchStrategy[ListingStatus] | None = None,
+    allow_zero_price: bool = False,
 ) -> st.SearchStrategy[SkuRecord]:
     """SKU records: a SKU, its pools, and a listing in some marketplaces.
 
-    ``marketplaces`` draws where the SKU is listed (default: any subset of
-    the FAQ scope); ``channels`` and ``statuses`` draw each listing's.  A
-    separate SKU is merchant-fulfilled only in its own marketplace: where
-    a listing would break that, it is FBA instead.  Requires hypothesis.
+    Each argument draws what it names, and nothing else decides it:
+    ``skus`` the SKU, ``mfn`` and ``fba`` its pools, ``marketplaces`` the
+    marketplaces it may be listed in (default: any subset of the FAQ
+    scope), ``channels`` and ``statuses`` each listing's channel and
+    status.  A separate SKU is merchant-fulfilled only in its own
+    marketplace, so where ``channels`` draws MFN for another marketplace
+    that listing is left out (never switched to FBA).  Prices are
+    positive unless ``allow_zero_price`` is true.  Requires hypothesis.
     Shrinks towards a SKU with an empty shared pool and no listings.
     """
     skus = _any_skus() if skus is None else skus
@@ -225,13 +279,15 @@ def sku_records(
                 and not pool.is_shared
                 and marketplace is not pool.marketplace
             ):
-                channel = FulfillmentChannel.FBA
+                continue
             built.append(
-                _draw_listing(draw, sku, marketplace, channel, statuses)
+                _draw_listing(
+                    draw, sku, marketplace, channel, statuses, allow_zero_price
+                )
             )
         return SkuRecord(
             sku=sku,
-            asin=draw(st.none() | asins()),
+            asin=draw(_MAYBE_ASINS),
             mfn=pool,
             fba=draw(fba),
             listings=built,
@@ -240,8 +296,12 @@ def sku_records(
     return build()
 
 
+_MAYBE_ASINS = st.none() | _ASINS
+_ORDER = {marketplace: index for index, marketplace in enumerate(Marketplace)}
+
+
 def _catalogue_order(marketplace: Marketplace) -> int:
-    return list(Marketplace).index(marketplace)
+    return _ORDER[marketplace]
 
 
 def catalogs(

@@ -94,12 +94,39 @@ def selling_plans(
     )
 
 
+def _base36(number: int) -> str:
+    digits = []
+    while True:
+        number, digit = divmod(number, 36)
+        digits.append(_UPPER_DIGITS[(digit + 26) % 36])
+        if not number:
+            return "".join(reversed(digits))
+
+
+# One choice per id (an integer written in base 36, digits first), so an
+# account costs Hypothesis a handful of choices instead of dozens.
+_SELLER_IDS = st.integers(0, 36**13 - 1).map(
+    lambda n: "A" + _base36(n).rjust(5, "0")
+)
+
+
 def seller_ids() -> st.SearchStrategy[str]:
-    """Seller ids shaped like SP-API merchant ids.  Requires hypothesis."""
-    return st.text(_UPPER_DIGITS, min_size=5, max_size=13).map("A".__add__)
+    """Seller ids shaped like SP-API merchant ids (``A`` + 5 to 13 more).
+
+    Requires hypothesis.  Shrinks towards ``A00000``.
+    """
+    return _SELLER_IDS
 
 
 _COUNTRIES = ("US", "CA", "MX", "BR", "GB", "DE", "JP", "CN", "HK", "TW")
+
+# Two to eight stars, then the last 0 to 4 digits of the account number.
+_MASKED_IDS = st.builds(
+    lambda stars, number, digits: "*" * stars + f"{number:04d}"[4 - digits :],
+    st.integers(2, 8),
+    st.integers(0, 9999),
+    st.integers(0, 4),
+)
 
 
 def bank_accounts(
@@ -110,23 +137,37 @@ def bank_accounts(
         BankAccount,
         country=st.sampled_from(_COUNTRIES),
         currency=_currencies_default(currencies),
-        masked_id=st.builds(
-            lambda stars, tail: "*" * stars + tail,
-            st.integers(2, 8),
-            st.text("0123456789", max_size=4),
-        ),
+        masked_id=_MASKED_IDS,
     )
 
 
-# Names start with a letter, so they are never blank: built, not filtered.
-_NAMES = st.builds(
-    str.__add__,
-    st.characters(codec="utf-8", categories=["L"]),
-    st.text(
-        st.characters(codec="utf-8", categories=("L", "N", "Zs")),
-        max_size=29,
-    ),
+# Names as sellers write them in the three languages of North America and
+# the FAQ's two Chinese scripts: one choice each, never blank.
+_NAME_POOL = (
+    "Acme",
+    "Acme Trading Co.",
+    "Épicerie Fine Côté",
+    "Artesanías Núñez",
+    "商品行",
+    "台灣好物",
+    "上海贸易有限公司",
+    "Ø",
+    "A1 Supplies 2",
+    "Maple & Oak",
+    "Tienda  Ñandú",
+    "Ünïcödé Ltd",
+    "X" * 30,
+    "Hôtel-Dieu",
+    "Großhandel",
 )
+_NAMES = st.sampled_from(_NAME_POOL)
+_EMAILS = st.builds(
+    "{}{}@{}.example".format,
+    st.sampled_from(("seller", "ops", "a", "finance", "contact")),
+    st.integers(0, 999),
+    st.sampled_from(("shop", "b", "example-store", "x1")),
+)
+_BANKS = bank_accounts()
 
 
 def account_infos(
@@ -140,14 +181,13 @@ def account_infos(
         AccountInfo,
         legal_entity_name=_NAMES,
         address_country=st.sampled_from(_COUNTRIES),
-        bank=bank_accounts() if banks is None else banks,
-        contact_email=st.builds(
-            "{}@{}.example".format,
-            st.text(_LOWER_DIGITS, min_size=1, max_size=10),
-            st.text(_LOWER_DIGITS, min_size=1, max_size=10),
-        ),
+        bank=_BANKS if banks is None else banks,
+        contact_email=_EMAILS,
         display_name=_NAMES,
     )
+
+
+_INFOS = account_infos()
 
 
 def seller_accounts(
@@ -155,15 +195,18 @@ def seller_accounts(
     plans: st.SearchStrategy[SellingPlan] | None = None,
     homes: st.SearchStrategy[Marketplace] | None = None,
     others: st.SearchStrategy[frozenset[Marketplace]] | None = None,
-    customised: st.SearchStrategy[bool] | None = None,
+    customised: bool | None = None,
 ) -> st.SearchStrategy[SellerAccount]:
     """Seller accounts; every draw passes the model's validation.
 
     ``homes``: where the account registered (any marketplace).
     ``others``: further marketplaces turned on (default: any subset of
-    the Americas marketplaces: US, CA, MX and BR).  ``customised``:
-    whether some turned-on Americas marketplaces get customised
-    information (default: either).  Requires hypothesis.
+    the Americas marketplaces: US, CA, MX and BR).  ``customised``: a
+    flag, as in Hypothesis's own strategies: ``True`` gives customised
+    information to at least one turned-on Americas marketplace (turning
+    one on if ``homes`` and ``others`` gave none), ``False`` to none,
+    ``None`` either.
+    Requires hypothesis.
     Shrinks towards a Professional Amazon.com account with nothing else
     turned on and no customised information.
     """
@@ -171,26 +214,30 @@ def seller_accounts(
     homes = marketplaces() if homes is None else homes
     if others is None:
         others = st.frozensets(st.sampled_from(_AMERICAS))
-    customised = st.booleans() if customised is None else customised
+    wants = st.booleans() if customised is None else st.just(customised)
 
     @st.composite
     def build(draw: st.DrawFn) -> SellerAccount:
         home = draw(homes)
         turned_on = draw(others) | {home}
-        overrides: dict[Marketplace, AccountInfo] = {}
         americas = [m for m in _AMERICAS if m in turned_on]
-        wanted = draw(customised)
-        if americas and wanted:
-            chosen = draw(
-                st.lists(st.sampled_from(americas), min_size=1, unique=True)
-            )
-            overrides = {m: draw(account_infos()) for m in chosen}
+        wanted = draw(wants)
+        if wanted and not americas:
+            # Customising needs an Americas marketplace: turn one on.
+            americas = [draw(st.sampled_from(_AMERICAS))]
+            turned_on |= set(americas)
+        overrides: dict[Marketplace, AccountInfo] = {}
+        for marketplace in americas if wanted else ():
+            if (marketplace is americas[-1] and not overrides) or draw(
+                st.booleans()
+            ):
+                overrides[marketplace] = draw(_INFOS)
         return SellerAccount(
-            seller_id=draw(seller_ids()),
+            seller_id=draw(_SELLER_IDS),
             plan=draw(plans),
             home=home,
             marketplaces=turned_on,
-            registration_info=draw(account_infos()),
+            registration_info=draw(_INFOS),
             info_overrides=overrides,
         )
 
