@@ -55,7 +55,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "testing.*",
         ),
     ),
-    ("command", ("", "cli", "__main__")),
+    ("command", ("", "cli", "__main__", "_hypothesis")),
 )
 
 
