@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "errors",
             "messages",
+            "message_ids",
             "rules",
             "decision",
             "model",  # the package itself holds only its docstring
