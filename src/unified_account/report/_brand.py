@@ -44,7 +44,7 @@ def _brands(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     for reason in differences.reasons:
         differ = reason.message_id.endswith("attributes-differ")
         outcome = FindingOutcome.WARNING if differ else FindingOutcome.INFO
-        asin = to_asin(reason.param("asin"))
+        asin = to_asin(str(reason.param("asin")))
         yield Finding.of(
             reason, outcome, Subject(kind=SubjectKind.ASIN, asin=asin)
         )

@@ -17,10 +17,11 @@ the first problem (``account.info_overrides.CA.bank.currency``,
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
@@ -54,8 +55,10 @@ __all__ = [
 
 FORMAT_VERSION = 1
 
+T = TypeVar("T")
 
-def _accounts(value: Any) -> tuple[SellerAccount, ...]:
+
+def _accounts(value: Iterable[SellerAccount]) -> tuple[SellerAccount, ...]:
     if isinstance(value, str | bytes | dict):
         raise InvalidValueError(
             f"`{value!r}` is not a list of accounts", field="separate_accounts"
@@ -75,7 +78,7 @@ def _accounts(value: Any) -> tuple[SellerAccount, ...]:
     return accounts
 
 
-def _items(value: Any) -> tuple[Any, ...]:
+def _items(value: Iterable[T]) -> tuple[T, ...]:
     return collection(value, "")
 
 
