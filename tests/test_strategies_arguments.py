@@ -17,6 +17,7 @@ import immutables
 import pytest
 from hypothesis import find, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from unified_account import (
     FAQ,
@@ -366,3 +367,18 @@ def test_flags_are_plain_values_and_parts_are_strategies():
                     name,
                     parameter,
                 )
+
+
+FLAGS = [
+    (name, parameter.name)
+    for name in ua.__all__
+    for parameter in inspect.signature(getattr(ua, name)).parameters.values()
+    if str(parameter.annotation) in {"bool | None", "bool"}
+]
+
+
+@pytest.mark.parametrize(("name", "flag"), FLAGS)
+def test_a_strategy_given_for_a_flag_is_an_invalid_argument(name, flag):
+    """The old style, ``customised=st.just(True)``, fails loudly."""
+    with pytest.raises(InvalidArgument, match=f"^{flag}="):
+        getattr(ua, name)(**{flag: st.just(True)})

@@ -95,7 +95,12 @@ class ParamKindsDirective(Directive):
     has_content = False
 
     def run(self):
-        rows = [[_literal(kind.value), kind.description] for kind in ParamKind]
+        rows = []
+        for kind in ParamKind:
+            meaning, _, form = kind.description.partition("; JSON: ")
+            cell = nodes.paragraph(text=f"{meaning}; JSON: ")
+            cell += nodes.literal(text=form)
+            rows.append([_literal(kind.value), cell])
         return [_table(["Kind", "Meaning and JSON form"], rows, [20, 80])]
 
 

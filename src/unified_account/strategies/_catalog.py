@@ -19,7 +19,7 @@ from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..snapshot import Snapshot
-from ._core import marketplaces, money, seller_accounts
+from ._core import check_flag, marketplaces, money, seller_accounts
 
 
 def _any_skus() -> st.SearchStrategy[Sku]:
@@ -131,6 +131,7 @@ def listings(
     Shrinks towards an active merchant-fulfilled listing on Amazon.com at
     the lowest price.
     """
+    check_flag("allow_zero_price", allow_zero_price)
     skus = _any_skus() if skus is None else skus
     marketplaces = (
         _scope_marketplaces() if marketplaces is None else marketplaces
@@ -259,6 +260,7 @@ def sku_records(
     positive unless ``allow_zero_price`` is true.  Requires hypothesis.
     Shrinks towards a SKU with an empty shared pool and no listings.
     """
+    check_flag("allow_zero_price", allow_zero_price)
     skus = _any_skus() if skus is None else skus
     mfn = mfn_pools() if mfn is None else mfn
     fba = fba_pools() if fba is None else fba

@@ -27,6 +27,7 @@ from ._core import (
     _NA_CURRENCIES,
     _NAMES,
     _OTHER_CURRENCIES,
+    check_flag,
     currencies,
     marketplaces,
     money,
@@ -75,6 +76,7 @@ def subscription_fees(
     (``None``: either).  Requires hypothesis.
     Shrinks towards a free, confirmed Amazon.com entry.
     """
+    check_flag("confirmed", confirmed)
 
     @st.composite
     def build(draw: st.DrawFn) -> SubscriptionFee:
@@ -233,6 +235,7 @@ def order_statuses(
     *, canceled: bool | None = None
 ) -> st.SearchStrategy[OrderStatus]:
     """Order statuses; ``canceled`` pins one side.  Requires hypothesis."""
+    check_flag("canceled", canceled)
     if canceled is None:
         return st.sampled_from(OrderStatus)
     if canceled:
@@ -261,6 +264,7 @@ def orders(
     ``st.lists(orders(), unique_by=lambda o: o.order_id)``.  Requires
     hypothesis.
     """
+    check_flag("totals", totals)
     where = _any_marketplace() if marketplaces is None else marketplaces
 
     @st.composite

@@ -26,6 +26,19 @@ _AMERICAS = tuple(m for m in Marketplace if m.region is Region.NORTH_AMERICA)
 _OTHER_CURRENCIES = ("BRL", "EUR", "GBP", "JPY", "SEK", "AUD")
 
 
+def check_flag(name: str, value: object) -> None:
+    """Refuse anything but ``True``, ``False`` or ``None`` for a flag.
+
+    A strategy passed where a flag is meant (``customised=st.just(True)``,
+    the style of earlier releases) would otherwise always count as true.
+    """
+    if value is not None and not isinstance(value, bool):
+        raise InvalidArgument(
+            f"{name}={value!r} must be True, False or None (a flag is a "
+            "plain value, not a strategy)"
+        )
+
+
 def marketplaces(
     *, in_scope: bool | None = None, edition: Edition = FAQ
 ) -> st.SearchStrategy[Marketplace]:
@@ -33,6 +46,7 @@ def marketplaces(
 
     Requires hypothesis.  Shrinks towards Amazon.com.
     """
+    check_flag("in_scope", in_scope)
     if in_scope is None:
         chosen = list(Marketplace)
     else:
@@ -44,6 +58,7 @@ def marketplaces(
 
 def currencies(*, north_america: bool | None = None) -> st.SearchStrategy[str]:
     """ISO 4217 codes: USD, CAD, MXN and some others.  Requires hypothesis."""
+    check_flag("north_america", north_america)
     if north_america is None:
         return st.sampled_from(_NA_CURRENCIES + _OTHER_CURRENCIES)
     return st.sampled_from(
@@ -87,6 +102,7 @@ def selling_plans(
     *, professional: bool | None = None
 ) -> st.SearchStrategy[SellingPlan]:
     """Selling plans; ``professional`` pins one side.  Requires hypothesis."""
+    check_flag("professional", professional)
     if professional is None:
         return st.sampled_from(SellingPlan)
     return st.just(
@@ -210,6 +226,7 @@ def seller_accounts(
     Shrinks towards a Professional Amazon.com account with nothing else
     turned on and no customised information.
     """
+    check_flag("customised", customised)
     plans = selling_plans() if plans is None else plans
     homes = marketplaces() if homes is None else homes
     if others is None:
