@@ -19,6 +19,7 @@ from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..snapshot import Snapshot
+from ._blob import ATTRIBUTES, SCOPE, TITLES, Reader, blobs
 from ._core import check_flag, marketplaces, money, seller_accounts
 
 
@@ -261,41 +262,81 @@ def sku_records(
     Shrinks towards a SKU with an empty shared pool and no listings.
     """
     check_flag("allow_zero_price", allow_zero_price)
-    skus = _any_skus() if skus is None else skus
-    mfn = mfn_pools() if mfn is None else mfn
-    fba = fba_pools() if fba is None else fba
-    if marketplaces is None:
-        marketplaces = st.frozensets(_scope_marketplaces())
-    channels = fulfillment_channels() if channels is None else channels
-    statuses = listing_statuses() if statuses is None else statuses
+    parts = _Parts(skus, mfn, fba, marketplaces, channels, statuses)
 
     @st.composite
     def build(draw: st.DrawFn) -> SkuRecord:
-        sku = draw(skus)
-        pool = draw(mfn)
-        built = []
-        for marketplace in sorted(draw(marketplaces), key=_catalogue_order):
-            channel = draw(channels)
-            if (
-                channel is FulfillmentChannel.MFN
-                and not pool.is_shared
-                and marketplace is not pool.marketplace
-            ):
-                continue
-            built.append(
-                _draw_listing(
-                    draw, sku, marketplace, channel, statuses, allow_zero_price
-                )
-            )
-        return SkuRecord(
-            sku=sku,
-            asin=draw(_MAYBE_ASINS),
-            mfn=pool,
-            fba=draw(fba),
-            listings=built,
+        return _record(
+            draw, Reader(draw(_RECORD_BYTES)), parts, None, allow_zero_price
         )
 
     return build()
+
+
+_RECORD_SIZE = 40
+_RECORD_BYTES = blobs(_RECORD_SIZE)
+
+
+@attrs.frozen
+class _Parts:
+    """The strategies a caller gave for the parts of a record, if any."""
+
+    skus: st.SearchStrategy[Sku] | None
+    mfn: st.SearchStrategy[MfnPool] | None
+    fba: st.SearchStrategy[immutables.Map[Marketplace, int]] | None
+    marketplaces: st.SearchStrategy[frozenset[Marketplace]] | None
+    channels: st.SearchStrategy[FulfillmentChannel] | None
+    statuses: st.SearchStrategy[ListingStatus] | None
+
+
+_DEFAULTS = _Parts(None, None, None, None, None, None)
+
+
+def _record(
+    draw: st.DrawFn,
+    read: Reader,
+    parts: _Parts,
+    number: int | None,
+    allow_zero_price: bool,
+) -> SkuRecord:
+    # A part the caller gave a strategy for is drawn from it; the others
+    # are read from the record's bytes (see ``_blob``).
+    sku = read.sku(number) if parts.skus is None else draw(parts.skus)
+    pool = read.pool() if parts.mfn is None else draw(parts.mfn)
+    fba = read.fba() if parts.fba is None else draw(parts.fba)
+    where = (
+        read.subset(SCOPE)
+        if parts.marketplaces is None
+        else sorted(draw(parts.marketplaces), key=_catalogue_order)
+    )
+    built = []
+    for marketplace in where:
+        channel = (
+            read.channel() if parts.channels is None else draw(parts.channels)
+        )
+        status = (
+            read.status() if parts.statuses is None else draw(parts.statuses)
+        )
+        if (
+            channel is FulfillmentChannel.MFN
+            and not pool.is_shared
+            and marketplace is not pool.marketplace
+        ):
+            continue
+        built.append(
+            Listing(
+                sku=sku,
+                marketplace=marketplace,
+                title=read.choice(TITLES),
+                price=read.price(marketplace.currency, allow_zero_price),
+                channel=channel,
+                status=status,
+                attributes=read.choice(ATTRIBUTES),
+            )
+        )
+    return SkuRecord(
+        sku=sku, asin=read.asin(), mfn=pool, fba=fba, listings=built
+    )
 
 
 _MAYBE_ASINS = st.none() | _ASINS
@@ -323,10 +364,32 @@ def _catalogs(
 ) -> st.SearchStrategy[Catalog]:
     if max_skus < 0:
         raise InvalidArgument("max_skus must be at least 0")
-    records = sku_records() if records is None else records
-    return st.lists(
-        records, max_size=max_skus, unique_by=lambda record: record.sku
-    ).map(Catalog)
+    if records is not None:
+        return st.lists(
+            records, max_size=max_skus, unique_by=lambda record: record.sku
+        ).map(Catalog)
+
+    # The default: one byte string for the whole catalogue, 40 bytes a
+    # record, and SKUs numbered by position, so every SKU is distinct
+    # without filtering.
+    @st.composite
+    def build(draw: st.DrawFn) -> Catalog:
+        count = draw(st.integers(0, max_skus))
+        data = draw(blobs(_RECORD_SIZE * count))
+        return Catalog(
+            [
+                _record(
+                    draw,
+                    Reader(data[_RECORD_SIZE * i : _RECORD_SIZE * (i + 1)]),
+                    _DEFAULTS,
+                    i,
+                    False,
+                )
+                for i in range(count)
+            ]
+        )
+
+    return build()
 
 
 def snapshots(

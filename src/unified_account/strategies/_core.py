@@ -18,6 +18,7 @@ from ..model.account import (
 from ..model.marketplace import Marketplace, Region
 from ..model.money import Money, currency_precision
 from ..rules import RuleKey
+from ._blob import Reader, blobs
 
 _NA_CURRENCIES = ("USD", "CAD", "MXN")
 _UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -227,38 +228,39 @@ def seller_accounts(
     turned on and no customised information.
     """
     check_flag("customised", customised)
-    plans = selling_plans() if plans is None else plans
-    homes = marketplaces() if homes is None else homes
-    if others is None:
-        others = st.frozensets(st.sampled_from(_AMERICAS))
-    wants = st.booleans() if customised is None else st.just(customised)
 
+    # Parts left to their default are read from one byte string (see
+    # ``_blob``): an account costs Hypothesis a choice or two.
     @st.composite
     def build(draw: st.DrawFn) -> SellerAccount:
-        home = draw(homes)
-        turned_on = draw(others) | {home}
+        read = Reader(draw(_ACCOUNT_BYTES))
+        home = read.choice(_ALL) if homes is None else draw(homes)
+        extra = read.subset(_AMERICAS) if others is None else draw(others)
+        turned_on = {*extra, home}
         americas = [m for m in _AMERICAS if m in turned_on]
-        wanted = draw(wants)
+        wanted = read.flag() if customised is None else customised
         if wanted and not americas:
             # Customising needs an Americas marketplace: turn one on.
-            americas = [draw(st.sampled_from(_AMERICAS))]
+            americas = [read.choice(_AMERICAS)]
             turned_on |= set(americas)
         overrides: dict[Marketplace, AccountInfo] = {}
-        for marketplace in americas if wanted else ():
-            if (marketplace is americas[-1] and not overrides) or draw(
-                st.booleans()
-            ):
-                overrides[marketplace] = draw(_INFOS)
+        chosen = read.subset(americas) if wanted else []
+        for marketplace in chosen or americas[-1:] if wanted else ():
+            overrides[marketplace] = read.info()
         return SellerAccount(
-            seller_id=draw(_SELLER_IDS),
-            plan=draw(plans),
+            seller_id=read.seller_id(),
+            plan=read.plan() if plans is None else draw(plans),
             home=home,
             marketplaces=turned_on,
-            registration_info=draw(_INFOS),
+            registration_info=read.info(),
             info_overrides=overrides,
         )
 
     return build()
+
+
+_ACCOUNT_BYTES = blobs(160)
+_ALL = tuple(Marketplace)
 
 
 def editions() -> st.SearchStrategy[Edition]:
