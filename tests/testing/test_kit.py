@@ -101,7 +101,9 @@ class ResetForgetsEverything(AccountInfoStore):
 
 
 # Finding the failure is the point; shrinking it would only cost time.
-CATCH = settings(KIT, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+CATCH = settings(
+    KIT, max_examples=300, phases=[Phase.explicit, Phase.reuse, Phase.generate]
+)
 
 
 def machine(base, component):

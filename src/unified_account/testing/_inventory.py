@@ -179,17 +179,13 @@ class InventoryConformance(RuleBasedStateMachine):
     def _send(self, event: InventoryEvent) -> None:
         self.component.apply(event)
 
-    @initialize(
-        pools=st.lists(
-            st.tuples(st.sampled_from((None, *_NA)), st.integers(0, 5)),
-            min_size=2,
-            max_size=2,
-        )
-    )
-    def add_skus(self, pools: list[tuple[Marketplace | None, int]]) -> None:
+    @initialize(data=st.data())
+    def add_skus(self, data: st.DataObject) -> None:
         """Add each SKU with a shared or separate pool."""
-        for name, (where, units) in zip(self.skus, pools, strict=False):
+        for name in self.skus:
             sku = to_sku(name)
+            where = data.draw(st.sampled_from((None, *_NA)), label=name)
+            units = data.draw(st.integers(0, 5), label=f"{name} units")
             pool = (
                 MfnPool.shared(units)
                 if where is None
