@@ -70,6 +70,9 @@ def collections_are_what_they_say() -> None:
     """A catalogue takes records; a listing's SKU is text."""
     Catalog(skus=())
     Catalog(skus=42)  # type: ignore[arg-type]
+    snapshot = example_snapshot()
+    Snapshot(account=snapshot.account, orders=snapshot.orders)
+    Snapshot(account=snapshot.account, orders=[42])  # type: ignore[list-item]
     SkuRecord(sku=42)  # type: ignore[arg-type]
     Listing(
         sku=7,  # type: ignore[arg-type]
