@@ -19,7 +19,7 @@ from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..snapshot import Snapshot
-from ._blob import ATTRIBUTES, SCOPE, TITLES, Reader, blobs
+from ._blob import ATTRIBUTES, SCOPE, SKU_STEMS, TITLES, Reader, blobs
 from ._core import check_flag, marketplaces, money, seller_accounts
 
 
@@ -35,19 +35,9 @@ def _scope_marketplaces() -> st.SearchStrategy[Marketplace]:
 # characters cost Hypothesis one choice a character.  The stems cover the
 # shapes the model accepts: one character, inner spaces, every printable
 # ASCII punctuation mark, the longest length.
-_SKU_STEMS = (
-    "",
-    "A-",
-    "sku ",
-    "SKU_",
-    "a b c ",
-    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
-    "x" * 36,
-    "ZZ.",
-)
 _SKUS = st.builds(
     lambda stem, number: to_sku(f"{stem}{number}"),
-    st.sampled_from(_SKU_STEMS),
+    st.sampled_from(SKU_STEMS),
     st.integers(0, 9999),
 )
 
@@ -100,19 +90,7 @@ def mfn_arrangements() -> st.SearchStrategy[MfnArrangement]:
 
 # Titles in the three languages of North America and the FAQ's two
 # Chinese scripts, with digits and punctuation: one choice each.
-_TITLE_POOL = (
-    "Mug",
-    "Coffee Mug 12 oz",
-    "Tasse à café « Érable »",
-    "Taza de café (Ñandú)",
-    "咖啡杯",
-    "商品訊息 – 库存",
-    "A",
-    "Kit & Caboodle / 2-pack, blue",
-    "Ç" * 20,
-    "0123456789",
-)
-_TITLES = st.sampled_from(_TITLE_POOL)
+_TITLES = st.sampled_from(TITLES)
 
 _QUANTITIES = st.integers(0, 10_000)
 
@@ -154,15 +132,7 @@ def listings(
     return build()
 
 
-_ATTRIBUTES = st.sampled_from(
-    (
-        {},
-        {"color": "blue"},
-        {"size": "XL"},
-        {"material": "céramique"},
-        {"color": "紅色"},
-    )
-)
+_ATTRIBUTES = st.sampled_from(ATTRIBUTES)
 
 
 @functools.cache
@@ -339,7 +309,6 @@ def _record(
     )
 
 
-_MAYBE_ASINS = st.none() | _ASINS
 _ORDER = {marketplace: index for index, marketplace in enumerate(Marketplace)}
 
 

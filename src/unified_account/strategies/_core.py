@@ -18,7 +18,7 @@ from ..model.account import (
 from ..model.marketplace import Marketplace, Region
 from ..model.money import Money, currency_precision
 from ..rules import RuleKey
-from ._blob import Reader, blobs
+from ._blob import COUNTRIES, NAMES, Reader, blobs
 
 _NA_CURRENCIES = ("USD", "CAD", "MXN")
 _UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -135,7 +135,7 @@ def seller_ids() -> st.SearchStrategy[str]:
     return _SELLER_IDS
 
 
-_COUNTRIES = ("US", "CA", "MX", "BR", "GB", "DE", "JP", "CN", "HK", "TW")
+_COUNTRIES = COUNTRIES
 
 # Two to eight stars, then the last 0 to 4 digits of the account number.
 _MASKED_IDS = st.builds(
@@ -160,24 +160,7 @@ def bank_accounts(
 
 # Names as sellers write them in the three languages of North America and
 # the FAQ's two Chinese scripts: one choice each, never blank.
-_NAME_POOL = (
-    "Acme",
-    "Acme Trading Co.",
-    "Épicerie Fine Côté",
-    "Artesanías Núñez",
-    "商品行",
-    "台灣好物",
-    "上海贸易有限公司",
-    "Ø",
-    "A1 Supplies 2",
-    "Maple & Oak",
-    "Tienda  Ñandú",
-    "Ünïcödé Ltd",
-    "X" * 30,
-    "Hôtel-Dieu",
-    "Großhandel",
-)
-_NAMES = st.sampled_from(_NAME_POOL)
+_NAMES = st.sampled_from(NAMES)
 _EMAILS = st.builds(
     "{}{}@{}.example".format,
     st.sampled_from(("seller", "ops", "a", "finance", "contact")),
