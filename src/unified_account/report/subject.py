@@ -14,6 +14,7 @@ import enum
 
 import attrs
 
+from ..model._validate import instance_of
 from ..model.identifiers import Asin, Sku
 from ..model.marketplace import Marketplace
 
@@ -69,9 +70,7 @@ class Subject:
     .. versionadded:: 0.1.0
     """
 
-    kind: SubjectKind = attrs.field(
-        validator=attrs.validators.instance_of(SubjectKind)
-    )
+    kind: SubjectKind = attrs.field(validator=instance_of(SubjectKind))
     account: str | None = None
     other_account: str | None = None
     marketplace: Marketplace | None = None
