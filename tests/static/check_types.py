@@ -34,6 +34,7 @@ from unified_account import (
     Sku,
     SkuRecord,
     Snapshot,
+    Subject,
     availability_table,
     available_quantity,
     build_report,
@@ -51,7 +52,6 @@ from unified_account import (
 )
 from unified_account import strategies as ua
 from unified_account.message_ids import MESSAGES, MessageSpec
-from unified_account.report.subject import Subject
 
 
 def amounts_are_exact() -> None:

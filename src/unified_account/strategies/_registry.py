@@ -63,6 +63,7 @@ from ..policy.subscription import SubscriptionCharge, subscription_charge
 from ..policy.terms import PLAN_TERMS
 from ..report import Report, build_report
 from ..report.finding import Finding, FindingOutcome
+from ..report.subject import Subject, SubjectKind
 from ..rules import RULES, Rule, RuleFamily, RuleKey
 from ..snapshot import Snapshot
 from . import _catalog, _commerce, _core
@@ -234,6 +235,10 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
         lambda report: _nonempty(report.findings)
     ),
     FindingOutcome: lambda: st.sampled_from(FindingOutcome),
+    Subject: lambda: _reports().flatmap(
+        lambda report: _nonempty(tuple(f.subject for f in report.findings))
+    ),
+    SubjectKind: lambda: st.sampled_from(SubjectKind),
 }
 """Each public type and the strategy ``st.from_type`` resolves it to."""
 
