@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_arguments",  # the facade's argument type checks
             "errors",
             "messages",
+            "message_ids",
             "rules",
             "decision",
             "model",  # the package itself holds only its docstring
@@ -57,7 +58,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "testing.*",
         ),
     ),
-    ("command", ("", "cli", "__main__")),
+    ("command", ("", "cli", "__main__", "_hypothesis")),
 )
 
 
