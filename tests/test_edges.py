@@ -207,7 +207,7 @@ class TestReportAndTable:
         for key in ("as_of", "orders", "storefront_link", "report_currency"):
             document.pop(key, None)
         report = build_report(snapshot_from_data(document))
-        subjects = {finding.subject for finding in report.findings}
+        subjects = {finding.subject.path for finding in report.findings}
         assert not any("subscription" in s for s in subjects)
         assert not any(
             "storefront" in s and "request" not in s for s in subjects
@@ -368,3 +368,13 @@ class TestLastEdges:
             ],
         )
         assert set(record.sellable_quantities) == {0}
+
+
+def test_a_file_name_with_a_nul_is_our_error():
+    """``Path.read_bytes`` raises ``ValueError`` for it: ours instead."""
+    from unified_account import load_snapshot
+
+    with pytest.raises(SnapshotError) as error:
+        load_snapshot("seller\x00.json")
+    assert "NUL" in error.value.problem
+    assert "\x00" not in str(error.value)

@@ -300,11 +300,16 @@ def parse_snapshot(text: str | bytes, source: str = "<string>") -> Snapshot:
 
 def load_snapshot(path: str | Path) -> Snapshot:
     """Read the snapshot file at ``path``."""
+    source = one_line(str(path))
     try:
         text = Path(path).read_bytes()
     except OSError as error:
         raise SnapshotError(
-            "", f"cannot read the file: {error.strerror}", str(path)
+            "", f"cannot read the file: {error.strerror}", source
+        ) from None
+    except ValueError:  # a NUL in the name: no file can have it
+        raise SnapshotError(
+            "", "cannot read the file: the name holds a NUL character", source
         ) from None
     return parse_snapshot(text, str(path))
 
