@@ -299,8 +299,11 @@ def _check_arguments() -> None:
     from ._arguments import checked
 
     namespace = globals()
+    # ``to_sku`` and ``to_asin`` read any value and say what a SKU or an
+    # ASIN is when it is none: their own message is the better one.
+    unchecked = {"to_asin", "to_sku"}
     for name in __all__:
-        if inspect.isfunction(namespace[name]):
+        if inspect.isfunction(namespace[name]) and name not in unchecked:
             namespace[name] = checked(namespace[name], namespace)
 
 

@@ -124,8 +124,8 @@ def checked(
             kinds = expected.get(name)
             if kinds is not None and not isinstance(value, kinds):
                 raise InvalidArgumentError(
-                    f"`{excerpt(value, as_repr=True)}` is a "
-                    f"{type(value).__name__}, not {_describe(kinds)}; "
+                    f"`{excerpt(value, as_repr=True)}` is "
+                    f"{_describe((type(value),))}, not {_describe(kinds)}; "
                     f"an argument of `{function.__name__}`",
                     function=function.__name__,
                     field=name,
