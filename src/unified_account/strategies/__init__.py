@@ -50,6 +50,7 @@ from ._commerce import (
     tax_treatments,
 )
 from ._core import (
+    INFO_FIELDS,
     account_infos,
     bank_accounts,
     currencies,
@@ -65,6 +66,7 @@ from ._core import (
 )
 
 __all__ = [
+    "INFO_FIELDS",
     "account_infos",
     "asin_attributes",
     "asins",

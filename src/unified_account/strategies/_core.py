@@ -129,25 +129,52 @@ _NAMES = st.builds(
 )
 
 
+INFO_FIELDS: tuple[str, ...] = (
+    "legal_entity_name",
+    "address_country",
+    "bank",
+    "contact_email",
+    "display_name",
+)
+
+
 def account_infos(
-    *, banks: st.SearchStrategy[BankAccount] | None = None
+    *,
+    banks: st.SearchStrategy[BankAccount] | None = None,
+    unknown: st.SearchStrategy[frozenset[str]] | None = None,
 ) -> st.SearchStrategy[AccountInfo]:
     """Account information, as entered at registration or customised.
 
-    Requires hypothesis.
+    ``unknown``: the names of the fields left unknown (``None``), as a
+    source like the Selling Partner API leaves them (default: none; try
+    ``st.frozensets(st.sampled_from(INFO_FIELDS))``).  Requires
+    hypothesis.
     """
-    return st.builds(
-        AccountInfo,
-        legal_entity_name=_NAMES,
-        address_country=st.sampled_from(_COUNTRIES),
-        bank=bank_accounts() if banks is None else banks,
-        contact_email=st.builds(
+    fields = {
+        "legal_entity_name": _NAMES,
+        "address_country": st.sampled_from(_COUNTRIES),
+        "bank": bank_accounts() if banks is None else banks,
+        "contact_email": st.builds(
             "{}@{}.example".format,
             st.text(_LOWER_DIGITS, min_size=1, max_size=10),
             st.text(_LOWER_DIGITS, min_size=1, max_size=10),
         ),
-        display_name=_NAMES,
-    )
+        "display_name": _NAMES,
+    }
+    if unknown is None:
+        return st.builds(AccountInfo, **fields)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> AccountInfo:
+        missing = draw(unknown)
+        return AccountInfo(
+            **{
+                name: None if name in missing else draw(strategy)
+                for name, strategy in fields.items()
+            }
+        )
+
+    return build()
 
 
 def seller_accounts(
