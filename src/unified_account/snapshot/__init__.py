@@ -31,6 +31,7 @@ from ..model._validate import Validator, collection, instance_of
 from ..model.account import SellerAccount
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.catalog import Catalog
+from ..model.imports import FeeEstimate, SetAside
 from ..model.fees import (
     PerItemFee,
     Sale,
@@ -46,6 +47,7 @@ from ._converter import converter
 
 __all__ = [
     "Snapshot",
+    "dump_snapshot",
     "example_snapshot",
     "load_snapshot",
     "parse_snapshot",
@@ -114,7 +116,9 @@ class Snapshot:
     ``brand_attributes``: Brand Registry approvals and ASINs' key
     attribute values.  ``storefront_link``: the storefront link set in the
     home marketplace; ``storefront_requests``: requests to set it, to
-    evaluate.
+    evaluate.  ``fee_estimates``: Product Fees estimates.  ``set_aside``:
+    what an import from the Selling Partner API set aside, and why
+    (:mod:`unified_account.spapi`).
     """
 
     version: int = attrs.field(default=FORMAT_VERSION)
@@ -155,6 +159,12 @@ class Snapshot:
         default=(),
         converter=_items,
         validator=_all(StorefrontRequest),
+    )
+    fee_estimates: tuple[FeeEstimate, ...] = attrs.field(
+        default=(), converter=_items, validator=_all(FeeEstimate)
+    )
+    set_aside: tuple[SetAside, ...] = attrs.field(
+        default=(), converter=_items, validator=_all(SetAside)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -282,3 +292,6 @@ def schema_text() -> str:
         .joinpath("snapshot.schema.json")
         .read_text(encoding="utf-8")
     )
+
+
+from ._dump import dump_snapshot  # noqa: E402  (it needs Snapshot)

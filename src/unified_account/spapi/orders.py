@@ -24,11 +24,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from .errors import InvalidValueError, UnifiedAccountError
-from .model.listing import FulfillmentChannel
-from .model.marketplace import Marketplace
-from .model.money import Money
-from .model.orders import Order, OrderStatus
+from ..errors import InvalidValueError, UnifiedAccountError
+from ..model.listing import FulfillmentChannel
+from ..model.marketplace import Marketplace
+from ..model.money import Money
+from ..model.orders import Order, OrderStatus
 
 __all__ = ["order_from_2026", "order_from_v0"]
 
