@@ -3,6 +3,10 @@
 ``unified-account rules``      the rule catalogue
 ``unified-account explain K``  one rule: title, FAQ question, summary, example
 ``unified-account report [F]`` every applicable rule on a seller snapshot
+                               (``-``: read it from stdin)
+``unified-account import-spapi --home CC FILE...``
+                               SP-API responses, notifications and reports
+                               into a snapshot (stdout, or ``-o FILE``)
 
 Output is built whole before anything is written, so a failure leaves
 stdout empty.  Errors go to stderr with exit status 2.
@@ -13,10 +17,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .edition import EDITIONS, edition_named
-from .errors import UnifiedAccountError
+from .errors import MissingDataError, UnifiedAccountError
 from .i18n import (
     SUPPORTED_LOCALES,
     normalize_locale,
@@ -25,6 +30,8 @@ from .i18n import (
     translate,
 )
 from .messages import N_
+from .model.account import SellingPlan
+from .model.marketplace import Marketplace
 from .report import build_report
 from .report.formats import (
     catalogue_json,
@@ -34,7 +41,13 @@ from .report.formats import (
     report_text,
 )
 from .rules import rule
-from .snapshot import example_snapshot, load_snapshot
+from .snapshot import (
+    dump_snapshot,
+    example_snapshot,
+    load_snapshot,
+    parse_snapshot,
+)
+from .spapi.files import import_files
 
 __all__ = ["main"]
 
@@ -110,7 +123,41 @@ def _parser(locale: str) -> argparse.ArgumentParser:
         choices=tuple(EDITIONS),
         help=text(N_("cli.help.edition"), default="faq"),
     )
+    spapi = commands.add_parser(
+        "import-spapi", help=text(N_("cli.help.import-spapi"))
+    )
+    spapi.add_argument(
+        "files", metavar="FILE", nargs="+", help=text(N_("cli.help.files"))
+    )
+    spapi.add_argument(
+        "--home", required=True, metavar="CC", help=text(N_("cli.help.home"))
+    )
+    spapi.add_argument(
+        "--seller-id",
+        default="SPAPI-SELLER",
+        help=text(N_("cli.help.seller-id")),
+    )
+    spapi.add_argument(
+        "--plan",
+        choices=("professional", "individual"),
+        help=text(N_("cli.help.plan")),
+    )
+    spapi.add_argument(
+        "-o", "--output", metavar="FILE", help=text(N_("cli.help.output"))
+    )
+    spapi.add_argument("--locale", default="en", help=locale_help)
     return parser
+
+
+def _import(args: argparse.Namespace) -> str:
+    home = Marketplace.from_country(args.home)
+    assembly = import_files(
+        args.files,
+        home=home,
+        seller_id=args.seller_id,
+        plan=None if args.plan is None else SellingPlan(args.plan),
+    )
+    return dump_snapshot(assembly.snapshot)
 
 
 def _explain(key: str, locale: str) -> str:
@@ -138,11 +185,18 @@ def _run(args: argparse.Namespace) -> str:
         return catalogue_text(locale)
     if args.command == "explain":
         return _explain(args.rule_key, locale)
-    snapshot = (
-        example_snapshot()
-        if args.snapshot is None
-        else load_snapshot(args.snapshot)
-    )
+    if args.command == "import-spapi":
+        text = _import(args)
+        if args.output is None:
+            return text
+        _write(args.output, text)
+        return ""
+    if args.snapshot is None:
+        snapshot = example_snapshot()
+    elif args.snapshot == "-":
+        snapshot = parse_snapshot(sys.stdin.buffer.read(), "<stdin>")
+    else:
+        snapshot = load_snapshot(args.snapshot)
     report = build_report(snapshot, edition=edition_named(args.edition))
     formats = {
         "json": report_json,
@@ -150,6 +204,20 @@ def _run(args: argparse.Namespace) -> str:
         "text": report_text,
     }
     return formats[args.format](report, locale)
+
+
+def _write(path: str, text: str) -> None:
+    """Write ``text`` whole to ``path``, or leave it untouched."""
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise MissingDataError(
+            f"{path}: cannot write the file: {error.strerror}"
+        ) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

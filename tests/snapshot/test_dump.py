@@ -89,4 +89,5 @@ class TestDumpSnapshot:
         snapshot = example_snapshot()
         text = dump_snapshot(snapshot)
         assert parse_snapshot(text) == snapshot
-        assert "e+" not in text and json.loads(text)["version"] == 1
+        assert "e+" not in text
+        assert json.loads(text)["version"] == 1

@@ -98,7 +98,8 @@ def payout_route(
     information.  ``bank_countries`` are the countries Amazon pays out
     to (default: ``edition.payout_bank_countries``).  Raises
     :class:`~unified_account.errors.MissingDataError` when that bank
-    account is unknown (the report then gives :func:`unknown_bank_reason`).  The reasons name
+    account is unknown (the report then gives
+    :func:`unknown_bank_reason`).  The reasons name
     ``account-info-defaults`` (which bank account) and ``local-payout``
     (how).
     """

@@ -31,13 +31,13 @@ from ..model._validate import Validator, collection, instance_of
 from ..model.account import SellerAccount
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.catalog import Catalog
-from ..model.imports import FeeEstimate, SetAside
 from ..model.fees import (
     PerItemFee,
     Sale,
     SubscriptionFee,
     SubscriptionFeeSchedule,
 )
+from ..model.imports import FeeEstimate, SetAside
 from ..model.orders import Order
 from ..model.rates import ConversionRate, ConversionRates
 from ..model.storefront import StorefrontLink, StorefrontRequest

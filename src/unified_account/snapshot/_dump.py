@@ -77,9 +77,10 @@ def _record(value: Any) -> dict[str, Any]:
         if not field.init:
             continue
         item = getattr(value, field.name)
-        default = field.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            default = default.factory()  # type: ignore[attr-defined]
+        default: Any = field.default
+        factory = getattr(default, "factory", None)
+        if factory is not None:
+            default = factory()
         if default is not attrs.NOTHING and item == default:
             continue
         fields[field.alias or field.name] = _value(item)

@@ -84,6 +84,11 @@ def _lookup(table: Mapping[str, Any], value: Any, path: str) -> Any:
         ) from None
 
 
+def _optional(table: Mapping[str, Any], payload: Any, path: str) -> Any:
+    value = _get(payload, path)
+    return None if value is None else _lookup(table, value, path)
+
+
 def _time(payload: Mapping[str, Any], path: str) -> datetime:
     text = _required(payload, path)
     try:
@@ -98,8 +103,10 @@ def _money(
     payload: Mapping[str, Any], path: str, amount: str, currency: str
 ) -> Money | None:
     value = _get(payload, path)
-    if value is None:
-        return None
+    if value is None or (
+        isinstance(value, Mapping) and not ({amount, currency} & set(value))
+    ):
+        return None  # absent or empty (``{}``): no total yet
     keys = {"amount": amount, "currency": currency}
     try:
         return Money(_required(value, amount), _required(value, currency))
@@ -147,7 +154,8 @@ def order_from_v0(payload: Mapping[str, Any]) -> Order:
     """An order from an Orders v0 ``Order`` object.
 
     The marketplace is ``MarketplaceId``, else ``SalesChannel``
-    (``Amazon.ca``); ``OrderTotal`` may be absent (pending orders).
+    (``Amazon.ca``); ``OrderTotal`` may be absent (pending orders), and
+    so may ``FulfillmentChannel`` (the order's channel is then unknown).
     """
     return _order(
         _V0_NAMES,
@@ -155,11 +163,7 @@ def order_from_v0(payload: Mapping[str, Any]) -> Order:
         marketplace=_marketplace(payload, "MarketplaceId", "SalesChannel"),
         purchased_at=_time(payload, "PurchaseDate"),
         total=_money(payload, "OrderTotal", "Amount", "CurrencyCode"),
-        fulfillment=_lookup(
-            _CHANNELS,
-            _required(payload, "FulfillmentChannel"),
-            "FulfillmentChannel",
-        ),
+        fulfillment=_optional(_CHANNELS, payload, "FulfillmentChannel"),
         status=_lookup(
             _V0_STATUS, _required(payload, "OrderStatus"), "OrderStatus"
         ),
@@ -171,7 +175,7 @@ def order_from_2026(payload: Mapping[str, Any]) -> Order:
 
     The total is ``proceeds.grandTotal`` (absent: no total yet); the
     channel ``fulfillment.fulfilledBy``; the status
-    ``fulfillment.fulfillmentStatus``.
+    ``fulfillment.fulfillmentStatus`` (either absent: unknown).
     """
     return _order(
         _V2026_NAMES,
@@ -183,14 +187,8 @@ def order_from_2026(payload: Mapping[str, Any]) -> Order:
         ),
         purchased_at=_time(payload, "createdTime"),
         total=_money(payload, "proceeds.grandTotal", "amount", "currencyCode"),
-        fulfillment=_lookup(
-            _CHANNELS,
-            _required(payload, "fulfillment.fulfilledBy"),
-            "fulfillment.fulfilledBy",
-        ),
-        status=_lookup(
-            _V2026_STATUS,
-            _required(payload, "fulfillment.fulfillmentStatus"),
-            "fulfillment.fulfillmentStatus",
+        fulfillment=_optional(_CHANNELS, payload, "fulfillment.fulfilledBy"),
+        status=_optional(
+            _V2026_STATUS, payload, "fulfillment.fulfillmentStatus"
         ),
     )

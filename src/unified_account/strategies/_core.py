@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -150,7 +151,7 @@ def account_infos(
     ``st.frozensets(st.sampled_from(INFO_FIELDS))``).  Requires
     hypothesis.
     """
-    fields = {
+    fields: dict[str, st.SearchStrategy[Any]] = {
         "legal_entity_name": _NAMES,
         "address_country": st.sampled_from(_COUNTRIES),
         "bank": bank_accounts() if banks is None else banks,
@@ -167,12 +168,11 @@ def account_infos(
     @st.composite
     def build(draw: st.DrawFn) -> AccountInfo:
         missing = draw(unknown)
-        return AccountInfo(
-            **{
-                name: None if name in missing else draw(strategy)
-                for name, strategy in fields.items()
-            }
-        )
+        values: dict[str, Any] = {
+            name: None if name in missing else draw(strategy)
+            for name, strategy in fields.items()
+        }
+        return AccountInfo(**values)
 
     return build()
 
