@@ -108,7 +108,7 @@ def _one(raw: object, path: str) -> FeeEstimate | SetAside:
         SOURCE,
     )
     if isinstance(found, SetAside):
-        return attrs.evolve(found, subject=reference, detail=found.subject)
+        return found
     price_path = join(ident_path, "PriceToEstimateFees")
     prices = obj(need(ident, "PriceToEstimateFees", ident_path), price_path)
     price = money(

@@ -16,18 +16,22 @@ the report's line and column).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from ..errors import PayloadError
 from ..model.account import SellingPlan
+from ..model.imports import SetAside
 from ..model.marketplace import Marketplace
 from .assemble import Assembly, assemble_snapshot
 from .fba_inventory import read_inventory_summaries
 from .fees import read_fees_estimates
 from .listings import read_listings_item, read_listings_search
+from .notifications import replay
 from .order_lists import read_orders
 from .reports import (
     decode_report,
@@ -126,15 +130,16 @@ def import_files(
     home: Marketplace,
     seller_id: str,
     plan: SellingPlan | None = None,
-    read: Any = None,
+    read: Callable[[str], bytes] | None = None,
 ) -> Assembly:
     """Read each ``FILE`` or ``KIND=FILE`` of ``words`` and assemble them.
 
-    ``read`` reads a path's bytes (default: the file system).
+    ``read`` reads a path's bytes (default: the file system).  The path
+    of every item set aside starts with its file's name.
     """
     reader = read or (lambda path: Path(path).read_bytes())
     parts: dict[str, list[Any]] = {kind: [] for kind in KINDS}
-    origins: list[tuple[str, int]] = []
+    streams: list[tuple[str, list[Any]]] = []
     for word in words:
         kind, market, path = _spec(word)
         try:
@@ -144,46 +149,54 @@ def import_files(
                 raise PayloadError(
                     "", f"cannot read the file: {error.strerror}"
                 ) from None
-            parts_kind, value = _one(data, kind, market, home)
+            found, value = _one(data, kind, market, home)
         except PayloadError as error:
             raise error.in_file(path) from None
-        parts[parts_kind].append(value)
-        if parts_kind == "notifications":
-            origins.extend((path, i) for i in range(len(value)))
-    try:
-        account = parts["account"][-1] if parts["account"] else None
-        participations = (
+        if found == "notifications":
+            streams.append((path, value))
+        elif found == "listings":
+            parts[found].append(tuple(_named(item, path) for item in value))
+        else:
+            parts[found].append(_named(value, path))
+    assembly = assemble_snapshot(
+        home=home,
+        seller_id=seller_id,
+        plan=plan,
+        account=parts["account"][-1] if parts["account"] else None,
+        participations=(
             parts["participations"][-1] if parts["participations"] else None
+        ),
+        listings=_flat(parts["listings"]),
+        inventory=parts["fba-inventory"],
+        orders=[*parts["orders"], *parts["orders-report"]],
+        fees=parts["fees"],
+        listing_reports=parts["listings-report"],
+    )
+    snapshot = assembly.snapshot
+    for path, stream in streams:
+        before = len(snapshot.set_aside)
+        try:
+            snapshot = replay(snapshot, stream)
+        except PayloadError as error:
+            raise error.in_file(path) from None
+        added = tuple(_in(note, path) for note in snapshot.set_aside[before:])
+        snapshot = attrs.evolve(
+            snapshot, set_aside=(*snapshot.set_aside[:before], *added)
         )
-        return assemble_snapshot(
-            home=home,
-            seller_id=seller_id,
-            plan=plan,
-            account=account,
-            participations=participations,
-            listings=_flat(parts["listings"]),
-            inventory=parts["fba-inventory"],
-            orders=[*parts["orders"], *parts["orders-report"]],
-            fees=parts["fees"],
-            listing_reports=parts["listings-report"],
-            notifications=_flat(parts["notifications"]),
-        )
-    except PayloadError as error:
-        index, _, rest = error.path.partition("]")
-        if not index.startswith("[") or not origins:
-            raise
-        path, local = origins[int(index[1:])]
-        where = (
-            f"[{local}]{rest}"
-            if path_is_list(path, origins)
-            else rest.lstrip(".")
-        )
-        raise PayloadError(where, error.problem, path) from None
+    return Assembly(snapshot=snapshot, set_aside=snapshot.set_aside)
 
 
-def path_is_list(path: str, origins: list[tuple[str, int]]) -> bool:
-    """Whether ``path`` held more than one notification."""
-    return sum(1 for origin, _ in origins if origin == path) > 1
+def _in(note: SetAside, path: str) -> SetAside:
+    return attrs.evolve(
+        note, path=f"{path}: {note.path}" if note.path else path
+    )
+
+
+def _named(read: Any, path: str) -> Any:
+    """``read`` with its notes' paths starting with the file name."""
+    return attrs.evolve(
+        read, set_aside=tuple(_in(note, path) for note in read.set_aside)
+    )
 
 
 def _flat(groups: Iterable[Any]) -> list[Any]:

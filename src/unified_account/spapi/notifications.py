@@ -298,32 +298,36 @@ _APPLY = {
 }
 
 
-def apply_notification(snapshot: Snapshot, notification: object) -> Snapshot:
-    """``snapshot`` after one notification (see the module's list)."""
-    body = obj(notification, "")
-    kind = text(need(body, "NotificationType", ""), "NotificationType")
+def apply_notification(
+    snapshot: Snapshot, notification: object, *, path: str = ""
+) -> Snapshot:
+    """``snapshot`` after one notification (see the module's list).
+
+    ``path`` is where the notification sits in its file (``[3]``); the
+    paths of errors and notes start with it.
+    """
+    body = obj(notification, path)
+    kind_path = join(path, "NotificationType")
+    kind = text(need(body, "NotificationType", path), kind_path)
     apply = _APPLY.get(kind)
     if apply is None:
         raise fail(
-            "NotificationType",
+            kind_path,
             f"`{kind}` is not one of: " + ", ".join(NOTIFICATION_TYPES),
         )
-    payload = obj(need(body, "Payload", ""), "Payload")
-    return apply(snapshot, payload, "Payload")
+    payload_path = join(path, "Payload")
+    payload = obj(need(body, "Payload", path), payload_path)
+    return apply(snapshot, payload, payload_path)
 
 
 def replay(snapshot: Snapshot, notifications: Iterable[object]) -> Snapshot:
-    """``snapshot`` after each of ``notifications``, in order."""
-    for index, notification in enumerate(notifications):
-        try:
-            snapshot = apply_notification(snapshot, notification)
-        except Exception as error:
-            from ..errors import PayloadError
+    """``snapshot`` after each of ``notifications``, in order.
 
-            if isinstance(error, PayloadError):
-                raise PayloadError(
-                    f"[{index}].{error.path}" if error.path else f"[{index}]",
-                    error.problem,
-                ) from None
-            raise
+    Paths in errors and notes start with the notification's index
+    (``[3].Payload.Sku``).
+    """
+    for index, notification in enumerate(notifications):
+        snapshot = apply_notification(
+            snapshot, notification, path=f"[{index}]"
+        )
     return snapshot
