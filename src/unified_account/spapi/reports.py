@@ -1,6 +1,7 @@
 """Flat-file reports: merchant listings and orders, as Amazon delivers them.
 
-Both are tab-separated text with a header row.  Amazon encodes North
+Both are tab-separated text with a header row, lines ending in CRLF or
+LF, cells unquoted.  Amazon encodes North
 American report documents in Windows-1252 (the document's
 ``Content-Type`` says so) and some in UTF-8: :func:`decode_report` reads
 UTF-8 (a byte-order mark is dropped) and falls back to Windows-1252.
@@ -21,7 +22,6 @@ A problem names its line and column (``line 4, column 3``).
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 
 import attrs
@@ -63,10 +63,14 @@ def decode_report(data: bytes) -> str:
 def _rows(
     text: str, needed: Sequence[str]
 ) -> tuple[list[str], list[list[str]]]:
-    lines = text.splitlines()
+    # Lines end in CRLF or LF, and only those: a cell may hold any other
+    # character.  Cells are not quoted.
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
     if not lines:
         raise PayloadError("line 1", "the report is empty")
-    rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = [line.removesuffix("\r").split("\t") for line in lines]
     header = rows[0]
     for name in needed:
         if name not in header:
