@@ -93,7 +93,9 @@ def recognise(data: object) -> str:
         if "sku" in data:
             return "listings"
         first = _first(payload)
-        if isinstance(first, Mapping) and "participation" in first:
+        if isinstance(first, Mapping) and (
+            "participation" in first or "marketplace" in first
+        ):
             return "participations"
     first = _first(data)
     if isinstance(first, Mapping) and "FeesEstimateIdentifier" in first:
