@@ -62,14 +62,14 @@ class TestSellers:
         ]
 
     def test_suspended_listings_keep_the_marketplace(self):
-        """hasSuspendedListings is a note on a kept marketplace."""
+        """HasSuspendedListings is a note on a kept marketplace."""
         read = read_participations(fixture("spapi/participations_na.json"))
         suspended = read.set_aside[0]
         assert suspended.reason.kept
         assert MX in read.marketplaces
 
     def test_not_participating_is_set_aside(self):
-        """isParticipating false: not turned on, and not kept."""
+        """IsParticipating false: not turned on, and not kept."""
         read = read_participations(fixture("spapi/participations_na.json"))
         assert Marketplace.BR not in read.marketplaces
         assert not SetAsideReason.NOT_PARTICIPATING.kept
@@ -135,7 +135,7 @@ class TestListings:
         ]
 
     def test_amazon_na_makes_every_na_listing_fba(self):
-        """fulfillmentAvailability has no marketplace: AMAZON_NA covers NA."""
+        """FulfillmentAvailability has no marketplace: AMAZON_NA covers NA."""
         item = read_listings_item(fixture("spapi/listings_item_na.json"))
         assert {x.channel for x in item.listings} == {FulfillmentChannel.FBA}
         assert item.mfn_quantity == 12
@@ -238,7 +238,7 @@ class TestOrders:
         assert read.orders
 
     def test_a_non_amazon_2026_order_is_set_aside(self):
-        """channelName NON_AMAZON: set aside with its order id."""
+        """ChannelName NON_AMAZON: set aside with its order id."""
         body = fixture("orders_2026_na.json")
         body["orders"][0]["salesChannel"] = {"channelName": "NON_AMAZON"}
         read = read_orders(body)

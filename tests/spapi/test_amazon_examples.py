@@ -14,6 +14,7 @@ import pytest
 
 from unified_account import Marketplace
 from unified_account.model.listing import FulfillmentChannel, ListingStatus
+from unified_account.snapshot import Snapshot
 from unified_account.spapi import (
     apply_notification,
     assemble_snapshot,
@@ -24,7 +25,6 @@ from unified_account.spapi import (
     read_orders,
     read_participations,
 )
-from unified_account.snapshot import Snapshot
 
 ROOT = Path(__file__).resolve().parents[3] / "shared" / "spapi-models"
 MODELS = ROOT if ROOT.is_dir() else Path("/work/shared/spapi-models")
@@ -34,20 +34,32 @@ pytestmark = pytest.mark.skipif(
     f"looked in {ROOT}",
 )
 
+SELLERS = "sellers-api-model/sellers.json"
+LISTINGS = "listings-items-api-model/listingsItems_2021-08-01.json"
+V0 = "orders-api-model/ordersV0.json"
+V2026 = "orders-api-model/orders_2026-01-01.json"
+FEES = "product-fees-api-model/productFeesV0.json"
+
 # (model file, path, method) -> adapter: every operation whose response
-# one of the adapters reads.
+# one of the adapters reads.  getInventorySummaries has no concrete
+# example (its sandbox is dynamic): the project's fixtures stand in.
 OPERATIONS = {
-    ("sellers-api-model/sellers.json", "/sellers/v1/marketplaceParticipations", "get"): read_participations,
-    ("sellers-api-model/sellers.json", "/sellers/v1/account", "get"): read_account,
-    ("listings-items-api-model/listingsItems_2021-08-01.json", "/listings/2021-08-01/items/{sellerId}/{sku}", "get"): read_listings_item,
-    ("listings-items-api-model/listingsItems_2021-08-01.json", "/listings/2021-08-01/items/{sellerId}", "get"): read_listings_search,
-    ("orders-api-model/ordersV0.json", "/orders/v0/orders", "get"): read_orders,
-    ("orders-api-model/ordersV0.json", "/orders/v0/orders/{orderId}", "get"): read_orders,
-    ("orders-api-model/orders_2026-01-01.json", "/orders/2026-01-01/orders", "get"): read_orders,
-    ("orders-api-model/orders_2026-01-01.json", "/orders/2026-01-01/orders/{orderId}", "get"): read_orders,
-    ("product-fees-api-model/productFeesV0.json", "/products/fees/v0/listings/{SellerSKU}/feesEstimate", "post"): read_fees_estimates,
-    ("product-fees-api-model/productFeesV0.json", "/products/fees/v0/items/{Asin}/feesEstimate", "post"): read_fees_estimates,
-    ("product-fees-api-model/productFeesV0.json", "/products/fees/v0/feesEstimate", "post"): read_fees_estimates,
+    (SELLERS, "/sellers/v1/marketplaceParticipations", "get"):
+        read_participations,
+    (SELLERS, "/sellers/v1/account", "get"): read_account,
+    (LISTINGS, "/listings/2021-08-01/items/{sellerId}/{sku}", "get"):
+        read_listings_item,
+    (LISTINGS, "/listings/2021-08-01/items/{sellerId}", "get"):
+        read_listings_search,
+    (V0, "/orders/v0/orders", "get"): read_orders,
+    (V0, "/orders/v0/orders/{orderId}", "get"): read_orders,
+    (V2026, "/orders/2026-01-01/orders", "get"): read_orders,
+    (V2026, "/orders/2026-01-01/orders/{orderId}", "get"): read_orders,
+    (FEES, "/products/fees/v0/listings/{SellerSKU}/feesEstimate", "post"):
+        read_fees_estimates,
+    (FEES, "/products/fees/v0/items/{Asin}/feesEstimate", "post"):
+        read_fees_estimates,
+    (FEES, "/products/fees/v0/feesEstimate", "post"): read_fees_estimates,
 }  # fmt: skip
 
 
@@ -93,7 +105,7 @@ def test_every_operation_has_an_example_read():
 
 
 def test_the_participations_example_is_one_us_store():
-    """getMarketplaceParticipations: one US participation, nothing set aside."""
+    """getMarketplaceParticipations: one US store, nothing set aside."""
     model = load("models/sellers-api-model/sellers.json")
     body = model["paths"]["/sellers/v1/marketplaceParticipations"]["get"][
         "responses"
@@ -104,7 +116,7 @@ def test_the_participations_example_is_one_us_store():
 
 
 def test_the_account_example_lacks_currencies_and_still_reads():
-    """getAccount's example breaks Amazon's schema; it is read anyway."""
+    """GetAccount's example breaks Amazon's schema; it is read anyway."""
     model = load("models/sellers-api-model/sellers.json")
     body = model["paths"]["/sellers/v1/account"]["get"]["responses"]["200"][
         "examples"
