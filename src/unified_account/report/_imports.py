@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..messages import N_
 from ..rules import RuleKey
 from .finding import Finding, FindingOutcome
 
@@ -21,18 +22,18 @@ if TYPE_CHECKING:
     from ..snapshot import Snapshot
 
 _MESSAGES = {
-    "non-amazon-marketplace": "set-aside.non-amazon-marketplace",
-    "unknown-marketplace": "set-aside.unknown-marketplace",
-    "outside-region": "set-aside.outside-region",
-    "not-participating": "set-aside.not-participating",
-    "suspended-listings": "set-aside.suspended-listings",
-    "non-amazon-order": "set-aside.non-amazon-order",
-    "other-country-stock": "set-aside.other-country-stock",
-    "incomplete-listing": "set-aside.incomplete-listing",
-    "listing-issue": "set-aside.listing-issue",
-    "unknown-fulfillment-channel": "set-aside.unknown-fulfillment-channel",
-    "contradiction": "set-aside.contradiction",
-    "fee-estimate-failed": "set-aside.fee-estimate-failed",
+    "non-amazon-marketplace": N_("set-aside.non-amazon-marketplace"),
+    "unknown-marketplace": N_("set-aside.unknown-marketplace"),
+    "outside-region": N_("set-aside.outside-region"),
+    "not-participating": N_("set-aside.not-participating"),
+    "suspended-listings": N_("set-aside.suspended-listings"),
+    "non-amazon-order": N_("set-aside.non-amazon-order"),
+    "other-country-stock": N_("set-aside.other-country-stock"),
+    "incomplete-listing": N_("set-aside.incomplete-listing"),
+    "listing-issue": N_("set-aside.listing-issue"),
+    "unknown-fulfillment-channel": N_("set-aside.unknown-fulfillment-channel"),
+    "contradiction": N_("set-aside.contradiction"),
+    "fee-estimate-failed": N_("set-aside.fee-estimate-failed"),
 }
 
 
@@ -59,7 +60,7 @@ def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
             RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE,
             FindingOutcome.INFO,
             f"estimate:{estimate.reference}@{estimate.marketplace.name}",
-            "per-item-fees-by-sale-marketplace.estimated",
+            N_("per-item-fees-by-sale-marketplace.estimated"),
             {
                 "reference": estimate.reference,
                 "marketplace": estimate.marketplace,
