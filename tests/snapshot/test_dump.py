@@ -7,35 +7,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unified_account import strategies as ua
-from unified_account.model.imports import FeeEstimate, SetAside, SetAsideReason
-from unified_account.model.money import Money
 from unified_account.snapshot import (
     dump_snapshot,
     example_snapshot,
     parse_snapshot,
-)
-
-
-@st.composite
-def fee_estimates(draw):
-    marketplace = draw(ua.marketplaces())
-    price = draw(ua.money(currencies=st.just(marketplace.currency)))
-    total = draw(ua.money(currencies=st.just(marketplace.currency)))
-    return FeeEstimate(
-        marketplace=marketplace,
-        reference=draw(st.sampled_from(["SKU-1", "B071VG5N9D"])),
-        price=Money(abs(price.amount), price.currency),
-        total=Money(abs(total.amount), total.currency),
-    )
-
-
-set_asides = st.builds(
-    SetAside,
-    source=st.sampled_from(["sellers", "orders", "reports"]),
-    path=st.text(max_size=12),
-    subject=st.text(min_size=1, max_size=12).filter(str.strip),
-    reason=st.sampled_from(SetAsideReason),
-    detail=st.text(max_size=8),
 )
 
 
@@ -52,12 +27,17 @@ def rich_snapshots(draw):
     orders = draw(
         st.lists(ua.orders(), max_size=3, unique_by=lambda o: o.order_id)
     )
+    # Amazon's schemas let an order's channel and status be unknown.
+    unknown = draw(
+        st.sampled_from([{}, {"fulfillment": None}, {"status": None}])
+    )
+    orders = [attrs.evolve(order, **unknown) for order in orders]
     return attrs.evolve(
         snapshot,
         account=account,
         orders=orders,
-        fee_estimates=draw(st.lists(fee_estimates(), max_size=2)),
-        set_aside=draw(st.lists(set_asides, max_size=3)),
+        fee_estimates=draw(st.lists(ua.fee_estimates(), max_size=2)),
+        set_aside=draw(st.lists(ua.set_asides(), max_size=3)),
     )
 
 

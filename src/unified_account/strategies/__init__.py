@@ -64,6 +64,7 @@ from ._core import (
     seller_ids,
     selling_plans,
 )
+from ._imports import fee_estimates, set_asides
 
 __all__ = [
     "INFO_FIELDS",
@@ -79,6 +80,7 @@ __all__ = [
     "decisions",
     "editions",
     "fba_pools",
+    "fee_estimates",
     "fulfillment_channels",
     "listing_statuses",
     "listings",
@@ -95,6 +97,7 @@ __all__ = [
     "seller_accounts",
     "seller_ids",
     "selling_plans",
+    "set_asides",
     "sku_records",
     "skus",
     "snapshots",
