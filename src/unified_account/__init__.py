@@ -13,6 +13,15 @@ True
 from __future__ import annotations
 
 from .data import bundled_subscription_fees
+from .decision import (
+    Decision,
+    Outcome,
+    Reason,
+    Resolved,
+    RuleViolation,
+    Term,
+    combine,
+)
 from .edition import (
     EDITIONS,
     FAQ,
@@ -31,7 +40,6 @@ from .errors import (
     MissingDataError,
     MissingMessageError,
     PayloadError,
-    RuleViolation,
     SnapshotError,
     UnifiedAccountError,
     UnknownMarketplaceError,
@@ -76,14 +84,6 @@ from .policy.brand import (
     attribute_differences,
     brand_registry_status,
     propagate_brand_registry,
-)
-from .policy.decision import (
-    Decision,
-    Outcome,
-    Reason,
-    Resolved,
-    Term,
-    combine,
 )
 from .policy.eligibility import (
     evaluate_eligibility,

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..decision import Reason
 from ..edition import SubscriptionBilling
 from ..messages import N_
 from ..model.marketplace import Marketplace
 from ..policy.account_info import effective_account_info
-from ..policy.decision import Reason
 from ..policy.orders import OrderReport, combined_order_report
 from ..policy.payout import (
     PayoutMethod,

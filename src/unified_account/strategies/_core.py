@@ -8,6 +8,7 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from ..decision import Decision, Outcome, Reason
 from ..edition import EDITIONS, FAQ, Edition
 from ..model.account import (
     AccountInfo,
@@ -17,7 +18,6 @@ from ..model.account import (
 )
 from ..model.marketplace import Marketplace, Region
 from ..model.money import Money, currency_precision
-from ..policy.decision import Decision, Outcome, Reason
 from ..rules import RuleKey
 
 _NA_CURRENCIES = ("USD", "CAD", "MXN")
