@@ -136,4 +136,3 @@ class PayloadError(InvalidValueError):
     def in_file(self, source: str) -> PayloadError:
         """The same error, naming the file ``source`` it came from."""
         return PayloadError(self.path, self.problem, source)
-

@@ -93,13 +93,8 @@ def read_orders(response: object) -> OrderList:
     orders: list[Order] = []
     notes: list[SetAside] = []
     for index, raw in enumerate(items):
-        where = (
-            join(path, index)
-            if path != "payload" and path != "order" and path
-            else path
-        )
-        if path in ("payload.Orders", "orders"):
-            where = join(path, index)
+        listed = path in ("payload.Orders", "orders")
+        where = join(path, index) if listed else path
         order = obj(raw, where)
         elsewhere = _elsewhere(order, v0)
         if elsewhere is not None:

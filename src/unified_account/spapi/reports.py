@@ -30,7 +30,6 @@ from ..errors import PayloadError
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.imports import SetAside, SetAsideReason
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
-from ..model.listing import FulfillmentChannel as _Channel
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..model.orders import Order, OrderStatus
@@ -120,7 +119,7 @@ def read_merchant_listings_report(
         price = decimal_text(row.need("price"), row.where("price"))
         code = row.get("fulfillment-channel") or "DEFAULT"
         channel = (
-            _Channel.FBA
+            FulfillmentChannel.FBA
             if code.startswith("AMAZON")
             else FulfillmentChannel.MFN
         )
