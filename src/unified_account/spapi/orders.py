@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model.listing import FulfillmentChannel
@@ -30,7 +30,57 @@ from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..model.orders import Order, OrderStatus
 
-__all__ = ["order_from_2026", "order_from_v0"]
+__all__ = [
+    "Order2026Shape",
+    "OrderV0Shape",
+    "order_from_2026",
+    "order_from_v0",
+]
+
+
+class MoneyV0Shape(TypedDict, total=False):
+    """Orders v0 ``Money``: PascalCase, both keys optional."""
+
+    CurrencyCode: str
+    Amount: str
+
+
+class OrderV0Shape(TypedDict):
+    """Orders v0 ``Order`` (the fields read)."""
+
+    AmazonOrderId: str
+    PurchaseDate: str
+    OrderStatus: str
+    MarketplaceId: NotRequired[str]
+    SalesChannel: NotRequired[str]
+    OrderTotal: NotRequired[MoneyV0Shape]
+    FulfillmentChannel: NotRequired[str]
+
+
+class Money2026Shape(TypedDict):
+    """Orders 2026-01-01 ``Money``: camelCase, a decimal string."""
+
+    amount: str
+    currencyCode: str
+
+
+class SalesChannelShape(TypedDict):
+    """Orders 2026-01-01 ``SalesChannel``."""
+
+    channelName: str
+    marketplaceId: NotRequired[str]
+    marketplaceName: NotRequired[str]
+
+
+class Order2026Shape(TypedDict):
+    """Orders 2026-01-01 ``Order`` (the fields read)."""
+
+    orderId: str
+    createdTime: str
+    salesChannel: SalesChannelShape
+    proceeds: NotRequired[dict[str, Money2026Shape]]
+    fulfillment: NotRequired[dict[str, str]]
+
 
 _V0_STATUS = {
     "PendingAvailability": OrderStatus.PENDING_AVAILABILITY,
