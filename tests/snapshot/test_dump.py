@@ -3,6 +3,7 @@
 import json
 
 import attrs
+import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -11,7 +12,10 @@ from unified_account.snapshot import (
     dump_snapshot,
     example_snapshot,
     parse_snapshot,
+    schema_text,
 )
+
+VALIDATOR = jsonschema.Draft202012Validator(json.loads(schema_text()))
 
 
 @st.composite
@@ -55,12 +59,14 @@ class TestDumpSnapshot:
     def test_a_dumped_snapshot_loads_back_equal(self, snapshot):
         """Every generated snapshot survives a round trip through JSON.
 
-        And the text is stable: dumping the loaded snapshot gives it back.
+        The text is stable (dumping the loaded snapshot gives it back) and
+        matches the JSON Schema.
         """
         text = dump_snapshot(snapshot)
         loaded = parse_snapshot(text)
         assert loaded == snapshot
         assert dump_snapshot(loaded) == text
+        VALIDATOR.validate(json.loads(text))
 
     def test_the_example_seller_round_trips(self):
         """The bundled example loads back equal, amounts as strings."""
