@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import __version__
 from .edition import EDITIONS, edition_named
-from .errors import MissingDataError, UnifiedAccountError
+from .errors import UnifiedAccountError
 from .i18n import (
     SUPPORTED_LOCALES,
     normalize_locale,
@@ -213,11 +213,9 @@ def _write(path: str, text: str) -> None:
     try:
         partial.write_text(text, encoding="utf-8")
         partial.replace(target)
-    except OSError as error:
+    except OSError:
         partial.unlink(missing_ok=True)
-        raise MissingDataError(
-            f"{path}: cannot write the file: {error.strerror}"
-        ) from None
+        raise
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -229,6 +227,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnifiedAccountError as error:
         sys.stderr.write(f"{PROG}: error: {error}\n")
         return 2
+    except OSError as error:  # ``-o FILE`` could not be written
+        sys.stderr.write(f"{PROG}: error: cannot write the output: {error}\n")
+        return 1
     try:
         sys.stdout.buffer.write(output.encode("utf-8"))
         sys.stdout.flush()

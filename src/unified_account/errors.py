@@ -120,7 +120,7 @@ class PayloadError(InvalidValueError):
     flat-file report; :attr:`source` names the file, when there is one.
     It is an :class:`InvalidValueError` whose :attr:`field` is the path.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     def __init__(self, path: str, problem: str, source: str = "") -> None:

@@ -271,3 +271,24 @@ class TestAssemble:
             "contact_email",
             "display_name",
         )
+
+
+def test_an_unwritable_output_exits_1_and_leaves_nothing(capsys, tmp_path):
+    """``-o`` into a missing folder: exit 1, no partial file."""
+    target = tmp_path / "missing" / "seller.json"
+    status = main(
+        [
+            "import-spapi",
+            "--home",
+            "US",
+            "--plan",
+            "professional",
+            "-o",
+            str(target),
+            str(SPAPI / "participations_na.json"),
+        ]
+    )
+    _, err = capsys.readouterr()
+    assert status == 1
+    assert "cannot write the output" in err
+    assert not target.parent.exists()
