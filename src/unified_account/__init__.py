@@ -139,6 +139,7 @@ from .policy.unified import (
     offer_marketplaces,
 )
 from .report import Finding, FindingOutcome, Report, build_report
+from .report.subject import Subject, SubjectKind
 from .rules import RULES, Rule, RuleFamily, RuleKey, UnknownRuleError, rule
 from .snapshot import (
     Snapshot,
@@ -217,6 +218,8 @@ __all__ = [
     "SnapshotError",
     "StorefrontLink",
     "StorefrontRequest",
+    "Subject",
+    "SubjectKind",
     "SubscriptionBilling",
     "SubscriptionCharge",
     "SubscriptionFee",

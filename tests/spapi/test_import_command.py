@@ -105,7 +105,7 @@ class TestImportSpapi:
         status, report, err = run(capsys, "report", "-", "--format", "json")
         assert (status, err) == (0, "")
         findings = json.loads(report)["findings"]
-        subjects = {f["subject"] for f in findings}
+        subjects = {f["subject"]["path"] for f in findings}
         assert "import:sellers/A2ZV50J4W1RKNI" in subjects
         assert any(
             f["rule"] == "local-payout" and "unknown" in f["message"]

@@ -16,24 +16,35 @@ from typing import TYPE_CHECKING
 from ..messages import N_
 from ..rules import RuleKey
 from .finding import Finding, FindingOutcome
+from .subject import Subject, SubjectKind
 
 if TYPE_CHECKING:
     from ..edition import Edition
     from ..snapshot import Snapshot
 
 _MESSAGES = {
-    "non-amazon-marketplace": N_("set-aside.non-amazon-marketplace"),
-    "unknown-marketplace": N_("set-aside.unknown-marketplace"),
-    "outside-region": N_("set-aside.outside-region"),
-    "not-participating": N_("set-aside.not-participating"),
-    "suspended-listings": N_("set-aside.suspended-listings"),
-    "non-amazon-order": N_("set-aside.non-amazon-order"),
-    "other-country-stock": N_("set-aside.other-country-stock"),
-    "incomplete-listing": N_("set-aside.incomplete-listing"),
-    "listing-issue": N_("set-aside.listing-issue"),
-    "unknown-fulfillment-channel": N_("set-aside.unknown-fulfillment-channel"),
-    "contradiction": N_("set-aside.contradiction"),
-    "fee-estimate-failed": N_("set-aside.fee-estimate-failed"),
+    "non-amazon-marketplace": N_("na-scope.set-aside.non-amazon-marketplace"),
+    "unknown-marketplace": N_("na-scope.set-aside.unknown-marketplace"),
+    "outside-region": N_("na-scope.set-aside.outside-region"),
+    "not-participating": N_("na-scope.set-aside.not-participating"),
+    "suspended-listings": N_(
+        "per-marketplace-listing.set-aside.suspended-listings"
+    ),
+    "non-amazon-order": N_("na-scope.set-aside.non-amazon-order"),
+    "other-country-stock": N_(
+        "fba-pool-separation.set-aside.other-country-stock"
+    ),
+    "incomplete-listing": N_(
+        "per-marketplace-listing.set-aside.incomplete-listing"
+    ),
+    "listing-issue": N_("per-marketplace-listing.set-aside.listing-issue"),
+    "unknown-fulfillment-channel": N_(
+        "per-marketplace-listing.set-aside.unknown-fulfillment-channel"
+    ),
+    "contradiction": N_("mfn-inventory.set-aside.contradiction"),
+    "fee-estimate-failed": N_(
+        "per-item-fees-by-sale-marketplace.set-aside.fee-estimate-failed"
+    ),
 }
 
 
@@ -46,7 +57,10 @@ def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
             FindingOutcome.INFO
             if item.reason.kept
             else FindingOutcome.WARNING,
-            f"import:{item.source}/{item.subject}",
+            Subject(
+                kind=SubjectKind.IMPORT,
+                reference=f"{item.source}/{item.subject}",
+            ),
             _MESSAGES[item.reason.value],
             {
                 "subject": item.subject,
@@ -59,7 +73,11 @@ def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
         yield Finding(
             RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE,
             FindingOutcome.INFO,
-            f"estimate:{estimate.reference}@{estimate.marketplace.name}",
+            Subject(
+                kind=SubjectKind.FEE_ESTIMATE,
+                reference=estimate.reference,
+                marketplace=estimate.marketplace,
+            ),
             N_("per-item-fees-by-sale-marketplace.estimated"),
             {
                 "reference": estimate.reference,

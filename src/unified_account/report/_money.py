@@ -26,6 +26,7 @@ from ..policy.per_item_fees import per_item_fee
 from ..policy.subscription import subscription_billing, subscription_charge
 from ..rules import RuleKey
 from .finding import Finding, FindingOutcome
+from .subject import Subject, SubjectKind
 
 if TYPE_CHECKING:
     from ..edition import Edition
@@ -44,7 +45,7 @@ def _subscription(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     account, billed_on = snapshot.account, snapshot.as_of
     if billed_on is None:
         return
-    subject = f"account:{account.seller_id}/subscription"
+    subject = Subject(kind=SubjectKind.SUBSCRIPTION, account=account.seller_id)
     if subscription_billing(billed_on, edition=edition) is (
         SubscriptionBilling.SPLIT
     ):
@@ -68,7 +69,11 @@ def _sales(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
         fee = per_item_fee(
             snapshot.account, sale, snapshot.per_item_fees, edition=edition
         )
-        subject = f"sale:{sale.reference}@{sale.marketplace.name}"
+        subject = Subject(
+            kind=SubjectKind.SALE,
+            reference=sale.reference,
+            marketplace=sale.marketplace,
+        )
         for reason in fee.reasons:
             yield Finding.of(reason, _INFO, subject)
 
@@ -83,7 +88,11 @@ def _payouts(
     for marketplace in Marketplace:
         if marketplace not in account.marketplaces & edition.scope:
             continue
-        subject = f"account:{account.seller_id}/marketplace:{marketplace.name}"
+        subject = Subject(
+            kind=SubjectKind.MARKETPLACE,
+            account=account.seller_id,
+            marketplace=marketplace,
+        )
         info = effective_account_info(account, marketplace, edition=edition)
         if info.value.bank is None:
             yield Finding.of(unknown_bank_reason(marketplace), _INFO, subject)
@@ -116,18 +125,20 @@ def _orders(
     outside = {line.marketplace for line in report.outside_scope}
     for reason in reasons:
         names = dict(reason.params)
-        subject = "orders"
+        subject = Subject(kind=SubjectKind.ORDERS)
         outcome = _INFO
         if isinstance(names.get("marketplace"), Marketplace):
             marketplace = names["marketplace"]
             assert isinstance(marketplace, Marketplace)
-            subject = f"orders/marketplace:{marketplace.name}"
+            subject = Subject(kind=SubjectKind.ORDERS, marketplace=marketplace)
             if marketplace in outside:
                 outcome = _WARNING
         elif "currency" in names:
-            subject = f"orders/currency:{names['currency']}"
+            subject = Subject(
+                kind=SubjectKind.ORDERS, currency=str(names["currency"])
+            )
         elif reason.message_id == "order-tracking.converted":
-            subject = "orders/converted"
+            subject = Subject(kind=SubjectKind.CONVERTED_ORDERS)
         yield Finding.of(reason, outcome, subject)
 
 
