@@ -36,6 +36,7 @@ from unified_account import (
     to_sku,
 )
 from unified_account import strategies as ua
+from unified_account.model.imports import SetAsideReason
 from unified_account.model.money import currency_precision
 
 US, CA, MX = Marketplace.US, Marketplace.CA, Marketplace.MX
@@ -291,6 +292,24 @@ ROWS = [
         lambda r: r.marketplace is MX,
     ),
     ("storefront_requests", "links", st.just(LINK), lambda r: r.link == LINK),
+    (
+        "account_infos",
+        "unknown",
+        st.just(frozenset({"bank", "display_name"})),
+        lambda i: i.unknown_fields == ("bank", "display_name"),
+    ),
+    (
+        "fee_estimates",
+        "marketplaces",
+        st.just(MX),
+        lambda e: e.marketplace is MX and e.total.currency == "MXN",
+    ),
+    (
+        "set_asides",
+        "reasons",
+        st.just(SetAsideReason.CONTRADICTION),
+        lambda n: n.reason is SetAsideReason.CONTRADICTION,
+    ),
 ]
 
 

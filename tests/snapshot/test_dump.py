@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unified_account import strategies as ua
+from unified_account.model.account import AccountInfo
 from unified_account.snapshot import (
     dump_snapshot,
     example_snapshot,
@@ -24,7 +25,9 @@ def rich_snapshots(draw):
     snapshot = draw(ua.snapshots())
     info = draw(
         ua.account_infos(
-            unknown=st.frozensets(st.sampled_from(ua.INFO_FIELDS))
+            unknown=st.frozensets(
+                st.sampled_from([f.name for f in attrs.fields(AccountInfo)])
+            )
         )
     )
     account = attrs.evolve(snapshot.account, registration_info=info)

@@ -50,7 +50,6 @@ from ._commerce import (
     tax_treatments,
 )
 from ._core import (
-    INFO_FIELDS,
     account_infos,
     bank_accounts,
     currencies,
@@ -67,7 +66,6 @@ from ._core import (
 from ._imports import fee_estimates, set_asides
 
 __all__ = [
-    "INFO_FIELDS",
     "account_infos",
     "asin_attributes",
     "asins",

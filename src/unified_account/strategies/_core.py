@@ -190,7 +190,7 @@ def account_infos(
 
     ``unknown``: the names of the fields left unknown (``None``), as a
     source like the Selling Partner API leaves them (default: none; try
-    ``st.frozensets(st.sampled_from(INFO_FIELDS))``).  Requires
+    ``st.frozensets(st.sampled_from(["bank", "display_name"]))``).  Requires
     hypothesis.
     """
     fields: dict[str, st.SearchStrategy[Any]] = {

@@ -35,9 +35,10 @@ from ..model.fees import (
     TaxTreatment,
 )
 from ..model.identifiers import Asin, Sku
+from ..model.imports import FeeEstimate, SetAside, SetAsideReason
 from ..model.inventory import MfnArrangement, MfnPool
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
-from ..model.marketplace import Marketplace, Region
+from ..model.marketplace import Marketplace, NonAmazonMarketplace, Region
 from ..model.money import Money
 from ..model.orders import Order, OrderStatus
 from ..model.rates import ConversionRate, ConversionRates
@@ -66,7 +67,7 @@ from ..report.finding import Finding, FindingOutcome
 from ..report.subject import Subject, SubjectKind
 from ..rules import RULES, Rule, RuleFamily, RuleKey
 from ..snapshot import Snapshot
-from . import _catalog, _commerce, _core
+from . import _catalog, _commerce, _core, _imports
 
 __all__ = ["STRATEGIES", "strategy_for"]
 
@@ -166,6 +167,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
     RuleKey: _core.rule_keys,
     # The model.
     Marketplace: _core.marketplaces,
+    NonAmazonMarketplace: lambda: st.sampled_from(NonAmazonMarketplace),
     Region: lambda: st.sampled_from(Region),
     Money: _core.money,
     Edition: _core.editions,
@@ -239,6 +241,10 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
         lambda report: _nonempty(tuple(f.subject for f in report.findings))
     ),
     SubjectKind: lambda: st.sampled_from(SubjectKind),
+    # What an SP-API import adds.
+    SetAsideReason: lambda: st.sampled_from(SetAsideReason),
+    SetAside: _imports.set_asides,
+    FeeEstimate: _imports.fee_estimates,
 }
 """Each public type and the strategy ``st.from_type`` resolves it to."""
 
