@@ -27,10 +27,12 @@ def _brands(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
             snapshot.account, registration, edition=edition
         )
         for approval, reason in zip(status.value, status.reasons, strict=True):
+            # Not approved is an explanation: nothing the seller has is
+            # refused by it.
             outcome = (
                 FindingOutcome.ALLOWED
                 if approval.approved
-                else FindingOutcome.WARNING
+                else FindingOutcome.INFO
             )
             subject = f"brand:{registration.brand}@{approval.marketplace.name}"
             yield Finding.of(reason, outcome, subject)
