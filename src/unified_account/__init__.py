@@ -42,6 +42,7 @@ from .model.brand import AsinAttributes, BrandRegistration
 from .model.catalog import Catalog, SkuRecord
 from .model.fees import (
     PerItemFee,
+    RecordedCharge,
     Sale,
     SubscriptionFee,
     SubscriptionFeeSchedule,
@@ -119,6 +120,14 @@ from .policy.payout import (
     payout_route,
 )
 from .policy.per_item_fees import per_item_fee, per_item_fee_table
+from .policy.split_subscription import (
+    SPLIT_CAP,
+    TAX_INCLUDED_IN_CAP,
+    SplitShare,
+    SplitSubscription,
+    audit_subscription_charges,
+    split_subscription,
+)
 from .policy.storefront import (
     customise_storefront,
     evaluate_storefront_customisation,
@@ -156,8 +165,10 @@ __all__ = [
     "NORTH_AMERICA_AND_BRAZIL",
     "REMOTE_FULFILLMENT",
     "RULES",
+    "SPLIT_CAP",
     "SPLIT_SUBSCRIPTION",
     "SUPPORTED_LOCALES",
+    "TAX_INCLUDED_IN_CAP",
     "AccountInfo",
     "Asin",
     "AsinAttributes",
@@ -197,6 +208,7 @@ __all__ = [
     "PayoutRoute",
     "PerItemFee",
     "Reason",
+    "RecordedCharge",
     "Region",
     "Report",
     "Resolved",
@@ -211,6 +223,8 @@ __all__ = [
     "SkuRecord",
     "Snapshot",
     "SnapshotError",
+    "SplitShare",
+    "SplitSubscription",
     "StorefrontLink",
     "StorefrontRequest",
     "SubscriptionBilling",
@@ -226,6 +240,7 @@ __all__ = [
     "UnsupportedBillingError",
     "UnsupportedLocaleError",
     "attribute_differences",
+    "audit_subscription_charges",
     "availability_table",
     "available_quantity",
     "brand_registry_status",
@@ -275,6 +290,7 @@ __all__ = [
     "rule",
     "scope_marketplaces",
     "set_mfn_quantity",
+    "split_subscription",
     "storefront_link",
     "subscription_billing",
     "subscription_charge",

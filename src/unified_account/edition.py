@@ -104,7 +104,9 @@ def _plans(value: Iterable[SellingPlan]) -> frozenset[SellingPlan]:
     return _members(value, SellingPlan, "qualifying_plans")
 
 
-def _codes(value: Iterable[str]) -> frozenset[str]:
+def _codes(value: Iterable[str] | None) -> frozenset[str] | None:
+    if value is None:
+        return None
     codes = _members(value, str, "payout_bank_countries")
     for code in codes:
         if not (len(code) == 2 and code.isascii() and code.isupper()):
@@ -129,9 +131,14 @@ class Edition:
     ``brand_registry_sources``: marketplaces whose Brand Registry approval
     carries to the rest of the scope (the FAQ names only Amazon.com).
     ``payout_bank_countries``: countries whose bank accounts Amazon pays
-    out to directly in local currency; the FAQ names no list, so the
-    default is the three NA countries and a caller should pass the
-    current list from Seller Central.
+    out to; ``None`` (the default) when not known.  Neither the FAQ nor
+    any dated source the library ships gives the list, so no edition
+    holds one: pass the current list from Seller Central, with the
+    edition or to :func:`~unified_account.policy.payout.payout_route`.
+
+    .. versionchanged:: 0.2.0
+       ``payout_bank_countries`` defaults to ``None`` (unknown), no
+       longer to the three NA countries.
     """
 
     name: str = attrs.field(validator=non_empty_text)
@@ -155,8 +162,8 @@ class Edition:
     brand_registry_sources: frozenset[Marketplace] = attrs.field(
         default=frozenset({Marketplace.US}), converter=_sources
     )
-    payout_bank_countries: frozenset[str] = attrs.field(
-        default=frozenset({"US", "CA", "MX"}), converter=_codes
+    payout_bank_countries: frozenset[str] | None = attrs.field(
+        default=None, converter=_codes
     )
 
     def __attrs_post_init__(self) -> None:

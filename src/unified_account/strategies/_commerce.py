@@ -61,25 +61,28 @@ def tax_treatments() -> st.SearchStrategy[TaxTreatment]:
 def subscription_fees(
     *,
     marketplaces: st.SearchStrategy[Marketplace] | None = None,
-    effective: st.SearchStrategy[date] | None = None,
+    effective: st.SearchStrategy[date | None] | None = None,
     confirmed: st.SearchStrategy[bool] | None = None,
 ) -> st.SearchStrategy[SubscriptionFee]:
     """Subscription fee entries, in their marketplace's currency.
 
-    ``marketplaces`` defaults to the FAQ scope.  Requires hypothesis.
-    Shrinks towards a free, confirmed Amazon.com entry.
+    ``marketplaces`` defaults to the FAQ scope; ``effective`` to a date
+    (pass ``st.none()`` for an entry whose start is unknown).  Requires
+    hypothesis.  Shrinks towards a free, confirmed Amazon.com entry.
     """
 
     @st.composite
     def build(draw: st.DrawFn) -> SubscriptionFee:
         marketplace = draw(_in_scope(marketplaces))
+        start = draw(_DATES if effective is None else effective)
         return SubscriptionFee(
             marketplace=marketplace,
             amount=draw(_priced(marketplace)),
-            effective=draw(_DATES if effective is None else effective),
+            effective=start,
             source=draw(st.sampled_from(("fee schedule", "caller"))),
             confirmed=draw(st.booleans() if confirmed is None else confirmed),
             tax=draw(tax_treatments()),
+            attested=draw(st.none() | _DATES) if start is None else start,
         )
 
     return build()
@@ -90,10 +93,11 @@ def subscription_fee_schedules(
     marketplaces: st.SearchStrategy[frozenset[Marketplace]] | None = None,
     max_entries: int = 3,
 ) -> st.SearchStrategy[SubscriptionFeeSchedule]:
-    """Schedules with 1 to ``max_entries`` dated entries per marketplace.
+    """Schedules with 1 to ``max_entries`` entries per marketplace.
 
     ``marketplaces``: the marketplaces with entries (default: a non-empty
-    subset of the FAQ scope).  Requires hypothesis.
+    subset of the FAQ scope).  A marketplace's first entry may have an
+    unknown start.  Requires hypothesis.
     """
     if max_entries < 1:
         raise InvalidArgument("max_entries must be at least 1")
@@ -107,9 +111,11 @@ def subscription_fee_schedules(
     def build(draw: st.DrawFn) -> SubscriptionFeeSchedule:
         entries = []
         for marketplace in sorted(draw(chosen), key=list(Marketplace).index):
-            days = draw(
+            days: list[date | None] = draw(
                 st.lists(_DATES, min_size=1, max_size=max_entries, unique=True)
             )
+            if draw(st.booleans()):
+                days[0] = None  # the earliest amount, start unknown
             entries += [
                 draw(
                     subscription_fees(
