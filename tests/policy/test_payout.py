@@ -63,7 +63,9 @@ class TestFaqExamples:
         """
         route = payout_route(SELLER, CA)
         assert route.value.method is PayoutMethod.UNDETERMINED
-        (reason,) = [r for r in route.reasons if r.rule is RuleKey.LOCAL_PAYOUT]
+        (reason,) = [
+            r for r in route.reasons if r.rule is RuleKey.LOCAL_PAYOUT
+        ]
         assert reason.message_id == "local-payout.bank-country-unknown"
         assert FAQ.payout_bank_countries is None
 
@@ -90,8 +92,7 @@ class TestFaqExamples:
         info = attrs.evolve(SELLER.registration_info, bank=hk_bank)
         account = attrs.evolve(SELLER, info_overrides={US: info})
         assert (
-            payout_route(account, US).value.method
-            is PayoutMethod.UNDETERMINED
+            payout_route(account, US).value.method is PayoutMethod.UNDETERMINED
         )
         assert (
             payout_route(account, US, bank_countries={"US"}).value.method

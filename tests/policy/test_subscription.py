@@ -117,8 +117,11 @@ class TestFaqExamples:
         ]
 
     def test_an_account_registered_on_amazon_de_is_denied(self):
-        """FAQ: "北美聯合帳戶僅提供給在 Amazon.com、Amazon.ca 或
-        Amazon.com.mx 上註冊的賣家": no NA subscription, no exception."""
+        """No NA subscription for a German registration, and no exception.
+
+        FAQ: "北美聯合帳戶僅提供給在 Amazon.com、Amazon.ca 或 Amazon.com.mx
+        上註冊的賣家".
+        """
         german = example_snapshot().separate_accounts[1]
         charge = subscription_charge(german, JULY)
         assert charge.value is None
