@@ -64,16 +64,49 @@ def test_both_sides_of_the_brand_and_storefront_rules_appear():
     } <= outcomes
 
 
-def test_the_split_subscription_edition_warns_instead_of_guessing(capsys):
-    """No amount is made up for split billing."""
+def test_the_split_subscription_edition_reports_the_published_terms(
+    capsys,
+):
+    """Issue 9: charged where active, in each currency, capped; no shares.
+
+    Amazon (2021-08-01): "billed in each country in which you have active
+    listings on your billing day"; "limited to no more than the
+    equivalent USD 39.99 per month (exclusive of tax, except in Mexico
+    and Brazil)".  The example lists actively in all three marketplaces.
+    """
     findings = report_json(capsys, "--edition", "split-subscription")[
         "findings"
     ]
-    subscription = [f for f in findings if f["rule"] == "single-subscription"]
-    assert [(f["outcome"], f["message_id"]) for f in subscription] == [
-        ("warning", "single-subscription.split-not-computed")
+    subscription = [
+        (f["outcome"], f["message_id"], f["params"].get("marketplace"))
+        for f in findings
+        if f["subject"] == "account:A1EXAMPLEUS/subscription"
+    ]
+    assert subscription == [
+        ("info", "single-subscription.split-billed", None),
+        ("info", "single-subscription.split-cap-tax-excluded", "US"),
+        ("undetermined", "single-subscription.split-share-unknown", "US"),
+        ("info", "single-subscription.split-cap-tax-excluded", "CA"),
+        ("undetermined", "single-subscription.split-share-unknown", "CA"),
+        ("info", "single-subscription.split-cap-tax-included", "MX"),
+        ("undetermined", "single-subscription.split-share-unknown", "MX"),
     ]
     assert SPLIT_SUBSCRIPTION.name == "split-subscription"
+
+
+def test_the_split_edition_audits_the_recorded_charges(capsys):
+    """Two billing days in July, and an MX charge on a day not described."""
+    findings = report_json(capsys, "--edition", "split-subscription")[
+        "findings"
+    ]
+    audit = [
+        (f["outcome"], f["message_id"])
+        for f in findings
+        if f["subject"] == "account:A1EXAMPLEUS/subscription/charges"
+    ]
+    assert audit == [
+        ("warning", "single-subscription.audit-several-billing-days")
+    ]
 
 
 def test_every_edition_reports_on_the_example(capsys):

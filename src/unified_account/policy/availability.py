@@ -45,6 +45,7 @@ from .listings import already_deleted, not_listed
 __all__ = [
     "AvailabilityTable",
     "Cell",
+    "active_marketplaces",
     "availability_table",
     "available_quantity",
     "explain_cell",
@@ -305,3 +306,21 @@ def offerable_skus(
         if record.sellable(marketplace) > 0
     )
     return Resolved(skus, _table_reasons((marketplace,)))
+
+
+def active_marketplaces(catalog: Catalog) -> tuple[Marketplace, ...]:
+    """The marketplaces where at least one listing is active and offered.
+
+    "Active listings" as the split subscription counts them: a listing
+    whose offer status (:func:`offer_status`) is ``ACTIVE``.
+
+    .. versionadded:: 0.2.0
+    """
+    found = {
+        listing.marketplace
+        for record in catalog.skus.values()
+        for listing in record.listings
+        if explain_cell(record, listing.marketplace).status
+        is ListingStatus.ACTIVE
+    }
+    return tuple(m for m in Marketplace if m in found)

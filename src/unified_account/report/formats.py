@@ -20,9 +20,10 @@ from ..model.money import Money
 from ..policy.decision import ParamValue, Term
 from ..rules import RULES
 from . import Report
-from .finding import Finding
+from .finding import Finding, FindingOutcome
 
 __all__ = [
+    "OUTCOME_LABELS",
     "catalogue_json",
     "catalogue_text",
     "param_json",
@@ -73,16 +74,18 @@ def report_json(report: Report, locale: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-_OUTCOME_LABELS = {
-    "allowed": N_("report.outcome.allowed"),
-    "denied": N_("report.outcome.denied"),
-    "warning": N_("report.outcome.warning"),
-    "info": N_("report.outcome.info"),
+OUTCOME_LABELS = {
+    FindingOutcome.ALLOWED: N_("report.outcome.allowed"),
+    FindingOutcome.DENIED: N_("report.outcome.denied"),
+    FindingOutcome.WARNING: N_("report.outcome.warning"),
+    FindingOutcome.INFO: N_("report.outcome.info"),
+    FindingOutcome.UNDETERMINED: N_("report.outcome.undetermined"),
 }
+"""The message id of each finding level's label."""
 
 
 def _outcome(finding: Finding, locale: str) -> str:
-    return translate(_OUTCOME_LABELS[finding.outcome.value], locale)
+    return translate(OUTCOME_LABELS[finding.outcome], locale)
 
 
 def report_text(report: Report, locale: str) -> str:

@@ -33,6 +33,7 @@ from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.catalog import Catalog
 from ..model.fees import (
     PerItemFee,
+    RecordedCharge,
     Sale,
     SubscriptionFee,
     SubscriptionFeeSchedule,
@@ -114,7 +115,10 @@ class Snapshot:
     ``brand_attributes``: Brand Registry approvals and ASINs' key
     attribute values.  ``storefront_link``: the storefront link set in the
     home marketplace; ``storefront_requests``: requests to set it, to
-    evaluate.
+    evaluate.  ``payout_bank_countries``: the countries Amazon pays out
+    to, from Seller Central (``None``: not known).
+    ``subscription_charges``: subscription charges from the seller's
+    finance data, audited under the split subscription.
     """
 
     version: int = attrs.field(default=FORMAT_VERSION)
@@ -155,6 +159,13 @@ class Snapshot:
         default=(),
         converter=_items,
         validator=_all(StorefrontRequest),
+    )
+
+    payout_bank_countries: tuple[str, ...] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_items)
+    )
+    subscription_charges: tuple[RecordedCharge, ...] = attrs.field(
+        default=(), converter=_items, validator=_all(RecordedCharge)
     )
 
     def __attrs_post_init__(self) -> None:

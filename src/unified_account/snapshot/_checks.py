@@ -2,9 +2,10 @@
 
 A snapshot that would make the report fail is refused when it is read,
 with the JSON path of the problem: two entries for the same thing, a
-sale with no per-item fee schedule for its marketplace, a billing date
-before the subscription fee schedule, an order total with no rate to the
-report currency.
+sale with no per-item fee schedule for its marketplace, an order total
+with no rate to the report currency, a payout country that is not a
+country code.  A billing date the fee data do not cover is no error: the
+report says the fee is undetermined.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidValueError, MissingDataError
-from ..model.account import SellingPlan
 from ..model.fees import SubscriptionFeeSchedule
 from ..model.money import currency_precision
 from ..model.orders import OrderStatus
@@ -101,14 +101,18 @@ def _sales(snapshot: Snapshot) -> None:
             )
 
 
-def _as_of(snapshot: Snapshot) -> None:
-    account = snapshot.account
-    if snapshot.as_of is None or account.plan is not SellingPlan.PROFESSIONAL:
-        return
-    try:
-        fee_schedule(snapshot).fee_on(account.home, snapshot.as_of)
-    except MissingDataError as error:
-        raise InvalidValueError(str(error), field="as_of") from None
+def _payout_countries(snapshot: Snapshot) -> None:
+    for index, code in enumerate(snapshot.payout_bank_countries or ()):
+        if not (
+            isinstance(code, str)
+            and len(code) == 2
+            and code.isascii()
+            and code.isupper()
+        ):
+            raise InvalidValueError(
+                f"`{code!r}` is not an ISO 3166 country code",
+                field=f"payout_bank_countries[{index}]",
+            )
 
 
 def _report_currency(snapshot: Snapshot) -> None:
@@ -156,5 +160,5 @@ def check_money_and_brands(snapshot: Snapshot) -> None:
     _duplicates(snapshot)
     _storefront(snapshot)
     _sales(snapshot)
-    _as_of(snapshot)
+    _payout_countries(snapshot)
     _report_currency(snapshot)
