@@ -120,6 +120,11 @@ from .policy.payout import (
     payout_route,
 )
 from .policy.per_item_fees import per_item_fee, per_item_fee_table
+from .policy.remote import (
+    enroll_remote_fulfillment,
+    evaluate_remote_enrollment,
+    withdraw_remote_fulfillment,
+)
 from .policy.split_subscription import (
     SPLIT_CAP,
     TAX_INCLUDED_IN_CAP,
@@ -257,6 +262,7 @@ __all__ = [
     "delete_listing",
     "edition_named",
     "effective_account_info",
+    "enroll_remote_fulfillment",
     "evaluate_customisation",
     "evaluate_deletion",
     "evaluate_eligibility",
@@ -264,6 +270,7 @@ __all__ = [
     "evaluate_listing_marketplace",
     "evaluate_merge",
     "evaluate_new_listing",
+    "evaluate_remote_enrollment",
     "evaluate_sale",
     "evaluate_scope",
     "evaluate_storefront_customisation",
@@ -296,4 +303,5 @@ __all__ = [
     "subscription_charge",
     "to_asin",
     "to_sku",
+    "withdraw_remote_fulfillment",
 ]

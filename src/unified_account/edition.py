@@ -117,6 +117,9 @@ def _codes(value: Iterable[str] | None) -> frozenset[str] | None:
     return codes
 
 
+_REMOTE_TARGETS = frozenset({Marketplace.CA, Marketplace.MX, Marketplace.BR})
+
+
 @attrs.frozen(kw_only=True)
 class Edition:
     """One version of the unified-account rules.
@@ -126,8 +129,10 @@ class Edition:
     ``subscription_billing``: how the subscription is billed.
     ``split_subscription_since``: the date split billing starts (``None``
     when it does not apply).
-    ``remote_fulfillment``: whether US FBA stock may fulfil CA and MX
-    orders (the pools stay separate either way).
+    ``remote_fulfillment``: whether US FBA stock may fulfil the orders
+    of SKUs the seller enrolled on Amazon.ca and Amazon.com.mx (and
+    Amazon.com.br when the scope includes it); the pools stay separate
+    either way (:attr:`remote_fulfillment_marketplaces`).
     ``brand_registry_sources``: marketplaces whose Brand Registry approval
     carries to the rest of the scope (the FAQ names only Amazon.com).
     ``payout_bank_countries``: countries whose bank accounts Amazon pays
@@ -165,6 +170,19 @@ class Edition:
     payout_bank_countries: frozenset[str] | None = attrs.field(
         default=None, converter=_codes
     )
+
+    @property
+    def remote_fulfillment_marketplaces(self) -> frozenset[Marketplace]:
+        """Where US FBA stock may serve enrolled SKUs' orders.
+
+        Amazon.ca and Amazon.com.mx, and Amazon.com.br when the scope
+        includes it; none without Remote Fulfillment.
+
+        .. versionadded:: 0.2.0
+        """
+        if not self.remote_fulfillment:
+            return frozenset()
+        return _REMOTE_TARGETS & self.scope
 
     def __attrs_post_init__(self) -> None:
         split = self.subscription_billing is SubscriptionBilling.SPLIT
@@ -215,7 +233,9 @@ INDIVIDUAL_PLANS = attrs.evolve(
 REMOTE_FULFILLMENT = attrs.evolve(
     FAQ, name="remote-fulfillment", remote_fulfillment=True
 )
-"""Remote Fulfillment with FBA: US stock may fulfil CA and MX orders."""
+"""Remote Fulfillment with FBA: US stock may fulfil enrolled SKUs' CA and MX
+orders (Amazon, "Remote Fulfillment with FBA",
+sellercentral.amazon.com/gp/help/external/5P3CDUHZWSZLXLB)."""
 
 EDITIONS: Mapping[str, Edition] = MappingProxyType(
     {

@@ -158,7 +158,17 @@ def _sku(value: object) -> Sku:
     return to_sku(_text(value))
 
 
-_RECORD_KEYS = frozenset({"sku", "asin", "mfn", "fba", "listings"})
+_RECORD_KEYS = frozenset(
+    {"sku", "asin", "mfn", "fba", "listings", "remote_fulfillment"}
+)
+
+
+def _enrolled(value: object) -> frozenset[Marketplace]:
+    expect(value, list, "an array of marketplaces")
+    assert isinstance(value, list)
+    return frozenset(
+        _at(f"[{index}]", _marketplace, key) for index, key in enumerate(value)
+    )
 
 
 def _record(value: object) -> SkuRecord:
@@ -177,6 +187,11 @@ def _record(value: object) -> SkuRecord:
         mfn=_at("mfn", _mfn, fields.get("mfn", {})),
         fba=_at("fba", _fba, fields.get("fba", {})),
         listings=built,
+        remote_fulfillment=_at(
+            "remote_fulfillment",
+            _enrolled,
+            fields.get("remote_fulfillment", []),
+        ),
     )
 
 
