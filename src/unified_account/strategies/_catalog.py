@@ -196,15 +196,22 @@ def sku_records(
     marketplaces: st.SearchStrategy[frozenset[Marketplace]] | None = None,
     channels: st.SearchStrategy[FulfillmentChannel] | None = None,
     statuses: st.SearchStrategy[ListingStatus] | None = None,
+    remote: st.SearchStrategy[frozenset[Marketplace]] | None = None,
 ) -> st.SearchStrategy[SkuRecord]:
     """SKU records: a SKU, its pools, and a listing in some marketplaces.
 
     ``marketplaces`` draws where the SKU is listed (default: any subset of
     the FAQ scope); ``channels`` and ``statuses`` draw each listing's.  A
     separate SKU is merchant-fulfilled only in its own marketplace: where
-    a listing would break that, it is FBA instead.  Requires hypothesis.
-    Shrinks towards a SKU with an empty shared pool and no listings.
+    a listing would break that, it is FBA instead.  ``remote`` draws the
+    Remote Fulfillment enrolment (default: none, or some of CA and MX); an
+    enrolled SKU's listings are all FBA.  Requires hypothesis.  Shrinks
+    towards a SKU with an empty shared pool, no listings, not enrolled.
     """
+    if remote is None:
+        remote = st.frozensets(
+            st.sampled_from((Marketplace.CA, Marketplace.MX))
+        )
     skus = _any_skus() if skus is None else skus
     mfn = mfn_pools() if mfn is None else mfn
     fba = fba_pools() if fba is None else fba
@@ -217,13 +224,13 @@ def sku_records(
     def build(draw: st.DrawFn) -> SkuRecord:
         sku = draw(skus)
         pool = draw(mfn)
+        enrolled = draw(remote)
         built = []
         for marketplace in sorted(draw(marketplaces), key=_catalogue_order):
             channel = draw(channels)
-            if (
-                channel is FulfillmentChannel.MFN
-                and not pool.is_shared
-                and marketplace is not pool.marketplace
+            if channel is FulfillmentChannel.MFN and (
+                enrolled
+                or (not pool.is_shared and marketplace is not pool.marketplace)
             ):
                 channel = FulfillmentChannel.FBA
             built.append(
@@ -235,6 +242,7 @@ def sku_records(
             mfn=pool,
             fba=draw(fba),
             listings=built,
+            remote_fulfillment=enrolled,
         )
 
     return build()
