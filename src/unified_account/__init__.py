@@ -13,6 +13,15 @@ True
 from __future__ import annotations
 
 from .data import bundled_subscription_fees
+from .decision import (
+    Decision,
+    Outcome,
+    Reason,
+    Resolved,
+    RuleViolation,
+    Term,
+    combine,
+)
 from .edition import (
     EDITIONS,
     FAQ,
@@ -30,7 +39,6 @@ from .errors import (
     InvalidValueError,
     MissingDataError,
     MissingMessageError,
-    RuleViolation,
     SnapshotError,
     UnifiedAccountError,
     UnknownMarketplaceError,
@@ -76,14 +84,6 @@ from .policy.brand import (
     attribute_differences,
     brand_registry_status,
     propagate_brand_registry,
-)
-from .policy.decision import (
-    Decision,
-    Outcome,
-    Reason,
-    Resolved,
-    Term,
-    combine,
 )
 from .policy.eligibility import (
     evaluate_eligibility,

@@ -35,10 +35,10 @@ from babel.lists import format_list
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 
+from .decision import Decision, ParamValue, Reason, Term
 from .errors import MissingMessageError, UnsupportedLocaleError
 from .model.marketplace import Marketplace
 from .model.money import Money
-from .policy.decision import Decision, ParamValue, Reason, Term
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping

@@ -22,9 +22,8 @@ from importlib import resources
 import cattrs
 
 from ..errors import InvalidValueError, UnifiedAccountError
+from ..model._converter import converter, first_problem
 from ..model.fees import SubscriptionFee, SubscriptionFeeSchedule
-from ..snapshot import _first_problem
-from ..snapshot._converter import converter
 
 __all__ = ["SUBSCRIPTION_FEES_FILE", "bundled_subscription_fees"]
 
@@ -43,7 +42,7 @@ def _entries(text: str, source: str) -> tuple[SubscriptionFee, ...]:
             document["entries"], tuple[SubscriptionFee, ...]
         )
     except (cattrs.BaseValidationError, UnifiedAccountError) as error:
-        path, problem = _first_problem(error, "entries")
+        path, problem = first_problem(error, "entries")
         raise InvalidValueError(problem, field=f"{source}: {path}") from None
 
 

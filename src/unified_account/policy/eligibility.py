@@ -5,12 +5,12 @@ Rules: ``na-scope``, ``eu-distinct``, ``professional-only``.
 
 from __future__ import annotations
 
+from ..decision import Decision, ParamValue, Reason, combine
 from ..edition import FAQ, Edition
 from ..messages import N_
 from ..model.account import SellerAccount
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
-from .decision import Decision, ParamValue, Reason, combine
 from .terms import PLAN_TERMS
 
 __all__ = ["evaluate_eligibility", "evaluate_scope", "scope_marketplaces"]

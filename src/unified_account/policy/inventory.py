@@ -7,8 +7,8 @@ Every transition is a pure function returning a new
 :class:`~unified_account.model.catalog.Catalog`; the old one is unchanged
 and shares every other SKU with the new one.  A sale the rules refuse
 (more units than the pool holds, a listing that is not offered) raises
-:class:`~unified_account.errors.RuleViolation` carrying the refusing
-:class:`~unified_account.policy.decision.Decision`; a quantity that is
+:class:`~unified_account.decision.RuleViolation` carrying the refusing
+:class:`~unified_account.decision.Decision`; a quantity that is
 not a whole number of the right size is invalid input and raises
 :class:`~unified_account.errors.InvalidValueError`.
 """
@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import attrs
 
+from ..decision import Decision, ParamValue, Reason, RuleViolation
 from ..edition import FAQ, Edition
-from ..errors import InvalidValueError, RuleViolation
+from ..errors import InvalidValueError
 from ..messages import N_
 from ..model.catalog import Catalog
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
 from .availability import explain_cell, mfn_marketplaces, remotely_served
-from .decision import Decision, ParamValue, Reason
 
 __all__ = [
     "evaluate_sale",
@@ -144,7 +144,7 @@ def record_sale(
     shows the remainder in every marketplace; an FBA sale reduces only
     ``marketplace``'s pool, or the US pool for a SKU served there by
     Remote Fulfillment.  Raises
-    :class:`~unified_account.errors.RuleViolation` when
+    :class:`~unified_account.decision.RuleViolation` when
     :func:`evaluate_sale` denies.
     """
     decision = evaluate_sale(
@@ -160,12 +160,12 @@ def record_sale(
             record.mfn, quantity=record.mfn.quantity - quantity
         )
         return catalog.with_record(attrs.evolve(record, mfn=pool))
-    pool = (
+    source = (
         Marketplace.US
         if remotely_served(record, marketplace, edition)
         else marketplace
     )
-    fba = record.fba.set(pool, record.fba[pool] - quantity)
+    fba = record.fba.set(source, record.fba[source] - quantity)
     return catalog.with_record(attrs.evolve(record, fba=fba))
 
 

@@ -23,14 +23,14 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..decision import Decision, ParamValue, Reason, RuleViolation
 from ..edition import Edition
-from ..errors import InvalidValueError, RuleViolation
+from ..errors import InvalidValueError
 from ..messages import N_
 from ..model.catalog import Catalog
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
-from .decision import Decision, ParamValue, Reason
 
 __all__ = [
     "enroll_remote_fulfillment",
@@ -42,7 +42,7 @@ _RULE = RuleKey.FBA_POOL_SEPARATION
 
 
 def _chosen(marketplaces: Iterable[Marketplace]) -> tuple[Marketplace, ...]:
-    if isinstance(marketplaces, str | bytes):
+    if isinstance(marketplaces, str | bytes):  # type: ignore[unreachable]
         raise InvalidValueError(
             f"`{marketplaces!r}` is not a collection of marketplaces",
             field="marketplaces",

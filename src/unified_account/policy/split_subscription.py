@@ -32,6 +32,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 import attrs
 
+from ..decision import Decision, ParamValue, Reason, Resolved, combine
 from ..edition import SPLIT_SUBSCRIPTION, Edition
 from ..errors import InvalidValueError, MissingDataError
 from ..messages import N_
@@ -41,7 +42,6 @@ from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..model.rates import ConversionRates
 from ..rules import RuleKey
-from .decision import Decision, ParamValue, Reason, Resolved, combine
 
 __all__ = [
     "SPLIT_CAP",
@@ -104,7 +104,7 @@ class SplitSubscription:
 def _marketplaces(
     value: Iterable[Marketplace], field: str
 ) -> frozenset[Marketplace]:
-    if isinstance(value, str | bytes):
+    if isinstance(value, str | bytes):  # type: ignore[unreachable]
         raise InvalidValueError(
             f"`{value!r}` is not a collection", field=field
         )

@@ -26,6 +26,7 @@ from datetime import date
 import attrs
 
 from ..data import bundled_subscription_fees
+from ..decision import ParamValue, Reason, Resolved
 from ..edition import FAQ, Edition, SubscriptionBilling
 from ..errors import MissingDataError, UnifiedAccountError
 from ..messages import N_
@@ -40,7 +41,6 @@ from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..model.rates import ConversionRates
 from ..rules import RuleKey
-from .decision import ParamValue, Reason, Resolved
 from .eligibility import evaluate_eligibility
 from .split_subscription import SplitSubscription, split_subscription
 from .unified import marketplace_switcher

@@ -6,12 +6,12 @@ Rules: ``list-anywhere``, ``switcher-means-unified``,
 
 from __future__ import annotations
 
+from ..decision import Decision, ParamValue, Reason, Resolved, combine
 from ..edition import FAQ, Edition
 from ..messages import N_
 from ..model.account import SellerAccount
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
-from .decision import Decision, ParamValue, Reason, Resolved, combine
 from .eligibility import evaluate_eligibility, evaluate_scope
 
 __all__ = [

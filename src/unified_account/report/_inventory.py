@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..decision import ParamValue, Reason
 from ..messages import N_
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..policy.availability import explain_cell, mfn_marketplaces
-from ..policy.decision import ParamValue, Reason
 from ..policy.unified import evaluate_listing_marketplace
 from ..rules import RuleKey
 from .finding import Finding, FindingOutcome, from_decision

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..decision import Outcome, Reason
 from ..model.marketplace import Marketplace
 from ..policy.availability import active_marketplaces
-from ..policy.decision import Outcome, Reason
 from ..policy.orders import OrderReport, combined_order_report
 from ..policy.payout import PayoutMethod, convert_proceeds, payout_route
 from ..policy.per_item_fees import per_item_fee

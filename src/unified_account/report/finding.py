@@ -8,8 +8,7 @@ from typing import Any
 
 import attrs
 
-from ..model._validate import instance_of, non_empty_text
-from ..policy.decision import (
+from ..decision import (
     Decision,
     Outcome,
     Params,
@@ -18,6 +17,7 @@ from ..policy.decision import (
     _params,
     _rule_key,
 )
+from ..model._validate import instance_of, non_empty_text
 from ..rules import RuleKey
 
 __all__ = [

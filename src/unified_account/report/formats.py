@@ -13,11 +13,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..decision import ParamValue, Term
 from ..i18n import render, rule_text, translate
 from ..messages import N_
 from ..model.marketplace import Marketplace
 from ..model.money import Money
-from ..policy.decision import ParamValue, Term
 from ..rules import RULES
 from . import Report
 from .finding import Finding, FindingOutcome

@@ -24,9 +24,9 @@ from typing import Any
 
 import attrs
 import cattrs
-from cattrs.errors import ForbiddenExtraKeysError
 
 from ..errors import InvalidValueError, SnapshotError, UnifiedAccountError
+from ..model._converter import converter, first_problem
 from ..model._validate import Validator, collection, instance_of
 from ..model.account import SellerAccount
 from ..model.brand import AsinAttributes, BrandRegistration
@@ -43,7 +43,6 @@ from ..model.rates import ConversionRate, ConversionRates
 from ..model.storefront import StorefrontLink, StorefrontRequest
 from . import _catalog  # noqa: F401  (registers the catalogue's hook)
 from ._checks import check_money_and_brands, fee_schedule
-from ._converter import converter
 
 __all__ = [
     "Snapshot",
@@ -196,36 +195,6 @@ class Snapshot:
         return ConversionRates(self.conversion_rates)
 
 
-def _join(path: str, step: str | int) -> str:
-    if isinstance(step, int):
-        return f"{path}[{step}]"
-    return f"{path}.{step}" if path else step
-
-
-def _first_problem(error: BaseException, path: str = "") -> tuple[str, str]:
-    """The JSON path and message of the first leaf of a cattrs error."""
-    for note in getattr(error, "__notes__", ()):
-        if isinstance(note, cattrs.AttributeValidationNote):
-            path = _join(path, note.name)
-        elif isinstance(note, cattrs.IterableValidationNote):
-            index = note.index
-            path = _join(path, index if isinstance(index, int) else str(index))
-    if isinstance(error, ForbiddenExtraKeysError):
-        keys = ", ".join(f"`{key}`" for key in sorted(error.extra_fields))
-        return path, f"unknown field {keys}"
-    if isinstance(error, cattrs.BaseValidationError):
-        return _first_problem(error.exceptions[0], path)
-    if isinstance(error, KeyError):
-        return path, "missing required field"
-    if isinstance(error, TypeError | AttributeError):
-        return path, "expected an object"
-    if isinstance(error, InvalidValueError):
-        if error.field:
-            path = _join(path, error.field)
-        return path, error.problem
-    return path, str(error)
-
-
 def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:
     """Build a snapshot from parsed JSON (dicts, lists, strings, numbers)."""
     if not isinstance(data, dict):
@@ -236,7 +205,7 @@ def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:
     try:
         return converter.structure(body, Snapshot)
     except (cattrs.BaseValidationError, UnifiedAccountError) as error:
-        path, problem = _first_problem(error)
+        path, problem = first_problem(error)
         raise SnapshotError(path, problem, source) from error
     except RecursionError:
         raise SnapshotError("", "nested too deeply", source) from None

@@ -14,13 +14,13 @@ from typing import Any, TypeVar
 import immutables
 
 from ..errors import InvalidValueError, UnifiedAccountError
+from ..model._converter import converter, expect
 from ..model.catalog import Catalog, SkuRecord
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import MfnArrangement, MfnPool
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
-from ._converter import converter, expect
 
 __all__ = ["structure_catalog"]
 
