@@ -8,7 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..policy.brand import attribute_differences, brand_registry_status
+from ..policy.brand import (
+    attribute_differences,
+    brand_registry_status,
+    catalog_attribute_differences,
+)
 from ..policy.storefront import (
     evaluate_storefront_customisation,
     storefront_link,
@@ -36,11 +40,17 @@ def _brands(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
             )
             subject = f"brand:{registration.brand}@{approval.marketplace.name}"
             yield Finding.of(reason, outcome, subject)
-    differences = attribute_differences(snapshot.brand_attributes)
-    for reason in differences.reasons:
-        differ = reason.message_id.endswith("attributes-differ")
-        outcome = FindingOutcome.WARNING if differ else FindingOutcome.INFO
-        yield Finding.of(reason, outcome, f"asin:{reason.param('asin')}")
+    # Key attributes: the ``brand_attributes`` the caller gave, and the
+    # catalogue's own listings of each ASIN.  Listings out of sync are at
+    # risk: a warning naming the attributes and the marketplaces.
+    for differences in (
+        attribute_differences(snapshot.brand_attributes),
+        catalog_attribute_differences(snapshot.catalog),
+    ):
+        for reason in differences.reasons:
+            differ = reason.message_id.endswith("attributes-differ")
+            outcome = FindingOutcome.WARNING if differ else FindingOutcome.INFO
+            yield Finding.of(reason, outcome, f"asin:{reason.param('asin')}")
 
 
 def _storefront(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:

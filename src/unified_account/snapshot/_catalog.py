@@ -15,6 +15,7 @@ import immutables
 
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model._converter import converter, expect
+from ..model.attributes import AttributeText
 from ..model.catalog import Catalog, SkuRecord
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import MfnArrangement, MfnPool
@@ -80,10 +81,13 @@ def _marketplace(key: object) -> Marketplace:
     return converter.structure(key, Marketplace)
 
 
-def _attributes(value: object) -> dict[str, str]:
-    expect(value, dict, "an object of names to text")
+def _attributes(value: object) -> dict[str, AttributeText]:
+    expect(value, dict, "an object of names to values")
     assert isinstance(value, dict)
-    return {key: _at(key, _text, text) for key, text in value.items()}
+    return {
+        key: _at(key, converter.structure, text, AttributeText)
+        for key, text in value.items()
+    }
 
 
 _LISTING_KEYS = frozenset(

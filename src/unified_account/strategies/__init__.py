@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from ._catalog import (
     asins,
+    attribute_values,
     catalogs,
     fba_pools,
     fulfillment_channels,
@@ -68,6 +69,7 @@ __all__ = [
     "account_infos",
     "asin_attributes",
     "asins",
+    "attribute_values",
     "bank_accounts",
     "brand_registrations",
     "catalogs",

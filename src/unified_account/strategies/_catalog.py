@@ -12,6 +12,7 @@ from hypothesis.errors import InvalidArgument
 from ..model.account import (
     SellerAccount,
 )
+from ..model.attributes import AttributeText, AttributeValue
 from ..model.catalog import Catalog, SkuRecord
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import MfnArrangement, MfnPool
@@ -119,6 +120,37 @@ _ATTRIBUTES = st.dictionaries(
 )
 
 
+def attribute_values(
+    *,
+    texts: st.SearchStrategy[str] | None = None,
+    language_tags: st.SearchStrategy[str | None] | None = None,
+) -> st.SearchStrategy[AttributeText]:
+    """Key attribute values: plain text, or text with a language tag.
+
+    ``texts`` defaults to ``"A"`` or ``"B"`` (so equal values are
+    likely); ``language_tags`` to none or one of ``en_US``, ``fr_CA``,
+    ``es_MX``.  Requires hypothesis.  Shrinks towards plain ``"A"``.
+    """
+    texts = st.sampled_from(("A", "B")) if texts is None else texts
+    tags = (
+        st.none() | st.sampled_from(("en_US", "fr_CA", "es_MX"))
+        if language_tags is None
+        else language_tags
+    )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> AttributeText:
+        text, tag = draw(texts), draw(tags)
+        return text if tag is None else AttributeValue(text, tag)
+
+    return build()
+
+
+_KEY_ATTRIBUTES = st.dictionaries(
+    st.sampled_from(("color", "model_number")), attribute_values(), max_size=2
+)
+
+
 @functools.cache
 def _prices(currency: str) -> st.SearchStrategy[Money]:
     return money(currencies=st.just(currency), max_minor_units=10**7)
@@ -138,7 +170,7 @@ def _draw_listing(
         price=draw(_prices(marketplace.currency)),
         channel=channel,
         status=draw(statuses),
-        attributes=draw(_ATTRIBUTES),
+        attributes=draw(_ATTRIBUTES | _KEY_ATTRIBUTES),
     )
 
 

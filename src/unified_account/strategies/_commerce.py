@@ -8,6 +8,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from ..model.attributes import AttributeText
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.fees import (
     PerItemFee,
@@ -21,7 +22,7 @@ from ..model.money import Money
 from ..model.orders import Order, OrderStatus
 from ..model.rates import ConversionRate, ConversionRates
 from ..model.storefront import StorefrontLink, StorefrontRequest
-from ._catalog import asins, fulfillment_channels
+from ._catalog import asins, attribute_values, fulfillment_channels
 from ._core import (
     _NA_CURRENCIES,
     _NAMES,
@@ -305,12 +306,12 @@ def asin_attributes(
     *,
     asins: st.SearchStrategy[str] | None = None,
     marketplaces: st.SearchStrategy[Marketplace] | None = None,
-    values: st.SearchStrategy[str] | None = None,
+    values: st.SearchStrategy[AttributeText] | None = None,
 ) -> st.SearchStrategy[AsinAttributes]:
     """Key attribute values of an ASIN in a marketplace.
 
-    Requires hypothesis.  Narrow ``values`` (``st.sampled_from(("A",
-    "B"))``) to make equal values likely.
+    ``values`` defaults to :func:`attribute_values`.  Requires
+    hypothesis.
     """
     return st.builds(
         AsinAttributes,
@@ -318,7 +319,7 @@ def asin_attributes(
         marketplace=_in_scope(marketplaces),
         attributes=st.dictionaries(
             _ATTRIBUTE_NAMES,
-            st.sampled_from(("A", "B")) if values is None else values,
+            attribute_values() if values is None else values,
             min_size=1,
         ),
     )
