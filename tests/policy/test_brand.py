@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from unified_account import (
     FAQ,
+    NORTH_AMERICA_AND_BRAZIL,
     FindingOutcome,
     InvalidValueError,
     Marketplace,
@@ -253,6 +254,27 @@ def test_an_asin_is_reported_exactly_when_some_value_differs(records):
             }
         else:
             assert asin not in found
+
+
+class TestBrazilIsNotGuessed:
+    """Issue 9: whether approval carries to Amazon.com.br is not known."""
+
+    def test_a_com_approval_is_undetermined_on_brazil(self):
+        """FAQ: approval on Amazon.com carries to "Amazon.ca 和 Amazon.com.mx"."""
+        registration = BrandRegistration(brand="Harbor Lane", approved={US})
+        status = brand_registry_status(
+            UNIFIED, registration, edition=NORTH_AMERICA_AND_BRAZIL
+        )
+        by_marketplace = {a.marketplace: a.status for a in status.value}
+        assert by_marketplace[Marketplace.BR] is BrandStatus.UNDETERMINED
+        assert by_marketplace[CA] is BrandStatus.PROPAGATED
+        assert "brand-registry-propagation.propagation-unknown" in [
+            r.message_id for r in status.reasons
+        ]
+        propagated = propagate_brand_registry(
+            UNIFIED, registration, edition=NORTH_AMERICA_AND_BRAZIL
+        )
+        assert Marketplace.BR not in propagated.approved
 
 
 class TestCatalogueListings:

@@ -8,9 +8,12 @@ Amazon.com is approved automatically on the account's other marketplaces
 Amazon.com.mx stays where it is.  Without a unified account every
 marketplace needs its own approval.
 
-Under an edition whose scope is wider than the FAQ's (North America and
-Brazil), approval carries to every marketplace of the scope; the FAQ
-does not say whether Amazon.com.br is included.
+The FAQ names the marketplaces approval carries to: Amazon.ca and
+Amazon.com.mx.  Under an edition whose scope is wider (North America and
+Brazil), whether an approval carries to Amazon.com.br is not stated
+anywhere the library holds: that marketplace's status is
+:attr:`BrandStatus.UNDETERMINED`, with a reason saying so, never a
+guessed approval.
 
 To keep listings in sync, the same key attribute values must be given for
 an ASIN in every marketplace; :func:`attribute_differences` finds those
@@ -41,6 +44,7 @@ from ..rules import RuleKey
 from .unified import evaluate_unified
 
 __all__ = [
+    "KNOWN_PROPAGATION",
     "AttributeDifference",
     "BrandApproval",
     "BrandStatus",
@@ -52,6 +56,9 @@ __all__ = [
 
 _RULE = RuleKey.BRAND_REGISTRY_PROPAGATION
 
+KNOWN_PROPAGATION = frozenset({Marketplace.US, Marketplace.CA, Marketplace.MX})
+"""Where the FAQ says an approval may carry: its three marketplaces."""
+
 
 class BrandStatus(enum.Enum):
     """A brand's Brand Registry status in one marketplace."""
@@ -62,6 +69,11 @@ class BrandStatus(enum.Enum):
     """Approved because the unified account carried an approval here."""
     NOT_APPROVED = "not-approved"
     """Not approved here (yet)."""
+    UNDETERMINED = "undetermined"
+    """Whether an approval carries here is not known.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen(kw_only=True)
@@ -80,7 +92,7 @@ class BrandApproval:
     @property
     def approved(self) -> bool:
         """Whether the brand counts as approved in this marketplace."""
-        return self.status is not BrandStatus.NOT_APPROVED
+        return self.status in (BrandStatus.APPROVED, BrandStatus.PROPAGATED)
 
 
 def _ordered(marketplaces: Iterable[Marketplace]) -> tuple[Marketplace, ...]:
@@ -104,6 +116,15 @@ def _status(
     if marketplace in approved:
         status, source = BrandStatus.APPROVED, marketplace
         message = N_("brand-registry-propagation.approved")
+    elif (
+        sources
+        and marketplace in edition.scope
+        and unified
+        and marketplace not in KNOWN_PROPAGATION
+    ):
+        status = BrandStatus.UNDETERMINED
+        message = N_("brand-registry-propagation.propagation-unknown")
+        params["source"] = sources[0]
     elif sources and marketplace in edition.scope and unified:
         status, source = BrandStatus.PROPAGATED, sources[0]
         message = N_("brand-registry-propagation.propagated")

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..policy.brand import (
+    BrandStatus,
     attribute_differences,
     brand_registry_status,
     catalog_attribute_differences,
@@ -33,11 +34,12 @@ def _brands(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
         for approval, reason in zip(status.value, status.reasons, strict=True):
             # Not approved is an explanation: nothing the seller has is
             # refused by it.
-            outcome = (
-                FindingOutcome.ALLOWED
-                if approval.approved
-                else FindingOutcome.INFO
-            )
+            if approval.approved:
+                outcome = FindingOutcome.ALLOWED
+            elif approval.status is BrandStatus.UNDETERMINED:
+                outcome = FindingOutcome.UNDETERMINED
+            else:
+                outcome = FindingOutcome.INFO
             subject = f"brand:{registration.brand}@{approval.marketplace.name}"
             yield Finding.of(reason, outcome, subject)
     # Key attributes: the ``brand_attributes`` the caller gave, and the
