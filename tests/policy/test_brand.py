@@ -260,7 +260,7 @@ class TestBrazilIsNotGuessed:
     """Issue 9: whether approval carries to Amazon.com.br is not known."""
 
     def test_a_com_approval_is_undetermined_on_brazil(self):
-        """FAQ: approval on Amazon.com carries to "Amazon.ca 和 Amazon.com.mx"."""
+        """FAQ: a .com approval carries to "Amazon.ca 和 Amazon.com.mx"."""
         registration = BrandRegistration(brand="Harbor Lane", approved={US})
         status = brand_registry_status(
             UNIFIED, registration, edition=NORTH_AMERICA_AND_BRAZIL
