@@ -46,6 +46,7 @@ from .errors import (
 )
 from .i18n import SUPPORTED_LOCALES, explain, format_money, render
 from .model.account import AccountInfo, BankAccount, SellerAccount, SellingPlan
+from .model.attributes import AttributeValue
 from .model.brand import AsinAttributes, BrandRegistration
 from .model.catalog import Catalog, SkuRecord
 from .model.fees import (
@@ -72,6 +73,7 @@ from .policy.account_info import (
 )
 from .policy.availability import (
     AvailabilityTable,
+    active_marketplaces,
     availability_table,
     available_quantity,
     offer_status,
@@ -83,6 +85,7 @@ from .policy.brand import (
     BrandStatus,
     attribute_differences,
     brand_registry_status,
+    catalog_attribute_differences,
     propagate_brand_registry,
 )
 from .policy.eligibility import (
@@ -178,6 +181,7 @@ __all__ = [
     "Asin",
     "AsinAttributes",
     "AttributeDifference",
+    "AttributeValue",
     "AvailabilityTable",
     "BankAccount",
     "BrandApproval",
@@ -244,6 +248,7 @@ __all__ = [
     "UnknownRuleError",
     "UnsupportedBillingError",
     "UnsupportedLocaleError",
+    "active_marketplaces",
     "attribute_differences",
     "audit_subscription_charges",
     "availability_table",
@@ -251,6 +256,7 @@ __all__ = [
     "brand_registry_status",
     "build_report",
     "bundled_subscription_fees",
+    "catalog_attribute_differences",
     "change_listing_info",
     "change_price",
     "combine",
