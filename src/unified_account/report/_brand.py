@@ -66,8 +66,13 @@ def _storefront(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
                 account, marketplace, link, edition=edition
             )
             where = f"{subject}/marketplace:{marketplace.name}/storefront"
+            level = (
+                FindingOutcome.UNDETERMINED
+                if resolved.value is None
+                else FindingOutcome.INFO
+            )
             for reason in resolved.reasons:
-                yield Finding.of(reason, FindingOutcome.INFO, where)
+                yield Finding.of(reason, level, where)
     for request in snapshot.storefront_requests:
         decision = evaluate_storefront_customisation(
             account, request.marketplace, edition=edition
