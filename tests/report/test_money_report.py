@@ -2,6 +2,8 @@
 
 import json
 
+import attrs
+
 from unified_account import build_report, example_snapshot
 from unified_account.cli import main
 from unified_account.edition import SPLIT_SUBSCRIPTION
@@ -118,3 +120,38 @@ def test_every_edition_reports_on_the_example(capsys):
             f["rule"]
             for f in report_json(capsys, "--edition", name)["findings"]
         }
+
+
+def test_a_payout_to_a_bank_country_not_in_any_list_is_undetermined():
+    """Issue 9: the customised CAD account on Amazon.ca, with no list.
+
+    FAQ: a new seller is paid directly "只要您具有亞馬遜支持國家／地區的
+    銀行帳戶"; which countries those are is not data the library holds.
+    """
+    report = build_report(example_snapshot())
+    payout = [
+        (f.outcome.value, f.message_id)
+        for f in report.findings
+        if f.subject == "account:A1EXAMPLEUS/marketplace:CA"
+        and str(f.rule) == "local-payout"
+    ]
+    assert payout == [("undetermined", "local-payout.bank-country-unknown")]
+
+
+def test_the_snapshots_list_of_bank_countries_decides_the_payout():
+    """With the caller's list, CA is paid directly; without CA, a warning."""
+    snapshot = example_snapshot()
+    for countries, expected in (
+        (("US", "CA"), ("info", "local-payout.direct")),
+        (("US",), ("warning", "local-payout.bank-country-not-supported")),
+    ):
+        report = build_report(
+            attrs.evolve(snapshot, payout_bank_countries=countries)
+        )
+        payout = [
+            (f.outcome.value, f.message_id)
+            for f in report.findings
+            if f.subject == "account:A1EXAMPLEUS/marketplace:CA"
+            and str(f.rule) == "local-payout"
+        ]
+        assert payout == [expected]

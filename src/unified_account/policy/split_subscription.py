@@ -117,7 +117,7 @@ def _marketplaces(
     return found
 
 
-def usd_factor(currency: str, rates: ConversionRates) -> Decimal:
+def _usd_factor(currency: str, rates: ConversionRates) -> Decimal:
     """How many USD one unit of ``currency`` is worth, at the caller's rates.
 
     The rate to USD, else the inverse of the rate from USD.  Raises
@@ -135,7 +135,7 @@ def _cap_in(currency: str, rates: ConversionRates) -> Money:
     try:
         return rates.convert(SPLIT_CAP, currency)
     except MissingDataError:
-        factor = usd_factor(currency, rates)
+        factor = _usd_factor(currency, rates)
         return Money.rounded(
             SPLIT_CAP.amount / factor, currency, ROUND_HALF_EVEN
         )
@@ -319,7 +319,7 @@ def _month_check(
     missing = []
     for charge in charges:
         try:
-            total += charge.amount.amount * usd_factor(
+            total += charge.amount.amount * _usd_factor(
                 charge.amount.currency, rates
             )
         except MissingDataError:

@@ -15,7 +15,7 @@ import immutables
 
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model._converter import converter, expect
-from ..model.attributes import AttributeText
+from ..model.attributes import AttributeText, AttributeValue
 from ..model.catalog import Catalog, SkuRecord
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import MfnArrangement, MfnPool
@@ -81,13 +81,21 @@ def _marketplace(key: object) -> Marketplace:
     return converter.structure(key, Marketplace)
 
 
+def _attribute(value: object) -> AttributeText:
+    if isinstance(value, str):
+        return value
+    fields = _object(value, frozenset({"value", "language_tag"}))
+    tag = fields.get("language_tag")
+    return AttributeValue(
+        _at("value", _text, _required(fields, "value")),
+        None if tag is None else _at("language_tag", _text, tag),
+    )
+
+
 def _attributes(value: object) -> dict[str, AttributeText]:
     expect(value, dict, "an object of names to values")
     assert isinstance(value, dict)
-    return {
-        key: _at(key, converter.structure, text, AttributeText)
-        for key, text in value.items()
-    }
+    return {key: _at(key, _attribute, text) for key, text in value.items()}
 
 
 _LISTING_KEYS = frozenset(
