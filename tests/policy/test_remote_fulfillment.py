@@ -249,3 +249,29 @@ def test_the_table_agrees_with_each_cell_and_pools_only_enrolled(
             assert units == record.fba.get(US, 0)
         else:
             assert units == plain.quantity(sku, where)
+
+
+def test_an_enrolment_that_is_not_a_collection_is_refused():
+    """A string is not a set of marketplaces."""
+    with pytest.raises(InvalidValueError) as error:
+        SkuRecord(sku="MUG", remote_fulfillment="CA")
+    assert error.value.field == "remote_fulfillment"
+
+
+def test_a_snapshot_enrolment_names_its_json_path():
+    """`remote_fulfillment` must be an array of CA, MX or BR."""
+    import json
+
+    from unified_account import SnapshotError, parse_snapshot
+    from unified_account.snapshot import example_text
+
+    for bad, path in (
+        ("CA", "catalog.skus[2].remote_fulfillment"),
+        (["US"], "catalog.skus[2].remote_fulfillment"),
+        (["XX"], "catalog.skus[2].remote_fulfillment[0]"),
+    ):
+        document = json.loads(example_text())
+        document["catalog"]["skus"][2]["remote_fulfillment"] = bad
+        with pytest.raises(SnapshotError) as error:
+            parse_snapshot(json.dumps(document))
+        assert error.value.path == path

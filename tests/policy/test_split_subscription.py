@@ -308,3 +308,15 @@ def test_charged_exactly_where_active_in_the_scope(account, active, day):
     for share in split.shares:
         assert share.amount is None
         assert share.cap is None or share.cap.currency == share.currency
+
+
+def test_a_recorded_charge_is_validated():
+    """In its marketplace's currency, never negative."""
+    with pytest.raises(InvalidValueError) as error:
+        _charge(US, DAY, "-1.00")
+    assert error.value.field == "amount"
+    with pytest.raises(InvalidValueError) as error:
+        RecordedCharge(
+            marketplace=CA, charged_on=DAY, amount=Money("1.00", "USD")
+        )
+    assert error.value.field == "amount"
