@@ -47,7 +47,13 @@ def _chosen(marketplaces: Iterable[Marketplace]) -> tuple[Marketplace, ...]:
             f"`{marketplaces!r}` is not a collection of marketplaces",
             field="marketplaces",
         )
-    chosen = frozenset(marketplaces)
+    try:
+        chosen = frozenset(marketplaces)
+    except TypeError:
+        raise InvalidValueError(
+            f"`{marketplaces!r}` is not a collection of marketplaces",
+            field="marketplaces",
+        ) from None
     for item in chosen:
         if not isinstance(item, Marketplace):
             raise InvalidValueError(

@@ -108,7 +108,12 @@ def _marketplaces(
         raise InvalidValueError(
             f"`{value!r}` is not a collection", field=field
         )
-    found = frozenset(value)
+    try:
+        found = frozenset(value)
+    except TypeError:
+        raise InvalidValueError(
+            f"`{value!r}` is not a collection of marketplaces", field=field
+        ) from None
     for item in found:
         if not isinstance(item, Marketplace):
             raise InvalidValueError(
@@ -146,6 +151,11 @@ def _division(
 ) -> Mapping[Marketplace, Money]:
     if value is None:
         return {}
+    if not isinstance(value, Mapping):
+        raise InvalidValueError(
+            f"`{value!r}` is not a mapping of marketplaces to money",
+            field="division",
+        )
     for marketplace, amount in value.items():
         where = f"division.{getattr(marketplace, 'name', marketplace)}"
         if marketplace not in charged:
