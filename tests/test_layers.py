@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "errors",
             "messages",
+            "message_ids",
             "rules",
             "decision",
             "model",  # the package itself holds only its docstring
@@ -55,7 +56,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "testing.*",
         ),
     ),
-    ("command", ("", "cli", "__main__")),
+    ("command", ("", "cli", "__main__", "_hypothesis")),
 )
 
 

@@ -170,13 +170,3 @@ def test_attribute_values_reach_plain_and_tagged():
         ua.attribute_values(), lambda v: isinstance(v, AttributeValue)
     )
     assert tagged.language_tag is not None
-
-
-def test_enrolled_records_are_reachable_and_valid():
-    """A record enrolled for Remote Fulfillment has no MFN listing."""
-    record = _find(ua.sku_records(), lambda r: bool(r.remote_fulfillment))
-    assert attrs.evolve(record) == record
-    assert all(
-        listing.channel is FulfillmentChannel.FBA
-        for listing in record.listings
-    )

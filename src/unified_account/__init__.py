@@ -155,6 +155,7 @@ from .policy.unified import (
     offer_marketplaces,
 )
 from .report import Finding, FindingOutcome, Report, build_report
+from .report.subject import Subject, SubjectKind
 from .rules import RULES, Rule, RuleFamily, RuleKey, UnknownRuleError, rule
 from .snapshot import (
     Snapshot,
@@ -236,6 +237,8 @@ __all__ = [
     "SplitSubscription",
     "StorefrontLink",
     "StorefrontRequest",
+    "Subject",
+    "SubjectKind",
     "SubscriptionBilling",
     "SubscriptionCharge",
     "SubscriptionFee",

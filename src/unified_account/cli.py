@@ -4,8 +4,12 @@
 ``unified-account explain K``  one rule: title, FAQ question, summary, example
 ``unified-account report [F]`` every applicable rule on a seller snapshot
 
-Output is built whole before anything is written, so a failure leaves
-stdout empty.  Errors go to stderr with exit status 2.
+Each takes ``--format text|json|markdown`` and ``--locale``.  Output is
+built whole before anything is written, so a failure leaves stdout empty.
+
+Exit status: 0 on success; 1 when ``report --fail-on LEVEL`` finds a
+finding at or above that level (or the output cannot be written); 2 for
+bad input or usage, with the error on stderr.
 """
 
 from __future__ import annotations
@@ -17,21 +21,20 @@ from collections.abc import Sequence
 from . import __version__
 from .edition import EDITIONS, edition_named
 from .errors import UnifiedAccountError
-from .i18n import (
-    SUPPORTED_LOCALES,
-    normalize_locale,
-    render,
-    rule_text,
-    translate,
-)
+from .i18n import SUPPORTED_LOCALES, normalize_locale, render
 from .messages import N_
-from .report import build_report
+from .report import FAIL_ON, build_report, fails
 from .report.formats import (
+    FORMATS,
     catalogue_json,
+    catalogue_markdown,
     catalogue_text,
     report_json,
     report_markdown,
     report_text,
+    rule_json,
+    rule_markdown,
+    rule_plain,
 )
 from .rules import rule
 from .snapshot import example_snapshot, load_snapshot
@@ -80,13 +83,16 @@ def _parser(locale: str) -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help=text(N_("cli.help.rules")))
     rules.add_argument(
-        "--format", choices=("text", "json"), default="text", help=format_help
+        "--format", choices=FORMATS, default="text", help=format_help
     )
     rules.add_argument("--locale", default="en", help=locale_help)
 
     explain = commands.add_parser("explain", help=text(N_("cli.help.explain")))
     explain.add_argument(
         "rule_key", metavar="RULE_KEY", help=text(N_("cli.help.rule-key"))
+    )
+    explain.add_argument(
+        "--format", choices=FORMATS, default="text", help=format_help
     )
     explain.add_argument("--locale", default="en", help=locale_help)
 
@@ -98,10 +104,7 @@ def _parser(locale: str) -> argparse.ArgumentParser:
         help=text(N_("cli.help.snapshot")),
     )
     report.add_argument(
-        "--format",
-        choices=("text", "json", "markdown"),
-        default="text",
-        help=format_help,
+        "--format", choices=FORMATS, default="text", help=format_help
     )
     report.add_argument("--locale", default="en", help=locale_help)
     report.add_argument(
@@ -110,46 +113,43 @@ def _parser(locale: str) -> argparse.ArgumentParser:
         choices=tuple(EDITIONS),
         help=text(N_("cli.help.edition"), default="faq"),
     )
+    report.add_argument(
+        "--fail-on",
+        choices=tuple(FAIL_ON),
+        default=None,
+        help=text(N_("cli.help.fail-on")),
+    )
     return parser
 
 
-def _explain(key: str, locale: str) -> str:
-    entry = rule(key)
-    text = rule_text(entry, locale)
-    labels = (
-        translate(N_("explain.question"), locale),
-        translate(N_("explain.faq"), locale),
-        translate(N_("explain.example"), locale),
-    )
-    return (
-        f"{text.key}: {text.title}\n\n"
-        f"{labels[0]}: {text.question}\n"
-        f"{labels[1]}: {entry.faq_question}\n\n"
-        f"{text.summary}\n\n"
-        f"{labels[2]}: {text.example}\n"
-    )
+_CATALOGUE = {
+    "json": catalogue_json,
+    "markdown": catalogue_markdown,
+    "text": catalogue_text,
+}
+_RULE = {"json": rule_json, "markdown": rule_markdown, "text": rule_plain}
+_REPORT = {
+    "json": report_json,
+    "markdown": report_markdown,
+    "text": report_text,
+}
 
 
-def _run(args: argparse.Namespace) -> str:
+def _run(args: argparse.Namespace) -> tuple[str, int]:
+    """The output and the exit status."""
     locale = normalize_locale(args.locale)
     if args.command == "rules":
-        if args.format == "json":
-            return catalogue_json(locale)
-        return catalogue_text(locale)
+        return _CATALOGUE[args.format](locale), 0
     if args.command == "explain":
-        return _explain(args.rule_key, locale)
+        return _RULE[args.format](rule(args.rule_key), locale), 0
     snapshot = (
         example_snapshot()
         if args.snapshot is None
         else load_snapshot(args.snapshot)
     )
     report = build_report(snapshot, edition=edition_named(args.edition))
-    formats = {
-        "json": report_json,
-        "markdown": report_markdown,
-        "text": report_text,
-    }
-    return formats[args.format](report, locale)
+    failed = args.fail_on is not None and fails(report, args.fail_on)
+    return _REPORT[args.format](report, locale), 1 if failed else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -157,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     args = _parser(_help_locale(words)).parse_args(words)
     try:
-        output = _run(args)
+        output, status = _run(args)
     except UnifiedAccountError as error:
         sys.stderr.write(f"{PROG}: error: {error}\n")
         return 2
@@ -167,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # a closed pipe, a full disk
         sys.stderr.write(f"{PROG}: error: cannot write the output: {error}\n")
         return 1
-    return 0
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -297,7 +297,7 @@ class TestCatalogueListings:
         (finding,) = [
             f
             for f in report.findings
-            if f.subject == "asin:B0EXAMPL02"
+            if f.subject.path == "asin:B0EXAMPL02"
             and f.message_id.endswith("attributes-differ")
         ]
         assert finding.outcome is FindingOutcome.WARNING

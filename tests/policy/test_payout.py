@@ -150,7 +150,7 @@ class TestConvertProceeds:
 
 
 @given(
-    ua.seller_accounts(customised=st.booleans()),
+    ua.seller_accounts(customised=None),
     ua.marketplaces(in_scope=True),
     st.none()
     | st.frozensets(

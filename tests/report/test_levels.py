@@ -10,6 +10,8 @@ from unified_account import (
     FindingOutcome,
     Report,
     RuleKey,
+    Subject,
+    SubjectKind,
     build_report,
     example_snapshot,
 )
@@ -36,8 +38,9 @@ class TestNoFindingTwice:
 
     def test_a_report_keeps_the_first_of_equal_findings(self):
         """Equal findings given twice are kept once, in first place."""
-        one = Finding(RuleKey.NO_MERGE, FindingOutcome.INFO, "a", "m.one")
-        two = Finding(RuleKey.NA_SCOPE, FindingOutcome.INFO, "a", "m.two")
+        where = Subject(kind=SubjectKind.ACCOUNT, account="A1")
+        one = Finding(RuleKey.NO_MERGE, FindingOutcome.INFO, where, "m.one")
+        two = Finding(RuleKey.NA_SCOPE, FindingOutcome.INFO, where, "m.two")
         report = Report(FAQ, [one, two, one])
         assert report.findings == (one, two)
 
@@ -60,7 +63,7 @@ class TestExplanationsAreInfo:
         """
         report = build_report(example_snapshot())
         denied = [
-            (str(f.rule), f.subject)
+            (str(f.rule), f.subject.path)
             for f in report.findings
             if f.outcome is FindingOutcome.DENIED
         ]
@@ -89,9 +92,9 @@ class TestExplanationsAreInfo:
         for finding in report.findings:
             if finding.outcome not in _PROBLEMS:
                 continue
-            if "/marketplace:" not in finding.subject:
+            if "/marketplace:" not in finding.subject.path:
                 continue
-            seller, name = _account_marketplace(finding.subject)
+            seller, name = _account_marketplace(finding.subject.path)
             if seller not in accounts:
                 continue
             turned_on = {m.name for m in accounts[seller].marketplaces}
@@ -110,7 +113,8 @@ class TestExplanationsAreInfo:
             denied = [
                 f
                 for f in report.findings
-                if f.subject == subject and f.outcome is FindingOutcome.DENIED
+                if f.subject.path == subject
+                and f.outcome is FindingOutcome.DENIED
             ]
             wants = (account.marketplaces & edition.scope) - {account.home}
             assert not denied or wants

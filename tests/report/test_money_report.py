@@ -33,23 +33,25 @@ def test_the_combined_order_report_keeps_a_total_per_currency(capsys):
     """USD, CAD and MXN totals apart, and one converted figure."""
     findings = report_json(capsys)["findings"]
     totals = {
-        f["subject"]: f["params"]["total"]
+        f["subject"]["path"]: f["params"]["total"]
         for f in findings
-        if f["subject"].startswith("orders/currency:")
+        if f["subject"]["path"].startswith("orders/currency:")
     }
     assert totals == {
         "orders/currency:USD": {"amount": "61.00", "currency": "USD"},
         "orders/currency:CAD": {"amount": "184.20", "currency": "CAD"},
         "orders/currency:MXN": {"amount": "1999.00", "currency": "MXN"},
     }
-    converted = next(f for f in findings if f["subject"] == "orders/converted")
+    converted = next(
+        f for f in findings if f["subject"]["path"] == "orders/converted"
+    )
     assert converted["params"]["total"] == {
         "amount": "305.04",
         "currency": "USD",
     }
     assert converted["params"]["rates"] == ["CAD/USD 0.7312", "MXN/USD 0.0547"]
     outside = next(
-        f for f in findings if f["subject"] == "orders/marketplace:BR"
+        f for f in findings if f["subject"]["path"] == "orders/marketplace:BR"
     )
     assert outside["outcome"] == "warning"
 
@@ -82,7 +84,8 @@ def test_the_split_subscription_edition_reports_the_published_terms(
     subscription = [
         (f["outcome"], f["message_id"], f["params"].get("marketplace"))
         for f in findings
-        if f["subject"] == "account:A1EXAMPLEUS/subscription"
+        if f["subject"]["path"] == "account:A1EXAMPLEUS/subscription"
+        and "audit" not in f["message_id"]
     ]
     assert subscription == [
         ("info", "single-subscription.split-billed", None),
@@ -104,7 +107,8 @@ def test_the_split_edition_audits_the_recorded_charges(capsys):
     audit = [
         (f["outcome"], f["message_id"])
         for f in findings
-        if f["subject"] == "account:A1EXAMPLEUS/subscription/charges"
+        if f["subject"]["path"] == "account:A1EXAMPLEUS/subscription"
+        and "audit" in f["message_id"]
     ]
     assert audit == [
         ("warning", "single-subscription.audit-several-billing-days")
@@ -132,7 +136,7 @@ def test_a_payout_to_a_bank_country_not_in_any_list_is_undetermined():
     payout = [
         (f.outcome.value, f.message_id)
         for f in report.findings
-        if f.subject == "account:A1EXAMPLEUS/marketplace:CA"
+        if f.subject.path == "account:A1EXAMPLEUS/marketplace:CA"
         and str(f.rule) == "local-payout"
     ]
     assert payout == [("undetermined", "local-payout.bank-country-unknown")]
@@ -151,7 +155,7 @@ def test_the_snapshots_list_of_bank_countries_decides_the_payout():
         payout = [
             (f.outcome.value, f.message_id)
             for f in report.findings
-            if f.subject == "account:A1EXAMPLEUS/marketplace:CA"
+            if f.subject.path == "account:A1EXAMPLEUS/marketplace:CA"
             and str(f.rule) == "local-payout"
         ]
         assert payout == [expected]

@@ -198,7 +198,7 @@ def test_a_date_the_fee_data_do_not_cover_loads_and_is_undetermined():
     subscription = [
         (f.outcome.value, f.message_id)
         for f in report.findings
-        if f.subject == "account:A1EXAMPLEUS/subscription"
+        if f.subject.path == "account:A1EXAMPLEUS/subscription"
     ]
     assert subscription == [
         ("undetermined", "single-subscription.fee-unknown")

@@ -9,7 +9,8 @@ JSON or Markdown in a given locale.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
@@ -24,7 +25,14 @@ from .finding import Finding, FindingOutcome
 if TYPE_CHECKING:
     from ..snapshot import Snapshot
 
-__all__ = ["Finding", "FindingOutcome", "Report", "build_report"]
+__all__ = [
+    "FAIL_ON",
+    "Finding",
+    "FindingOutcome",
+    "Report",
+    "build_report",
+    "fails",
+]
 
 _SECTIONS = (
     _account.findings,
@@ -60,6 +68,25 @@ class Report:
     def rules(self) -> frozenset[RuleKey]:
         """The keys of the rules the report has findings for."""
         return frozenset(finding.rule for finding in self.findings)
+
+
+FAIL_ON: Mapping[str, frozenset[FindingOutcome]] = MappingProxyType(
+    {
+        "warning": frozenset({FindingOutcome.WARNING, FindingOutcome.DENIED}),
+        "denied": frozenset({FindingOutcome.DENIED}),
+    }
+)
+"""The levels ``report --fail-on`` accepts, and the outcomes each fails on.
+
+A level fails on its own outcome and every graver one.  A new outcome
+joins the levels here; the command and its documentation follow.
+"""
+
+
+def fails(report: Report, level: str) -> bool:
+    """Whether ``report`` has a finding at ``level`` (a key of FAIL_ON)."""
+    outcomes = FAIL_ON[level]
+    return any(finding.outcome in outcomes for finding in report.findings)
 
 
 def build_report(snapshot: Snapshot, *, edition: Edition = FAQ) -> Report:

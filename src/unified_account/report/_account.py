@@ -15,6 +15,7 @@ from ..policy.unified import (
 )
 from ..rules import RuleKey
 from .finding import Finding, from_decision, from_resolved
+from .subject import Subject, SubjectKind
 
 if TYPE_CHECKING:
     from ..edition import Edition
@@ -31,7 +32,7 @@ def _wants_elsewhere(account: SellerAccount, edition: Edition) -> bool:
 
 
 def _account(account: SellerAccount, edition: Edition) -> Iterator[Finding]:
-    subject = f"account:{account.seller_id}"
+    subject = Subject(kind=SubjectKind.ACCOUNT, account=account.seller_id)
     eligibility = evaluate_eligibility(account, edition=edition)
     # A refusal is a problem only when the seller has turned on another
     # marketplace of the scope; otherwise it explains (``info``).
@@ -49,7 +50,11 @@ def _account(account: SellerAccount, edition: Edition) -> Iterator[Finding]:
     for marketplace in sorted(
         edition.scope | account.marketplaces, key=_order
     ):
-        where = f"{subject}/marketplace:{marketplace.name}"
+        where = Subject(
+            kind=SubjectKind.MARKETPLACE,
+            account=account.seller_id,
+            marketplace=marketplace,
+        )
         turned_on = marketplace in account.marketplaces
         if marketplace not in edition.scope:
             # Outside the scope the unified account's rules do not apply:
@@ -60,6 +65,12 @@ def _account(account: SellerAccount, edition: Edition) -> Iterator[Finding]:
                 concerns_seller=False,
             )
             continue
+        if turned_on:
+            yield from from_decision(
+                evaluate_scope(marketplace, edition=edition),
+                where,
+                (RuleKey.NA_SCOPE,),
+            )
         listing = evaluate_listing_marketplace(
             account, marketplace, edition=edition
         )
@@ -90,6 +101,10 @@ def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
         # Nobody asked for a merge: the rule explains why they stay apart.
         yield from from_decision(
             evaluate_merge(snapshot.account, other, edition=edition),
-            f"accounts:{snapshot.account.seller_id}+{other.seller_id}",
+            Subject(
+                kind=SubjectKind.ACCOUNTS,
+                account=snapshot.account.seller_id,
+                other_account=other.seller_id,
+            ),
             concerns_seller=False,
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..model.identifiers import to_asin
 from ..policy.brand import (
     BrandStatus,
     attribute_differences,
@@ -20,6 +21,7 @@ from ..policy.storefront import (
 )
 from ..policy.unified import offer_marketplaces
 from .finding import Finding, FindingOutcome, from_decision
+from .subject import Subject, SubjectKind
 
 if TYPE_CHECKING:
     from ..edition import Edition
@@ -40,7 +42,11 @@ def _brands(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
                 outcome = FindingOutcome.UNDETERMINED
             else:
                 outcome = FindingOutcome.INFO
-            subject = f"brand:{registration.brand}@{approval.marketplace.name}"
+            subject = Subject(
+                kind=SubjectKind.BRAND,
+                brand=registration.brand,
+                marketplace=approval.marketplace,
+            )
             yield Finding.of(reason, outcome, subject)
     # Key attributes: the ``brand_attributes`` the caller gave, and the
     # catalogue's own listings of each ASIN.  Listings out of sync are at
@@ -52,12 +58,15 @@ def _brands(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
         for reason in differences.reasons:
             differ = reason.message_id.endswith("attributes-differ")
             outcome = FindingOutcome.WARNING if differ else FindingOutcome.INFO
-            yield Finding.of(reason, outcome, f"asin:{reason.param('asin')}")
+            asin = to_asin(str(reason.param("asin")))
+            yield Finding.of(
+                reason, outcome, Subject(kind=SubjectKind.ASIN, asin=asin)
+            )
 
 
 def _storefront(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     account, link = snapshot.account, snapshot.storefront_link
-    subject = f"account:{account.seller_id}"
+    seller = account.seller_id
     if link is not None:
         for marketplace in offer_marketplaces(account, edition=edition).value:
             if marketplace not in edition.scope:
@@ -65,7 +74,11 @@ def _storefront(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
             resolved = storefront_link(
                 account, marketplace, link, edition=edition
             )
-            where = f"{subject}/marketplace:{marketplace.name}/storefront"
+            where = Subject(
+                kind=SubjectKind.STOREFRONT,
+                account=seller,
+                marketplace=marketplace,
+            )
             level = (
                 FindingOutcome.UNDETERMINED
                 if resolved.value is None
@@ -77,7 +90,11 @@ def _storefront(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
         decision = evaluate_storefront_customisation(
             account, request.marketplace, edition=edition
         )
-        where = f"{subject}/storefront-request:{request.marketplace.name}"
+        where = Subject(
+            kind=SubjectKind.STOREFRONT_REQUEST,
+            account=seller,
+            marketplace=request.marketplace,
+        )
         yield from from_decision(decision, where)
 
 

@@ -20,6 +20,7 @@ from ..policy.split_subscription import audit_subscription_charges
 from ..policy.subscription import subscription_charge
 from ..rules import RuleKey
 from .finding import Finding, FindingOutcome
+from .subject import Subject, SubjectKind
 
 if TYPE_CHECKING:
     from ..edition import Edition
@@ -60,7 +61,7 @@ def _subscription(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     account, billed_on = snapshot.account, snapshot.as_of
     if billed_on is None:
         return
-    subject = f"account:{account.seller_id}/subscription"
+    subject = Subject(kind=SubjectKind.SUBSCRIPTION, account=account.seller_id)
     charge = subscription_charge(
         account,
         billed_on,
@@ -75,7 +76,7 @@ def _subscription(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
 
 
 def _audit(
-    snapshot: Snapshot, edition: Edition, subject: str
+    snapshot: Snapshot, edition: Edition, subject: Subject
 ) -> Iterator[Finding]:
     since = edition.split_subscription_since
     if since is None or not snapshot.subscription_charges:
@@ -101,7 +102,7 @@ def _audit(
         Outcome.UNDETERMINED: _UNDETERMINED,
     }[audit.outcome]
     for reason in audit.reasons:
-        yield Finding.of(reason, outcome, f"{subject}/charges")
+        yield Finding.of(reason, outcome, subject)
 
 
 def _sales(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
@@ -109,7 +110,11 @@ def _sales(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
         fee = per_item_fee(
             snapshot.account, sale, snapshot.per_item_fees, edition=edition
         )
-        subject = f"sale:{sale.reference}@{sale.marketplace.name}"
+        subject = Subject(
+            kind=SubjectKind.SALE,
+            reference=sale.reference,
+            marketplace=sale.marketplace,
+        )
         for reason in fee.reasons:
             yield Finding.of(reason, _INFO, subject)
 
@@ -130,7 +135,11 @@ def _payouts(
             bank_countries=snapshot.payout_bank_countries,
             edition=edition,
         )
-        subject = f"account:{account.seller_id}/marketplace:{marketplace.name}"
+        subject = Subject(
+            kind=SubjectKind.MARKETPLACE,
+            account=account.seller_id,
+            marketplace=marketplace,
+        )
         outcome = {
             PayoutMethod.NOT_SUPPORTED: _WARNING,
             PayoutMethod.UNDETERMINED: _UNDETERMINED,
@@ -157,18 +166,20 @@ def _orders(
     outside = {line.marketplace for line in report.outside_scope}
     for reason in reasons:
         names = dict(reason.params)
-        subject = "orders"
+        subject = Subject(kind=SubjectKind.ORDERS)
         outcome = _INFO
         if isinstance(names.get("marketplace"), Marketplace):
             marketplace = names["marketplace"]
             assert isinstance(marketplace, Marketplace)
-            subject = f"orders/marketplace:{marketplace.name}"
+            subject = Subject(kind=SubjectKind.ORDERS, marketplace=marketplace)
             if marketplace in outside:
                 outcome = _WARNING
         elif "currency" in names:
-            subject = f"orders/currency:{names['currency']}"
+            subject = Subject(
+                kind=SubjectKind.ORDERS, currency=str(names["currency"])
+            )
         elif reason.message_id == "order-tracking.converted":
-            subject = "orders/converted"
+            subject = Subject(kind=SubjectKind.CONVERTED_ORDERS)
         yield Finding.of(reason, outcome, subject)
 
 

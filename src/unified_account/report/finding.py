@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import TypeVar
 
 import attrs
 
@@ -19,6 +19,7 @@ from ..decision import (
 )
 from ..model._validate import instance_of, non_empty_text
 from ..rules import RuleKey
+from .subject import Subject
 
 __all__ = [
     "Finding",
@@ -62,28 +63,30 @@ class FindingOutcome(enum.Enum):
 class Finding:
     """A rule's verdict on one subject, as a message id and parameters.
 
-    ``subject`` is a stable, unlocalized name of what the finding is
-    about: ``account:A1EXAMPLEUS``, ``marketplace:CA``,
-    ``listing:SKU-1@CA``.
+    ``subject`` says what the finding is about, as fields (account,
+    marketplace, SKU, ASIN, brand, ...); ``str(subject)`` is its stable,
+    unlocalized path: ``account:A1EXAMPLEUS``, ``listing:SKU-1@CA``.
     """
 
     rule: RuleKey = attrs.field(converter=_rule_key)
     outcome: FindingOutcome = attrs.field(
         validator=instance_of(FindingOutcome)
     )
-    subject: str = attrs.field(validator=non_empty_text)
+    subject: Subject = attrs.field(validator=instance_of(Subject))
     message_id: str = attrs.field(validator=non_empty_text)
     params: Params = attrs.field(default=(), converter=_params)
 
     @classmethod
     def of(
-        cls, reason: Reason, outcome: FindingOutcome, subject: str
+        cls, reason: Reason, outcome: FindingOutcome, subject: Subject
     ) -> Finding:
         """The finding that reports ``reason`` about ``subject``."""
         return cls(
             reason.rule, outcome, subject, reason.message_id, reason.params
         )
 
+
+T = TypeVar("T")
 
 _OUTCOMES = {
     Outcome.ALLOWED: FindingOutcome.ALLOWED,
@@ -106,7 +109,7 @@ def level(decision: Decision, *, concerns_seller: bool) -> FindingOutcome:
 
 def from_decision(
     decision: Decision,
-    subject: str,
+    subject: Subject,
     rules: Iterable[RuleKey] | None = None,
     *,
     concerns_seller: bool = True,
@@ -125,7 +128,7 @@ def from_decision(
     ]
 
 
-def from_resolved(resolved: Resolved[Any], subject: str) -> list[Finding]:
+def from_resolved(resolved: Resolved[T], subject: Subject) -> list[Finding]:
     """An informational finding for each reason behind a resolved value."""
     return [
         Finding.of(reason, FindingOutcome.INFO, subject)

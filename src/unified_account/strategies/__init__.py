@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from ._catalog import (
     asins,
-    attribute_values,
     catalogs,
     fba_pools,
     fulfillment_channels,
@@ -37,6 +36,7 @@ from ._catalog import (
 )
 from ._commerce import (
     asin_attributes,
+    attribute_values,
     brand_registrations,
     conversion_rate_tables,
     conversion_rates,
