@@ -279,6 +279,18 @@ ROWS = [
         lambda a: set(a.attributes.values()) == {"Z"},
     ),
     (
+        "attribute_values",
+        "texts",
+        st.just("Z"),
+        lambda v: getattr(v, "value", v) == "Z",
+    ),
+    (
+        "attribute_values",
+        "language_tags",
+        st.just("fr_CA"),
+        lambda v: getattr(v, "language_tag", None) == "fr_CA",
+    ),
+    (
         "storefront_links",
         "marketplaces",
         st.just(CA),
