@@ -39,6 +39,7 @@ from .errors import (
     InvalidValueError,
     MissingDataError,
     MissingMessageError,
+    PayloadError,
     SnapshotError,
     UnifiedAccountError,
     UnknownMarketplaceError,
@@ -60,7 +61,7 @@ from .model.fees import (
 from .model.identifiers import Asin, Sku, to_asin, to_sku
 from .model.inventory import MfnArrangement, MfnPool
 from .model.listing import FulfillmentChannel, Listing, ListingStatus
-from .model.marketplace import Marketplace, Region
+from .model.marketplace import Marketplace, NonAmazonMarketplace, Region
 from .model.money import Money
 from .model.orders import Order, OrderStatus
 from .model.rates import ConversionRate, ConversionRates
@@ -159,6 +160,7 @@ from .report.subject import Subject, SubjectKind
 from .rules import RULES, Rule, RuleFamily, RuleKey, UnknownRuleError, rule
 from .snapshot import (
     Snapshot,
+    dump_snapshot,
     example_snapshot,
     load_snapshot,
     parse_snapshot,
@@ -209,11 +211,13 @@ __all__ = [
     "MissingDataError",
     "MissingMessageError",
     "Money",
+    "NonAmazonMarketplace",
     "Order",
     "OrderReport",
     "OrderStatus",
     "OrderTotals",
     "Outcome",
+    "PayloadError",
     "PayoutMethod",
     "PayoutRoute",
     "PerItemFee",
@@ -269,6 +273,7 @@ __all__ = [
     "customise_account_info",
     "customise_storefront",
     "delete_listing",
+    "dump_snapshot",
     "edition_named",
     "effective_account_info",
     "enroll_remote_fulfillment",

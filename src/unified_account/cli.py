@@ -3,8 +3,13 @@
 ``unified-account rules``      the rule catalogue
 ``unified-account explain K``  one rule: title, FAQ question, summary, example
 ``unified-account report [F]`` every applicable rule on a seller snapshot
+                               (``-``: read it from stdin)
+``unified-account import-spapi --home CC FILE...``
+                               SP-API responses, notifications and reports
+                               into a snapshot (stdout, or ``-o FILE``)
 
-Each takes ``--format text|json|markdown`` and ``--locale``.  Output is
+``rules``, ``explain`` and ``report`` take ``--format text|json|markdown``;
+each takes ``--locale``.  Output is
 built whole before anything is written, so a failure leaves stdout empty.
 
 Exit status: 0 on success; 1 when ``report --fail-on LEVEL`` finds a
@@ -17,12 +22,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .edition import EDITIONS, edition_named
 from .errors import UnifiedAccountError
 from .i18n import SUPPORTED_LOCALES, normalize_locale, render
 from .messages import N_
+from .model.account import SellingPlan
+from .model.marketplace import Marketplace
 from .report import FAIL_ON, build_report, fails
 from .report.formats import (
     FORMATS,
@@ -37,7 +45,13 @@ from .report.formats import (
     rule_plain,
 )
 from .rules import rule
-from .snapshot import example_snapshot, load_snapshot
+from .snapshot import (
+    dump_snapshot,
+    example_snapshot,
+    load_snapshot,
+    parse_snapshot,
+)
+from .spapi.files import import_files
 
 __all__ = ["main"]
 
@@ -119,7 +133,41 @@ def _parser(locale: str) -> argparse.ArgumentParser:
         default=None,
         help=text(N_("cli.help.fail-on")),
     )
+    spapi = commands.add_parser(
+        "import-spapi", help=text(N_("cli.help.import-spapi"))
+    )
+    spapi.add_argument(
+        "files", metavar="FILE", nargs="+", help=text(N_("cli.help.files"))
+    )
+    spapi.add_argument(
+        "--home", required=True, metavar="CC", help=text(N_("cli.help.home"))
+    )
+    spapi.add_argument(
+        "--seller-id",
+        default="SPAPI-SELLER",
+        help=text(N_("cli.help.seller-id")),
+    )
+    spapi.add_argument(
+        "--plan",
+        choices=("professional", "individual"),
+        help=text(N_("cli.help.plan")),
+    )
+    spapi.add_argument(
+        "-o", "--output", metavar="FILE", help=text(N_("cli.help.output"))
+    )
+    spapi.add_argument("--locale", default="en", help=locale_help)
     return parser
+
+
+def _import(args: argparse.Namespace) -> str:
+    home = Marketplace.from_country(args.home)
+    assembly = import_files(
+        args.files,
+        home=home,
+        seller_id=args.seller_id,
+        plan=None if args.plan is None else SellingPlan(args.plan),
+    )
+    return dump_snapshot(assembly.snapshot)
 
 
 _CATALOGUE = {
@@ -142,14 +190,33 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
         return _CATALOGUE[args.format](locale), 0
     if args.command == "explain":
         return _RULE[args.format](rule(args.rule_key), locale), 0
-    snapshot = (
-        example_snapshot()
-        if args.snapshot is None
-        else load_snapshot(args.snapshot)
-    )
+    if args.command == "import-spapi":
+        text = _import(args)
+        if args.output is None:
+            return text, 0
+        _write(args.output, text)
+        return "", 0
+    if args.snapshot is None:
+        snapshot = example_snapshot()
+    elif args.snapshot == "-":
+        snapshot = parse_snapshot(sys.stdin.buffer.read(), "<stdin>")
+    else:
+        snapshot = load_snapshot(args.snapshot)
     report = build_report(snapshot, edition=edition_named(args.edition))
     failed = args.fail_on is not None and fails(report, args.fail_on)
     return _REPORT[args.format](report, locale), 1 if failed else 0
+
+
+def _write(path: str, text: str) -> None:
+    """Write ``text`` whole to ``path``, or leave it untouched."""
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -161,6 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnifiedAccountError as error:
         sys.stderr.write(f"{PROG}: error: {error}\n")
         return 2
+    except OSError as error:  # ``-o FILE`` could not be written
+        sys.stderr.write(f"{PROG}: error: cannot write the output: {error}\n")
+        return 1
     try:
         sys.stdout.buffer.write(output.encode("utf-8"))
         sys.stdout.flush()

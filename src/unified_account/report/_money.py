@@ -12,9 +12,15 @@ from typing import TYPE_CHECKING
 
 from ..decision import Outcome, Reason
 from ..model.marketplace import Marketplace
+from ..policy.account_info import effective_account_info
 from ..policy.availability import active_marketplaces
 from ..policy.orders import OrderReport, combined_order_report
-from ..policy.payout import PayoutMethod, convert_proceeds, payout_route
+from ..policy.payout import (
+    PayoutMethod,
+    convert_proceeds,
+    payout_route,
+    unknown_bank_reason,
+)
 from ..policy.per_item_fees import per_item_fee
 from ..policy.split_subscription import audit_subscription_charges
 from ..policy.subscription import subscription_charge
@@ -129,16 +135,23 @@ def _payouts(
     for marketplace in Marketplace:
         if marketplace not in account.marketplaces & edition.scope:
             continue
+        subject = Subject(
+            kind=SubjectKind.MARKETPLACE,
+            account=account.seller_id,
+            marketplace=marketplace,
+        )
+        info = effective_account_info(account, marketplace, edition=edition)
+        if info.value.bank is None:
+            # An unknown bank account: where proceeds go is not known.
+            yield Finding.of(
+                unknown_bank_reason(marketplace), _UNDETERMINED, subject
+            )
+            continue
         route = payout_route(
             account,
             marketplace,
             bank_countries=snapshot.payout_bank_countries,
             edition=edition,
-        )
-        subject = Subject(
-            kind=SubjectKind.MARKETPLACE,
-            account=account.seller_id,
-            marketplace=marketplace,
         )
         outcome = {
             PayoutMethod.NOT_SUPPORTED: _WARNING,

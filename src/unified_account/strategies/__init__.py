@@ -51,6 +51,7 @@ from ._commerce import (
     tax_treatments,
 )
 from ._core import (
+    INFO_FIELDS,
     account_infos,
     bank_accounts,
     currencies,
@@ -64,8 +65,10 @@ from ._core import (
     seller_ids,
     selling_plans,
 )
+from ._imports import fee_estimates, set_asides
 
 __all__ = [
+    "INFO_FIELDS",
     "account_infos",
     "asin_attributes",
     "asins",
@@ -79,6 +82,7 @@ __all__ = [
     "decisions",
     "editions",
     "fba_pools",
+    "fee_estimates",
     "fulfillment_channels",
     "listing_statuses",
     "listings",
@@ -95,6 +99,7 @@ __all__ = [
     "seller_accounts",
     "seller_ids",
     "selling_plans",
+    "set_asides",
     "sku_records",
     "skus",
     "snapshots",
