@@ -36,7 +36,6 @@ from unified_account import (
     to_sku,
 )
 from unified_account import strategies as ua
-
 from unified_account.model.money import currency_precision
 
 # The strategies; constants such as INFO_FIELDS take no arguments.
