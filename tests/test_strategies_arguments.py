@@ -39,6 +39,9 @@ from unified_account import strategies as ua
 from unified_account.model.imports import SetAsideReason
 from unified_account.model.money import currency_precision
 
+# The strategies; constants such as INFO_FIELDS take no arguments.
+STRATEGY_NAMES = [n for n in ua.__all__ if callable(getattr(ua, n))]
+
 US, CA, MX = Marketplace.US, Marketplace.CA, Marketplace.MX
 SKU = to_sku("PINNED-1")
 ASIN = to_asin("B000000001")
@@ -280,6 +283,18 @@ ROWS = [
         lambda a: set(a.attributes.values()) == {"Z"},
     ),
     (
+        "attribute_values",
+        "texts",
+        st.just("Z"),
+        lambda v: getattr(v, "value", v) == "Z",
+    ),
+    (
+        "attribute_values",
+        "language_tags",
+        st.just("fr_CA"),
+        lambda v: getattr(v, "language_tag", None) == "fr_CA",
+    ),
+    (
         "storefront_links",
         "marketplaces",
         st.just(CA),
@@ -334,7 +349,7 @@ def test_every_argument_of_every_strategy_is_in_the_table():
     covered = {(row[0], row[1]) for row in ROWS}
     declared = {
         (name, parameter)
-        for name in ua.__all__
+        for name in STRATEGY_NAMES
         for parameter in inspect.signature(getattr(ua, name)).parameters
     }
     assert declared - covered == set()
@@ -356,7 +371,7 @@ def test_prices_are_positive_unless_zero_is_allowed():
 
 def test_flags_are_plain_values_and_parts_are_strategies():
     """One argument style: a flag or a bound is a value; a part is drawn."""
-    for name in ua.__all__:
+    for name in STRATEGY_NAMES:
         for parameter in inspect.signature(
             getattr(ua, name)
         ).parameters.values():
@@ -390,7 +405,7 @@ def test_flags_are_plain_values_and_parts_are_strategies():
 
 FLAGS = [
     (name, parameter.name)
-    for name in ua.__all__
+    for name in STRATEGY_NAMES
     for parameter in inspect.signature(getattr(ua, name)).parameters.values()
     if str(parameter.annotation) in {"bool | None", "bool"}
 ]

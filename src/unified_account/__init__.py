@@ -47,10 +47,12 @@ from .errors import (
 )
 from .i18n import SUPPORTED_LOCALES, explain, format_money, render
 from .model.account import AccountInfo, BankAccount, SellerAccount, SellingPlan
+from .model.attributes import AttributeValue
 from .model.brand import AsinAttributes, BrandRegistration
 from .model.catalog import Catalog, SkuRecord
 from .model.fees import (
     PerItemFee,
+    RecordedCharge,
     Sale,
     SubscriptionFee,
     SubscriptionFeeSchedule,
@@ -72,6 +74,7 @@ from .policy.account_info import (
 )
 from .policy.availability import (
     AvailabilityTable,
+    active_marketplaces,
     availability_table,
     available_quantity,
     offer_status,
@@ -83,6 +86,7 @@ from .policy.brand import (
     BrandStatus,
     attribute_differences,
     brand_registry_status,
+    catalog_attribute_differences,
     propagate_brand_registry,
 )
 from .policy.eligibility import (
@@ -120,6 +124,19 @@ from .policy.payout import (
     payout_route,
 )
 from .policy.per_item_fees import per_item_fee, per_item_fee_table
+from .policy.remote import (
+    enroll_remote_fulfillment,
+    evaluate_remote_enrollment,
+    withdraw_remote_fulfillment,
+)
+from .policy.split_subscription import (
+    SPLIT_CAP,
+    TAX_INCLUDED_IN_CAP,
+    SplitShare,
+    SplitSubscription,
+    audit_subscription_charges,
+    split_subscription,
+)
 from .policy.storefront import (
     customise_storefront,
     evaluate_storefront_customisation,
@@ -159,12 +176,15 @@ __all__ = [
     "NORTH_AMERICA_AND_BRAZIL",
     "REMOTE_FULFILLMENT",
     "RULES",
+    "SPLIT_CAP",
     "SPLIT_SUBSCRIPTION",
     "SUPPORTED_LOCALES",
+    "TAX_INCLUDED_IN_CAP",
     "AccountInfo",
     "Asin",
     "AsinAttributes",
     "AttributeDifference",
+    "AttributeValue",
     "AvailabilityTable",
     "BankAccount",
     "BrandApproval",
@@ -202,6 +222,7 @@ __all__ = [
     "PayoutRoute",
     "PerItemFee",
     "Reason",
+    "RecordedCharge",
     "Region",
     "Report",
     "Resolved",
@@ -216,6 +237,8 @@ __all__ = [
     "SkuRecord",
     "Snapshot",
     "SnapshotError",
+    "SplitShare",
+    "SplitSubscription",
     "StorefrontLink",
     "StorefrontRequest",
     "Subject",
@@ -232,12 +255,15 @@ __all__ = [
     "UnknownRuleError",
     "UnsupportedBillingError",
     "UnsupportedLocaleError",
+    "active_marketplaces",
     "attribute_differences",
+    "audit_subscription_charges",
     "availability_table",
     "available_quantity",
     "brand_registry_status",
     "build_report",
     "bundled_subscription_fees",
+    "catalog_attribute_differences",
     "change_listing_info",
     "change_price",
     "combine",
@@ -250,6 +276,7 @@ __all__ = [
     "dump_snapshot",
     "edition_named",
     "effective_account_info",
+    "enroll_remote_fulfillment",
     "evaluate_customisation",
     "evaluate_deletion",
     "evaluate_eligibility",
@@ -257,6 +284,7 @@ __all__ = [
     "evaluate_listing_marketplace",
     "evaluate_merge",
     "evaluate_new_listing",
+    "evaluate_remote_enrollment",
     "evaluate_sale",
     "evaluate_scope",
     "evaluate_storefront_customisation",
@@ -283,9 +311,11 @@ __all__ = [
     "rule",
     "scope_marketplaces",
     "set_mfn_quantity",
+    "split_subscription",
     "storefront_link",
     "subscription_billing",
     "subscription_charge",
     "to_asin",
     "to_sku",
+    "withdraw_remote_fulfillment",
 ]

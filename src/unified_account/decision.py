@@ -7,13 +7,21 @@ or no (the account information for Canada, the stock available in
 Mexico) returns a :class:`Resolved` value with the reasons that produced
 it.  Neither holds prose: render them with :mod:`unified_account.i18n`.
 
+Three outcomes: :attr:`Outcome.ALLOWED`, :attr:`Outcome.DENIED`, and
+:attr:`Outcome.UNDETERMINED` when the answer turns on a fact the library
+does not hold (a list Amazon does not publish, account information that
+is unknown); an undetermined decision names the rules and the missing
+fact, and is never read as a denial.
+
 Combining rule (:func:`combine`), as in Cedar: **deny overrides**.  If any
 decision denies, the result denies and its reasons are exactly the
-denying decisions' reasons; otherwise it allows with every reason of the
-allowing decisions.  Combining nothing is a *default deny* with no
-reasons, distinguishable from an explicit deny, which always names at
-least one rule.  Errors from every decision are kept, in order, apart
-from the reasons; they never change the outcome.
+denying decisions' reasons; otherwise, if any is undetermined, the result
+is undetermined with exactly the undetermined decisions' reasons;
+otherwise it allows with every reason of the allowing decisions.
+Combining nothing is a *default deny* with no reasons, distinguishable
+from an explicit deny, which always names at least one rule.  Errors from
+every decision are kept, in order, apart from the reasons; they never
+change the outcome.
 """
 
 from __future__ import annotations
@@ -77,7 +85,14 @@ class Outcome(enum.Enum):
     """Whether the rules allow what was asked."""
 
     ALLOWED = "allowed"
+    """The rules allow it."""
     DENIED = "denied"
+    """The rules refuse it."""
+    UNDETERMINED = "undetermined"
+    """The answer turns on a fact the library does not hold.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 _SCALARS = (str, int, Decimal, Money, date, Marketplace, Term)
@@ -182,6 +197,10 @@ class Decision:
     errors: tuple[Reason, ...] = attrs.field(default=(), converter=_reasons)
 
     def __attrs_post_init__(self) -> None:
+        if self.outcome is Outcome.UNDETERMINED and not self.reasons:
+            raise InvalidValueError(
+                "an undetermined decision needs a reason", field="reasons"
+            )
         if set(self.reasons) & set(self.errors):
             raise InvalidValueError(
                 "a reason cannot also be an error", field="errors"
@@ -201,6 +220,18 @@ class Decision:
             )
         return cls(Outcome.DENIED, reasons)
 
+    @classmethod
+    def undetermined(cls, *reasons: Reason) -> Decision:
+        """An undetermined decision; it names the rules and what is missing.
+
+        .. versionadded:: 0.2.0
+        """
+        if not reasons:
+            raise InvalidValueError(
+                "an undetermined decision needs a reason", field="reasons"
+            )
+        return cls(Outcome.UNDETERMINED, reasons)
+
     @property
     def allowed(self) -> bool:
         """``True`` when the outcome is :attr:`Outcome.ALLOWED`."""
@@ -210,6 +241,9 @@ class Decision:
     def rules(self) -> frozenset[RuleKey]:
         """The keys of the determining rules."""
         return frozenset(reason.rule for reason in self.reasons)
+
+
+_PRECEDENCE = (Outcome.DENIED, Outcome.UNDETERMINED, Outcome.ALLOWED)
 
 
 def combine(*decisions: Decision) -> Decision:
@@ -222,10 +256,11 @@ def combine(*decisions: Decision) -> Decision:
     >>> combine().outcome, combine().reasons
     (<Outcome.DENIED: 'denied'>, ())
     """
-    denying = [d for d in decisions if d.outcome is Outcome.DENIED]
-    deciding = denying if denying or not decisions else decisions
-    outcome = Outcome.DENIED if deciding is denying else Outcome.ALLOWED
-    reasons = [reason for d in deciding for reason in d.reasons]
+    if not decisions:
+        return Decision(Outcome.DENIED)
+    outcomes = {d.outcome for d in decisions}
+    outcome = next(o for o in _PRECEDENCE if o in outcomes)
+    reasons = [r for d in decisions if d.outcome is outcome for r in d.reasons]
     # An error that another decision gives as a reason is not an error.
     errors = [
         error

@@ -29,7 +29,13 @@ from .inventory import NO_MFN_STOCK, MfnArrangement, MfnPool
 from .listing import FulfillmentChannel, Listing, ListingStatus
 from .marketplace import Marketplace, Region
 
-__all__ = ["AMERICAS", "NO_FBA_STOCK", "Catalog", "SkuRecord"]
+__all__ = [
+    "AMERICAS",
+    "NO_FBA_STOCK",
+    "REMOTE_FULFILLMENT_TARGETS",
+    "Catalog",
+    "SkuRecord",
+]
 
 AMERICAS: tuple[Marketplace, ...] = tuple(
     m for m in Marketplace if m.region is Region.NORTH_AMERICA
@@ -39,6 +45,12 @@ AMERICAS: tuple[Marketplace, ...] = tuple(
 NO_FBA_STOCK: immutables.Map[Marketplace, int] = immutables.Map()
 """The FBA pools of a SKU with none (one shared value)."""
 
+REMOTE_FULFILLMENT_TARGETS = frozenset(
+    {Marketplace.CA, Marketplace.MX, Marketplace.BR}
+)
+"""Where a SKU may be enrolled in Remote Fulfillment with FBA."""
+
+_NOT_ENROLLED: frozenset[Marketplace] = frozenset()
 _ORDER = {m: i for i, m in enumerate(Marketplace)}
 _AMERICAS_INDEX = {m: i for i, m in enumerate(AMERICAS)}
 _NOTHING = (0,) * len(AMERICAS)
@@ -89,6 +101,25 @@ def _fba(value: Mapping[Marketplace, int]) -> immutables.Map[Marketplace, int]:
     return (
         value if isinstance(value, immutables.Map) else immutables.Map(value)
     )
+
+
+def _remote(value: Any) -> frozenset[Marketplace]:
+    if value is _NOT_ENROLLED:
+        return value
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidValueError(
+            f"`{value!r}` is not a collection of marketplaces",
+            field="remote_fulfillment",
+        )
+    enrolled = frozenset(value)
+    for marketplace in enrolled:
+        if marketplace not in REMOTE_FULFILLMENT_TARGETS:
+            raise InvalidValueError(
+                f"`{getattr(marketplace, 'name', marketplace)}` is not a "
+                "Remote Fulfillment marketplace (CA, MX or BR)",
+                field="remote_fulfillment",
+            )
+    return enrolled or _NOT_ENROLLED
 
 
 def _listings(
@@ -163,12 +194,16 @@ class SkuRecord:
     the units in that country's FBA pool; ``listings`` holds at most one
     :class:`~unified_account.model.listing.Listing` per marketplace
     (given as an iterable or a mapping by marketplace, kept as a tuple in
-    catalogue order).
+    catalogue order); ``remote_fulfillment`` are the marketplaces where
+    the seller enrolled the SKU in Remote Fulfillment with FBA (Amazon.ca,
+    Amazon.com.mx, Amazon.com.br), empty when it is not enrolled.
 
     Invariants: every listing is of ``sku``; no marketplace has two
     listings; a separate SKU (``mfn.arrangement`` is ``SEPARATE``) has
-    merchant-fulfilled listings only in ``mfn.marketplace``; FBA
-    quantities are whole numbers of at least 0.
+    merchant-fulfilled listings only in ``mfn.marketplace``; an enrolled
+    SKU has no merchant-fulfilled listing that is not deleted (Amazon:
+    while enrolled, a seller-fulfilled offer may not share a SKU with an
+    FBA offer); FBA quantities are whole numbers of at least 0.
 
     :attr:`sellable_quantities` is derived: for each marketplace of
     :data:`AMERICAS`, the units its listing can sell now.  That is 0
@@ -187,6 +222,9 @@ class SkuRecord:
     )
     listings: tuple[Listing, ...] = attrs.field(
         default=(), converter=_listings
+    )
+    remote_fulfillment: frozenset[Marketplace] = attrs.field(
+        default=_NOT_ENROLLED, converter=_remote
     )
     sellable_quantities: tuple[int, ...] = attrs.field(
         init=False, eq=False, repr=False
@@ -221,6 +259,17 @@ class SkuRecord:
                     f"`{self.sku}` is the separate SKU for "
                     f"`{mfn.marketplace.name}`; it cannot be merchant-"
                     f"fulfilled in `{marketplace.name}`",
+                    field=where,
+                )
+            if (
+                self.remote_fulfillment
+                and listing.channel is _MFN
+                and listing.status is not ListingStatus.DELETED
+            ):
+                raise InvalidValueError(
+                    f"`{self.sku}` is enrolled in Remote Fulfillment with "
+                    "FBA; it cannot be merchant-fulfilled in "
+                    f"`{marketplace.name}`",
                     field=where,
                 )
             index = _AMERICAS_INDEX.get(marketplace)

@@ -20,6 +20,7 @@ import attrs
 import immutables
 
 from ..errors import InvalidValueError
+from .attributes import AttributeText, AttributeValue
 from .identifiers import Sku, to_sku
 from .marketplace import Marketplace
 from .money import Money
@@ -56,7 +57,7 @@ class FulfillmentChannel(enum.Enum):
     FBA = "fba"
 
 
-EMPTY_ATTRIBUTES: immutables.Map[str, str] = immutables.Map()
+EMPTY_ATTRIBUTES: immutables.Map[str, AttributeText] = immutables.Map()
 """The attributes of a listing that has none (one shared value)."""
 
 
@@ -67,7 +68,9 @@ def _sku(value: str) -> Sku:
         raise InvalidValueError(error.problem, field="sku") from None
 
 
-def _attributes(value: Mapping[str, str]) -> immutables.Map[str, str]:
+def _attributes(
+    value: Mapping[str, AttributeText],
+) -> immutables.Map[str, AttributeText]:
     if value is EMPTY_ATTRIBUTES:
         return value
     if not isinstance(value, Mapping):
@@ -82,7 +85,7 @@ def _attributes(value: Mapping[str, str]) -> immutables.Map[str, str]:
             raise InvalidValueError(
                 f"`{name!r}` is not an attribute name", field="attributes"
             )
-        if not isinstance(text, str):
+        if not isinstance(text, str | AttributeValue):
             raise InvalidValueError(
                 f"`{text!r}` is not text", field=f"attributes.{name}"
             )
@@ -103,9 +106,11 @@ class Listing:
 
     ``sku`` and ``marketplace`` say which offer it is; ``title`` and
     ``attributes`` (key attributes such as colour or size, an immutable
-    mapping of names to text) are this marketplace's own listing
-    information; ``price`` is in ``marketplace``'s currency;
-    ``channel`` is who fulfils it; ``status`` is what the seller set.
+    mapping of names to text or to an
+    :class:`~unified_account.model.attributes.AttributeValue` carrying
+    its language tag) are this marketplace's own listing information;
+    ``price`` is in ``marketplace``'s currency; ``channel`` is who
+    fulfils it; ``status`` is what the seller set.
 
     Invariant: ``price.currency == marketplace.currency``.
 
@@ -128,7 +133,7 @@ CAD, the currency of Amazon.ca
     price: Money
     channel: FulfillmentChannel
     status: ListingStatus = ListingStatus.ACTIVE
-    attributes: immutables.Map[str, str] = attrs.field(
+    attributes: immutables.Map[str, AttributeText] = attrs.field(
         default=EMPTY_ATTRIBUTES, converter=_attributes
     )
 

@@ -50,12 +50,17 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
             raise InvalidValueError(
                 f"`{finding!r}` is not a Finding", field="findings"
             )
-    return findings
+    # A finding said twice is said once: the first occurrence is kept.
+    return tuple(dict.fromkeys(findings))
 
 
 @attrs.frozen
 class Report:
-    """The findings for one snapshot under one edition, in a stable order."""
+    """The findings for one snapshot under one edition, in a stable order.
+
+    No finding appears twice: equal findings are kept once, where the
+    first of them came.
+    """
 
     edition: Edition = attrs.field(validator=instance_of(Edition))
     findings: tuple[Finding, ...] = attrs.field(converter=_findings)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from ..decision import ParamValue, Reason
 from ..messages import N_
 from ..model.listing import FulfillmentChannel, ListingStatus
-from ..model.marketplace import Marketplace
 from ..policy.availability import explain_cell, mfn_marketplaces
 from ..policy.unified import evaluate_listing_marketplace
 from ..rules import RuleKey
@@ -33,7 +32,6 @@ _WARNINGS = frozenset(
         "marketplace-specific-deletion.live-elsewhere",
     }
 )
-_REMOTE = (Marketplace.CA, Marketplace.MX)
 
 
 def _finding(reason: Reason, subject: Subject) -> Finding:
@@ -107,24 +105,10 @@ def _listing(
         and listing.channel is FulfillmentChannel.MFN
     ):
         return  # the SKU's pool is reported once, below
-    for reason in explain_cell(record, marketplace).reasons:
-        if _remotely_served(reason, edition):
-            reason = Reason(
-                reason.rule, N_("fba-pool-separation.pool"), reason.params
-            )
+    # With Remote Fulfillment, an enrolled SKU's offer shows the US pool
+    # that serves it; any other SKU's pools stay strictly separate.
+    for reason in explain_cell(record, marketplace, edition=edition).reasons:
         yield _finding(reason, subject)
-
-
-def _remotely_served(reason: Reason, edition: Edition) -> bool:
-    # With Remote Fulfillment, US FBA stock may fulfil Canadian and
-    # Mexican orders (the pools stay separate): an empty CA or MX pool
-    # next to US stock is then no warning.
-    return (
-        edition.remote_fulfillment
-        and reason.message_id == "fba-pool-separation.not-here"
-        and reason.param("marketplace") in _REMOTE
-        and Marketplace.US in reason.param("elsewhere")  # type: ignore[operator]
-    )
 
 
 def _record(
@@ -134,7 +118,7 @@ def _record(
         yield from _listing(record, listing, account, edition)
     merchant = mfn_marketplaces(record)
     if merchant:
-        cell = explain_cell(record, merchant[0])
+        cell = explain_cell(record, merchant[0], edition=edition)
         sku_subject = Subject(
             kind=SubjectKind.SKU, sku=record.sku, asin=record.asin
         )

@@ -21,20 +21,42 @@ from ..model._validate import instance_of, non_empty_text
 from ..rules import RuleKey
 from .subject import Subject
 
-__all__ = ["Finding", "FindingOutcome", "from_decision", "from_resolved"]
+__all__ = [
+    "Finding",
+    "FindingOutcome",
+    "from_decision",
+    "from_resolved",
+    "level",
+]
 
 
 class FindingOutcome(enum.Enum):
-    """What a finding tells the seller."""
+    """What a finding tells the seller: its level.
+
+    The levels separate problems from explanations.  ``denied`` and
+    ``warning`` are problems: something the seller *has* (a turned-on
+    marketplace, a listing, stock, a bank account, a brand's listings) or
+    *asked for* (a storefront request) is refused or at risk.  ``allowed``
+    confirms such a thing.  ``info`` explains: a value the rules produced
+    or why something the seller neither has nor asked for would not be
+    possible (no merge of two accounts, no listing on a marketplace never
+    turned on).  ``undetermined`` says the answer turns on a fact the
+    library does not hold; it is neither a yes nor a no.
+    """
 
     ALLOWED = "allowed"
-    """The rules allow it."""
+    """Something the seller has or asked for is allowed."""
     DENIED = "denied"
-    """The rules refuse it."""
+    """Something the seller has or asked for is refused."""
     WARNING = "warning"
-    """Allowed, but the seller should look (stock that cannot serve)."""
+    """Something the seller has is at risk (stock that cannot serve)."""
     INFO = "info"
-    """A value the rules produced (the account information in use)."""
+    """An explanation, or a value the rules produced."""
+    UNDETERMINED = "undetermined"
+    """The answer needs a fact the library does not hold.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen
@@ -69,17 +91,36 @@ T = TypeVar("T")
 _OUTCOMES = {
     Outcome.ALLOWED: FindingOutcome.ALLOWED,
     Outcome.DENIED: FindingOutcome.DENIED,
+    Outcome.UNDETERMINED: FindingOutcome.UNDETERMINED,
 }
+
+
+def level(decision: Decision, *, concerns_seller: bool) -> FindingOutcome:
+    """The finding level of ``decision``.
+
+    Its own outcome, except that a refusal of something the seller
+    neither has nor asked for (``concerns_seller`` false) explains rather
+    than refuses: ``info``.
+    """
+    if decision.outcome is Outcome.DENIED and not concerns_seller:
+        return FindingOutcome.INFO
+    return _OUTCOMES[decision.outcome]
 
 
 def from_decision(
     decision: Decision,
     subject: Subject,
     rules: Iterable[RuleKey] | None = None,
+    *,
+    concerns_seller: bool = True,
 ) -> list[Finding]:
-    """A finding for each reason of ``decision`` (of ``rules``, if given)."""
+    """A finding for each reason of ``decision`` (of ``rules``, if given).
+
+    The level is :func:`level`: ``info`` for an explanation, when the
+    decision is not about something the seller has or asked for.
+    """
     wanted = None if rules is None else frozenset(rules)
-    outcome = _OUTCOMES[decision.outcome]
+    outcome = level(decision, concerns_seller=concerns_seller)
     return [
         Finding.of(reason, outcome, subject)
         for reason in decision.reasons

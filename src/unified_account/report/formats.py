@@ -22,11 +22,12 @@ from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..rules import RULES, Rule
 from . import Report
-from .finding import Finding
+from .finding import Finding, FindingOutcome
 from .subject import Subject
 
 __all__ = [
     "FORMATS",
+    "OUTCOME_LABELS",
     "SCHEMAS",
     "SCHEMA_VERSION",
     "catalogue_json",
@@ -113,16 +114,18 @@ def report_json(report: Report, locale: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-_OUTCOME_LABELS = {
-    "allowed": N_("report.outcome.allowed"),
-    "denied": N_("report.outcome.denied"),
-    "warning": N_("report.outcome.warning"),
-    "info": N_("report.outcome.info"),
+OUTCOME_LABELS = {
+    FindingOutcome.ALLOWED: N_("report.outcome.allowed"),
+    FindingOutcome.DENIED: N_("report.outcome.denied"),
+    FindingOutcome.WARNING: N_("report.outcome.warning"),
+    FindingOutcome.INFO: N_("report.outcome.info"),
+    FindingOutcome.UNDETERMINED: N_("report.outcome.undetermined"),
 }
+"""The message id of each finding level's label."""
 
 
 def _outcome(finding: Finding, locale: str) -> str:
-    return translate(_OUTCOME_LABELS[finding.outcome.value], locale)
+    return translate(OUTCOME_LABELS[finding.outcome], locale)
 
 
 def report_text(report: Report, locale: str) -> str:

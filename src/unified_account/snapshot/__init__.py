@@ -34,6 +34,7 @@ from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.catalog import Catalog
 from ..model.fees import (
     PerItemFee,
+    RecordedCharge,
     Sale,
     SubscriptionFee,
     SubscriptionFeeSchedule,
@@ -169,7 +170,11 @@ class Snapshot:
     ``brand_attributes``: Brand Registry approvals and ASINs' key
     attribute values.  ``storefront_link``: the storefront link set in the
     home marketplace; ``storefront_requests``: requests to set it, to
-    evaluate.  ``fee_estimates``: Product Fees estimates.  ``set_aside``:
+    evaluate.  ``payout_bank_countries``: the countries Amazon pays out
+    to, from Seller Central (``None``: not known).
+    ``subscription_charges``: subscription charges from the seller's
+    finance data, audited under the split subscription.
+    ``fee_estimates``: Product Fees estimates.  ``set_aside``:
     what an import from the Selling Partner API set aside, and why
     (:mod:`unified_account.spapi`).
     """
@@ -222,6 +227,13 @@ class Snapshot:
     )
     set_aside: tuple[SetAside, ...] = attrs.field(
         default=(), converter=_set_aside, validator=_all(SetAside)
+    )
+
+    payout_bank_countries: tuple[str, ...] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_items)
+    )
+    subscription_charges: tuple[RecordedCharge, ...] = attrs.field(
+        default=(), converter=_items, validator=_all(RecordedCharge)
     )
 
     def __attrs_post_init__(self) -> None:

@@ -15,6 +15,7 @@ import immutables
 
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model._converter import converter, expect
+from ..model.attributes import AttributeText, AttributeValue
 from ..model.catalog import Catalog, SkuRecord
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import MfnArrangement, MfnPool
@@ -80,10 +81,21 @@ def _marketplace(key: object) -> Marketplace:
     return converter.structure(key, Marketplace)
 
 
-def _attributes(value: object) -> dict[str, str]:
-    expect(value, dict, "an object of names to text")
+def _attribute(value: object) -> AttributeText:
+    if isinstance(value, str):
+        return value
+    fields = _object(value, frozenset({"value", "language_tag"}))
+    tag = fields.get("language_tag")
+    return AttributeValue(
+        _at("value", _text, _required(fields, "value")),
+        None if tag is None else _at("language_tag", _text, tag),
+    )
+
+
+def _attributes(value: object) -> dict[str, AttributeText]:
+    expect(value, dict, "an object of names to values")
     assert isinstance(value, dict)
-    return {key: _at(key, _text, text) for key, text in value.items()}
+    return {key: _at(key, _attribute, text) for key, text in value.items()}
 
 
 _LISTING_KEYS = frozenset(
@@ -158,7 +170,17 @@ def _sku(value: object) -> Sku:
     return to_sku(_text(value))
 
 
-_RECORD_KEYS = frozenset({"sku", "asin", "mfn", "fba", "listings"})
+_RECORD_KEYS = frozenset(
+    {"sku", "asin", "mfn", "fba", "listings", "remote_fulfillment"}
+)
+
+
+def _enrolled(value: object) -> frozenset[Marketplace]:
+    expect(value, list, "an array of marketplaces")
+    assert isinstance(value, list)
+    return frozenset(
+        _at(f"[{index}]", _marketplace, key) for index, key in enumerate(value)
+    )
 
 
 def _record(value: object) -> SkuRecord:
@@ -177,6 +199,11 @@ def _record(value: object) -> SkuRecord:
         mfn=_at("mfn", _mfn, fields.get("mfn", {})),
         fba=_at("fba", _fba, fields.get("fba", {})),
         listings=built,
+        remote_fulfillment=_at(
+            "remote_fulfillment",
+            _enrolled,
+            fields.get("remote_fulfillment", []),
+        ),
     )
 
 

@@ -96,7 +96,10 @@ def _listing(listing: Listing) -> dict[str, Any]:
     if listing.status is not ListingStatus.ACTIVE:
         data["status"] = listing.status.value
     if listing.attributes is not EMPTY_ATTRIBUTES and listing.attributes:
-        data["attributes"] = dict(sorted(listing.attributes.items()))
+        data["attributes"] = {
+            name: _value(value)
+            for name, value in sorted(listing.attributes.items())
+        }
     return data
 
 
@@ -109,6 +112,8 @@ def _sku(record: SkuRecord) -> dict[str, Any]:
         data["mfn"] = mfn
     if record.fba:
         data["fba"] = _value(record.fba)
+    if record.remote_fulfillment:
+        data["remote_fulfillment"] = _value(record.remote_fulfillment)
     if record.listings:
         data["listings"] = {
             listing.marketplace.name: _listing(listing)
