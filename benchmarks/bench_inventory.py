@@ -74,7 +74,7 @@ Row = tuple[
 ]
 
 
-def rows(count: int) -> Iterator[Row]:
+def rows(count: int, start: int = 0) -> Iterator[Row]:
     """A realistic mix, the same for every call with the same ``count``.
 
     Of every ten SKUs: four merchant-fulfilled from a shared pool in all
@@ -84,7 +84,7 @@ def rows(count: int) -> Iterator[Row]:
     listing in twenty is deleted and one in thirty inactive; one
     merchant-fulfilled pool in fifty is at zero.
     """
-    for i in range(count):
+    for i in range(start, start + count):
         sku = f"SKU-{i:08d}"
         asin = f"B{i % 10**9:09d}"
         kind = i % 10

@@ -4,15 +4,22 @@
 ``unified-account explain K``  one rule: title, FAQ question, summary, example
 ``unified-account report [F]`` every applicable rule on a seller snapshot
 
-Output is built whole before anything is written, so a failure leaves
-stdout empty.  Errors go to stderr with exit status 2.
+A snapshot is read and checked whole before anything is written, so a bad
+one leaves stdout empty; the report is then written as it is produced.
+A directory or a JSON Lines file of snapshots gives one result per
+seller (see :mod:`unified_account.batch`).  Errors go to stderr with exit
+status 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
 
 from . import __version__
 from .edition import EDITIONS, edition_named
@@ -25,16 +32,7 @@ from .i18n import (
     translate,
 )
 from .messages import N_
-from .report import build_report
-from .report.formats import (
-    catalogue_json,
-    catalogue_text,
-    report_json,
-    report_markdown,
-    report_text,
-)
 from .rules import rule
-from .snapshot import example_snapshot, load_snapshot
 
 __all__ = ["main"]
 
@@ -110,6 +108,18 @@ def _parser(locale: str) -> argparse.ArgumentParser:
         choices=tuple(EDITIONS),
         help=text(N_("cli.help.edition"), default="faq"),
     )
+    report.add_argument(
+        "--all",
+        action="store_true",
+        dest="everything",
+        help=text(N_("cli.help.all")),
+    )
+    report.add_argument(
+        "--workers", type=int, default=None, help=text(N_("cli.help.workers"))
+    )
+    report.add_argument(
+        "--scheduler", default=None, help=text(N_("cli.help.scheduler"))
+    )
     return parser
 
 
@@ -130,44 +140,86 @@ def _explain(key: str, locale: str) -> str:
     )
 
 
-def _run(args: argparse.Namespace) -> str:
-    locale = normalize_locale(args.locale)
-    if args.command == "rules":
-        if args.format == "json":
-            return catalogue_json(locale)
-        return catalogue_text(locale)
+def _text(args: argparse.Namespace, locale: str) -> str:
+    """The output of ``rules`` and ``explain``: short, built whole."""
+    from .report.formats import catalogue_json, catalogue_text
+
     if args.command == "explain":
         return _explain(args.rule_key, locale)
+    if args.format == "json":
+        return catalogue_json(locale)
+    return catalogue_text(locale)
+
+
+def _many(path: str) -> bool:
+    return Path(path).is_dir() or path.endswith((".jsonl", ".ndjson"))
+
+
+def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
+    """Write the report(s); the exit status (2 if a seller's failed)."""
+    from .batch import report_many, seller_jobs
+    from .report import iter_findings
+    from .report.stream import write_report
+    from .snapshot import example_snapshot, load_snapshot
+
+    edition = edition_named(args.edition)
+    options = {
+        "locale": locale,
+        "format": args.format,
+        "everything": args.everything,
+    }
+    if args.snapshot is not None and _many(args.snapshot):
+        results = report_many(
+            seller_jobs(args.snapshot),
+            out,
+            edition=edition.name,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            **options,
+        )
+        failed = [result for result in results if result.error]
+        for result in failed:
+            sys.stderr.write(f"{PROG}: error: {result.error}\n")
+        return 2 if failed else 0
     snapshot = (
         example_snapshot()
         if args.snapshot is None
         else load_snapshot(args.snapshot)
     )
-    report = build_report(snapshot, edition=edition_named(args.edition))
-    formats = {
-        "json": report_json,
-        "markdown": report_markdown,
-        "text": report_text,
-    }
-    return formats[args.format](report, locale)
+    write_report(
+        iter_findings(snapshot, edition=edition),
+        out,
+        edition=edition.name,
+        **options,
+    )
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     words = sys.argv[1:] if argv is None else list(argv)
     args = _parser(_help_locale(words)).parse_args(words)
+    out = io.TextIOWrapper(
+        sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False
+    )
     try:
-        output = _run(args)
+        locale = normalize_locale(args.locale)
+        if args.command == "report":
+            status = _report(args, locale, out)
+        else:
+            out.write(_text(args, locale))
+            status = 0
+        out.flush()
     except UnifiedAccountError as error:
         sys.stderr.write(f"{PROG}: error: {error}\n")
         return 2
-    try:
-        sys.stdout.buffer.write(output.encode("utf-8"))
-        sys.stdout.flush()
     except OSError as error:  # a closed pipe, a full disk
         sys.stderr.write(f"{PROG}: error: cannot write the output: {error}\n")
         return 1
-    return 0
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            out.detach()
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,7 +9,7 @@ JSON or Markdown in a given locale.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
@@ -24,7 +24,13 @@ from .finding import Finding, FindingOutcome
 if TYPE_CHECKING:
     from ..snapshot import Snapshot
 
-__all__ = ["Finding", "FindingOutcome", "Report", "build_report"]
+__all__ = [
+    "Finding",
+    "FindingOutcome",
+    "Report",
+    "build_report",
+    "iter_findings",
+]
 
 _SECTIONS = (
     _account.findings,
@@ -57,13 +63,19 @@ class Report:
         return frozenset(finding.rule for finding in self.findings)
 
 
+def iter_findings(
+    snapshot: Snapshot, *, edition: Edition = FAQ
+) -> Iterator[Finding]:
+    """The findings of :func:`build_report`, one at a time, in its order.
+
+    For a large catalogue, write them as they come (see
+    :func:`unified_account.report.stream.write_report`) instead of
+    keeping them all in a :class:`Report`.
+    """
+    for section in _SECTIONS:
+        yield from section(snapshot, edition)
+
+
 def build_report(snapshot: Snapshot, *, edition: Edition = FAQ) -> Report:
     """Evaluate every rule that applies to ``snapshot``."""
-    return Report(
-        edition,
-        [
-            finding
-            for section in _SECTIONS
-            for finding in section(snapshot, edition)
-        ],
-    )
+    return Report(edition, iter_findings(snapshot, edition=edition))

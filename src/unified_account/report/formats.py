@@ -20,11 +20,15 @@ from ..model.money import Money
 from ..policy.decision import ParamValue, Term
 from ..rules import RULES
 from . import Report
-from .finding import Finding
+from .finding import Finding, FindingOutcome
 
 __all__ = [
     "catalogue_json",
     "catalogue_text",
+    "finding_cells",
+    "finding_document",
+    "finding_line",
+    "outcome_label",
     "param_json",
     "report_json",
     "report_markdown",
@@ -51,23 +55,25 @@ def _message(finding: Finding, locale: str) -> str:
     return render(finding.message_id, finding.params, locale)
 
 
+def finding_document(finding: Finding, locale: str) -> dict[str, Any]:
+    """One finding as the JSON report writes it."""
+    return {
+        "rule": finding.rule.value,
+        "outcome": finding.outcome.value,
+        "subject": finding.subject,
+        "message": _message(finding, locale),
+        "message_id": finding.message_id,
+        "params": {name: param_json(value) for name, value in finding.params},
+    }
+
+
 def report_json(report: Report, locale: str) -> str:
     """The report as JSON: ``edition``, ``locale`` and ``findings``."""
     document = {
         "edition": report.edition.name,
         "locale": locale,
         "findings": [
-            {
-                "rule": str(finding.rule),
-                "outcome": finding.outcome.value,
-                "subject": finding.subject,
-                "message": _message(finding, locale),
-                "message_id": finding.message_id,
-                "params": {
-                    name: param_json(value) for name, value in finding.params
-                },
-            }
-            for finding in report.findings
+            finding_document(finding, locale) for finding in report.findings
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -81,8 +87,21 @@ _OUTCOME_LABELS = {
 }
 
 
+def outcome_label(outcome: FindingOutcome, locale: str) -> str:
+    """The name of ``outcome`` in ``locale`` (``denied``, ``refusé``)."""
+    return translate(_OUTCOME_LABELS[outcome.value], locale)
+
+
 def _outcome(finding: Finding, locale: str) -> str:
-    return translate(_OUTCOME_LABELS[finding.outcome.value], locale)
+    return outcome_label(finding.outcome, locale)
+
+
+def finding_line(finding: Finding, locale: str) -> str:
+    """One finding as the text report writes it, after its subject."""
+    return (
+        f"[{_outcome(finding, locale)}] {finding.rule.value}: "
+        f"{_message(finding, locale)}"
+    )
 
 
 def report_text(report: Report, locale: str) -> str:
@@ -99,15 +118,22 @@ def report_text(report: Report, locale: str) -> str:
         if finding.subject != subject:
             subject = finding.subject
             lines += ["", subject]
-        lines.append(
-            f"  [{_outcome(finding, locale)}] {finding.rule}: "
-            f"{_message(finding, locale)}"
-        )
+        lines.append(f"  {finding_line(finding, locale)}")
     return "\n".join(lines) + "\n"
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def finding_cells(finding: Finding, locale: str) -> tuple[str, ...]:
+    """One finding as the cells of a Markdown table row, unescaped."""
+    return (
+        f"`{finding.subject}`",
+        f"`{finding.rule.value}`",
+        _outcome(finding, locale),
+        _message(finding, locale),
+    )
 
 
 def report_markdown(report: Report, locale: str) -> str:
@@ -130,12 +156,7 @@ def report_markdown(report: Report, locale: str) -> str:
         "|" + "---|" * len(header),
     ]
     for finding in report.findings:
-        cells = (
-            f"`{finding.subject}`",
-            f"`{finding.rule}`",
-            _outcome(finding, locale),
-            _message(finding, locale),
-        )
+        cells = finding_cells(finding, locale)
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
