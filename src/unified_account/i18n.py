@@ -30,6 +30,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
+from babel.core import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.messages.pofile import read_po
@@ -123,6 +124,39 @@ def translate(message_id: str, locale: str) -> str:
         ) from None
 
 
+@functools.cache
+def _babel_locale(locale: str) -> Locale:
+    # One parsed Babel locale per supported locale, for every call.
+    return Locale.parse(normalize_locale(locale))
+
+
+# Formatted values, per locale: a report formats the same prices,
+# quantities and lists again and again.  Bounded, so memory is too.
+_CACHE_SIZE = 1 << 16
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _money_text(amount: Decimal, currency: str, locale: str) -> str:
+    return str(
+        format_currency(
+            amount,
+            currency,
+            locale=_babel_locale(locale),
+            currency_digits=True,
+        )
+    )
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE, typed=True)
+def _number_text(value: int | Decimal, locale: str) -> str:
+    return str(format_decimal(value, locale=_babel_locale(locale)))
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _list_text(items: tuple[str, ...], locale: str) -> str:
+    return str(format_list(list(items), locale=_babel_locale(locale)))
+
+
 def format_money(money: Money, locale: str) -> str:
     r"""``money`` in ``locale``'s currency format, at the currency's precision.
 
@@ -131,19 +165,12 @@ def format_money(money: Money, locale: str) -> str:
     >>> format_money(Money("29.99", "CAD"), "fr_CA")
     '29,99\xa0$'
     """
-    return str(
-        format_currency(
-            money.amount,
-            money.currency,
-            locale=normalize_locale(locale),
-            currency_digits=True,
-        )
-    )
+    return _money_text(money.amount, money.currency, locale)
 
 
 def format_date_for(value: date, locale: str) -> str:
     """``value`` as ``locale`` writes a date in full (``November 1, 2026``)."""
-    return str(format_date(value, "long", locale=normalize_locale(locale)))
+    return str(format_date(value, "long", locale=_babel_locale(locale)))
 
 
 def format_param(value: ParamValue, locale: str) -> str:
@@ -153,6 +180,13 @@ def format_param(value: ParamValue, locale: str) -> str:
     marketplace by its name (``Amazon.ca``); a :class:`Term` translated;
     a tuple as the locale writes a list (``A, B and C``).
     """
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[return-value]
+    if kind is Marketplace:
+        return value.display_name  # type: ignore[union-attr]
+    if kind is Money:
+        return _money_text(value.amount, value.currency, locale)  # type: ignore[union-attr]
     if isinstance(value, Money):
         return format_money(value, locale)
     if isinstance(value, Marketplace):
@@ -162,17 +196,18 @@ def format_param(value: ParamValue, locale: str) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | Decimal):
-        return str(format_decimal(value, locale=normalize_locale(locale)))
+        return _number_text(value, locale)
     if isinstance(value, date):
         return format_date_for(value, locale)
     if isinstance(value, tuple):
-        items = [format_param(item, locale) for item in value]
+        items = tuple(format_param(item, locale) for item in value)
         if not items:
             return "-"
-        return str(format_list(items, locale=normalize_locale(locale)))
+        return _list_text(items, locale)
     return str(value)
 
 
+@functools.lru_cache(maxsize=1024)
 def placeholders(template: str) -> frozenset[str]:
     """The ``{name}`` placeholders of a message template."""
     return frozenset(

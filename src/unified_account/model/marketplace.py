@@ -89,6 +89,10 @@ class Marketplace(enum.Enum):
     <Marketplace.MX: 'A1AM78C64UM0Y8'>
     """
 
+    # Members are singletons compared by identity, so they hash by
+    # identity too, at C speed (Enum's own hash is Python code).
+    __hash__ = object.__hash__
+
     US = "ATVPDKIKX0DER"
     CA = "A2EUQ1WTGCTBG2"
     MX = "A1AM78C64UM0Y8"

@@ -94,7 +94,17 @@ def _param_value(name: str, value: object) -> ParamValue:
     )
 
 
+_EXACT_SCALARS = frozenset({str, int, Decimal, Money, date, Marketplace, Term})
+
+
 def _params(value: Mapping[str, ParamValue] | Params) -> Params:
+    if type(value) is dict:
+        # The common case, a dict of plain values: one pass, no re-check.
+        for name, item in value.items():
+            if type(item) not in _EXACT_SCALARS or type(name) is not str:
+                break
+        else:
+            return tuple(sorted(value.items()))  # names are unique
     if isinstance(value, Mapping):
         items = list(value.items())
     elif isinstance(value, tuple) and all(
@@ -120,6 +130,8 @@ def _params(value: Mapping[str, ParamValue] | Params) -> Params:
 
 
 def _rule_key(value: str) -> RuleKey:
+    if type(value) is RuleKey:
+        return value
     try:
         return RuleKey(value)
     except ValueError:
@@ -128,7 +140,7 @@ def _rule_key(value: str) -> RuleKey:
         ) from None
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Reason:
     """One determining rule: its key, a message id and the message's values.
 
@@ -154,6 +166,10 @@ params=(('a', '1'), ('b', '2')))
 
 
 def _reasons(value: Iterable[Reason]) -> tuple[Reason, ...]:
+    if type(value) is tuple and (
+        not value or (len(value) == 1 and type(value[0]) is Reason)
+    ):
+        return value  # nothing to deduplicate or convert
     if isinstance(value, str | bytes):  # type: ignore[unreachable]
         raise InvalidValueError(f"`{value!r}` is not a collection of reasons")
     try:
@@ -181,7 +197,7 @@ class Decision:
     errors: tuple[Reason, ...] = attrs.field(default=(), converter=_reasons)
 
     def __attrs_post_init__(self) -> None:
-        if set(self.reasons) & set(self.errors):
+        if self.errors and set(self.reasons) & set(self.errors):
             raise InvalidValueError(
                 "a reason cannot also be an error", field="errors"
             )

@@ -22,7 +22,18 @@ def scope_marketplaces(*, edition: Edition = FAQ) -> tuple[Marketplace, ...]:
     >>> [m.name for m in scope_marketplaces()]
     ['US', 'CA', 'MX']
     """
-    return tuple(m for m in Marketplace if m in edition.scope)
+    scope = edition.scope
+    ordered = _IN_ORDER.get(scope)
+    if ordered is None:
+        ordered = _IN_ORDER[scope] = tuple(
+            m for m in Marketplace if m in scope
+        )
+    return ordered
+
+
+# Each edition's scope in catalogue order, computed once per scope (a
+# frozenset, which caches its own hash).
+_IN_ORDER: dict[frozenset[Marketplace], tuple[Marketplace, ...]] = {}
 
 
 def evaluate_scope(

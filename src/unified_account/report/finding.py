@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from ..errors import InvalidValueError
 from ..model._validate import instance_of, non_empty_text
 from ..policy.decision import (
     Decision,
@@ -22,6 +23,8 @@ from ..rules import RuleKey
 
 __all__ = ["Finding", "FindingOutcome", "from_decision", "from_resolved"]
 
+_set = object.__setattr__
+
 
 class FindingOutcome(enum.Enum):
     """What a finding tells the seller."""
@@ -34,6 +37,8 @@ class FindingOutcome(enum.Enum):
     """Allowed, but the seller should look (stock that cannot serve)."""
     INFO = "info"
     """A value the rules produced (the account information in use)."""
+
+    __hash__ = object.__hash__  # members are singletons: C-speed hashing
 
 
 @attrs.frozen
@@ -57,10 +62,31 @@ class Finding:
     def of(
         cls, reason: Reason, outcome: FindingOutcome, subject: str
     ) -> Finding:
-        """The finding that reports ``reason`` about ``subject``."""
-        return cls(
-            reason.rule, outcome, subject, reason.message_id, reason.params
-        )
+        """The finding that reports ``reason`` about ``subject``.
+
+        ``reason`` was validated when it was built, so only ``outcome``
+        and ``subject`` are checked here: reports build millions.
+        """
+        if type(reason) is not Reason:
+            return cls(
+                reason.rule, outcome, subject, reason.message_id, reason.params
+            )
+        if type(outcome) is not FindingOutcome:
+            raise InvalidValueError(
+                f"`{outcome!r}` is not an instance of FindingOutcome",
+                field="outcome",
+            )
+        if type(subject) is not str or not subject.strip():
+            raise InvalidValueError(
+                f"`{subject!r}` must be a non-empty string", field="subject"
+            )
+        finding = object.__new__(cls)
+        _set(finding, "rule", reason.rule)
+        _set(finding, "outcome", outcome)
+        _set(finding, "subject", subject)
+        _set(finding, "message_id", reason.message_id)
+        _set(finding, "params", reason.params)
+        return finding
 
 
 _OUTCOMES = {
