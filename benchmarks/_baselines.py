@@ -14,7 +14,6 @@ from typing import Any
 
 import attrs
 import immutables
-
 from bench_inventory import CURRENCY, Row
 
 CODES = ("US", "CA", "MX")
