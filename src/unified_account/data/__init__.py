@@ -19,12 +19,8 @@ import functools
 import json
 from importlib import resources
 
-import cattrs
-
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model.fees import SubscriptionFee, SubscriptionFeeSchedule
-from ..snapshot import _first_problem
-from ..snapshot._converter import converter
 
 __all__ = ["SUBSCRIPTION_FEES_FILE", "bundled_subscription_fees"]
 
@@ -33,6 +29,12 @@ SUBSCRIPTION_FEES_FILE = "subscription-fees.json"
 
 
 def _entries(text: str, source: str) -> tuple[SubscriptionFee, ...]:
+    # cattrs and the snapshot reader load on first use, not at import.
+    import cattrs
+
+    from ..snapshot import _first_problem
+    from ..snapshot._converter import converter
+
     document = json.loads(text)
     if not isinstance(document, dict) or "entries" not in document:
         raise InvalidValueError(

@@ -20,7 +20,6 @@ from datetime import date
 
 import attrs
 
-from ..data import bundled_subscription_fees
 from ..edition import FAQ, Edition, SubscriptionBilling
 from ..errors import UnifiedAccountError
 from ..messages import N_
@@ -139,6 +138,8 @@ def subscription_charge(
             "charge is computed"
         )
     if schedule is None:
+        from ..data import bundled_subscription_fees  # read on first use
+
         schedule = bundled_subscription_fees()
     fee = schedule.fee_on(home, billed_on)
     covers = marketplace_switcher(account, edition=edition).value
