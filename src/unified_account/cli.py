@@ -17,12 +17,11 @@ import argparse
 import contextlib
 import io
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .edition import EDITIONS, edition_named
 from .errors import UnifiedAccountError
 from .i18n import (
     SUPPORTED_LOCALES,
@@ -58,6 +57,24 @@ def _help_locale(argv: Sequence[str]) -> str:
         except UnifiedAccountError:
             return "en"
     return "en"
+
+
+class _EditionNames:
+    """The edition names, read when argparse first needs them.
+
+    Only ``report`` takes an edition, so ``rules`` and ``explain`` start
+    without loading the editions.
+    """
+
+    def __contains__(self, name: object) -> bool:
+        from .edition import EDITIONS
+
+        return name in EDITIONS
+
+    def __iter__(self) -> Iterator[str]:
+        from .edition import EDITIONS
+
+        return iter(EDITIONS)
 
 
 def _parser(locale: str) -> argparse.ArgumentParser:
@@ -105,7 +122,8 @@ def _parser(locale: str) -> argparse.ArgumentParser:
     report.add_argument(
         "--edition",
         default="faq",
-        choices=tuple(EDITIONS),
+        choices=_EditionNames(),
+        metavar="EDITION",
         help=text(N_("cli.help.edition"), default="faq"),
     )
     report.add_argument(
@@ -142,7 +160,7 @@ def _explain(key: str, locale: str) -> str:
 
 def _text(args: argparse.Namespace, locale: str) -> str:
     """The output of ``rules`` and ``explain``: short, built whole."""
-    from .report.formats import catalogue_json, catalogue_text
+    from .catalogue import catalogue_json, catalogue_text
 
     if args.command == "explain":
         return _explain(args.rule_key, locale)
@@ -158,6 +176,7 @@ def _many(path: str) -> bool:
 def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     """Write the report(s); the exit status (2 if a seller's failed)."""
     from .batch import report_many, seller_jobs
+    from .edition import edition_named
     from .report import iter_findings
     from .report.stream import write_report
     from .snapshot import example_snapshot, load_snapshot

@@ -13,12 +13,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..i18n import render, rule_text, translate
+from ..catalogue import catalogue_json, catalogue_text
+from ..i18n import render, translate
 from ..messages import N_
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..policy.decision import ParamValue, Term
-from ..rules import RULES
 from . import Report
 from .finding import Finding, FindingOutcome
 
@@ -159,34 +159,3 @@ def report_markdown(report: Report, locale: str) -> str:
         cells = finding_cells(finding, locale)
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
-
-
-def catalogue_json(locale: str) -> str:
-    """The rule catalogue as JSON: ``{"locale": ..., "rules": [...]}``."""
-    rules = []
-    for entry in RULES.values():
-        text = rule_text(entry, locale)
-        rules.append(
-            {
-                "key": text.key,
-                "family": entry.family.value,
-                "title": text.title,
-                "question": text.question,
-                "faq_question": entry.faq_question,
-                "summary": text.summary,
-                "version_added": entry.version_added,
-            }
-        )
-    document = {"locale": locale, "rules": rules}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def catalogue_text(locale: str) -> str:
-    """The rule catalogue as plain text: key, title, question, summary."""
-    blocks = []
-    for entry in RULES.values():
-        text = rule_text(entry, locale)
-        blocks.append(
-            f"{text.key}\n  {text.title}\n  {text.question}\n  {text.summary}"
-        )
-    return "\n\n".join(blocks) + "\n"
