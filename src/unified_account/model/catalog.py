@@ -43,6 +43,7 @@ _ORDER = {m: i for i, m in enumerate(Marketplace)}
 _AMERICAS_INDEX = {m: i for i, m in enumerate(AMERICAS)}
 _NOTHING = (0,) * len(AMERICAS)
 _ACTIVE = ListingStatus.ACTIVE
+_set = object.__setattr__
 _MFN = FulfillmentChannel.MFN
 
 
@@ -236,6 +237,30 @@ class SkuRecord:
             return self.sellable_quantities[index]
         listing = self.listing(marketplace)
         return 0 if listing is None else _sellable(listing, self.mfn, self.fba)
+
+    def _with_quantity(self, quantity: int) -> SkuRecord:
+        # The transitions' update of the merchant-fulfilled quantity:
+        # ``quantity`` is a checked whole number, and nothing else
+        # changes, so every invariant still holds and only the derived
+        # column is computed again (``attrs.evolve`` would re-check all).
+        mfn = self.mfn
+        pool = object.__new__(MfnPool)
+        _set(pool, "quantity", quantity)
+        _set(pool, "arrangement", mfn.arrangement)
+        _set(pool, "marketplace", mfn.marketplace)
+        record = object.__new__(SkuRecord)
+        _set(record, "sku", self.sku)
+        _set(record, "asin", self.asin)
+        _set(record, "mfn", pool)
+        _set(record, "fba", self.fba)
+        _set(record, "listings", self.listings)
+        row = list(_NOTHING)
+        for listing in self.listings:
+            index = _AMERICAS_INDEX.get(listing.marketplace)
+            if index is not None:
+                row[index] = _sellable(listing, pool, self.fba)
+        _set(record, "sellable_quantities", tuple(row))
+        return record
 
     def with_listing(self, listing: Listing) -> SkuRecord:
         """A copy with ``listing`` added, or replacing its marketplace's."""
