@@ -27,7 +27,7 @@ from typing import Generic, TypeAlias, TypeVar
 import attrs
 
 from ..errors import InvalidValueError
-from ..model._validate import instance_of, non_empty_text
+from ..model._validate import instance_of
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..rules import RuleKey
@@ -44,6 +44,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+_set = object.__setattr__
 
 
 @attrs.frozen
@@ -97,14 +98,25 @@ def _param_value(name: str, value: object) -> ParamValue:
 _EXACT_SCALARS = frozenset({str, int, Decimal, Money, date, Marketplace, Term})
 
 
+def _plain(value: dict[str, object]) -> bool:
+    """Whether every name is text and every value a scalar or a flat tuple."""
+    for name, item in value.items():
+        if type(name) is not str:
+            return False
+        kind = type(item)
+        if kind is tuple:
+            for element in item:  # type: ignore[attr-defined]
+                if type(element) not in _EXACT_SCALARS:
+                    return False
+        elif kind not in _EXACT_SCALARS:
+            return False
+    return True
+
+
 def _params(value: Mapping[str, ParamValue] | Params) -> Params:
-    if type(value) is dict:
+    if type(value) is dict and _plain(value):
         # The common case, a dict of plain values: one pass, no re-check.
-        for name, item in value.items():
-            if type(item) not in _EXACT_SCALARS or type(name) is not str:
-                break
-        else:
-            return tuple(sorted(value.items()))  # names are unique
+        return tuple(sorted(value.items()))  # names are unique
     if isinstance(value, Mapping):
         items = list(value.items())
     elif isinstance(value, tuple) and all(
@@ -140,7 +152,7 @@ def _rule_key(value: str) -> RuleKey:
         ) from None
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(init=False)
 class Reason:
     """One determining rule: its key, a message id and the message's values.
 
@@ -153,9 +165,27 @@ class Reason:
 params=(('a', '1'), ('b', '2')))
     """
 
-    rule: RuleKey = attrs.field(converter=_rule_key)
-    message_id: str = attrs.field(validator=non_empty_text)
-    params: Params = attrs.field(default=(), converter=_params)
+    rule: RuleKey
+    message_id: str
+    params: Params = ()
+
+    def __init__(
+        self,
+        rule: RuleKey | str,
+        message_id: str,
+        params: Mapping[str, ParamValue] | Params = (),
+    ) -> None:
+        # Written out rather than generated: every policy call builds
+        # reasons, and this checks each value once, the common case
+        # (a key, an id, a dict of plain values) on a short path.
+        if type(message_id) is not str or not message_id.strip():
+            raise InvalidValueError(
+                f"`{message_id!r}` must be a non-empty string",
+                field="message_id",
+            )
+        _set(self, "rule", rule if type(rule) is RuleKey else _rule_key(rule))
+        _set(self, "message_id", message_id)
+        _set(self, "params", _params(params))
 
     def param(self, name: str) -> ParamValue:
         """The value of parameter ``name``."""
@@ -205,7 +235,7 @@ class Decision:
     @classmethod
     def allow(cls, *reasons: Reason) -> Decision:
         """An allowing decision determined by ``reasons``."""
-        return cls(Outcome.ALLOWED, reasons)
+        return _decision(cls, Outcome.ALLOWED, reasons)
 
     @classmethod
     def deny(cls, *reasons: Reason) -> Decision:
@@ -214,7 +244,7 @@ class Decision:
             raise InvalidValueError(
                 "an explicit deny needs a reason", field="reasons"
             )
-        return cls(Outcome.DENIED, reasons)
+        return _decision(cls, Outcome.DENIED, reasons)
 
     @property
     def allowed(self) -> bool:
@@ -225,6 +255,21 @@ class Decision:
     def rules(self) -> frozenset[RuleKey]:
         """The keys of the determining rules."""
         return frozenset(reason.rule for reason in self.reasons)
+
+
+def _decision(
+    cls: type[Decision], outcome: Outcome, reasons: tuple[Reason, ...]
+) -> Decision:
+    """``cls(outcome, reasons)``, on a short path for distinct reasons."""
+    if cls is not Decision or not all(type(r) is Reason for r in reasons):
+        return cls(outcome, reasons)
+    if len(reasons) > 1 and len(set(reasons)) != len(reasons):
+        return cls(outcome, reasons)  # duplicates: the constructor drops them
+    decision = object.__new__(Decision)
+    _set(decision, "outcome", outcome)
+    _set(decision, "reasons", reasons)
+    _set(decision, "errors", ())
+    return decision
 
 
 def combine(*decisions: Decision) -> Decision:
