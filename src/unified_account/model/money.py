@@ -169,7 +169,20 @@ give a Decimal, an int or a numeric string
         >>> Money.rounded(Decimal("1.005"), "USD").amount
         Decimal('1.00')
         """
-        return cls(_quantize(to_decimal(amount), currency, rounding), currency)
+        exact = _quantize(to_decimal(amount), currency, rounding)
+        if cls is Money:
+            return cls._exact(exact, currency)
+        return cls(exact, currency)
+
+    @classmethod
+    def _exact(cls, amount: Decimal, currency: str) -> Self:
+        # Arithmetic's constructor: ``amount`` is already exact at the
+        # precision of ``currency``, a known currency, so nothing is
+        # checked again.
+        money = object.__new__(cls)
+        object.__setattr__(money, "amount", amount)
+        object.__setattr__(money, "currency", currency)
+        return money
 
     @classmethod
     def zero(cls, currency: str) -> Self:
@@ -190,11 +203,13 @@ give a Decimal, an int or a numeric string
 
     def __add__(self, other: Money) -> Money:
         other = self._same_currency(other, "add")
-        return Money(_CONTEXT.add(self.amount, other.amount), self.currency)
+        return Money._exact(
+            _CONTEXT.add(self.amount, other.amount), self.currency
+        )
 
     def __sub__(self, other: Money) -> Money:
         other = self._same_currency(other, "subtract")
-        return Money(
+        return Money._exact(
             _CONTEXT.subtract(self.amount, other.amount), self.currency
         )
 
@@ -209,7 +224,7 @@ give a Decimal, an int or a numeric string
         return self._same_currency(other, "add") + self
 
     def __neg__(self) -> Money:
-        return Money(self.amount.copy_negate(), self.currency)
+        return Money._exact(self.amount.copy_negate(), self.currency)
 
     def __lt__(self, other: Money) -> bool:
         return self.amount < self._same_currency(other, "compare").amount

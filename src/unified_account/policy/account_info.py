@@ -34,9 +34,8 @@ def effective_account_info(
     asking for one raises :class:`~unified_account.errors.RuleViolation`
     carrying the ``na-scope`` decision.
     """
-    scope = evaluate_scope(marketplace, edition=edition)
-    if not scope.allowed:
-        raise RuleViolation(scope)
+    if marketplace not in edition.scope:
+        raise RuleViolation(evaluate_scope(marketplace, edition=edition))
     params = {"marketplace": marketplace}
     custom = account.info_overrides.get(marketplace)
     if custom is not None:

@@ -293,6 +293,8 @@ def combine(*decisions: Decision) -> Decision:
         for error in decision.errors
         if error not in reasons
     ]
+    if not errors:
+        return _decision(Decision, outcome, tuple(dict.fromkeys(reasons)))
     return Decision(outcome, reasons, errors)
 
 
