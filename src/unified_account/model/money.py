@@ -68,6 +68,8 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
     >>> to_decimal("39.99")
     Decimal('39.99')
     """
+    if type(value) is Decimal and value.is_finite():
+        return value  # already exact: Decimals are immutable
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
         raise InvalidValueError(
             f"`{value!r}` is a {type(value).__name__}; give a Decimal, an "

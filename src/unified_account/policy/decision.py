@@ -265,6 +265,11 @@ def _decision(
         return cls(outcome, reasons)
     if len(reasons) > 1 and len(set(reasons)) != len(reasons):
         return cls(outcome, reasons)  # duplicates: the constructor drops them
+    return _decided(outcome, reasons)
+
+
+def _decided(outcome: Outcome, reasons: tuple[Reason, ...]) -> Decision:
+    # ``reasons`` are distinct reasons and there are no errors.
     decision = object.__new__(Decision)
     _set(decision, "outcome", outcome)
     _set(decision, "reasons", reasons)
@@ -293,8 +298,8 @@ def combine(*decisions: Decision) -> Decision:
         for error in decision.errors
         if error not in reasons
     ]
-    if not errors:
-        return _decision(Decision, outcome, tuple(dict.fromkeys(reasons)))
+    if not errors:  # the decisions' reasons are reasons: only deduplicate
+        return _decided(outcome, tuple(dict.fromkeys(reasons)))
     return Decision(outcome, reasons, errors)
 
 
