@@ -74,27 +74,60 @@ def interleaved(
     return statistics.median(mine), statistics.median(base)
 
 
-def child(argv: list[str]) -> tuple[float, int]:
-    """CPU seconds and peak RSS (bytes) of a command, output discarded."""
+# Runs a command's Python code, then reports the process's peak resident
+# memory (VmHWM, which an exec resets, unlike getrusage's ru_maxrss that
+# a child inherits from the forking benchmark).
+_PEAK = """
+import atexit, runpy, sys
+def peak():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                sys.stderr.write(f"peak-kib {line.split()[1]}\\n")
+atexit.register(peak)
+kind, what = sys.argv[1], sys.argv[2]
+sys.argv = [what, *sys.argv[3:]]
+if kind == "-m":
+    runpy.run_module(what, run_name="__main__", alter_sys=True)
+else:
+    exec(compile(what, "<code>", "exec"), {"__name__": "__main__"})
+"""
+
+
+def child(argv: list[str], peak: bool = True) -> tuple[float, int]:
+    """CPU seconds and peak RSS (bytes) of ``python -c/-m ...``.
+
+    Without ``peak`` the command runs as given and its RSS is not read.
+    """
+    if not peak:
+        started = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(started.pid, 0)
+        if os.waitstatus_to_exitcode(status):
+            raise RuntimeError(f"{argv} failed")
+        return usage.ru_utime + usage.ru_stime, 0
+    python, kind, what, *rest = argv
     process = subprocess.Popen(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [python, "-c", _PEAK, kind, what, *rest],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
+    assert process.stderr is not None
+    errors = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        assert process.stderr is not None
-        raise RuntimeError(f"{argv} failed: {process.stderr.read()!r}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
+    if os.waitstatus_to_exitcode(status):
+        raise RuntimeError(f"{argv} failed: {errors!r}")
+    peak = int(errors.split(b"peak-kib ")[-1].split()[0]) * 1024
+    return usage.ru_utime + usage.ru_stime, peak
 
 
 def interleaved_children(
-    ours: list[str], theirs: list[str], repeats: int
+    ours: list[str], theirs: list[str], repeats: int, peak: bool = True
 ) -> tuple[tuple[float, int], tuple[float, int]]:
     """Median CPU and peak RSS of two commands, run alternately."""
     mine, base = [], []
     for _ in range(repeats):
-        mine.append(child(ours))
-        base.append(child(theirs))
+        mine.append(child(ours, peak))
+        base.append(child(theirs, peak))
     return (
         (
             statistics.median(c for c, _ in mine),
@@ -118,7 +151,11 @@ def figure(
     """Record and print one figure."""
     ratio = ours / theirs if theirs else float("inf")
     verdict = "" if bound is None else ("ok" if ratio <= bound else "OVER")
-    per_sku = f"{ours / size * 1e6:9.2f} us/SKU" if size else " " * 16
+    per_sku = (
+        f"{ours / size * 1e6:9.2f} us/SKU"
+        if size and unit != "MiB"
+        else " " * 16
+    )
     if unit == "MiB":
         shown = f"{ours / 2**20:10.0f} MiB {theirs / 2**20:10.0f} MiB"
     elif unit == "us":
@@ -267,8 +304,8 @@ import gc, sys
 def rss():
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * 4096
-before = rss()
 from unified_account import load_snapshot
+before = rss()
 snapshot = load_snapshot(sys.argv[1])
 loaded = rss()
 del snapshot

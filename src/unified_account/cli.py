@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import io
 import sys
 from collections.abc import Iterator, Sequence
@@ -205,12 +206,18 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
         if args.snapshot is None
         else load_snapshot(args.snapshot)
     )
-    write_report(
-        iter_findings(snapshot, edition=edition),
-        out,
-        edition=edition.name,
-        **options,
-    )
+    # The snapshot lives as long as this process: keep the collector from
+    # walking its millions of objects again and again while reporting.
+    gc.freeze()
+    try:
+        write_report(
+            iter_findings(snapshot, edition=edition),
+            out,
+            edition=edition.name,
+            **options,
+        )
+    finally:
+        gc.unfreeze()
     return 0
 
 

@@ -187,6 +187,18 @@ params=(('a', '1'), ('b', '2')))
         _set(self, "message_id", message_id)
         _set(self, "params", _params(params))
 
+    @classmethod
+    def _of(
+        cls, rule: RuleKey, message_id: str, params: dict[str, ParamValue]
+    ) -> Reason:
+        # For reasons built from already-validated values (a catalogue's
+        # records): the parameters are only put in order.
+        reason = object.__new__(cls)
+        _set(reason, "rule", rule)
+        _set(reason, "message_id", message_id)
+        _set(reason, "params", tuple(sorted(params.items())))
+        return reason
+
     def param(self, name: str) -> ParamValue:
         """The value of parameter ``name``."""
         for key, value in self.params:

@@ -104,7 +104,7 @@ def _listing(
     if not where.allowed:
         yield from from_decision(where, subject)
     yield _finding(
-        Reason(
+        Reason._of(
             RuleKey.PER_MARKETPLACE_LISTING,
             N_("per-marketplace-listing.listed"),
             {
