@@ -66,7 +66,7 @@ def _asin(value: Any) -> Asin | None:
 def _fba(value: Mapping[Marketplace, int]) -> immutables.Map[Marketplace, int]:
     if value is NO_FBA_STOCK:
         return value
-    if not isinstance(value, Mapping):
+    if type(value) is not immutables.Map and not isinstance(value, Mapping):
         raise InvalidValueError(
             f"`{value!r}` is not a mapping of marketplaces to quantities",
             field="fba",
@@ -94,6 +94,8 @@ def _fba(value: Mapping[Marketplace, int]) -> immutables.Map[Marketplace, int]:
 
 def _listings(value: Any) -> tuple[Listing, ...]:
     # ``value``: an iterable of listings or a mapping by marketplace.
+    if type(value) in (list, tuple):
+        return _ordered(tuple(value))
     if isinstance(value, str | bytes) or not isinstance(
         value, Iterable | Mapping
     ):
@@ -121,11 +123,16 @@ def _listings(value: Any) -> tuple[Listing, ...]:
         items = tuple(value.values())
     else:
         items = tuple(value)
-        for listing in items:
-            if not isinstance(listing, Listing):
-                raise InvalidValueError(
-                    f"`{listing!r}` is not a Listing", field="listings"
-                )
+    return _ordered(items)
+
+
+def _ordered(items: tuple[Any, ...]) -> tuple[Listing, ...]:
+    """``items``, all listings, in catalogue order."""
+    for listing in items:
+        if type(listing) is not Listing and not isinstance(listing, Listing):
+            raise InvalidValueError(
+                f"`{listing!r}` is not a Listing", field="listings"
+            )
     last = -1
     for listing in items:
         position = _ORDER[listing.marketplace]

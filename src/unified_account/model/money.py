@@ -68,8 +68,18 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
     >>> to_decimal("39.99")
     Decimal('39.99')
     """
-    if type(value) is Decimal and value.is_finite():
-        return value  # already exact: Decimals are immutable
+    if isinstance(value, Decimal):
+        if value.is_finite():
+            return value  # already exact: Decimals are immutable
+    elif isinstance(value, str):
+        try:
+            number = Decimal(value.strip())
+        except decimal.InvalidOperation:
+            raise InvalidValueError(
+                f"`{value}` is not a number", field=what
+            ) from None
+        if number.is_finite():
+            return number
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
         raise InvalidValueError(
             f"`{value!r}` is a {type(value).__name__}; give a Decimal, an "
@@ -90,7 +100,15 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
 
 
 def _quantum(currency: str) -> Decimal:
-    return Decimal(1).scaleb(-currency_precision(currency))
+    quantum = _QUANTA.get(currency) if type(currency) is str else None
+    if quantum is None:
+        quantum = Decimal(1).scaleb(-currency_precision(currency))
+        _QUANTA[currency] = quantum
+    return quantum
+
+
+# The smallest unit of each currency seen, as a Decimal exponent.
+_QUANTA: dict[str, Decimal] = {}
 
 
 # Every step of money arithmetic runs in this context, never the caller's
