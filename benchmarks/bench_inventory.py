@@ -1,4 +1,10 @@
-"""Catalogue speed and memory against a plain-Python baseline, as ratios.
+"""The synthetic catalogue, and the first catalogue-only benchmark.
+
+The suite is ``run.py`` (see ``docs/performance.md``): it takes this
+module's rows (:func:`rows`) and builder (:func:`build_catalog`) and
+measures every figure against a same-work baseline, as CPU time with
+the collector on.  This module's own run is kept for its tracemalloc
+view of what the catalogue adds while it is built.
 
 Run from a checkout with the package installed::
 

@@ -108,9 +108,15 @@ def test_a_bad_seller_does_not_stop_the_others(capsys, tmp_path):
 
 def test_jobs_results_and_values_pickle():
     """What crosses to a worker, and what the rules return, pickles."""
+    from unified_account import EDITIONS, RULES, evaluate_merge
+
     snapshot = example_snapshot()
     report = build_report(snapshot)
+    merge = evaluate_merge(snapshot.account, snapshot.separate_accounts[0])
     for value in (
+        *RULES.values(),
+        *EDITIONS.values(),
+        merge,
         snapshot,
         report,
         SellerJob("a", text=b"{}"),
