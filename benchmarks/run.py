@@ -615,6 +615,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--sellers", type=int, default=24)
     parser.add_argument("--json", type=Path, help="also write figures here")
+    parser.add_argument(
+        "--markdown", type=Path, help="also write a Markdown table here"
+    )
     args = parser.parse_args(argv)
     sizes = [SIZES[s.strip().lower()] for s in args.sizes.split(",")]
     args.data.mkdir(parents=True, exist_ok=True)
@@ -639,7 +642,48 @@ def main(argv: list[str] | None = None) -> int:
     bench_sellers(args.data, args.sellers, 1000)
     if args.json:
         args.json.write_text(json.dumps(RESULTS, indent=2) + "\n")
+    if args.markdown:
+        args.markdown.write_text(markdown_table(RESULTS))
     return 0
+
+
+def _shown(value: float, unit: str) -> str:
+    if unit == "MiB" or unit == "bytes":
+        return f"{value / 2**20:,.0f} MiB"
+    if unit == "us":
+        return f"{value * 1e6:,.2f} µs"
+    if unit == "sellers/s":
+        return f"{value:,.2f}/s"
+    return f"{value:,.3f} s"
+
+
+def markdown_table(results: list[dict[str, Any]]) -> str:
+    """The figures as a Markdown table, for docs/performance.md."""
+    lines = [
+        "| figure | SKUs | library | baseline | ratio | µs per SKU | bound |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in results:
+        unit = row["unit"]
+        skus = row.get("skus")
+        ratio = row.get("ratio")
+        bound = row.get("bound")
+        per_sku = (
+            f"{row['library'] / skus * 1e6:,.2f}"
+            if skus and unit == "s"
+            else ""
+        )
+        verdict = ""
+        if bound is not None and ratio is not None:
+            verdict = f"{bound:g} ({'met' if ratio <= bound else 'missed'})"
+        lines.append(
+            f"| {row['figure']} | {f'{skus:,}' if skus else ''} "
+            f"| {_shown(row['library'], unit)} "
+            f"| {_shown(row['baseline'], unit)} "
+            f"| {'' if ratio is None else f'{ratio:.2f}x'} "
+            f"| {per_sku} | {verdict} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -19,6 +19,15 @@ if TYPE_CHECKING:
     from .data import (
         bundled_subscription_fees,
     )
+    from .decision import (
+        Decision,
+        Outcome,
+        Reason,
+        Resolved,
+        RuleViolation,
+        Term,
+        combine,
+    )
     from .edition import (
         EDITIONS,
         FAQ,
@@ -36,7 +45,6 @@ if TYPE_CHECKING:
         InvalidValueError,
         MissingDataError,
         MissingMessageError,
-        RuleViolation,
         SnapshotError,
         UnifiedAccountError,
         UnknownMarketplaceError,
@@ -123,14 +131,6 @@ if TYPE_CHECKING:
         attribute_differences,
         brand_registry_status,
         propagate_brand_registry,
-    )
-    from .policy.decision import (
-        Decision,
-        Outcome,
-        Reason,
-        Resolved,
-        Term,
-        combine,
     )
     from .policy.eligibility import (
         evaluate_eligibility,
@@ -366,7 +366,7 @@ _LAZY = {
     "InvalidValueError": ".errors",
     "MissingDataError": ".errors",
     "MissingMessageError": ".errors",
-    "RuleViolation": ".errors",
+    "RuleViolation": ".decision",
     "SnapshotError": ".errors",
     "UnifiedAccountError": ".errors",
     "UnknownMarketplaceError": ".errors",
@@ -417,12 +417,12 @@ _LAZY = {
     "attribute_differences": ".policy.brand",
     "brand_registry_status": ".policy.brand",
     "propagate_brand_registry": ".policy.brand",
-    "Decision": ".policy.decision",
-    "Outcome": ".policy.decision",
-    "Reason": ".policy.decision",
-    "Resolved": ".policy.decision",
-    "Term": ".policy.decision",
-    "combine": ".policy.decision",
+    "Decision": ".decision",
+    "Outcome": ".decision",
+    "Reason": ".decision",
+    "Resolved": ".decision",
+    "Term": ".decision",
+    "combine": ".decision",
     "evaluate_eligibility": ".policy.eligibility",
     "evaluate_scope": ".policy.eligibility",
     "scope_marketplaces": ".policy.eligibility",

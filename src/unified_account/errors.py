@@ -7,7 +7,9 @@ concrete one also derives from the builtin it refines (``ValueError``,
 Exceptions are for invalid input and misuse only.  A business "no" (an
 Individual account asking to sell in Canada, a merge request) is a
 :class:`~unified_account.Decision` value; a *transition* the rules
-forbid raises :class:`RuleViolation`, which carries that decision.
+forbid raises :class:`~unified_account.decision.RuleViolation`, which
+carries that decision; it lives beside :class:`~unified_account.Decision`
+so that this module, the base of every other, imports nothing.
 
 Messages follow one style: lowercase, no trailing period, the offending
 value in backticks, and where it came from first, e.g. ``account.home:
@@ -16,17 +18,11 @@ unknown marketplace `XX```.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .policy.decision import Decision
-
 __all__ = [
     "CurrencyMismatchError",
     "InvalidValueError",
     "MissingDataError",
     "MissingMessageError",
-    "RuleViolation",
     "SnapshotError",
     "UnifiedAccountError",
     "UnknownMarketplaceError",
@@ -114,15 +110,3 @@ class SnapshotError(UnifiedAccountError, ValueError):
         self.source = source
         where = ": ".join(part for part in (source, path) if part)
         super().__init__(f"{where}: {problem}" if where else problem)
-
-
-class RuleViolation(UnifiedAccountError, ValueError):
-    """A transition the rules forbid; :attr:`decision` says which rule.
-
-    .. versionadded:: 0.1.0
-    """
-
-    def __init__(self, decision: Decision) -> None:
-        self.decision = decision
-        keys = ", ".join(f"`{reason.rule}`" for reason in decision.reasons)
-        super().__init__(f"refused by {keys}")

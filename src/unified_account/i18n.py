@@ -41,8 +41,8 @@ if TYPE_CHECKING:
 
     from babel.core import Locale
 
+    from .decision import Decision, ParamValue, Reason, Term
     from .model.money import Money
-    from .policy.decision import Decision, ParamValue, Reason, Term
     from .rules import Rule
 
 __all__ = [
@@ -255,8 +255,8 @@ def format_date_for(value: date, locale: str) -> str:
 def _kinds() -> tuple[type[Money], type[Term]]:
     # The value classes load with the first parameter formatted, so
     # listing the rules does not load the model and the decisions.
+    from .decision import Term
     from .model.money import Money
-    from .policy.decision import Term
 
     return Money, Term
 

@@ -19,7 +19,10 @@ import functools
 import json
 from importlib import resources
 
+import cattrs
+
 from ..errors import InvalidValueError, UnifiedAccountError
+from ..model._converter import converter, first_problem
 from ..model.fees import SubscriptionFee, SubscriptionFeeSchedule
 
 __all__ = ["SUBSCRIPTION_FEES_FILE", "bundled_subscription_fees"]
@@ -29,12 +32,6 @@ SUBSCRIPTION_FEES_FILE = "subscription-fees.json"
 
 
 def _entries(text: str, source: str) -> tuple[SubscriptionFee, ...]:
-    # cattrs and the snapshot reader load on first use, not at import.
-    import cattrs
-
-    from ..snapshot import _first_problem
-    from ..snapshot._converter import converter
-
     document = json.loads(text)
     if not isinstance(document, dict) or "entries" not in document:
         raise InvalidValueError(
@@ -45,7 +42,7 @@ def _entries(text: str, source: str) -> tuple[SubscriptionFee, ...]:
             document["entries"], tuple[SubscriptionFee, ...]
         )
     except (cattrs.BaseValidationError, UnifiedAccountError) as error:
-        path, problem = _first_problem(error, "entries")
+        path, problem = first_problem(error, "entries")
         raise InvalidValueError(problem, field=f"{source}: {path}") from None
 
 

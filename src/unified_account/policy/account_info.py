@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import attrs
 
+from ..decision import Decision, Reason, Resolved, RuleViolation
 from ..edition import FAQ, Edition
-from ..errors import RuleViolation
 from ..messages import N_
 from ..model.account import AccountInfo, SellerAccount
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
-from .decision import Decision, Reason, Resolved
 from .eligibility import evaluate_scope
 from .unified import evaluate_listing_marketplace
 
@@ -31,7 +30,7 @@ def effective_account_info(
     what was entered at registration: the registration data is every
     marketplace's default until that marketplace is updated.  A
     marketplace outside the scope has no unified-account information:
-    asking for one raises :class:`~unified_account.errors.RuleViolation`
+    asking for one raises :class:`~unified_account.decision.RuleViolation`
     carrying the ``na-scope`` decision.
     """
     if marketplace not in edition.scope:
@@ -96,7 +95,7 @@ def customise_account_info(
     """A copy of ``account`` with ``info`` customised for ``marketplace``.
 
     Every other marketplace keeps the information it had.  Raises
-    :class:`~unified_account.errors.RuleViolation` when
+    :class:`~unified_account.decision.RuleViolation` when
     :func:`evaluate_customisation` denies.
     """
     decision = evaluate_customisation(account, marketplace, edition=edition)

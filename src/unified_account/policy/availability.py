@@ -30,6 +30,7 @@ from types import MappingProxyType
 
 import attrs
 
+from ..decision import ParamValue, Reason, Resolved
 from ..edition import FAQ, Edition
 from ..errors import MissingDataError
 from ..messages import N_
@@ -38,7 +39,6 @@ from ..model.identifiers import Sku
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
-from .decision import ParamValue, Reason, Resolved
 from .eligibility import scope_marketplaces
 from .listings import already_deleted, not_listed
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..decision import ParamValue, Reason, Resolved
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..messages import N_
@@ -31,7 +32,6 @@ from ..model.account import SellerAccount
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
-from .decision import ParamValue, Reason, Resolved
 from .unified import evaluate_unified
 
 __all__ = [

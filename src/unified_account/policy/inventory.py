@@ -7,8 +7,8 @@ Every transition is a pure function returning a new
 :class:`~unified_account.model.catalog.Catalog`; the old one is unchanged
 and shares every other SKU with the new one.  A sale the rules refuse
 (more units than the pool holds, a listing that is not offered) raises
-:class:`~unified_account.errors.RuleViolation` carrying the refusing
-:class:`~unified_account.policy.decision.Decision`; a quantity that is
+:class:`~unified_account.decision.RuleViolation` carrying the refusing
+:class:`~unified_account.decision.Decision`; a quantity that is
 not a whole number of the right size is invalid input and raises
 :class:`~unified_account.errors.InvalidValueError`.
 """
@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import attrs
 
-from ..errors import InvalidValueError, RuleViolation
+from ..decision import Decision, ParamValue, Reason, RuleViolation
+from ..errors import InvalidValueError
 from ..messages import N_
 from ..model.catalog import Catalog
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
 from .availability import explain_cell, mfn_marketplaces
-from .decision import Decision, ParamValue, Reason
 
 __all__ = [
     "evaluate_sale",
@@ -124,7 +124,7 @@ def record_sale(
     A merchant-fulfilled sale reduces the SKU's pool, so a shared pool
     shows the remainder in every marketplace; an FBA sale reduces only
     ``marketplace``'s pool.  Raises
-    :class:`~unified_account.errors.RuleViolation` when
+    :class:`~unified_account.decision.RuleViolation` when
     :func:`evaluate_sale` denies.
     """
     decision = evaluate_sale(catalog, sku, marketplace, quantity)

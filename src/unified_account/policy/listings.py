@@ -8,8 +8,8 @@ outside the home marketplace is opt-in).
 Each transition is a pure function returning a new
 :class:`~unified_account.model.catalog.Catalog` that differs from the old
 one in exactly one listing.  A transition the rules refuse raises
-:class:`~unified_account.errors.RuleViolation` carrying the refusing
-:class:`~unified_account.policy.decision.Decision`, which the matching
+:class:`~unified_account.decision.RuleViolation` carrying the refusing
+:class:`~unified_account.decision.Decision`, which the matching
 ``evaluate_*`` function returns as a value.
 """
 
@@ -20,8 +20,9 @@ from typing import Any
 
 import attrs
 
+from ..decision import Decision, ParamValue, Reason, RuleViolation
 from ..edition import FAQ, Edition
-from ..errors import InvalidValueError, RuleViolation
+from ..errors import InvalidValueError
 from ..messages import N_
 from ..model.account import SellerAccount
 from ..model.catalog import Catalog, SkuRecord
@@ -30,7 +31,6 @@ from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..rules import RuleKey
-from .decision import Decision, ParamValue, Reason
 from .unified import evaluate_listing_marketplace
 
 __all__ = [
@@ -137,7 +137,7 @@ def create_listing(
     A SKU the catalogue does not hold yet gets a record with an empty
     shared merchant-fulfilled pool.  No other marketplace's listing
     changes.  A new listing cannot be ``DELETED`` (invalid input).
-    Raises :class:`~unified_account.errors.RuleViolation` when
+    Raises :class:`~unified_account.decision.RuleViolation` when
     :func:`evaluate_new_listing` denies.
     """
     decision = evaluate_new_listing(catalog, account, listing, edition=edition)
@@ -202,7 +202,7 @@ def change_listing_info(
 
     The SKU's listings in other marketplaces keep their own information
     (``per-marketplace-listing``).  Arguments left ``None`` keep their
-    value.  Raises :class:`~unified_account.errors.RuleViolation` when
+    value.  Raises :class:`~unified_account.decision.RuleViolation` when
     :func:`evaluate_listing_change` denies.
     """
     changes: dict[str, Any] = {}
@@ -264,7 +264,7 @@ def delete_listing(
     The listing stays in the catalogue with status ``DELETED``; the SKU's
     listings elsewhere, and its stock, are untouched
     (``marketplace-specific-deletion``).  Raises
-    :class:`~unified_account.errors.RuleViolation` when
+    :class:`~unified_account.decision.RuleViolation` when
     :func:`evaluate_deletion` denies.
     """
     decision = evaluate_deletion(catalog, sku, marketplace)

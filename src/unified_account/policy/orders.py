@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..decision import ParamValue, Reason, Resolved
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..messages import N_
@@ -29,7 +30,6 @@ from ..model.money import Money, currency_precision
 from ..model.orders import Order, OrderStatus
 from ..model.rates import ConversionRate, ConversionRates
 from ..rules import RuleKey
-from .decision import ParamValue, Reason, Resolved
 from .unified import offer_marketplaces
 
 __all__ = [

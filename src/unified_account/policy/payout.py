@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..decision import ParamValue, Reason, Resolved
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..messages import N_
@@ -33,7 +34,6 @@ from ..model.money import Money
 from ..model.rates import ConversionRates
 from ..rules import RuleKey
 from .account_info import effective_account_info
-from .decision import ParamValue, Reason, Resolved
 
 __all__ = ["PayoutMethod", "PayoutRoute", "convert_proceeds", "payout_route"]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ..decision import Reason, Resolved
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError, MissingDataError
 from ..messages import N_
@@ -18,7 +19,6 @@ from ..model.fees import PerItemFee, Sale
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..rules import RuleKey
-from .decision import Reason, Resolved
 
 __all__ = ["per_item_fee", "per_item_fee_table"]
 

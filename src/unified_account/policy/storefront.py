@@ -8,14 +8,14 @@ another marketplace is refused, with this rule as the reason.
 
 from __future__ import annotations
 
+from ..decision import Decision, ParamValue, Reason, Resolved, RuleViolation
 from ..edition import FAQ, Edition
-from ..errors import InvalidValueError, RuleViolation
+from ..errors import InvalidValueError
 from ..messages import N_
 from ..model.account import SellerAccount
 from ..model.marketplace import Marketplace
 from ..model.storefront import StorefrontLink
 from ..rules import RuleKey
-from .decision import Decision, ParamValue, Reason, Resolved
 from .eligibility import evaluate_scope
 
 __all__ = [
@@ -58,7 +58,7 @@ def customise_storefront(
     """Set the storefront link, asking from ``marketplace``.
 
     Returns the link every listing will use.  Raises
-    :class:`~unified_account.errors.RuleViolation` (``storefront-origin``)
+    :class:`~unified_account.decision.RuleViolation` (``storefront-origin``)
     when ``marketplace`` is not the home marketplace, and
     :class:`~unified_account.errors.InvalidValueError` when ``link`` is
     not on the home marketplace's site.
@@ -88,7 +88,7 @@ def storefront_link(
 
     ``link`` is the account's storefront link, set in the home
     marketplace; every marketplace of the scope uses it.  Raises
-    :class:`~unified_account.errors.RuleViolation` for a marketplace
+    :class:`~unified_account.decision.RuleViolation` for a marketplace
     outside the scope (``na-scope``) or a ``link`` that is not on the
     home marketplace's site (``storefront-origin``).
     """

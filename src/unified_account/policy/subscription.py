@@ -20,6 +20,7 @@ from datetime import date
 
 import attrs
 
+from ..decision import ParamValue, Reason, Resolved
 from ..edition import FAQ, Edition, SubscriptionBilling
 from ..errors import UnifiedAccountError
 from ..messages import N_
@@ -33,7 +34,6 @@ from ..model.fees import (
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..rules import RuleKey
-from .decision import ParamValue, Reason, Resolved
 from .unified import marketplace_switcher
 
 __all__ = [

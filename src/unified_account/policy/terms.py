@@ -5,9 +5,9 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from ..decision import Term
 from ..messages import N_
 from ..model.account import SellingPlan
-from .decision import Term
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from ..decision import Decision, ParamValue, Reason, Resolved, combine
 from ..edition import FAQ, Edition
 from ..messages import N_
 from ..model.account import SellerAccount
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
 from ._memo import memo
-from .decision import Decision, ParamValue, Reason, Resolved, combine
 from .eligibility import evaluate_eligibility, evaluate_scope
 
 __all__ = [

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..decision import Decision, ParamValue, Reason
 from ..messages import N_
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
 from ..policy.availability import explain_cell, mfn_marketplaces
-from ..policy.decision import Decision, ParamValue, Reason
 from ..policy.unified import evaluate_listing_marketplace
 from ..rules import RuleKey
 from .finding import Finding, FindingOutcome, from_decision

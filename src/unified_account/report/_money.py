@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..decision import Reason
 from ..edition import SubscriptionBilling
 from ..messages import N_
 from ..model.marketplace import Marketplace
-from ..policy.decision import Reason
 from ..policy.orders import OrderReport, combined_order_report
 from ..policy.payout import PayoutMethod, convert_proceeds, payout_route
 from ..policy.per_item_fees import per_item_fee

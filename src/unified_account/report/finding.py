@@ -8,9 +8,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import InvalidValueError
-from ..model._validate import instance_of, non_empty_text
-from ..policy.decision import (
+from ..decision import (
     Decision,
     Outcome,
     Params,
@@ -19,6 +17,8 @@ from ..policy.decision import (
     _params,
     _rule_key,
 )
+from ..errors import InvalidValueError
+from ..model._validate import instance_of, non_empty_text
 from ..rules import RuleKey
 
 __all__ = ["Finding", "FindingOutcome", "from_decision", "from_resolved"]

@@ -14,11 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 from ..catalogue import catalogue_json, catalogue_text
+from ..decision import ParamValue, Term
 from ..i18n import render, translate
 from ..messages import N_
 from ..model.marketplace import Marketplace
 from ..model.money import Money
-from ..policy.decision import ParamValue, Term
 from . import Report
 from .finding import Finding, FindingOutcome
 

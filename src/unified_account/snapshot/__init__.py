@@ -27,9 +27,9 @@ from typing import Any
 
 import attrs
 import cattrs
-from cattrs.errors import ForbiddenExtraKeysError
 
 from ..errors import InvalidValueError, SnapshotError, UnifiedAccountError
+from ..model._converter import converter, first_problem
 from ..model._validate import Validator, collection, instance_of
 from ..model.account import SellerAccount
 from ..model.brand import AsinAttributes, BrandRegistration
@@ -45,7 +45,6 @@ from ..model.rates import ConversionRate, ConversionRates
 from ..model.storefront import StorefrontLink, StorefrontRequest
 from . import _catalog  # noqa: F401  (registers the catalogue's hook)
 from ._checks import check_money_and_brands, fee_schedule
-from ._converter import converter
 
 __all__ = [
     "Snapshot",
@@ -188,36 +187,6 @@ class Snapshot:
         return ConversionRates(self.conversion_rates)
 
 
-def _join(path: str, step: str | int) -> str:
-    if isinstance(step, int):
-        return f"{path}[{step}]"
-    return f"{path}.{step}" if path else step
-
-
-def _first_problem(error: BaseException, path: str = "") -> tuple[str, str]:
-    """The JSON path and message of the first leaf of a cattrs error."""
-    for note in getattr(error, "__notes__", ()):
-        if isinstance(note, cattrs.AttributeValidationNote):
-            path = _join(path, note.name)
-        elif isinstance(note, cattrs.IterableValidationNote):
-            index = note.index
-            path = _join(path, index if isinstance(index, int) else str(index))
-    if isinstance(error, ForbiddenExtraKeysError):
-        keys = ", ".join(f"`{key}`" for key in sorted(error.extra_fields))
-        return path, f"unknown field {keys}"
-    if isinstance(error, cattrs.BaseValidationError):
-        return _first_problem(error.exceptions[0], path)
-    if isinstance(error, KeyError):
-        return path, "missing required field"
-    if isinstance(error, TypeError | AttributeError):
-        return path, "expected an object"
-    if isinstance(error, InvalidValueError):
-        if error.field:
-            path = _join(path, error.field)
-        return path, error.problem
-    return path, str(error)
-
-
 def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:
     """Build a snapshot from parsed JSON (dicts, lists, strings, numbers)."""
     if not isinstance(data, dict):
@@ -229,7 +198,7 @@ def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:
         with _bulk():
             return converter.structure(body, Snapshot)
     except (cattrs.BaseValidationError, UnifiedAccountError) as error:
-        path, problem = _first_problem(error)
+        path, problem = first_problem(error)
         raise SnapshotError(path, problem, source) from error
     except RecursionError:
         raise SnapshotError("", "nested too deeply", source) from None
@@ -264,15 +233,16 @@ def parse_snapshot(text: str | bytes, source: str = "<string>") -> Snapshot:
     JSON number is refused: write amounts as strings (``"39.99"``).
     """
     with _bulk():
-        try:
-            data = json.loads(text, parse_constant=_no_constants)
-        except (ValueError, UnicodeDecodeError) as error:
-            raise SnapshotError(
-                "", f"not valid JSON: {error}", source
-            ) from None
-        except RecursionError:
-            raise SnapshotError("", "nested too deeply", source) from None
-        return snapshot_from_data(data, source)
+        return snapshot_from_data(_json(text, source), source)
+
+
+def _json(text: str | bytes, source: str) -> object:
+    try:
+        return json.loads(text, parse_constant=_no_constants)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise SnapshotError("", f"not valid JSON: {error}", source) from None
+    except RecursionError:
+        raise SnapshotError("", "nested too deeply", source) from None
 
 
 def load_snapshot(path: str | Path) -> Snapshot:
@@ -283,7 +253,10 @@ def load_snapshot(path: str | Path) -> Snapshot:
         raise SnapshotError(
             "", f"cannot read the file: {error.strerror}", str(path)
         ) from None
-    return parse_snapshot(text, str(path))
+    with _bulk():
+        data = _json(text, str(path))
+        del text  # the file's bytes go before the values are built
+        return snapshot_from_data(data, str(path))
 
 
 def example_text() -> str:

@@ -15,13 +15,13 @@ from typing import Any, TypeVar
 import immutables
 
 from ..errors import InvalidValueError, UnifiedAccountError
+from ..model._converter import converter, expect
 from ..model.catalog import NO_FBA_STOCK, Catalog, SkuRecord
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import NO_MFN_STOCK, MfnArrangement, MfnPool
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
-from ._converter import converter, expect
 
 __all__ = ["structure_catalog"]
 

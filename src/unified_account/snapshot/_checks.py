@@ -10,19 +10,56 @@ report currency.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import Any, Protocol
 
+from ..data import bundled_subscription_fees
 from ..errors import InvalidValueError, MissingDataError
-from ..model.account import SellingPlan
-from ..model.fees import SubscriptionFeeSchedule
+from ..model.account import SellerAccount, SellingPlan
+from ..model.brand import AsinAttributes, BrandRegistration
+from ..model.fees import (
+    PerItemFee,
+    Sale,
+    SubscriptionFee,
+    SubscriptionFeeSchedule,
+)
 from ..model.money import currency_precision
-from ..model.orders import OrderStatus
-from ..model.rates import ConversionRates
+from ..model.orders import Order, OrderStatus
+from ..model.rates import ConversionRate, ConversionRates
+from ..model.storefront import StorefrontLink
 
-if TYPE_CHECKING:
-    from . import Snapshot
+__all__ = ["SnapshotFields", "check_money_and_brands", "fee_schedule"]
 
-__all__ = ["check_money_and_brands", "fee_schedule"]
+
+class SnapshotFields(Protocol):
+    """The fields of a snapshot these checks read.
+
+    A protocol, so that this module needs nothing from the package that
+    builds the snapshot: the import runs one way.
+    """
+
+    @property
+    def account(self) -> SellerAccount: ...
+    @property
+    def as_of(self) -> date | None: ...
+    @property
+    def subscription_fees(self) -> tuple[SubscriptionFee, ...]: ...
+    @property
+    def per_item_fees(self) -> tuple[PerItemFee, ...]: ...
+    @property
+    def sales(self) -> tuple[Sale, ...]: ...
+    @property
+    def conversion_rates(self) -> tuple[ConversionRate, ...]: ...
+    @property
+    def report_currency(self) -> str | None: ...
+    @property
+    def orders(self) -> tuple[Order, ...]: ...
+    @property
+    def brands(self) -> tuple[BrandRegistration, ...]: ...
+    @property
+    def brand_attributes(self) -> tuple[AsinAttributes, ...]: ...
+    @property
+    def storefront_link(self) -> StorefrontLink | None: ...
 
 
 def _unique(
@@ -40,16 +77,14 @@ def _unique(
         seen.add(key(item))
 
 
-def fee_schedule(snapshot: Snapshot) -> SubscriptionFeeSchedule:
+def fee_schedule(snapshot: SnapshotFields) -> SubscriptionFeeSchedule:
     """The snapshot's own subscription fee schedule, else the bundled one."""
     if snapshot.subscription_fees:
         return SubscriptionFeeSchedule(snapshot.subscription_fees)
-    from ..data import bundled_subscription_fees
-
     return bundled_subscription_fees()
 
 
-def _duplicates(snapshot: Snapshot) -> None:
+def _duplicates(snapshot: SnapshotFields) -> None:
     _unique(
         snapshot.subscription_fees,
         lambda e: (e.marketplace, e.effective),
@@ -90,7 +125,7 @@ def _duplicates(snapshot: Snapshot) -> None:
     )
 
 
-def _sales(snapshot: Snapshot) -> None:
+def _sales(snapshot: SnapshotFields) -> None:
     scheduled = {fee.marketplace for fee in snapshot.per_item_fees}
     for index, sale in enumerate(snapshot.sales):
         if sale.marketplace not in scheduled:
@@ -101,7 +136,7 @@ def _sales(snapshot: Snapshot) -> None:
             )
 
 
-def _as_of(snapshot: Snapshot) -> None:
+def _as_of(snapshot: SnapshotFields) -> None:
     account = snapshot.account
     if snapshot.as_of is None or account.plan is not SellingPlan.PROFESSIONAL:
         return
@@ -111,7 +146,7 @@ def _as_of(snapshot: Snapshot) -> None:
         raise InvalidValueError(str(error), field="as_of") from None
 
 
-def _report_currency(snapshot: Snapshot) -> None:
+def _report_currency(snapshot: SnapshotFields) -> None:
     target = snapshot.report_currency
     if target is None:
         return
@@ -141,7 +176,7 @@ def _report_currency(snapshot: Snapshot) -> None:
             ) from None
 
 
-def _storefront(snapshot: Snapshot) -> None:
+def _storefront(snapshot: SnapshotFields) -> None:
     link, home = snapshot.storefront_link, snapshot.account.home
     if link is not None and link.marketplace is not home:
         raise InvalidValueError(
@@ -151,7 +186,7 @@ def _storefront(snapshot: Snapshot) -> None:
         )
 
 
-def check_money_and_brands(snapshot: Snapshot) -> None:
+def check_money_and_brands(snapshot: SnapshotFields) -> None:
     """Raise :class:`InvalidValueError` (with a JSON path) for any problem."""
     _duplicates(snapshot)
     _storefront(snapshot)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from ..decision import Decision, Outcome, Reason
 from ..edition import EDITIONS, FAQ, Edition
 from ..model.account import (
     AccountInfo,
@@ -16,7 +17,6 @@ from ..model.account import (
 )
 from ..model.marketplace import Marketplace, Region
 from ..model.money import Money, currency_precision
-from ..policy.decision import Decision, Outcome, Reason
 from ..rules import RuleKey
 
 _NA_CURRENCIES = ("USD", "CAD", "MXN")

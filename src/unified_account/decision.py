@@ -26,11 +26,11 @@ from typing import Generic, TypeAlias, TypeVar
 
 import attrs
 
-from ..errors import InvalidValueError
-from ..model._validate import instance_of
-from ..model.marketplace import Marketplace
-from ..model.money import Money
-from ..rules import RuleKey
+from .errors import InvalidValueError, UnifiedAccountError
+from .model._validate import instance_of
+from .model.marketplace import Marketplace
+from .model.money import Money
+from .rules import RuleKey
 
 __all__ = [
     "Decision",
@@ -39,6 +39,7 @@ __all__ = [
     "Params",
     "Reason",
     "Resolved",
+    "RuleViolation",
     "Term",
     "combine",
 ]
@@ -326,3 +327,18 @@ class Resolved(Generic[T]):
     def rules(self) -> frozenset[RuleKey]:
         """The keys of the rules that produced the value."""
         return frozenset(reason.rule for reason in self.reasons)
+
+
+class RuleViolation(UnifiedAccountError, ValueError):
+    """A transition the rules forbid; :attr:`decision` says which rule.
+
+    It lives here, beside :class:`Decision`, rather than in
+    :mod:`unified_account.errors`, so that the errors import nothing.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, decision: Decision) -> None:
+        self.decision = decision
+        keys = ", ".join(f"`{reason.rule}`" for reason in decision.reasons)
+        super().__init__(f"refused by {keys}")

@@ -1,4 +1,7 @@
-"""The cattrs converter that reads snapshot JSON into model values.
+"""The cattrs converter that reads JSON documents into model values.
+
+It sits with the model, below the policies, so that both the bundled
+data (:mod:`unified_account.data`) and the snapshot loader build on it.
 
 JSON keys are the model's attribute names, so a path in the document is
 a path through the model.  Every hook is strict: a number where text is
@@ -18,14 +21,15 @@ from typing import Any, get_args, get_origin
 import attrs
 import cattrs
 import immutables
+from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn
 
 from ..errors import InvalidValueError, UnifiedAccountError
-from ..model.marketplace import Marketplace
-from ..model.money import Money, to_decimal
-from ..model.storefront import StorefrontLink
+from .marketplace import Marketplace
+from .money import Money, to_decimal
+from .storefront import StorefrontLink
 
-__all__ = ["converter"]
+__all__ = ["converter", "expect", "first_problem"]
 
 converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
 """The snapshot converter: internal to the loader, configured once here.
@@ -256,3 +260,33 @@ converter.register_structure_hook_func(_is_map, _map)
 converter.register_structure_hook_func(_is_sequence, _sequence)
 converter.register_structure_hook_factory(_is_record, _record)
 converter.register_structure_hook(StorefrontLink, _storefront_link)
+
+
+def _join(path: str, step: str | int) -> str:
+    if isinstance(step, int):
+        return f"{path}[{step}]"
+    return f"{path}.{step}" if path else step
+
+
+def first_problem(error: BaseException, path: str = "") -> tuple[str, str]:
+    """The JSON path and message of the first leaf of a cattrs error."""
+    for note in getattr(error, "__notes__", ()):
+        if isinstance(note, cattrs.AttributeValidationNote):
+            path = _join(path, note.name)
+        elif isinstance(note, cattrs.IterableValidationNote):
+            index = note.index
+            path = _join(path, index if isinstance(index, int) else str(index))
+    if isinstance(error, ForbiddenExtraKeysError):
+        keys = ", ".join(f"`{key}`" for key in sorted(error.extra_fields))
+        return path, f"unknown field {keys}"
+    if isinstance(error, cattrs.BaseValidationError):
+        return first_problem(error.exceptions[0], path)
+    if isinstance(error, KeyError):
+        return path, "missing required field"
+    if isinstance(error, TypeError | AttributeError):
+        return path, "expected an object"
+    if isinstance(error, InvalidValueError):
+        if error.field:
+            path = _join(path, error.field)
+        return path, error.problem
+    return path, str(error)
