@@ -69,7 +69,7 @@ def test_one_result_per_seller_in_order_as_json_lines(capsys, jsonl):
         assert result["report"]["counts"]["total"] == len(report.findings)
         seller = f"account:{document['account']['seller_id']}"
         examples = [
-            e["subject"]
+            e["subject"]["path"]
             for g in result["report"]["summary"]
             for e in g["examples"]
         ]

@@ -119,7 +119,7 @@ class TestReport:
         individual = [
             f
             for f in document["findings"]
-            if f["subject"] == "account:A2EXAMPLECA"
+            if f["subject"]["path"] == "account:A2EXAMPLECA"
             and f["rule"] == "professional-only"
         ]
         assert [f["outcome"] for f in individual] == ["allowed"]

@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "errors",
             "messages",
+            "message_ids",
             "rules",
             "decision",
             "model",  # the package itself holds only its docstring
@@ -57,7 +58,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     # The command, and running it for many sellers at once.
-    ("command", ("", "cli", "__main__", "batch")),
+    ("command", ("", "cli", "__main__", "_hypothesis", "batch")),
 )
 
 

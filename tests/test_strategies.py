@@ -110,7 +110,7 @@ def test_focused_accounts_stay_in_focus(data):
         ua.seller_accounts(
             plans=st.just(SellingPlan.INDIVIDUAL),
             homes=st.just(Marketplace.CA),
-            customised=st.just(True),
+            customised=True,
         )
     )
     assert account.plan is SellingPlan.INDIVIDUAL

@@ -9,7 +9,7 @@ import attrs
 import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+from hypothesis.errors import InvalidArgument, Unsatisfiable
 
 from unified_account import Marketplace, evaluate_unified
 from unified_account import strategies as ua
@@ -181,6 +181,16 @@ def test_invalid_arguments_are_refused():
 
 
 def test_conversion_rates_never_pair_a_currency_with_itself():
-    """Even when both strategies give the same currency."""
+    """Overlapping arguments: distinct currencies, each from its argument."""
+    both = st.sampled_from(("USD", "CAD"))
+    rates = ua.conversion_rates(sources=both, targets=both)
+    pairs = reached(rates, lambda r: (r.source, r.target), {("USD", "CAD")})
+    assert pairs <= {("USD", "CAD"), ("CAD", "USD")}
+    assert ("USD", "CAD") in pairs
+
+
+def test_conversion_rates_between_one_currency_are_unsatisfiable():
+    """Arguments no rate can honour are reported, never quietly changed."""
     same = ua.conversion_rates(sources=st.just("USD"), targets=st.just("USD"))
-    assert reached(same, lambda r: r.source == r.target) == {False}
+    with pytest.raises(Unsatisfiable):
+        reached(same, lambda r: r.source)

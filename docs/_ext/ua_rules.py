@@ -9,6 +9,7 @@ from docutils import nodes
 from docutils.parsers.rst import Directive
 
 from unified_account.i18n import rule_text
+from unified_account.message_ids import MESSAGES, ParamKind
 from unified_account.rules import rule
 
 
@@ -34,6 +35,77 @@ class RuleDirective(Directive):
         return [box]
 
 
+def _table(header, rows, widths):
+    table = nodes.table()
+    group = nodes.tgroup(cols=len(header))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    body = nodes.tbody()
+    group += body
+    for target, cells in ((head, [header]), (body, rows)):
+        for cells_of_row in cells:
+            row = nodes.row()
+            for cell in cells_of_row:
+                entry = nodes.entry()
+                entry += (
+                    cell
+                    if isinstance(cell, nodes.Node)
+                    else (nodes.paragraph(text=cell))
+                )
+                row += entry
+            target += row
+    return table
+
+
+def _literal(text):
+    paragraph = nodes.paragraph()
+    paragraph += nodes.literal(text=text)
+    return paragraph
+
+
+class MessagesDirective(Directive):
+    """Render every message id with its parameters, from the code."""
+
+    has_content = False
+
+    def run(self):
+        rows = []
+        for spec in MESSAGES.values():
+            params = nodes.paragraph()
+            for index, param in enumerate(spec.params):
+                if index:
+                    params += nodes.Text(", ")
+                params += nodes.literal(text=param.name)
+                suffix = " (optional)" if param.optional else ""
+                params += nodes.Text(f": {param.kind.value}{suffix}")
+            rows.append(
+                [_literal(spec.message_id), _literal(str(spec.rule)), params]
+            )
+        return [
+            _table(["Message id", "Rule", "Parameters"], rows, [35, 20, 45])
+        ]
+
+
+class ParamKindsDirective(Directive):
+    """Render the parameter kinds and how JSON writes each."""
+
+    has_content = False
+
+    def run(self):
+        rows = []
+        for kind in ParamKind:
+            meaning, _, form = kind.description.partition("; JSON: ")
+            cell = nodes.paragraph(text=f"{meaning}; JSON: ")
+            cell += nodes.literal(text=form)
+            rows.append([_literal(kind.value), cell])
+        return [_table(["Kind", "Meaning and JSON form"], rows, [20, 80])]
+
+
 def setup(app):
     app.add_directive("rule", RuleDirective)
+    app.add_directive("messages", MessagesDirective)
+    app.add_directive("param-kinds", ParamKindsDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

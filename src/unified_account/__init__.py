@@ -194,6 +194,10 @@ if TYPE_CHECKING:
         Report,
         build_report,
     )
+    from .report.subject import (
+        Subject,
+        SubjectKind,
+    )
     from .rules import (
         RULES,
         Rule,
@@ -279,6 +283,8 @@ __all__ = [
     "SnapshotError",
     "StorefrontLink",
     "StorefrontRequest",
+    "Subject",
+    "SubjectKind",
     "SubscriptionBilling",
     "SubscriptionCharge",
     "SubscriptionFee",
@@ -352,6 +358,8 @@ __all__ = [
 # the package costs next to nothing and a program pays only for the
 # parts it uses: rendering (Babel), snapshots (cattrs), the report, ...
 _LAZY = {
+    "Subject": ".report.subject",
+    "SubjectKind": ".report.subject",
     "EDITIONS": ".edition",
     "FAQ": ".edition",
     "INDIVIDUAL_PLANS": ".edition",

@@ -32,6 +32,7 @@ import attrs
 from .edition import edition_named
 from .errors import SnapshotError, UnifiedAccountError
 from .report import iter_findings
+from .report.finding import FindingOutcome
 from .report.stream import write_report
 from .report.summary import PROBLEM_OUTCOMES
 from .snapshot import load_snapshot, parse_snapshot
@@ -66,13 +67,16 @@ class SellerResult:
 
     ``output`` is the report in the requested format (for JSON, one line);
     ``error`` is the error message when the snapshot could not be read,
-    and ``output`` then holds the error as the format writes it.
+    and ``output`` then holds the error as the format writes it;
+    ``problems`` counts the denials and warnings, and ``outcomes`` are the
+    outcomes the report found.
     """
 
     source: str
     output: str
     error: str | None = None
     problems: int = 0
+    outcomes: frozenset[FindingOutcome] = frozenset()
 
 
 def seller_jobs(path: str | Path) -> Iterator[SellerJob]:
@@ -157,7 +161,8 @@ def _evaluate(options: _Options, job: SellerJob) -> SellerResult:
         for outcome, count in summary.outcomes.items()
         if outcome in PROBLEM_OUTCOMES
     )
-    return SellerResult(job.source, text, None, problems)
+    outcomes = frozenset(o for o, n in summary.outcomes.items() if n)
+    return SellerResult(job.source, text, None, problems, outcomes)
 
 
 def _source_heading(options: _Options, source: str) -> str:

@@ -4,11 +4,15 @@
 ``unified-account explain K``  one rule: title, FAQ question, summary, example
 ``unified-account report [F]`` every applicable rule on a seller snapshot
 
-A snapshot is read and checked whole before anything is written, so a bad
-one leaves stdout empty; the report is then written as it is produced.
-A directory or a JSON Lines file of snapshots gives one result per
-seller (see :mod:`unified_account.batch`).  Errors go to stderr with exit
-status 2.
+Each takes ``--format text|json|markdown`` and ``--locale``.  A snapshot
+is read and checked whole before anything is written, so a bad one leaves
+stdout empty; the report is then written as it is produced.  A directory
+or a JSON Lines file of snapshots gives one result per seller (see
+:mod:`unified_account.batch`).
+
+Exit status: 0 on success; 1 when ``report --fail-on LEVEL`` finds a
+finding at or above that level (or the output cannot be written); 2 for
+bad input or usage, with the error on stderr.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import importlib
 import io
 import sys
 from collections.abc import Iterator, Sequence
@@ -23,14 +28,17 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .errors import UnifiedAccountError
-from .i18n import (
-    SUPPORTED_LOCALES,
-    normalize_locale,
-    render,
-    rule_text,
-    translate,
+from .catalogue import (
+    FORMATS,
+    catalogue_json,
+    catalogue_markdown,
+    catalogue_text,
+    rule_json,
+    rule_markdown,
+    rule_plain,
 )
+from .errors import UnifiedAccountError
+from .i18n import SUPPORTED_LOCALES, normalize_locale, render
 from .messages import N_
 from .rules import rule
 
@@ -60,22 +68,27 @@ def _help_locale(argv: Sequence[str]) -> str:
     return "en"
 
 
-class _EditionNames:
-    """The edition names, read when argparse first needs them.
+class _Names:
+    """The keys of a mapping in another module, read when first needed.
 
-    Only ``report`` takes an edition, so ``rules`` and ``explain`` start
-    without loading the editions.
+    Only ``report`` takes an edition or a ``--fail-on`` level, so
+    ``rules`` and ``explain`` start without loading the editions or the
+    report.
     """
 
-    def __contains__(self, name: object) -> bool:
-        from .edition import EDITIONS
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
 
-        return name in EDITIONS
+    def _names(self) -> Sequence[str]:
+        module = importlib.import_module(self.module, __package__)
+        return tuple(getattr(module, self.name))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
 
     def __iter__(self) -> Iterator[str]:
-        from .edition import EDITIONS
-
-        return iter(EDITIONS)
+        return iter(self._names())
 
 
 def _parser(locale: str) -> argparse.ArgumentParser:
@@ -96,13 +109,16 @@ def _parser(locale: str) -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help=text(N_("cli.help.rules")))
     rules.add_argument(
-        "--format", choices=("text", "json"), default="text", help=format_help
+        "--format", choices=FORMATS, default="text", help=format_help
     )
     rules.add_argument("--locale", default="en", help=locale_help)
 
     explain = commands.add_parser("explain", help=text(N_("cli.help.explain")))
     explain.add_argument(
         "rule_key", metavar="RULE_KEY", help=text(N_("cli.help.rule-key"))
+    )
+    explain.add_argument(
+        "--format", choices=FORMATS, default="text", help=format_help
     )
     explain.add_argument("--locale", default="en", help=locale_help)
 
@@ -114,18 +130,22 @@ def _parser(locale: str) -> argparse.ArgumentParser:
         help=text(N_("cli.help.snapshot")),
     )
     report.add_argument(
-        "--format",
-        choices=("text", "json", "markdown"),
-        default="text",
-        help=format_help,
+        "--format", choices=FORMATS, default="text", help=format_help
     )
     report.add_argument("--locale", default="en", help=locale_help)
     report.add_argument(
         "--edition",
         default="faq",
-        choices=_EditionNames(),
+        choices=_Names(".edition", "EDITIONS"),
         metavar="EDITION",
         help=text(N_("cli.help.edition"), default="faq"),
+    )
+    report.add_argument(
+        "--fail-on",
+        choices=_Names(".report", "FAIL_ON"),
+        metavar="{warning,denied}",
+        default=None,
+        help=text(N_("cli.help.fail-on")),
     )
     report.add_argument(
         "--all",
@@ -142,32 +162,12 @@ def _parser(locale: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _explain(key: str, locale: str) -> str:
-    entry = rule(key)
-    text = rule_text(entry, locale)
-    labels = (
-        translate(N_("explain.question"), locale),
-        translate(N_("explain.faq"), locale),
-        translate(N_("explain.example"), locale),
-    )
-    return (
-        f"{text.key}: {text.title}\n\n"
-        f"{labels[0]}: {text.question}\n"
-        f"{labels[1]}: {entry.faq_question}\n\n"
-        f"{text.summary}\n\n"
-        f"{labels[2]}: {text.example}\n"
-    )
-
-
-def _text(args: argparse.Namespace, locale: str) -> str:
-    """The output of ``rules`` and ``explain``: short, built whole."""
-    from .catalogue import catalogue_json, catalogue_text
-
-    if args.command == "explain":
-        return _explain(args.rule_key, locale)
-    if args.format == "json":
-        return catalogue_json(locale)
-    return catalogue_text(locale)
+_CATALOGUE = {
+    "json": catalogue_json,
+    "markdown": catalogue_markdown,
+    "text": catalogue_text,
+}
+_RULE = {"json": rule_json, "markdown": rule_markdown, "text": rule_plain}
 
 
 def _many(path: str) -> bool:
@@ -175,14 +175,19 @@ def _many(path: str) -> bool:
 
 
 def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
-    """Write the report(s); the exit status (2 if a seller's failed)."""
+    """Write the report(s); the exit status.
+
+    1 when ``--fail-on`` finds a finding at its level, 2 when a seller's
+    snapshot of many could not be read.
+    """
     from .batch import report_many, seller_jobs
     from .edition import edition_named
-    from .report import iter_findings
+    from .report import FAIL_ON, iter_findings
     from .report.stream import write_report
     from .snapshot import example_snapshot, load_snapshot
 
     edition = edition_named(args.edition)
+    failing = frozenset() if args.fail_on is None else FAIL_ON[args.fail_on]
     options = {
         "locale": locale,
         "format": args.format,
@@ -197,20 +202,22 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
             scheduler=args.scheduler,
             **options,
         )
-        failed = [result for result in results if result.error]
-        for result in failed:
+        broken = [result for result in results if result.error]
+        for result in broken:
             sys.stderr.write(f"{PROG}: error: {result.error}\n")
-        return 2 if failed else 0
+        if broken:
+            return 2
+        return 1 if any(r.outcomes & failing for r in results) else 0
     snapshot = (
         example_snapshot()
         if args.snapshot is None
         else load_snapshot(args.snapshot)
     )
-    # The snapshot lives as long as this process: keep the collector from
+    # The snapshot lives as long as this report: keep the collector from
     # walking its millions of objects again and again while reporting.
     gc.freeze()
     try:
-        write_report(
+        summary = write_report(
             iter_findings(snapshot, edition=edition),
             out,
             edition=edition.name,
@@ -218,7 +225,7 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
         )
     finally:
         gc.unfreeze()
-    return 0
+    return 1 if any(summary.outcomes[o] for o in failing) else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -232,8 +239,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         locale = normalize_locale(args.locale)
         if args.command == "report":
             status = _report(args, locale, out)
+        elif args.command == "rules":
+            out.write(_CATALOGUE[args.format](locale))
+            status = 0
         else:
-            out.write(_text(args, locale))
+            out.write(_RULE[args.format](rule(args.rule_key), locale))
             status = 0
         out.flush()
     except UnifiedAccountError as error:

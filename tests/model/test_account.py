@@ -98,7 +98,7 @@ class TestInvariants:
 class TestImmutability:
     """Nothing reachable from an account can be mutated."""
 
-    @given(ua.seller_accounts(customised=st.just(True)))
+    @given(ua.seller_accounts(customised=True))
     def test_collections_inside_are_immutable(self, seller):
         """Marketplaces are a frozenset, overrides an immutable map."""
         assert isinstance(seller.marketplaces, frozenset)

@@ -106,7 +106,7 @@ class TestConvertProceeds:
 
 
 @given(
-    ua.seller_accounts(customised=st.booleans()),
+    ua.seller_accounts(customised=None),
     ua.marketplaces(in_scope=True),
     st.frozensets(
         st.sampled_from(

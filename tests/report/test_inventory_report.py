@@ -25,7 +25,7 @@ def findings(report, subject):
     return [
         (str(f.rule), f.outcome, f.message_id)
         for f in report.findings
-        if f.subject == subject
+        if f.subject.path == subject
     ]
 
 
@@ -67,7 +67,7 @@ def test_a_shared_pool_at_zero_is_off_offer_everywhere():
     (finding,) = [
         f
         for f in report.findings
-        if f.subject == "sku:CANDLE-SOY-8"
+        if f.subject.path == "sku:CANDLE-SOY-8"
         and f.rule is RuleKey.MARKETPLACE_SPECIFIC_DELETION
     ]
     assert finding.outcome is FindingOutcome.WARNING
@@ -98,7 +98,7 @@ def test_a_listing_where_the_account_may_not_list_is_denied():
     denied = {
         f.rule
         for f in report.findings
-        if f.subject == "listing:MUG-CERAMIC-12@CA"
+        if f.subject.path == "listing:MUG-CERAMIC-12@CA"
         and f.outcome is FindingOutcome.DENIED
     }
     assert denied == {RuleKey.HOME_ONLY_BY_DEFAULT}

@@ -31,23 +31,25 @@ def test_the_combined_order_report_keeps_a_total_per_currency(capsys):
     """USD, CAD and MXN totals apart, and one converted figure."""
     findings = report_json(capsys)["findings"]
     totals = {
-        f["subject"]: f["params"]["total"]
+        f["subject"]["path"]: f["params"]["total"]
         for f in findings
-        if f["subject"].startswith("orders/currency:")
+        if f["subject"]["path"].startswith("orders/currency:")
     }
     assert totals == {
         "orders/currency:USD": {"amount": "61.00", "currency": "USD"},
         "orders/currency:CAD": {"amount": "184.20", "currency": "CAD"},
         "orders/currency:MXN": {"amount": "1999.00", "currency": "MXN"},
     }
-    converted = next(f for f in findings if f["subject"] == "orders/converted")
+    converted = next(
+        f for f in findings if f["subject"]["path"] == "orders/converted"
+    )
     assert converted["params"]["total"] == {
         "amount": "305.04",
         "currency": "USD",
     }
     assert converted["params"]["rates"] == ["CAD/USD 0.7312", "MXN/USD 0.0547"]
     outside = next(
-        f for f in findings if f["subject"] == "orders/marketplace:BR"
+        f for f in findings if f["subject"]["path"] == "orders/marketplace:BR"
     )
     assert outside["outcome"] == "warning"
 

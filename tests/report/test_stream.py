@@ -37,8 +37,8 @@ def test_the_default_json_shows_every_problem_and_counts_the_rest(capsys):
     assert main(["report", "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
     problems = [f for f in everything if is_problem(f)]
-    assert [f["subject"] for f in document["findings"]] == [
-        f.subject for f in problems
+    assert [f["subject"]["path"] for f in document["findings"]] == [
+        f.subject.path for f in problems
     ]
     groups = document["summary"]
     assert sum(g["count"] for g in groups) == len(everything) - len(problems)

@@ -4,7 +4,7 @@ import gc
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from unified_account import SnapshotError, parse_snapshot
@@ -96,6 +96,7 @@ _SKU = st.fixed_dictionaries(
 )
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(_SKU)
 def test_what_the_fast_path_builds_the_careful_path_builds(raw):
     """Where the fast path succeeds, the careful one gives the same record.

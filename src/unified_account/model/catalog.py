@@ -47,14 +47,14 @@ _set = object.__setattr__
 _MFN = FulfillmentChannel.MFN
 
 
-def _sku(value: Any) -> Sku:
+def _sku(value: str) -> Sku:
     try:
         return to_sku(value)
     except InvalidValueError as error:
         raise InvalidValueError(error.problem, field="sku") from None
 
 
-def _asin(value: Any) -> Asin | None:
+def _asin(value: str | None) -> Asin | None:
     if value is None:
         return None
     try:
@@ -92,7 +92,13 @@ def _fba(value: Mapping[Marketplace, int]) -> immutables.Map[Marketplace, int]:
     )
 
 
-def _listings(value: Any) -> tuple[Listing, ...]:
+def _listings(
+    value: Iterable[Listing] | Mapping[Marketplace, Listing],
+) -> tuple[Listing, ...]:
+    return _listings_of(value)
+
+
+def _listings_of(value: Any) -> tuple[Listing, ...]:
     # ``value``: an iterable of listings or a mapping by marketplace.
     if type(value) in (list, tuple):
         return _ordered(tuple(value))
@@ -279,7 +285,13 @@ class SkuRecord:
         return attrs.evolve(self, listings=(*others, listing))
 
 
-def _records(value: Any) -> immutables.Map[Sku, SkuRecord]:
+def _records(
+    value: Iterable[SkuRecord] | Mapping[str, SkuRecord],
+) -> immutables.Map[Sku, SkuRecord]:
+    return _records_of(value)
+
+
+def _records_of(value: Any) -> immutables.Map[Sku, SkuRecord]:
     # ``value``: an iterable of records or a mapping by SKU.
     if isinstance(value, str | bytes) or not isinstance(
         value, Iterable | Mapping

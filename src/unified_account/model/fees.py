@@ -166,7 +166,7 @@ class SubscriptionFeeSchedule:
         return in_effect[-1]
 
 
-def _rate(value: Any) -> Decimal | None:
+def _rate(value: Decimal | int | str | None) -> Decimal | None:
     if value is None:
         return None
     rate = to_decimal(value, "rate")

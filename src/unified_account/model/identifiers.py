@@ -42,7 +42,7 @@ Make one with :func:`to_asin`.
 _ASIN_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-def to_sku(value: object) -> Sku:
+def to_sku(value: str) -> Sku:
     """``value`` as a :data:`Sku`, or :class:`InvalidValueError`.
 
     Printable ASCII, 1 to 40 characters, no space at either end: what
@@ -73,7 +73,7 @@ def to_sku(value: object) -> Sku:
 _last_sku: list[object] = [None]
 
 
-def to_asin(value: object) -> Asin:
+def to_asin(value: str) -> Asin:
     """``value`` as an :data:`Asin`, or :class:`InvalidValueError`."""
     if not (
         isinstance(value, str)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import attrs
 import immutables
@@ -60,7 +60,7 @@ EMPTY_ATTRIBUTES: immutables.Map[str, str] = immutables.Map()
 """The attributes of a listing that has none (one shared value)."""
 
 
-def _sku(value: Any) -> Sku:
+def _sku(value: str) -> Sku:
     try:
         return to_sku(value)
     except InvalidValueError as error:

@@ -144,6 +144,10 @@ def _quantize(amount: Decimal, currency: str, rounding: str) -> Decimal:
         ) from None
 
 
+def _amount(value: Decimal | int | str) -> Decimal:
+    return to_decimal(value)
+
+
 @attrs.frozen(order=False)
 class Money:
     """An exact amount in one currency.
@@ -162,7 +166,7 @@ class Money:
 give a Decimal, an int or a numeric string
     """
 
-    amount: Decimal = attrs.field(converter=to_decimal)
+    amount: Decimal = attrs.field(converter=_amount)
     currency: str = attrs.field()
 
     def __attrs_post_init__(self) -> None:

@@ -38,7 +38,7 @@ def _currency(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise InvalidValueError(error.problem, field=attribute.name) from None
 
 
-def _positive(value: Any) -> Decimal:
+def _positive(value: Decimal | int | str) -> Decimal:
     rate = to_decimal(value, "rate")
     if rate <= 0:
         raise InvalidValueError(f"`{rate}` is not above 0", field="rate")

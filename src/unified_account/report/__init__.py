@@ -9,7 +9,8 @@ JSON or Markdown in a given locale.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
@@ -25,10 +26,12 @@ if TYPE_CHECKING:
     from ..snapshot import Snapshot
 
 __all__ = [
+    "FAIL_ON",
     "Finding",
     "FindingOutcome",
     "Report",
     "build_report",
+    "fails",
     "iter_findings",
 ]
 
@@ -74,6 +77,25 @@ def iter_findings(
     """
     for section in _SECTIONS:
         yield from section(snapshot, edition)
+
+
+FAIL_ON: Mapping[str, frozenset[FindingOutcome]] = MappingProxyType(
+    {
+        "warning": frozenset({FindingOutcome.WARNING, FindingOutcome.DENIED}),
+        "denied": frozenset({FindingOutcome.DENIED}),
+    }
+)
+"""The levels ``report --fail-on`` accepts, and the outcomes each fails on.
+
+A level fails on its own outcome and every graver one.  A new outcome
+joins the levels here; the command and its documentation follow.
+"""
+
+
+def fails(report: Report, level: str) -> bool:
+    """Whether ``report`` has a finding at ``level`` (a key of FAIL_ON)."""
+    outcomes = FAIL_ON[level]
+    return any(finding.outcome in outcomes for finding in report.findings)
 
 
 def build_report(snapshot: Snapshot, *, edition: Edition = FAQ) -> Report:

@@ -15,6 +15,7 @@ from ..policy.unified import (
 )
 from ..rules import RuleKey
 from .finding import Finding, from_decision, from_resolved
+from .subject import Subject, SubjectKind
 
 if TYPE_CHECKING:
     from ..edition import Edition
@@ -26,7 +27,7 @@ _LISTING_RULES = (RuleKey.LIST_ANYWHERE, RuleKey.HOME_ONLY_BY_DEFAULT)
 
 
 def _account(account: SellerAccount, edition: Edition) -> Iterator[Finding]:
-    subject = f"account:{account.seller_id}"
+    subject = Subject(kind=SubjectKind.ACCOUNT, account=account.seller_id)
     eligibility = evaluate_eligibility(account, edition=edition)
     yield from from_decision(eligibility, subject)
     yield from from_decision(
@@ -37,7 +38,11 @@ def _account(account: SellerAccount, edition: Edition) -> Iterator[Finding]:
     for marketplace in sorted(
         edition.scope | account.marketplaces, key=_order
     ):
-        where = f"{subject}/marketplace:{marketplace.name}"
+        where = Subject(
+            kind=SubjectKind.MARKETPLACE,
+            account=account.seller_id,
+            marketplace=marketplace,
+        )
         if marketplace in account.marketplaces:
             yield from from_decision(
                 evaluate_scope(marketplace, edition=edition),
@@ -70,5 +75,9 @@ def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
         yield from _account(other, edition)
         yield from from_decision(
             evaluate_merge(snapshot.account, other, edition=edition),
-            f"accounts:{snapshot.account.seller_id}+{other.seller_id}",
+            Subject(
+                kind=SubjectKind.ACCOUNTS,
+                account=snapshot.account.seller_id,
+                other_account=other.seller_id,
+            ),
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..model.identifiers import to_asin
 from ..policy.brand import attribute_differences, brand_registry_status
 from ..policy.storefront import (
     evaluate_storefront_customisation,
@@ -15,6 +16,7 @@ from ..policy.storefront import (
 )
 from ..policy.unified import offer_marketplaces
 from .finding import Finding, FindingOutcome, from_decision
+from .subject import Subject, SubjectKind
 
 if TYPE_CHECKING:
     from ..edition import Edition
@@ -32,18 +34,25 @@ def _brands(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
                 if approval.approved
                 else FindingOutcome.WARNING
             )
-            subject = f"brand:{registration.brand}@{approval.marketplace.name}"
+            subject = Subject(
+                kind=SubjectKind.BRAND,
+                brand=registration.brand,
+                marketplace=approval.marketplace,
+            )
             yield Finding.of(reason, outcome, subject)
     differences = attribute_differences(snapshot.brand_attributes)
     for reason in differences.reasons:
         differ = reason.message_id.endswith("attributes-differ")
         outcome = FindingOutcome.WARNING if differ else FindingOutcome.INFO
-        yield Finding.of(reason, outcome, f"asin:{reason.param('asin')}")
+        asin = to_asin(str(reason.param("asin")))
+        yield Finding.of(
+            reason, outcome, Subject(kind=SubjectKind.ASIN, asin=asin)
+        )
 
 
 def _storefront(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     account, link = snapshot.account, snapshot.storefront_link
-    subject = f"account:{account.seller_id}"
+    seller = account.seller_id
     if link is not None:
         for marketplace in offer_marketplaces(account, edition=edition).value:
             if marketplace not in edition.scope:
@@ -51,14 +60,22 @@ def _storefront(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
             resolved = storefront_link(
                 account, marketplace, link, edition=edition
             )
-            where = f"{subject}/marketplace:{marketplace.name}/storefront"
+            where = Subject(
+                kind=SubjectKind.STOREFRONT,
+                account=seller,
+                marketplace=marketplace,
+            )
             for reason in resolved.reasons:
                 yield Finding.of(reason, FindingOutcome.INFO, where)
     for request in snapshot.storefront_requests:
         decision = evaluate_storefront_customisation(
             account, request.marketplace, edition=edition
         )
-        where = f"{subject}/storefront-request:{request.marketplace.name}"
+        where = Subject(
+            kind=SubjectKind.STOREFRONT_REQUEST,
+            account=seller,
+            marketplace=request.marketplace,
+        )
         yield from from_decision(decision, where)
 
 

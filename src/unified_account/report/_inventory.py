@@ -13,6 +13,7 @@ from ..policy.availability import explain_cell, mfn_marketplaces
 from ..policy.unified import evaluate_listing_marketplace
 from ..rules import RuleKey
 from .finding import Finding, FindingOutcome, from_decision
+from .subject import Subject, SubjectKind
 
 if TYPE_CHECKING:
     from ..edition import Edition
@@ -35,12 +36,12 @@ _WARNINGS = frozenset(
 _REMOTE = (Marketplace.CA, Marketplace.MX)
 
 
-def _finding(reason: Reason, subject: str) -> Finding:
+def _finding(reason: Reason, subject: Subject) -> Finding:
     outcome = _WARNING if reason.message_id in _WARNINGS else _INFO
     return Finding.of(reason, outcome, subject)
 
 
-def _deleted(record: SkuRecord, listing: Listing, subject: str) -> Finding:
+def _deleted(record: SkuRecord, listing: Listing, subject: Subject) -> Finding:
     live = tuple(
         other.marketplace
         for other in record.listings
@@ -96,7 +97,12 @@ def _listing(
     edition: Edition,
 ) -> Iterator[Finding]:
     marketplace = listing.marketplace
-    subject = f"listing:{record.sku}@{marketplace.name}"
+    subject = Subject(
+        kind=SubjectKind.LISTING,
+        sku=record.sku,
+        asin=record.asin,
+        marketplace=marketplace,
+    )
     if listing.status is ListingStatus.DELETED:
         yield _deleted(record, listing, subject)
         return
@@ -149,8 +155,11 @@ def _record(
     merchant = mfn_marketplaces(record)
     if merchant:
         cell = explain_cell(record, merchant[0])
+        sku_subject = Subject(
+            kind=SubjectKind.SKU, sku=record.sku, asin=record.asin
+        )
         for reason in cell.reasons:
-            yield _finding(reason, f"sku:{record.sku}")
+            yield _finding(reason, sku_subject)
 
 
 def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:

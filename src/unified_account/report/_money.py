@@ -20,6 +20,7 @@ from ..policy.per_item_fees import per_item_fee
 from ..policy.subscription import subscription_billing, subscription_charge
 from ..rules import RuleKey
 from .finding import Finding, FindingOutcome
+from .subject import Subject, SubjectKind
 
 if TYPE_CHECKING:
     from ..edition import Edition
@@ -38,7 +39,7 @@ def _subscription(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     account, billed_on = snapshot.account, snapshot.as_of
     if billed_on is None:
         return
-    subject = f"account:{account.seller_id}/subscription"
+    subject = Subject(kind=SubjectKind.SUBSCRIPTION, account=account.seller_id)
     if subscription_billing(billed_on, edition=edition) is (
         SubscriptionBilling.SPLIT
     ):
@@ -62,7 +63,11 @@ def _sales(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
         fee = per_item_fee(
             snapshot.account, sale, snapshot.per_item_fees, edition=edition
         )
-        subject = f"sale:{sale.reference}@{sale.marketplace.name}"
+        subject = Subject(
+            kind=SubjectKind.SALE,
+            reference=sale.reference,
+            marketplace=sale.marketplace,
+        )
         for reason in fee.reasons:
             yield Finding.of(reason, _INFO, subject)
 
@@ -78,7 +83,11 @@ def _payouts(
         if marketplace not in account.marketplaces & edition.scope:
             continue
         route = payout_route(account, marketplace, edition=edition)
-        subject = f"account:{account.seller_id}/marketplace:{marketplace.name}"
+        subject = Subject(
+            kind=SubjectKind.MARKETPLACE,
+            account=account.seller_id,
+            marketplace=marketplace,
+        )
         outcome = (
             _WARNING
             if route.value.method is PayoutMethod.NOT_SUPPORTED
@@ -106,18 +115,20 @@ def _orders(
     outside = {line.marketplace for line in report.outside_scope}
     for reason in reasons:
         names = dict(reason.params)
-        subject = "orders"
+        subject = Subject(kind=SubjectKind.ORDERS)
         outcome = _INFO
         if isinstance(names.get("marketplace"), Marketplace):
             marketplace = names["marketplace"]
             assert isinstance(marketplace, Marketplace)
-            subject = f"orders/marketplace:{marketplace.name}"
+            subject = Subject(kind=SubjectKind.ORDERS, marketplace=marketplace)
             if marketplace in outside:
                 outcome = _WARNING
         elif "currency" in names:
-            subject = f"orders/currency:{names['currency']}"
+            subject = Subject(
+                kind=SubjectKind.ORDERS, currency=str(names["currency"])
+            )
         elif reason.message_id == "order-tracking.converted":
-            subject = "orders/converted"
+            subject = Subject(kind=SubjectKind.CONVERTED_ORDERS)
         yield Finding.of(reason, outcome, subject)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import TypeVar
 
 import attrs
 
@@ -20,6 +20,7 @@ from ..decision import (
 from ..errors import InvalidValueError
 from ..model._validate import instance_of, non_empty_text
 from ..rules import RuleKey
+from .subject import Subject
 
 __all__ = ["Finding", "FindingOutcome", "from_decision", "from_resolved"]
 
@@ -45,22 +46,22 @@ class FindingOutcome(enum.Enum):
 class Finding:
     """A rule's verdict on one subject, as a message id and parameters.
 
-    ``subject`` is a stable, unlocalized name of what the finding is
-    about: ``account:A1EXAMPLEUS``, ``marketplace:CA``,
-    ``listing:SKU-1@CA``.
+    ``subject`` says what the finding is about, as fields (account,
+    marketplace, SKU, ASIN, brand, ...); ``str(subject)`` is its stable,
+    unlocalized path: ``account:A1EXAMPLEUS``, ``listing:SKU-1@CA``.
     """
 
     rule: RuleKey = attrs.field(converter=_rule_key)
     outcome: FindingOutcome = attrs.field(
         validator=instance_of(FindingOutcome)
     )
-    subject: str = attrs.field(validator=non_empty_text)
+    subject: Subject = attrs.field(validator=instance_of(Subject))
     message_id: str = attrs.field(validator=non_empty_text)
     params: Params = attrs.field(default=(), converter=_params)
 
     @classmethod
     def of(
-        cls, reason: Reason, outcome: FindingOutcome, subject: str
+        cls, reason: Reason, outcome: FindingOutcome, subject: Subject
     ) -> Finding:
         """The finding that reports ``reason`` about ``subject``.
 
@@ -76,9 +77,10 @@ class Finding:
                 f"`{outcome!r}` is not an instance of FindingOutcome",
                 field="outcome",
             )
-        if type(subject) is not str or not subject.strip():
+        if not isinstance(subject, Subject):
             raise InvalidValueError(
-                f"`{subject!r}` must be a non-empty string", field="subject"
+                f"`{subject!r}` is not an instance of Subject",
+                field="subject",
             )
         finding = object.__new__(cls)
         _set(finding, "rule", reason.rule)
@@ -89,6 +91,8 @@ class Finding:
         return finding
 
 
+T = TypeVar("T")
+
 _OUTCOMES = {
     Outcome.ALLOWED: FindingOutcome.ALLOWED,
     Outcome.DENIED: FindingOutcome.DENIED,
@@ -97,7 +101,7 @@ _OUTCOMES = {
 
 def from_decision(
     decision: Decision,
-    subject: str,
+    subject: Subject,
     rules: Iterable[RuleKey] | None = None,
 ) -> list[Finding]:
     """A finding for each reason of ``decision`` (of ``rules``, if given)."""
@@ -110,7 +114,7 @@ def from_decision(
     ]
 
 
-def from_resolved(resolved: Resolved[Any], subject: str) -> list[Finding]:
+def from_resolved(resolved: Resolved[T], subject: Subject) -> list[Finding]:
     """An informational finding for each reason behind a resolved value."""
     return [
         Finding.of(reason, FindingOutcome.INFO, subject)

@@ -11,19 +11,35 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from importlib import resources
+from typing import Any, Literal
 
-from ..catalogue import catalogue_json, catalogue_text
+from ..catalogue import (
+    FORMATS,
+    SCHEMA_VERSION,
+    catalogue_json,
+    catalogue_markdown,
+    catalogue_text,
+    rule_json,
+    rule_markdown,
+    rule_plain,
+)
 from ..decision import ParamValue, Term
+from ..errors import InvalidValueError
 from ..i18n import render, translate
 from ..messages import N_
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from . import Report
 from .finding import Finding, FindingOutcome
+from .subject import Subject
 
 __all__ = [
+    "FORMATS",
+    "SCHEMAS",
+    "SCHEMA_VERSION",
     "catalogue_json",
+    "catalogue_markdown",
     "catalogue_text",
     "finding_cells",
     "finding_document",
@@ -33,6 +49,11 @@ __all__ = [
     "report_json",
     "report_markdown",
     "report_text",
+    "rule_json",
+    "rule_markdown",
+    "rule_plain",
+    "schema_text",
+    "subject_json",
 ]
 
 
@@ -51,6 +72,23 @@ def param_json(value: ParamValue) -> Any:
     return value
 
 
+def subject_json(subject: Subject) -> dict[str, str | None]:
+    """A finding's subject as JSON: its path, kind and every field."""
+    marketplace = subject.marketplace
+    return {
+        "path": subject.path,
+        "kind": subject.kind.value,
+        "account": subject.account,
+        "other_account": subject.other_account,
+        "marketplace": None if marketplace is None else marketplace.name,
+        "sku": subject.sku,
+        "asin": subject.asin,
+        "brand": subject.brand,
+        "reference": subject.reference,
+        "currency": subject.currency,
+    }
+
+
 def _message(finding: Finding, locale: str) -> str:
     return render(finding.message_id, finding.params, locale)
 
@@ -60,7 +98,7 @@ def finding_document(finding: Finding, locale: str) -> dict[str, Any]:
     return {
         "rule": finding.rule.value,
         "outcome": finding.outcome.value,
-        "subject": finding.subject,
+        "subject": subject_json(finding.subject),
         "message": _message(finding, locale),
         "message_id": finding.message_id,
         "params": {name: param_json(value) for name, value in finding.params},
@@ -70,6 +108,7 @@ def finding_document(finding: Finding, locale: str) -> dict[str, Any]:
 def report_json(report: Report, locale: str) -> str:
     """The report as JSON: ``edition``, ``locale`` and ``findings``."""
     document = {
+        "schema_version": SCHEMA_VERSION,
         "edition": report.edition.name,
         "locale": locale,
         "findings": [
@@ -104,6 +143,16 @@ def finding_line(finding: Finding, locale: str) -> str:
     )
 
 
+def finding_cells(finding: Finding, locale: str) -> tuple[str, ...]:
+    """One finding as the cells of a Markdown table row, unescaped."""
+    return (
+        f"`{finding.subject.path}`",
+        f"`{finding.rule.value}`",
+        _outcome(finding, locale),
+        _message(finding, locale),
+    )
+
+
 def report_text(report: Report, locale: str) -> str:
     """The report as plain text, one finding a line, grouped by subject."""
     lines = [
@@ -117,23 +166,13 @@ def report_text(report: Report, locale: str) -> str:
     for finding in report.findings:
         if finding.subject != subject:
             subject = finding.subject
-            lines += ["", subject]
+            lines += ["", subject.path]
         lines.append(f"  {finding_line(finding, locale)}")
     return "\n".join(lines) + "\n"
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
-
-
-def finding_cells(finding: Finding, locale: str) -> tuple[str, ...]:
-    """One finding as the cells of a Markdown table row, unescaped."""
-    return (
-        f"`{finding.subject}`",
-        f"`{finding.rule.value}`",
-        _outcome(finding, locale),
-        _message(finding, locale),
-    )
 
 
 def report_markdown(report: Report, locale: str) -> str:
@@ -159,3 +198,25 @@ def report_markdown(report: Report, locale: str) -> str:
         cells = finding_cells(finding, locale)
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+SCHEMAS = ("report", "rules")
+"""The JSON documents with a published JSON Schema."""
+
+
+def schema_text(name: Literal["report", "rules"]) -> str:
+    """The JSON Schema (draft 2020-12) of ``report`` or ``rules`` JSON.
+
+    ``rules`` covers ``explain --format json`` too.  The schemas ship in
+    the package, one file per name and version
+    (``report/schemas/report-1.schema.json``).
+    """
+    if name not in SCHEMAS:
+        raise InvalidValueError(
+            f"`{name}` is not a schema; the schemas are: " + ", ".join(SCHEMAS)
+        )
+    return (
+        resources.files(__package__)
+        .joinpath("schemas", f"{name}-{SCHEMA_VERSION}.schema.json")
+        .read_text(encoding="utf-8")
+    )

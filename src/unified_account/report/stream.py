@@ -17,6 +17,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
+from ..catalogue import FORMATS, SCHEMA_VERSION
 from ..i18n import render, translate
 from ..messages import N_
 from .finding import Finding
@@ -29,9 +30,6 @@ from .formats import (
 from .summary import Summary, SummaryGroup
 
 __all__ = ["FORMATS", "write_report"]
-
-FORMATS = ("text", "json", "markdown")
-"""The formats :func:`write_report` writes."""
 
 
 def _total(summary: Summary, locale: str) -> str:
@@ -59,7 +57,7 @@ def _group_text(group: SummaryGroup, locale: str) -> list[str]:
         )
     ]
     lines += [
-        f"    {example.subject}: "
+        f"    {example.subject.path}: "
         + render(example.message_id, example.params, locale)
         for example in group.examples
     ]
@@ -94,9 +92,10 @@ class _Text(_Writer):
         )
 
     def finding(self, finding: Finding) -> None:
-        if finding.subject != self.subject:
-            self.subject = finding.subject
-            self.out.write(f"\n{finding.subject}\n")
+        path = finding.subject.path
+        if path != self.subject:
+            self.subject = path
+            self.out.write(f"\n{path}\n")
         self.out.write(f"  {finding_line(finding, self.locale)}\n")
 
     def end(self, summary: Summary, everything: bool) -> None:
@@ -118,7 +117,8 @@ def _dumps(document: Any) -> str:
 class _Json(_Writer):
     def head(self, edition: str) -> None:
         self.out.write(
-            f'{{"edition": {_dumps(edition)}, '
+            f'{{"schema_version": {SCHEMA_VERSION}, '
+            f'"edition": {_dumps(edition)}, '
             f'"locale": {_dumps(self.locale)}, "findings": ['
         )
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
@@ -57,8 +57,10 @@ __all__ = [
 
 FORMAT_VERSION = 1
 
+T = TypeVar("T")
 
-def _accounts(value: Any) -> tuple[SellerAccount, ...]:
+
+def _accounts(value: Iterable[SellerAccount]) -> tuple[SellerAccount, ...]:
     if isinstance(value, str | bytes | dict):
         raise InvalidValueError(
             f"`{value!r}` is not a list of accounts", field="separate_accounts"
@@ -78,8 +80,51 @@ def _accounts(value: Any) -> tuple[SellerAccount, ...]:
     return accounts
 
 
-def _items(value: Any) -> tuple[Any, ...]:
+def _items(value: Iterable[T]) -> tuple[T, ...]:
     return collection(value, "")
+
+
+# One converter per field, so each keyword of Snapshot() names its type.
+def _subscription_fees(
+    value: Iterable[SubscriptionFee],
+) -> tuple[SubscriptionFee, ...]:
+    return _items(value)
+
+
+def _per_item_fees(value: Iterable[PerItemFee]) -> tuple[PerItemFee, ...]:
+    return _items(value)
+
+
+def _sales(value: Iterable[Sale]) -> tuple[Sale, ...]:
+    return _items(value)
+
+
+def _conversion_rates(
+    value: Iterable[ConversionRate],
+) -> tuple[ConversionRate, ...]:
+    return _items(value)
+
+
+def _orders(value: Iterable[Order]) -> tuple[Order, ...]:
+    return _items(value)
+
+
+def _brand_registrations(
+    value: Iterable[BrandRegistration],
+) -> tuple[BrandRegistration, ...]:
+    return _items(value)
+
+
+def _asin_attributess(
+    value: Iterable[AsinAttributes],
+) -> tuple[AsinAttributes, ...]:
+    return _items(value)
+
+
+def _storefront_requests(
+    value: Iterable[StorefrontRequest],
+) -> tuple[StorefrontRequest, ...]:
+    return _items(value)
 
 
 def _all(kind: type) -> Validator:
@@ -131,31 +176,35 @@ class Snapshot:
         default=None, validator=instance_of(date, type(None))
     )
     subscription_fees: tuple[SubscriptionFee, ...] = attrs.field(
-        default=(), converter=_items, validator=_all(SubscriptionFee)
+        default=(),
+        converter=_subscription_fees,
+        validator=_all(SubscriptionFee),
     )
     per_item_fees: tuple[PerItemFee, ...] = attrs.field(
-        default=(), converter=_items, validator=_all(PerItemFee)
+        default=(), converter=_per_item_fees, validator=_all(PerItemFee)
     )
     sales: tuple[Sale, ...] = attrs.field(
-        default=(), converter=_items, validator=_all(Sale)
+        default=(), converter=_sales, validator=_all(Sale)
     )
     conversion_rates: tuple[ConversionRate, ...] = attrs.field(
-        default=(), converter=_items, validator=_all(ConversionRate)
+        default=(), converter=_conversion_rates, validator=_all(ConversionRate)
     )
     report_currency: str | None = None
     orders: tuple[Order, ...] = attrs.field(
-        default=(), converter=_items, validator=_all(Order)
+        default=(), converter=_orders, validator=_all(Order)
     )
     brands: tuple[BrandRegistration, ...] = attrs.field(
-        default=(), converter=_items, validator=_all(BrandRegistration)
+        default=(),
+        converter=_brand_registrations,
+        validator=_all(BrandRegistration),
     )
     brand_attributes: tuple[AsinAttributes, ...] = attrs.field(
-        default=(), converter=_items, validator=_all(AsinAttributes)
+        default=(), converter=_asin_attributess, validator=_all(AsinAttributes)
     )
     storefront_link: StorefrontLink | None = None
     storefront_requests: tuple[StorefrontRequest, ...] = attrs.field(
         default=(),
-        converter=_items,
+        converter=_storefront_requests,
         validator=_all(StorefrontRequest),
     )
 

@@ -250,10 +250,9 @@ def _quick_listing(
         raise ValueError
     title = value["title"]
     status = value.get("status", "active")
-    attributes = value.get("attributes")
     if type(title) is not str or type(status) is not str:
         raise ValueError
-    if attributes is not None and attributes != {}:
+    if "attributes" in value and value["attributes"] != {}:
         raise ValueError  # rare: read by the step-by-step path
     return Listing(
         sku=sku,
@@ -269,13 +268,11 @@ def _quick_record(value: Any, shared: _Shared) -> SkuRecord:
     if type(value) is not dict or not _RECORD_KEYS.issuperset(value):
         raise ValueError
     sku = to_sku(value["sku"])
-    asin = value.get("asin")
-    if "asin" in value:
-        asin = to_asin(asin)
+    asin = to_asin(value["asin"]) if "asin" in value else None
     pool = _quick_pool(value["mfn"], shared) if "mfn" in value else None
-    fba = value.get("fba")
     pools = NO_FBA_STOCK
-    if fba is not None:
+    if "fba" in value:
+        fba = value["fba"]
         if type(fba) is not dict:
             raise ValueError
         for units in fba.values():

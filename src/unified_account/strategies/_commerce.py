@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
+from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -26,6 +27,7 @@ from ._core import (
     _NA_CURRENCIES,
     _NAMES,
     _OTHER_CURRENCIES,
+    check_flag,
     currencies,
     marketplaces,
     money,
@@ -50,6 +52,10 @@ def _priced(
     )
 
 
+def _flag(value: bool | None) -> st.SearchStrategy[bool]:
+    return st.booleans() if value is None else st.just(value)
+
+
 _DATES = st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31))
 
 
@@ -62,13 +68,15 @@ def subscription_fees(
     *,
     marketplaces: st.SearchStrategy[Marketplace] | None = None,
     effective: st.SearchStrategy[date] | None = None,
-    confirmed: st.SearchStrategy[bool] | None = None,
+    confirmed: bool | None = None,
 ) -> st.SearchStrategy[SubscriptionFee]:
     """Subscription fee entries, in their marketplace's currency.
 
-    ``marketplaces`` defaults to the FAQ scope.  Requires hypothesis.
+    ``marketplaces`` defaults to the FAQ scope; ``confirmed`` is a flag
+    (``None``: either).  Requires hypothesis.
     Shrinks towards a free, confirmed Amazon.com entry.
     """
+    check_flag("confirmed", confirmed)
 
     @st.composite
     def build(draw: st.DrawFn) -> SubscriptionFee:
@@ -78,7 +86,7 @@ def subscription_fees(
             amount=draw(_priced(marketplace)),
             effective=draw(_DATES if effective is None else effective),
             source=draw(st.sampled_from(("fee schedule", "caller"))),
-            confirmed=draw(st.booleans() if confirmed is None else confirmed),
+            confirmed=draw(_flag(confirmed)),
             tax=draw(tax_treatments()),
         )
 
@@ -175,20 +183,30 @@ def conversion_rates(
 ) -> st.SearchStrategy[ConversionRate]:
     """Rates between two different currencies (default: NA currencies).
 
-    A drawn target equal to the source is replaced by another currency,
-    so no draw is filtered.  Requires hypothesis.
+    Each drawn currency comes from its argument.  Where one argument is
+    left out, its currency is drawn from the others, so nothing is
+    filtered; only when both are given and draw the same currency is the
+    example rejected.  Requires hypothesis.
     """
-    sources = currencies(north_america=True) if sources is None else sources
-    targets = currencies(north_america=True) if targets is None else targets
+    everything = _NA_CURRENCIES + _OTHER_CURRENCIES
+
+    def _other(drawn: str) -> st.SearchStrategy[str]:
+        return st.sampled_from(
+            [c for c in _NA_CURRENCIES if c != drawn]
+            or [c for c in everything if c != drawn]
+        )
 
     @st.composite
     def build(draw: st.DrawFn) -> ConversionRate:
-        source, target = draw(sources), draw(targets)
-        if source == target:
-            others = [
-                c for c in _NA_CURRENCIES + _OTHER_CURRENCIES if c != source
-            ]
-            target = draw(st.sampled_from(others))
+        if sources is None and targets is not None:
+            target = draw(targets)
+            source = draw(_other(target))
+        else:
+            source = draw(
+                currencies(north_america=True) if sources is None else sources
+            )
+            target = draw(_other(source) if targets is None else targets)
+            assume(source != target)
         rate = draw(
             st.decimals(
                 min_value=Decimal("0.0001"), max_value=Decimal(100), places=4
@@ -217,6 +235,7 @@ def order_statuses(
     *, canceled: bool | None = None
 ) -> st.SearchStrategy[OrderStatus]:
     """Order statuses; ``canceled`` pins one side.  Requires hypothesis."""
+    check_flag("canceled", canceled)
     if canceled is None:
         return st.sampled_from(OrderStatus)
     if canceled:
@@ -235,22 +254,23 @@ def orders(
     *,
     marketplaces: st.SearchStrategy[Marketplace] | None = None,
     statuses: st.SearchStrategy[OrderStatus] | None = None,
-    totals: st.SearchStrategy[bool] | None = None,
+    totals: bool | None = None,
 ) -> st.SearchStrategy[Order]:
     """Orders, totalled in their marketplace's currency.
 
     ``marketplaces`` defaults to every marketplace (so some are outside
-    the scope); ``totals`` says whether an order has a total yet
-    (default: either).  Ids are random: to get distinct ones use
+    the scope); ``totals`` is a flag: whether an order has a total yet
+    (``None``: either).  Ids are random: to get distinct ones use
     ``st.lists(orders(), unique_by=lambda o: o.order_id)``.  Requires
     hypothesis.
     """
+    check_flag("totals", totals)
     where = _any_marketplace() if marketplaces is None else marketplaces
 
     @st.composite
     def build(draw: st.DrawFn) -> Order:
         marketplace = draw(where)
-        has_total = draw(st.booleans() if totals is None else totals)
+        has_total = draw(_flag(totals))
         return Order(
             order_id=draw(
                 st.from_regex(r"[0-9]{3}-[0-9]{7}-[0-9]{7}", fullmatch=True)

@@ -1,0 +1,121 @@
+"""What a finding is about, as fields a tool can match on.
+
+A :class:`Subject` names its :class:`SubjectKind` and whichever of the
+account (and the other account of a pair), marketplace, SKU, ASIN, brand,
+sale reference and currency identify it; :attr:`Subject.path` writes it
+as one stable, unlocalized string (``account:A1EXAMPLEUS/marketplace:CA``,
+``listing:MUG-1@CA``), which the text and Markdown reports show.  A tool
+reads the fields; the path is for people and for sorting.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from ..model._validate import instance_of
+from ..model.identifiers import Asin, Sku
+from ..model.marketplace import Marketplace
+
+__all__ = ["Subject", "SubjectKind"]
+
+
+class SubjectKind(enum.Enum):
+    """The kinds of thing a finding is about.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ACCOUNT = "account"
+    """A seller account as a whole (``account``)."""
+    ACCOUNTS = "accounts"
+    """Two accounts of one business (``account``, ``other_account``)."""
+    MARKETPLACE = "marketplace"
+    """An account in one marketplace (``account``, ``marketplace``)."""
+    STOREFRONT = "storefront"
+    """An account's storefront link in one marketplace."""
+    STOREFRONT_REQUEST = "storefront-request"
+    """A request to set the storefront link in one marketplace."""
+    SUBSCRIPTION = "subscription"
+    """An account's selling plan subscription (``account``)."""
+    SKU = "sku"
+    """A SKU and its stock across marketplaces (``sku``, ``asin``)."""
+    LISTING = "listing"
+    """A SKU's listing in one marketplace (``sku``, ``asin``,
+    ``marketplace``)."""
+    ASIN = "asin"
+    """An ASIN's key attributes across marketplaces (``asin``)."""
+    BRAND = "brand"
+    """A brand's registration in one marketplace (``brand``,
+    ``marketplace``)."""
+    SALE = "sale"
+    """A sale charged a per-item fee (``reference``, ``marketplace``)."""
+    ORDERS = "orders"
+    """Order totals: all, or by ``marketplace`` or ``currency``."""
+    CONVERTED_ORDERS = "converted-orders"
+    """The order total converted to the report currency."""
+
+
+@attrs.frozen(kw_only=True)
+class Subject:
+    """What a finding is about: a kind and the fields that identify it.
+
+    Fields that do not apply are ``None``.
+
+    >>> Subject(kind=SubjectKind.LISTING, sku="MUG-1",
+    ...         marketplace=Marketplace.CA).path
+    'listing:MUG-1@CA'
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: SubjectKind = attrs.field(validator=instance_of(SubjectKind))
+    account: str | None = None
+    other_account: str | None = None
+    marketplace: Marketplace | None = None
+    sku: Sku | None = None
+    asin: Asin | None = None
+    brand: str | None = None
+    reference: str | None = None
+    currency: str | None = None
+
+    @property
+    def path(self) -> str:
+        """The subject as one stable string, as the text report shows it."""
+        kind, where = self.kind, self._where()
+        if kind is SubjectKind.ACCOUNT:
+            return f"account:{self.account}"
+        if kind is SubjectKind.ACCOUNTS:
+            return f"accounts:{self.account}+{self.other_account}"
+        if kind is SubjectKind.MARKETPLACE:
+            return f"account:{self.account}/marketplace:{where}"
+        if kind is SubjectKind.STOREFRONT:
+            return f"account:{self.account}/marketplace:{where}/storefront"
+        if kind is SubjectKind.STOREFRONT_REQUEST:
+            return f"account:{self.account}/storefront-request:{where}"
+        if kind is SubjectKind.SUBSCRIPTION:
+            return f"account:{self.account}/subscription"
+        if kind is SubjectKind.SKU:
+            return f"sku:{self.sku}"
+        if kind is SubjectKind.LISTING:
+            return f"listing:{self.sku}@{where}"
+        if kind is SubjectKind.ASIN:
+            return f"asin:{self.asin}"
+        if kind is SubjectKind.BRAND:
+            return f"brand:{self.brand}@{where}"
+        if kind is SubjectKind.SALE:
+            return f"sale:{self.reference}@{where}"
+        if kind is SubjectKind.CONVERTED_ORDERS:
+            return "orders/converted"
+        if self.marketplace is not None:
+            return f"orders/marketplace:{where}"
+        if self.currency is not None:
+            return f"orders/currency:{self.currency}"
+        return "orders"
+
+    def _where(self) -> str:
+        return "" if self.marketplace is None else self.marketplace.name
+
+    def __str__(self) -> str:
+        return self.path
