@@ -50,6 +50,17 @@ from _snapshots import snapshot_document, write_snapshot
 from bench_inventory import build_catalog, rows
 
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+PARTS = (
+    "startup",
+    "policies",
+    "rendering",
+    "load",
+    "build",
+    "report",
+    "cli",
+    "retained",
+    "sellers",
+)
 RESULTS: list[dict[str, Any]] = []
 
 
@@ -614,6 +625,11 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(tempfile.gettempdir()) / "unified-account-bench",
     )
     parser.add_argument("--sellers", type=int, default=24)
+    parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help="comma-separated parts to run, among: " + ", ".join(PARTS),
+    )
     parser.add_argument("--json", type=Path, help="also write figures here")
     parser.add_argument(
         "--markdown", type=Path, help="also write a Markdown table here"
@@ -627,19 +643,29 @@ def main(argv: list[str] | None = None) -> int:
         f" median of {args.repeats} interleaved repeats, GC on\n"
     )
     print(f"{'figure':<46} {'library':>14} {'baseline':>14}  ratio")
-    bench_startup(max(args.repeats, 5))
-    bench_policies(args.repeats)
-    bench_rendering(args.repeats)
+    parts = {part.strip() for part in args.parts.split(",")}
+    if "startup" in parts:
+        bench_startup(max(args.repeats, 5))
+    if "policies" in parts:
+        bench_policies(args.repeats)
+    if "rendering" in parts:
+        bench_rendering(args.repeats)
     for size in sizes:
         path = write_snapshot(args.data / f"snapshot-{size}.json", size)
         repeats = args.repeats if size < 1_000_000 else 2
-        bench_load(path, size, repeats)
-        bench_build(size, repeats)
-        bench_report(path, size, repeats)
-        bench_cli(path, size, repeats if size < 1_000_000 else 1)
-        bench_retained(path, size)
+        if "load" in parts:
+            bench_load(path, size, repeats)
+        if "build" in parts:
+            bench_build(size, repeats)
+        if "report" in parts:
+            bench_report(path, size, repeats)
+        if "cli" in parts:
+            bench_cli(path, size, repeats if size < 1_000_000 else 1)
+        if "retained" in parts:
+            bench_retained(path, size)
         gc.collect()
-    bench_sellers(args.data, args.sellers, 1000)
+    if "sellers" in parts:
+        bench_sellers(args.data, args.sellers, 1000)
     if args.json:
         args.json.write_text(json.dumps(RESULTS, indent=2) + "\n")
     if args.markdown:
