@@ -58,6 +58,9 @@ KINDS = {
         isinstance(v, tuple) and all(isinstance(s, str) for s in v)
     ),
     ParamKind.TERM: lambda v: isinstance(v, Term),
+    ParamKind.TERMS: lambda v: (
+        isinstance(v, tuple) and all(isinstance(t, Term) for t in v)
+    ),
 }
 
 

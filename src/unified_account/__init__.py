@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         InvalidValueError,
         MissingDataError,
         MissingMessageError,
+        PayloadError,
         SnapshotError,
         UnifiedAccountError,
         UnknownMarketplaceError,
@@ -94,6 +95,7 @@ if TYPE_CHECKING:
     )
     from .model.marketplace import (
         Marketplace,
+        NonAmazonMarketplace,
         Region,
     )
     from .model.money import (
@@ -208,6 +210,7 @@ if TYPE_CHECKING:
     )
     from .snapshot import (
         Snapshot,
+        dump_snapshot,
         example_snapshot,
         load_snapshot,
         parse_snapshot,
@@ -258,11 +261,13 @@ __all__ = [
     "MissingDataError",
     "MissingMessageError",
     "Money",
+    "NonAmazonMarketplace",
     "Order",
     "OrderReport",
     "OrderStatus",
     "OrderTotals",
     "Outcome",
+    "PayloadError",
     "PayoutMethod",
     "PayoutRoute",
     "PerItemFee",
@@ -312,6 +317,7 @@ __all__ = [
     "customise_account_info",
     "customise_storefront",
     "delete_listing",
+    "dump_snapshot",
     "edition_named",
     "effective_account_info",
     "evaluate_customisation",
@@ -358,6 +364,9 @@ __all__ = [
 # the package costs next to nothing and a program pays only for the
 # parts it uses: rendering (Babel), snapshots (cattrs), the report, ...
 _LAZY = {
+    "PayloadError": ".errors",
+    "NonAmazonMarketplace": ".model.marketplace",
+    "dump_snapshot": ".snapshot",
     "Subject": ".report.subject",
     "SubjectKind": ".report.subject",
     "EDITIONS": ".edition",

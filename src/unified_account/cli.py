@@ -3,6 +3,10 @@
 ``unified-account rules``      the rule catalogue
 ``unified-account explain K``  one rule: title, FAQ question, summary, example
 ``unified-account report [F]`` every applicable rule on a seller snapshot
+                               (``-``: read it from stdin)
+``unified-account import-spapi --home CC FILE...``
+                               SP-API responses, notifications and reports
+                               into a snapshot (stdout, or ``-o FILE``)
 
 Each takes ``--format text|json|markdown`` and ``--locale``.  A snapshot
 is read and checked whole before anything is written, so a bad one leaves
@@ -159,7 +163,58 @@ def _parser(locale: str) -> argparse.ArgumentParser:
     report.add_argument(
         "--scheduler", default=None, help=text(N_("cli.help.scheduler"))
     )
+    spapi = commands.add_parser(
+        "import-spapi", help=text(N_("cli.help.import-spapi"))
+    )
+    spapi.add_argument(
+        "files", metavar="FILE", nargs="+", help=text(N_("cli.help.files"))
+    )
+    spapi.add_argument(
+        "--home", required=True, metavar="CC", help=text(N_("cli.help.home"))
+    )
+    spapi.add_argument(
+        "--seller-id",
+        default="SPAPI-SELLER",
+        help=text(N_("cli.help.seller-id")),
+    )
+    spapi.add_argument(
+        "--plan",
+        choices=("professional", "individual"),
+        help=text(N_("cli.help.plan")),
+    )
+    spapi.add_argument(
+        "-o", "--output", metavar="FILE", help=text(N_("cli.help.output"))
+    )
+    spapi.add_argument("--locale", default="en", help=locale_help)
     return parser
+
+
+def _import(args: argparse.Namespace) -> str:
+    from .model.account import SellingPlan
+    from .model.marketplace import Marketplace
+    from .snapshot import dump_snapshot
+    from .spapi.files import import_files
+
+    home = Marketplace.from_country(args.home)
+    assembly = import_files(
+        args.files,
+        home=home,
+        seller_id=args.seller_id,
+        plan=None if args.plan is None else SellingPlan(args.plan),
+    )
+    return dump_snapshot(assembly.snapshot)
+
+
+def _write(path: str, text: str) -> None:
+    """Write ``text`` whole to ``path``, or leave it untouched."""
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 _CATALOGUE = {
@@ -171,6 +226,8 @@ _RULE = {"json": rule_json, "markdown": rule_markdown, "text": rule_plain}
 
 
 def _many(path: str) -> bool:
+    if path == "-":
+        return False
     return Path(path).is_dir() or path.endswith((".jsonl", ".ndjson"))
 
 
@@ -184,7 +241,7 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     from .edition import edition_named
     from .report import FAIL_ON, iter_findings
     from .report.stream import write_report
-    from .snapshot import example_snapshot, load_snapshot
+    from .snapshot import example_snapshot, load_snapshot, parse_snapshot
 
     edition = edition_named(args.edition)
     failing = frozenset() if args.fail_on is None else FAIL_ON[args.fail_on]
@@ -208,11 +265,12 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
         if broken:
             return 2
         return 1 if any(r.outcomes & failing for r in results) else 0
-    snapshot = (
-        example_snapshot()
-        if args.snapshot is None
-        else load_snapshot(args.snapshot)
-    )
+    if args.snapshot is None:
+        snapshot = example_snapshot()
+    elif args.snapshot == "-":
+        snapshot = parse_snapshot(sys.stdin.buffer.read(), "<stdin>")
+    else:
+        snapshot = load_snapshot(args.snapshot)
     # The snapshot lives as long as this report: keep the collector from
     # walking its millions of objects again and again while reporting.
     gc.freeze()
@@ -241,6 +299,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = _report(args, locale, out)
         elif args.command == "rules":
             out.write(_CATALOGUE[args.format](locale))
+            status = 0
+        elif args.command == "import-spapi":
+            text = _import(args)
+            if args.output is None:
+                out.write(text)
+            else:
+                _write(args.output, text)
             status = 0
         else:
             out.write(_RULE[args.format](rule(args.rule_key), locale))

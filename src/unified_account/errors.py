@@ -110,3 +110,29 @@ class SnapshotError(UnifiedAccountError, ValueError):
         self.source = source
         where = ": ".join(part for part in (source, path) if part)
         super().__init__(f"{where}: {problem}" if where else problem)
+
+
+class PayloadError(InvalidValueError):
+    """A Selling Partner API payload or report an adapter cannot read.
+
+    :attr:`path` is the JSON path of the problem inside the payload
+    (``payload[2].marketplace.id``), or ``line 4, column 3`` in a
+    flat-file report; :attr:`source` names the file, when there is one.
+    It is an :class:`InvalidValueError` whose :attr:`field` is the path.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, path: str, problem: str, source: str = "") -> None:
+        super().__init__(problem, field=path or None)
+        self.path = path
+        self.source = source
+        where = ": ".join(part for part in (source, path) if part)
+        self.args = (f"{where}: {problem}" if where else problem,)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def in_file(self, source: str) -> PayloadError:
+        """The same error, naming the file ``source`` it came from."""
+        return PayloadError(self.path, self.problem, source)

@@ -38,6 +38,7 @@ class ParamKind(enum.Enum):
     MARKETPLACES = "marketplaces"
     TEXTS = "texts"
     TERM = "term"
+    TERMS = "terms"
 
     @property
     def description(self) -> str:
@@ -57,6 +58,9 @@ _DESCRIPTIONS = {
     ),
     ParamKind.TEXTS: "a tuple of strings; JSON: an array of strings",
     ParamKind.TERM: "a translated word (a Term); JSON: its message id",
+    ParamKind.TERMS: (
+        "a tuple of translated words; JSON: an array of their message ids"
+    ),
 }
 
 
@@ -90,11 +94,12 @@ TEXT, INTEGER, DECIMAL, MONEY, DATE = (
     ParamKind.MONEY,
     ParamKind.DATE,
 )
-MARKETPLACE, MARKETPLACES, TEXTS, TERM = (
+MARKETPLACE, MARKETPLACES, TEXTS, TERM, TERMS = (
     ParamKind.MARKETPLACE,
     ParamKind.MARKETPLACES,
     ParamKind.TEXTS,
     ParamKind.TERM,
+    ParamKind.TERMS,
 )
 
 
@@ -469,6 +474,107 @@ _SPECS = (
         "switcher-means-unified.unified",
         _p("home", MARKETPLACE),
         _p("marketplaces", MARKETPLACES),
+    ),
+    _m(
+        "account-info-defaults.unknown",
+        _p("fields", TERMS),
+        _p("marketplace", MARKETPLACE),
+    ),
+    _m(
+        "local-payout.bank-unknown",
+        _p("currency", TEXT),
+        _p("marketplace", MARKETPLACE),
+    ),
+    _m(
+        "per-item-fees-by-sale-marketplace.estimated",
+        _p("fee", MONEY),
+        _p("marketplace", MARKETPLACE),
+        _p("price", MONEY),
+        _p("reference", TEXT),
+    ),
+    _m(
+        "na-scope.set-aside.non-amazon-marketplace",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
+        "na-scope.set-aside.unknown-marketplace",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
+        "na-scope.set-aside.outside-region",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
+        "na-scope.set-aside.not-participating",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
+        "per-marketplace-listing.set-aside.suspended-listings",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
+        "na-scope.set-aside.non-amazon-order",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
+        "fba-pool-separation.set-aside.other-country-stock",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
+        "per-marketplace-listing.set-aside.incomplete-listing",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
+        "per-marketplace-listing.set-aside.listing-issue",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
+        "per-marketplace-listing.set-aside.unknown-fulfillment-channel",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
+        "mfn-inventory.set-aside.contradiction",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
+        "per-item-fees-by-sale-marketplace.set-aside.fee-estimate-failed",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
     ),
 )
 

@@ -65,6 +65,16 @@ PATHS = [
     ),
     (Subject(kind=SubjectKind.ORDERS, currency="CAD"), "orders/currency:CAD"),
     (Subject(kind=SubjectKind.CONVERTED_ORDERS), "orders/converted"),
+    (
+        Subject(kind=SubjectKind.IMPORT, reference="sellers/A2ZV50J4W1RKNI"),
+        "import:sellers/A2ZV50J4W1RKNI",
+    ),
+    (
+        Subject(
+            kind=SubjectKind.FEE_ESTIMATE, reference="MUG-1", marketplace=CA
+        ),
+        "estimate:MUG-1@CA",
+    ),
 ]
 
 

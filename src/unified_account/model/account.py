@@ -61,6 +61,10 @@ class BankAccount:
     )
 
 
+def _optional(check: Any) -> Any:
+    return attrs.validators.optional(check)
+
+
 @attrs.frozen(kw_only=True)
 class AccountInfo:
     """The account information one marketplace uses.
@@ -68,15 +72,43 @@ class AccountInfo:
     Legal entity name, registered address country, bank account, contact
     email and display name, as entered at registration or customised for
     one marketplace.
+
+    Each field may be ``None``: *unknown*.  A source that does not carry
+    a fact (the Selling Partner API gives no bank account, e-mail or
+    display name) leaves it unknown rather than inventing it, and every
+    rule that needs an unknown fact says so in its finding.  ``None``
+    must be given explicitly: a forgotten field is still an error.
+
+    >>> AccountInfo(legal_entity_name="Example LLC", address_country="US",
+    ...             bank=None, contact_email=None,
+    ...             display_name=None).unknown_fields
+    ('bank', 'contact_email', 'display_name')
     """
 
-    legal_entity_name: str = attrs.field(validator=non_empty_text)
-    address_country: str = attrs.field(validator=country_code)
-    bank: BankAccount = attrs.field(validator=instance_of(BankAccount))
-    contact_email: str = attrs.field(
-        validator=matches(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an email address")
+    legal_entity_name: str | None = attrs.field(
+        validator=_optional(non_empty_text)
     )
-    display_name: str = attrs.field(validator=non_empty_text)
+    address_country: str | None = attrs.field(
+        validator=_optional(country_code)
+    )
+    bank: BankAccount | None = attrs.field(
+        validator=_optional(instance_of(BankAccount))
+    )
+    contact_email: str | None = attrs.field(
+        validator=_optional(
+            matches(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an email address")
+        )
+    )
+    display_name: str | None = attrs.field(validator=_optional(non_empty_text))
+
+    @property
+    def unknown_fields(self) -> tuple[str, ...]:
+        """The names of the fields that are unknown, in field order."""
+        return tuple(
+            field.name
+            for field in attrs.fields(AccountInfo)
+            if getattr(self, field.name) is None
+        )
 
 
 def _marketplaces(value: Iterable[Marketplace]) -> frozenset[Marketplace]:

@@ -16,7 +16,7 @@ import attrs
 
 from ..errors import UnknownMarketplaceError
 
-__all__ = ["Marketplace", "Region"]
+__all__ = ["Marketplace", "NonAmazonMarketplace", "Region"]
 
 
 class Region(enum.Enum):
@@ -70,6 +70,16 @@ _FACTS: Mapping[str, _Facts] = MappingProxyType(
             "AU": ("Amazon.com.au", "www.amazon.com.au", "AUD",
                    ("en_AU",), _FE),
             "SG": ("Amazon.sg", "www.amazon.sg", "SGD", ("en_SG",), _FE),
+            "AE": ("Amazon.ae", "www.amazon.ae", "AED",
+                   ("en_AE", "ar_AE"), _EU),
+            "EG": ("Amazon.eg", "www.amazon.eg", "EGP",
+                   ("ar_EG",), _EU),
+            "IN": ("Amazon.in", "www.amazon.in", "INR",
+                   ("en_IN", "hi_IN"), _EU),
+            "SA": ("Amazon.sa", "www.amazon.sa", "SAR",
+                   ("ar_SA",), _EU),
+            "ZA": ("Amazon.co.za", "www.amazon.co.za", "ZAR",
+                   ("en_ZA",), _EU),
         }.items()
     }
 )  # fmt: skip
@@ -87,6 +97,10 @@ class Marketplace(enum.Enum):
     'www.amazon.ca'
     >>> Marketplace.from_id("A1AM78C64UM0Y8")
     <Marketplace.MX: 'A1AM78C64UM0Y8'>
+
+    Every marketplace of SP-API's marketplace-id table is a member, so an
+    id from any real payload is known; the ids SP-API lists that are not
+    storefronts are :class:`NonAmazonMarketplace`.
     """
 
     # Members are singletons compared by identity, so they hash by
@@ -111,6 +125,11 @@ class Marketplace(enum.Enum):
     JP = "A1VC38T7YXB528"
     AU = "A39IBJ37TRP1C6"
     SG = "A19VAU5U5O7RUS"
+    AE = "A2VIGQ35RCS4UG"
+    EG = "ARBP9OOSHTCHU"
+    IN = "A21TJRUUN4KGV"
+    SA = "A17E79C6D8DWNP"
+    ZA = "AE08WJ6YKNBMC"
 
     @property
     def id(self) -> str:
@@ -191,3 +210,48 @@ _BY_ID: Mapping[str, Marketplace] = MappingProxyType(
 _BY_DOMAIN: Mapping[str, Marketplace] = MappingProxyType(
     {m.domain.removeprefix("www."): m for m in Marketplace}
 )
+
+
+class NonAmazonMarketplace(enum.Enum):
+    """Marketplace ids SP-API lists that are not Amazon storefronts.
+
+    ``getMarketplaceParticipations`` of a North American seller also
+    returns these: ids for sales outside Amazon (Multi-Channel
+    Fulfillment orders, ``SalesChannel`` ``Non-Amazon``) and an
+    invoicing "shadow" id.  They are known, named and kept apart from
+    :class:`Marketplace`: nothing is listed or sold there, so an adapter
+    sets them aside with a reason instead of failing on them.
+
+    >>> NonAmazonMarketplace.from_id("A2ZV50J4W1RKNI").country_code
+    'US'
+    """
+
+    NON_AMAZON_US = "A2ZV50J4W1RKNI"
+    NON_AMAZON_CA = "A1MQXOICRS2Z7M"
+    NON_AMAZON_MX = "A3H6HPSLHAK3XG"
+    INVOICING_SHADOW_US = "AHRY1CZE9ZY4H"
+
+    @property
+    def id(self) -> str:
+        """The id as SP-API gives it."""
+        return str(self.value)
+
+    @property
+    def country_code(self) -> str:
+        """The country the id belongs to (``US``)."""
+        return self.name[-2:]
+
+    @property
+    def kind(self) -> str:
+        """``non-amazon`` (sales outside Amazon) or ``invoicing-shadow``."""
+        return "invoicing-shadow" if "SHADOW" in self.name else "non-amazon"
+
+    @classmethod
+    def from_id(cls, marketplace_id: str) -> NonAmazonMarketplace:
+        """Look up a known non-Amazon id."""
+        try:
+            return cls(marketplace_id)
+        except ValueError:
+            raise UnknownMarketplaceError(
+                f"unknown marketplace id `{marketplace_id}`"
+            ) from None

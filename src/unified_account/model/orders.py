@@ -64,6 +64,8 @@ class Order:
     ``total`` is the order total in the currency of ``marketplace``
     (another currency is refused), or ``None`` while Amazon has not set
     one (a pending order).  ``purchased_at`` must carry a time zone.
+    ``fulfillment`` and ``status`` are ``None`` when the source did not
+    say (both are optional in Amazon's order schemas).
     """
 
     order_id: str = attrs.field(
@@ -75,10 +77,12 @@ class Order:
     marketplace: Marketplace = attrs.field(validator=instance_of(Marketplace))
     purchased_at: datetime = attrs.field(validator=_aware)
     total: Money | None = attrs.field(validator=_optional_money)
-    fulfillment: FulfillmentChannel = attrs.field(
-        validator=instance_of(FulfillmentChannel)
+    fulfillment: FulfillmentChannel | None = attrs.field(
+        validator=instance_of(FulfillmentChannel, type(None))
     )
-    status: OrderStatus = attrs.field(validator=instance_of(OrderStatus))
+    status: OrderStatus | None = attrs.field(
+        validator=instance_of(OrderStatus, type(None))
+    )
 
     def __attrs_post_init__(self) -> None:
         total = self.total

@@ -11,6 +11,7 @@ from ..model.account import AccountInfo, SellerAccount
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
 from .eligibility import evaluate_scope
+from .terms import INFO_FIELD_TERMS
 from .unified import evaluate_listing_marketplace
 
 __all__ = [
@@ -28,7 +29,9 @@ def effective_account_info(
 
     Its customised information if the seller has customised it, else
     what was entered at registration: the registration data is every
-    marketplace's default until that marketplace is updated.  A
+    marketplace's default until that marketplace is updated.  Fields the
+    source did not give stay unknown (``None``) and a second reason,
+    ``account-info-defaults.unknown``, names them.  A
     marketplace outside the scope has no unified-account information:
     asking for one raises :class:`~unified_account.decision.RuleViolation`
     carrying the ``na-scope`` decision.
@@ -37,27 +40,27 @@ def effective_account_info(
         raise RuleViolation(evaluate_scope(marketplace, edition=edition))
     params = {"marketplace": marketplace}
     custom = account.info_overrides.get(marketplace)
-    if custom is not None:
-        return Resolved(
-            custom,
-            (
-                Reason(
-                    RuleKey.ACCOUNT_INFO_DEFAULTS,
-                    N_("account-info-defaults.customised"),
-                    params,
-                ),
-            ),
-        )
-    return Resolved(
-        account.registration_info,
-        (
+    info = account.registration_info if custom is None else custom
+    message = (
+        N_("account-info-defaults.registration")
+        if custom is None
+        else N_("account-info-defaults.customised")
+    )
+    reasons = [Reason(RuleKey.ACCOUNT_INFO_DEFAULTS, message, params)]
+    if info.unknown_fields:
+        reasons.append(
             Reason(
                 RuleKey.ACCOUNT_INFO_DEFAULTS,
-                N_("account-info-defaults.registration"),
-                params,
-            ),
-        ),
-    )
+                N_("account-info-defaults.unknown"),
+                {
+                    **params,
+                    "fields": tuple(
+                        INFO_FIELD_TERMS[name] for name in info.unknown_fields
+                    ),
+                },
+            )
+        )
+    return Resolved(info, tuple(reasons))
 
 
 def evaluate_customisation(

@@ -26,7 +26,7 @@ import attrs
 
 from ..decision import ParamValue, Reason, Resolved
 from ..edition import FAQ, Edition
-from ..errors import InvalidValueError
+from ..errors import InvalidValueError, MissingDataError
 from ..messages import N_
 from ..model.account import BankAccount, SellerAccount
 from ..model.marketplace import Marketplace
@@ -35,7 +35,13 @@ from ..model.rates import ConversionRates
 from ..rules import RuleKey
 from .account_info import effective_account_info
 
-__all__ = ["PayoutMethod", "PayoutRoute", "convert_proceeds", "payout_route"]
+__all__ = [
+    "PayoutMethod",
+    "PayoutRoute",
+    "convert_proceeds",
+    "payout_route",
+    "unknown_bank_reason",
+]
 
 
 class PayoutMethod(enum.Enum):
@@ -90,7 +96,10 @@ def payout_route(
 
     The bank account is the one of ``marketplace``'s effective account
     information.  ``bank_countries`` are the countries Amazon pays out
-    to (default: ``edition.payout_bank_countries``).  The reasons name
+    to (default: ``edition.payout_bank_countries``).  Raises
+    :class:`~unified_account.errors.MissingDataError` when that bank
+    account is unknown (the report then gives
+    :func:`unknown_bank_reason`).  The reasons name
     ``account-info-defaults`` (which bank account) and ``local-payout``
     (how).
     """
@@ -101,6 +110,10 @@ def payout_route(
     )
     info = effective_account_info(account, marketplace, edition=edition)
     bank = info.value.bank
+    if bank is None:
+        raise MissingDataError(
+            f"the bank account {marketplace.name} pays out to is unknown"
+        )
     params: dict[str, ParamValue] = {
         "marketplace": marketplace,
         "currency": marketplace.currency,
@@ -121,6 +134,20 @@ def payout_route(
     return Resolved(
         route,
         (Reason(RuleKey.LOCAL_PAYOUT, message, params), *info.reasons),
+    )
+
+
+def unknown_bank_reason(marketplace: Marketplace) -> Reason:
+    """``local-payout`` when the bank account is unknown: undetermined.
+
+    A snapshot built from the Selling Partner API has no bank account
+    (SP-API does not report one), so how ``marketplace``'s proceeds are
+    paid out cannot be said; the finding says so instead of guessing.
+    """
+    return Reason(
+        RuleKey.LOCAL_PAYOUT,
+        N_("local-payout.bank-unknown"),
+        {"marketplace": marketplace, "currency": marketplace.currency},
     )
 
 

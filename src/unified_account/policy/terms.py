@@ -12,7 +12,7 @@ from ..model.account import SellingPlan
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["PLAN_TERMS"]
+__all__ = ["INFO_FIELD_TERMS", "PLAN_TERMS"]
 
 PLAN_TERMS: Mapping[SellingPlan, Term] = MappingProxyType(
     {
@@ -21,3 +21,14 @@ PLAN_TERMS: Mapping[SellingPlan, Term] = MappingProxyType(
     }
 )
 """The display name of each selling plan."""
+
+INFO_FIELD_TERMS: Mapping[str, Term] = MappingProxyType(
+    {
+        "legal_entity_name": Term(N_("term.info.legal-entity-name")),
+        "address_country": Term(N_("term.info.address-country")),
+        "bank": Term(N_("term.info.bank")),
+        "contact_email": Term(N_("term.info.contact-email")),
+        "display_name": Term(N_("term.info.display-name")),
+    }
+)
+"""The display name of each field of the account information."""

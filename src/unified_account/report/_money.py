@@ -14,8 +14,14 @@ from ..decision import Reason
 from ..edition import SubscriptionBilling
 from ..messages import N_
 from ..model.marketplace import Marketplace
+from ..policy.account_info import effective_account_info
 from ..policy.orders import OrderReport, combined_order_report
-from ..policy.payout import PayoutMethod, convert_proceeds, payout_route
+from ..policy.payout import (
+    PayoutMethod,
+    convert_proceeds,
+    payout_route,
+    unknown_bank_reason,
+)
 from ..policy.per_item_fees import per_item_fee
 from ..policy.subscription import subscription_billing, subscription_charge
 from ..rules import RuleKey
@@ -82,12 +88,16 @@ def _payouts(
     for marketplace in Marketplace:
         if marketplace not in account.marketplaces & edition.scope:
             continue
-        route = payout_route(account, marketplace, edition=edition)
         subject = Subject(
             kind=SubjectKind.MARKETPLACE,
             account=account.seller_id,
             marketplace=marketplace,
         )
+        info = effective_account_info(account, marketplace, edition=edition)
+        if info.value.bank is None:
+            yield Finding.of(unknown_bank_reason(marketplace), _INFO, subject)
+            continue
+        route = payout_route(account, marketplace, edition=edition)
         outcome = (
             _WARNING
             if route.value.method is PayoutMethod.NOT_SUPPORTED

@@ -55,6 +55,11 @@ class SubjectKind(enum.Enum):
     """Order totals: all, or by ``marketplace`` or ``currency``."""
     CONVERTED_ORDERS = "converted-orders"
     """The order total converted to the report currency."""
+    IMPORT = "import"
+    """An item an SP-API import set aside or noted (``reference``:
+    the adapter and the item's id, ``sellers/A2ZV50J4W1RKNI``)."""
+    FEE_ESTIMATE = "fee-estimate"
+    """A Product Fees estimate (``reference``, ``marketplace``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -108,6 +113,10 @@ class Subject:
             return f"sale:{self.reference}@{where}"
         if kind is SubjectKind.CONVERTED_ORDERS:
             return "orders/converted"
+        if kind is SubjectKind.IMPORT:
+            return f"import:{self.reference}"
+        if kind is SubjectKind.FEE_ESTIMATE:
+            return f"estimate:{self.reference}@{where}"
         if self.marketplace is not None:
             return f"orders/marketplace:{where}"
         if self.currency is not None:

@@ -40,6 +40,7 @@ from ..model.fees import (
     SubscriptionFee,
     SubscriptionFeeSchedule,
 )
+from ..model.imports import FeeEstimate, SetAside
 from ..model.orders import Order
 from ..model.rates import ConversionRate, ConversionRates
 from ..model.storefront import StorefrontLink, StorefrontRequest
@@ -48,6 +49,7 @@ from ._checks import check_money_and_brands, fee_schedule
 
 __all__ = [
     "Snapshot",
+    "dump_snapshot",
     "example_snapshot",
     "load_snapshot",
     "parse_snapshot",
@@ -96,6 +98,14 @@ def _per_item_fees(value: Iterable[PerItemFee]) -> tuple[PerItemFee, ...]:
 
 
 def _sales(value: Iterable[Sale]) -> tuple[Sale, ...]:
+    return _items(value)
+
+
+def _fee_estimates(value: Iterable[FeeEstimate]) -> tuple[FeeEstimate, ...]:
+    return _items(value)
+
+
+def _set_aside(value: Iterable[SetAside]) -> tuple[SetAside, ...]:
     return _items(value)
 
 
@@ -161,7 +171,9 @@ class Snapshot:
     ``brand_attributes``: Brand Registry approvals and ASINs' key
     attribute values.  ``storefront_link``: the storefront link set in the
     home marketplace; ``storefront_requests``: requests to set it, to
-    evaluate.
+    evaluate.  ``fee_estimates``: Product Fees estimates.  ``set_aside``:
+    what an import from the Selling Partner API set aside, and why
+    (:mod:`unified_account.spapi`).
     """
 
     version: int = attrs.field(default=FORMAT_VERSION)
@@ -206,6 +218,12 @@ class Snapshot:
         default=(),
         converter=_storefront_requests,
         validator=_all(StorefrontRequest),
+    )
+    fee_estimates: tuple[FeeEstimate, ...] = attrs.field(
+        default=(), converter=_fee_estimates, validator=_all(FeeEstimate)
+    )
+    set_aside: tuple[SetAside, ...] = attrs.field(
+        default=(), converter=_set_aside, validator=_all(SetAside)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -329,3 +347,6 @@ def schema_text() -> str:
         .joinpath("snapshot.schema.json")
         .read_text(encoding="utf-8")
     )
+
+
+from ._dump import dump_snapshot  # noqa: E402  (it needs Snapshot)

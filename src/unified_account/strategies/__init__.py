@@ -50,6 +50,7 @@ from ._commerce import (
     tax_treatments,
 )
 from ._core import (
+    INFO_FIELDS,
     account_infos,
     bank_accounts,
     currencies,
@@ -63,8 +64,10 @@ from ._core import (
     seller_ids,
     selling_plans,
 )
+from ._imports import fee_estimates, set_asides
 
 __all__ = [
+    "INFO_FIELDS",
     "account_infos",
     "asin_attributes",
     "asins",
@@ -77,6 +80,7 @@ __all__ = [
     "decisions",
     "editions",
     "fba_pools",
+    "fee_estimates",
     "fulfillment_channels",
     "listing_statuses",
     "listings",
@@ -93,6 +97,7 @@ __all__ = [
     "seller_accounts",
     "seller_ids",
     "selling_plans",
+    "set_asides",
     "sku_records",
     "skus",
     "snapshots",

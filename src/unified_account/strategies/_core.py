@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -170,21 +171,47 @@ _EMAILS = st.builds(
 _BANKS = bank_accounts()
 
 
+INFO_FIELDS: tuple[str, ...] = (
+    "legal_entity_name",
+    "address_country",
+    "bank",
+    "contact_email",
+    "display_name",
+)
+
+
 def account_infos(
-    *, banks: st.SearchStrategy[BankAccount] | None = None
+    *,
+    banks: st.SearchStrategy[BankAccount] | None = None,
+    unknown: st.SearchStrategy[frozenset[str]] | None = None,
 ) -> st.SearchStrategy[AccountInfo]:
     """Account information, as entered at registration or customised.
 
-    Requires hypothesis.
+    ``unknown``: the names of the fields left unknown (``None``), as a
+    source like the Selling Partner API leaves them (default: none; try
+    ``st.frozensets(st.sampled_from(INFO_FIELDS))``).  Requires
+    hypothesis.
     """
-    return st.builds(
-        AccountInfo,
-        legal_entity_name=_NAMES,
-        address_country=st.sampled_from(_COUNTRIES),
-        bank=_BANKS if banks is None else banks,
-        contact_email=_EMAILS,
-        display_name=_NAMES,
-    )
+    fields: dict[str, st.SearchStrategy[Any]] = {
+        "legal_entity_name": _NAMES,
+        "address_country": st.sampled_from(_COUNTRIES),
+        "bank": _BANKS if banks is None else banks,
+        "contact_email": _EMAILS,
+        "display_name": _NAMES,
+    }
+    if unknown is None:
+        return st.builds(AccountInfo, **fields)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> AccountInfo:
+        missing = draw(unknown)
+        values: dict[str, Any] = {
+            name: None if name in missing else draw(strategy)
+            for name, strategy in fields.items()
+        }
+        return AccountInfo(**values)
+
+    return build()
 
 
 _INFOS = account_infos()

@@ -22,15 +22,65 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
-from .errors import InvalidValueError, UnifiedAccountError
-from .model.listing import FulfillmentChannel
-from .model.marketplace import Marketplace
-from .model.money import Money
-from .model.orders import Order, OrderStatus
+from ..errors import InvalidValueError, UnifiedAccountError
+from ..model.listing import FulfillmentChannel
+from ..model.marketplace import Marketplace
+from ..model.money import Money
+from ..model.orders import Order, OrderStatus
 
-__all__ = ["order_from_2026", "order_from_v0"]
+__all__ = [
+    "Order2026Shape",
+    "OrderV0Shape",
+    "order_from_2026",
+    "order_from_v0",
+]
+
+
+class MoneyV0Shape(TypedDict, total=False):
+    """Orders v0 ``Money``: PascalCase, both keys optional."""
+
+    CurrencyCode: str
+    Amount: str
+
+
+class OrderV0Shape(TypedDict):
+    """Orders v0 ``Order`` (the fields read)."""
+
+    AmazonOrderId: str
+    PurchaseDate: str
+    OrderStatus: str
+    MarketplaceId: NotRequired[str]
+    SalesChannel: NotRequired[str]
+    OrderTotal: NotRequired[MoneyV0Shape]
+    FulfillmentChannel: NotRequired[str]
+
+
+class Money2026Shape(TypedDict):
+    """Orders 2026-01-01 ``Money``: camelCase, a decimal string."""
+
+    amount: str
+    currencyCode: str
+
+
+class SalesChannelShape(TypedDict):
+    """Orders 2026-01-01 ``SalesChannel``."""
+
+    channelName: str
+    marketplaceId: NotRequired[str]
+    marketplaceName: NotRequired[str]
+
+
+class Order2026Shape(TypedDict):
+    """Orders 2026-01-01 ``Order`` (the fields read)."""
+
+    orderId: str
+    createdTime: str
+    salesChannel: SalesChannelShape
+    proceeds: NotRequired[dict[str, Money2026Shape]]
+    fulfillment: NotRequired[dict[str, str]]
+
 
 _V0_STATUS = {
     "PendingAvailability": OrderStatus.PENDING_AVAILABILITY,
@@ -84,6 +134,11 @@ def _lookup(table: Mapping[str, Any], value: Any, path: str) -> Any:
         ) from None
 
 
+def _optional(table: Mapping[str, Any], payload: Any, path: str) -> Any:
+    value = _get(payload, path)
+    return None if value is None else _lookup(table, value, path)
+
+
 def _time(payload: Mapping[str, Any], path: str) -> datetime:
     text = _required(payload, path)
     try:
@@ -98,8 +153,10 @@ def _money(
     payload: Mapping[str, Any], path: str, amount: str, currency: str
 ) -> Money | None:
     value = _get(payload, path)
-    if value is None:
-        return None
+    if value is None or (
+        isinstance(value, Mapping) and not ({amount, currency} & set(value))
+    ):
+        return None  # absent or empty (``{}``): no total yet
     keys = {"amount": amount, "currency": currency}
     try:
         return Money(_required(value, amount), _required(value, currency))
@@ -147,7 +204,8 @@ def order_from_v0(payload: Mapping[str, Any]) -> Order:
     """An order from an Orders v0 ``Order`` object.
 
     The marketplace is ``MarketplaceId``, else ``SalesChannel``
-    (``Amazon.ca``); ``OrderTotal`` may be absent (pending orders).
+    (``Amazon.ca``); ``OrderTotal`` may be absent (pending orders), and
+    so may ``FulfillmentChannel`` (the order's channel is then unknown).
     """
     return _order(
         _V0_NAMES,
@@ -155,11 +213,7 @@ def order_from_v0(payload: Mapping[str, Any]) -> Order:
         marketplace=_marketplace(payload, "MarketplaceId", "SalesChannel"),
         purchased_at=_time(payload, "PurchaseDate"),
         total=_money(payload, "OrderTotal", "Amount", "CurrencyCode"),
-        fulfillment=_lookup(
-            _CHANNELS,
-            _required(payload, "FulfillmentChannel"),
-            "FulfillmentChannel",
-        ),
+        fulfillment=_optional(_CHANNELS, payload, "FulfillmentChannel"),
         status=_lookup(
             _V0_STATUS, _required(payload, "OrderStatus"), "OrderStatus"
         ),
@@ -171,7 +225,7 @@ def order_from_2026(payload: Mapping[str, Any]) -> Order:
 
     The total is ``proceeds.grandTotal`` (absent: no total yet); the
     channel ``fulfillment.fulfilledBy``; the status
-    ``fulfillment.fulfillmentStatus``.
+    ``fulfillment.fulfillmentStatus`` (either absent: unknown).
     """
     return _order(
         _V2026_NAMES,
@@ -183,14 +237,8 @@ def order_from_2026(payload: Mapping[str, Any]) -> Order:
         ),
         purchased_at=_time(payload, "createdTime"),
         total=_money(payload, "proceeds.grandTotal", "amount", "currencyCode"),
-        fulfillment=_lookup(
-            _CHANNELS,
-            _required(payload, "fulfillment.fulfilledBy"),
-            "fulfillment.fulfilledBy",
-        ),
-        status=_lookup(
-            _V2026_STATUS,
-            _required(payload, "fulfillment.fulfillmentStatus"),
-            "fulfillment.fulfillmentStatus",
+        fulfillment=_optional(_CHANNELS, payload, "fulfillment.fulfilledBy"),
+        status=_optional(
+            _V2026_STATUS, payload, "fulfillment.fulfillmentStatus"
         ),
     )

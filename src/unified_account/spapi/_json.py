@@ -1,0 +1,186 @@
+"""Reading JSON values strictly, naming the JSON path of each problem.
+
+Every adapter reads its payload through these helpers, so a wrong value
+anywhere becomes one :class:`~unified_account.errors.PayloadError` naming
+its path (``payload[2].marketplace.id``), and no other exception escapes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from ..errors import InvalidValueError, PayloadError, UnifiedAccountError
+from ..model.money import Money
+
+T = TypeVar("T")
+
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
+
+
+def join(path: str, step: str | int) -> str:
+    """``path`` extended by a key or an index."""
+    if isinstance(step, int):
+        return f"{path}[{step}]"
+    return f"{path}.{step}" if path else step
+
+
+def kind(value: object) -> str:
+    """How a JSON value is named in an error (``an array``)."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, int | Decimal):
+        return "a number"
+    if isinstance(value, float):
+        return "a float"
+    if isinstance(value, Sequence):
+        return "an array"
+    if value is None:
+        return "null"
+    return type(value).__name__
+
+
+def fail(path: str, problem: str) -> PayloadError:
+    """The error for ``problem`` at ``path``."""
+    return PayloadError(path, problem)
+
+
+def obj(value: object, path: str) -> Mapping[str, Any]:
+    """``value`` as a JSON object."""
+    if not isinstance(value, Mapping):
+        raise fail(path, f"expected an object, got {kind(value)}")
+    return value
+
+
+def array(value: object, path: str) -> Sequence[Any]:
+    """``value`` as a JSON array."""
+    if isinstance(value, str | bytes | Mapping) or not isinstance(
+        value, Sequence
+    ):
+        raise fail(path, f"expected an array, got {kind(value)}")
+    return value
+
+
+def get(value: Mapping[str, Any], key: str, path: str) -> Any:
+    """``value[key]``, or ``None`` when absent (JSON ``null`` too)."""
+    return value.get(key)
+
+
+def need(value: Mapping[str, Any], key: str, path: str) -> Any:
+    """``value[key]``; absent or ``null`` is an error."""
+    item = value.get(key)
+    if item is None:
+        raise fail(join(path, key), "missing required field")
+    return item
+
+
+def text(value: object, path: str) -> str:
+    """A non-empty string."""
+    if not isinstance(value, str) or not value.strip():
+        raise fail(path, f"expected a non-empty string, got {kind(value)}")
+    return value
+
+
+def whole(value: object, path: str) -> int:
+    """A whole number of at least 0 (a boolean is not a number)."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | Decimal)
+        or value != int(value)
+        or value < 0
+    ):
+        shown = repr(value) if isinstance(value, int | Decimal) else None
+        raise fail(
+            path,
+            "expected a whole number of at least 0, got "
+            + (f"`{shown}`" if shown else kind(value)),
+        )
+    return int(value)
+
+
+def boolean(value: object, path: str) -> bool:
+    """``true`` or ``false``."""
+    if not isinstance(value, bool):
+        raise fail(path, f"expected true or false, got {kind(value)}")
+    return value
+
+
+def decimal_text(value: object, path: str) -> Decimal:
+    """An amount written as a plain decimal string (``"100.00"``).
+
+    Digits with an optional leading ``-`` and an optional point followed
+    by digits; no exponent, sign ``+``, spaces, separators or non-ASCII
+    digits.  A JSON number is refused: SP-API writes these as strings.
+    """
+    if not isinstance(value, str):
+        raise fail(
+            path, f'expected a decimal string (`"9.99"`), got {kind(value)}'
+        )
+    if not _DECIMAL.fullmatch(value):
+        raise fail(path, f"`{value}` is not a plain decimal number")
+    return Decimal(value)
+
+
+def json_number(value: object, path: str) -> Decimal:
+    """An amount written as a JSON number, exactly (Product Fees only).
+
+    The JSON must be parsed with ``json.loads(text, parse_float=Decimal)``
+    so the number arrives as the ``Decimal`` of its text; an ``int`` is
+    accepted too.  A ``float`` is refused: its digits are already lost.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        hint = (
+            "; parse the JSON with `parse_float=decimal.Decimal`"
+            if isinstance(value, float)
+            else ""
+        )
+        raise fail(path, f"expected a JSON number, got {kind(value)}{hint}")
+    amount = Decimal(value)
+    if not amount.is_finite():
+        raise fail(path, f"`{value}` is not a finite number")
+    return amount
+
+
+def money(
+    value: object,
+    path: str,
+    amount_key: str,
+    currency_key: str,
+    read: Callable[[object, str], Decimal] = decimal_text,
+) -> Money:
+    """Money from ``{currency_key: "USD", amount_key: ...}``."""
+    fields = obj(value, path)
+    amount = read(need(fields, amount_key, path), join(path, amount_key))
+    currency = text(need(fields, currency_key, path), join(path, currency_key))
+    return at(join(path, currency_key), Money, amount, currency)
+
+
+def timestamp(value: object, path: str) -> datetime:
+    """An ISO 8601 date and time with a time zone."""
+    raw = text(value, path)
+    try:
+        parsed = datetime.fromisoformat(raw)
+    except ValueError:
+        raise fail(path, f"`{raw}` is not an ISO 8601 date and time") from None
+    if parsed.utcoffset() is None:
+        raise fail(path, f"`{raw}` has no time zone")
+    return parsed
+
+
+def at(path: str, build: Callable[..., T], *args: Any, **kw: Any) -> T:
+    """``build(...)``, any library error re-raised as a payload error."""
+    try:
+        return build(*args, **kw)
+    except PayloadError:
+        raise
+    except InvalidValueError as error:
+        raise fail(path, error.problem) from None
+    except UnifiedAccountError as error:
+        raise fail(path, str(error)) from None
