@@ -372,6 +372,7 @@ def test_flags_are_plain_values_and_parts_are_strategies():
 FLAGS = [
     (name, parameter.name)
     for name in ua.__all__
+    if callable(getattr(ua, name))  # not INFO_FIELDS, a tuple of names
     for parameter in inspect.signature(getattr(ua, name)).parameters.values()
     if str(parameter.annotation) in {"bool | None", "bool"}
 ]
