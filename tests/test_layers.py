@@ -44,6 +44,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "edges",
         (
             "i18n",
+            "catalogue",
             "snapshot",
             "snapshot.*",
             "spapi",
@@ -56,7 +57,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "testing.*",
         ),
     ),
-    ("command", ("", "cli", "__main__", "_hypothesis")),
+    # The command, and running it for many sellers at once.
+    ("command", ("", "cli", "__main__", "_hypothesis", "batch")),
 )
 
 

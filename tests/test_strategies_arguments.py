@@ -60,6 +60,24 @@ def _listed_in(record):
 
 # (strategy, argument, value, what every draw then satisfies)
 ROWS = [
+    (
+        "account_infos",
+        "unknown",
+        st.just(frozenset({"bank"})),
+        lambda info: info.bank is None,
+    ),
+    (
+        "set_asides",
+        "reasons",
+        st.just(SetAsideReason.UNKNOWN_MARKETPLACE),
+        lambda note: note.reason is SetAsideReason.UNKNOWN_MARKETPLACE,
+    ),
+    (
+        "fee_estimates",
+        "marketplaces",
+        st.just(Marketplace.CA),
+        lambda estimate: estimate.marketplace is Marketplace.CA,
+    ),
     ("marketplaces", "in_scope", False, lambda m: m not in FAQ.scope),
     ("marketplaces", "edition", FAQ, lambda m: isinstance(m, Marketplace)),
     (

@@ -35,7 +35,7 @@ from typing import Generic, TypeAlias, TypeVar
 import attrs
 
 from .errors import InvalidValueError, UnifiedAccountError
-from .model._validate import instance_of, non_empty_text
+from .model._validate import instance_of
 from .model.marketplace import Marketplace
 from .model.money import Money
 from .rules import RuleKey
@@ -53,6 +53,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+_set = object.__setattr__
 
 
 @attrs.frozen
@@ -110,7 +111,28 @@ def _param_value(name: str, value: object) -> ParamValue:
     )
 
 
+_EXACT_SCALARS = frozenset({str, int, Decimal, Money, date, Marketplace, Term})
+
+
+def _plain(value: dict[str, object]) -> bool:
+    """Whether every name is text and every value a scalar or a flat tuple."""
+    for name, item in value.items():
+        if type(name) is not str:
+            return False
+        kind = type(item)
+        if kind is tuple:
+            for element in item:  # type: ignore[attr-defined]
+                if type(element) not in _EXACT_SCALARS:
+                    return False
+        elif kind not in _EXACT_SCALARS:
+            return False
+    return True
+
+
 def _params(value: Mapping[str, ParamValue] | Params) -> Params:
+    if type(value) is dict and _plain(value):
+        # The common case, a dict of plain values: one pass, no re-check.
+        return tuple(sorted(value.items()))  # names are unique
     if isinstance(value, Mapping):
         items = list(value.items())
     elif isinstance(value, tuple) and all(
@@ -136,6 +158,8 @@ def _params(value: Mapping[str, ParamValue] | Params) -> Params:
 
 
 def _rule_key(value: str) -> RuleKey:
+    if type(value) is RuleKey:
+        return value
     try:
         return RuleKey(value)
     except ValueError:
@@ -144,7 +168,7 @@ def _rule_key(value: str) -> RuleKey:
         ) from None
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Reason:
     """One determining rule: its key, a message id and the message's values.
 
@@ -157,9 +181,39 @@ class Reason:
 params=(('a', '1'), ('b', '2')))
     """
 
-    rule: RuleKey = attrs.field(converter=_rule_key)
-    message_id: str = attrs.field(validator=non_empty_text)
-    params: Params = attrs.field(default=(), converter=_params)
+    rule: RuleKey
+    message_id: str
+    params: Params = ()
+
+    def __init__(
+        self,
+        rule: RuleKey | str,
+        message_id: str,
+        params: Mapping[str, ParamValue] | Params = (),
+    ) -> None:
+        # Written out rather than generated: every policy call builds
+        # reasons, and this checks each value once, the common case
+        # (a key, an id, a dict of plain values) on a short path.
+        if type(message_id) is not str or not message_id.strip():
+            raise InvalidValueError(
+                f"`{message_id!r}` must be a non-empty string",
+                field="message_id",
+            )
+        _set(self, "rule", rule if type(rule) is RuleKey else _rule_key(rule))
+        _set(self, "message_id", message_id)
+        _set(self, "params", _params(params))
+
+    @classmethod
+    def _of(
+        cls, rule: RuleKey, message_id: str, params: dict[str, ParamValue]
+    ) -> Reason:
+        # For reasons built from already-validated values (a catalogue's
+        # records): the parameters are only put in order.
+        reason = object.__new__(cls)
+        _set(reason, "rule", rule)
+        _set(reason, "message_id", message_id)
+        _set(reason, "params", tuple(sorted(params.items())))
+        return reason
 
     def param(self, name: str) -> ParamValue:
         """The value of parameter ``name``."""
@@ -170,6 +224,10 @@ params=(('a', '1'), ('b', '2')))
 
 
 def _reasons(value: Iterable[Reason]) -> tuple[Reason, ...]:
+    if type(value) is tuple and (
+        not value or (len(value) == 1 and type(value[0]) is Reason)
+    ):
+        return value  # nothing to deduplicate or convert
     if isinstance(value, str | bytes):  # type: ignore[unreachable]
         raise InvalidValueError(f"`{value!r}` is not a collection of reasons")
     try:
@@ -201,7 +259,7 @@ class Decision:
             raise InvalidValueError(
                 "an undetermined decision needs a reason", field="reasons"
             )
-        if set(self.reasons) & set(self.errors):
+        if self.errors and set(self.reasons) & set(self.errors):
             raise InvalidValueError(
                 "a reason cannot also be an error", field="errors"
             )
@@ -209,7 +267,7 @@ class Decision:
     @classmethod
     def allow(cls, *reasons: Reason) -> Decision:
         """An allowing decision determined by ``reasons``."""
-        return cls(Outcome.ALLOWED, reasons)
+        return _decision(cls, Outcome.ALLOWED, reasons)
 
     @classmethod
     def deny(cls, *reasons: Reason) -> Decision:
@@ -218,7 +276,7 @@ class Decision:
             raise InvalidValueError(
                 "an explicit deny needs a reason", field="reasons"
             )
-        return cls(Outcome.DENIED, reasons)
+        return _decision(cls, Outcome.DENIED, reasons)
 
     @classmethod
     def undetermined(cls, *reasons: Reason) -> Decision:
@@ -246,6 +304,26 @@ class Decision:
 _PRECEDENCE = (Outcome.DENIED, Outcome.UNDETERMINED, Outcome.ALLOWED)
 
 
+def _decision(
+    cls: type[Decision], outcome: Outcome, reasons: tuple[Reason, ...]
+) -> Decision:
+    """``cls(outcome, reasons)``, on a short path for distinct reasons."""
+    if cls is not Decision or not all(type(r) is Reason for r in reasons):
+        return cls(outcome, reasons)
+    if len(reasons) > 1 and len(set(reasons)) != len(reasons):
+        return cls(outcome, reasons)  # duplicates: the constructor drops them
+    return _decided(outcome, reasons)
+
+
+def _decided(outcome: Outcome, reasons: tuple[Reason, ...]) -> Decision:
+    # ``reasons`` are distinct reasons and there are no errors.
+    decision = object.__new__(Decision)
+    _set(decision, "outcome", outcome)
+    _set(decision, "reasons", reasons)
+    _set(decision, "errors", ())
+    return decision
+
+
 def combine(*decisions: Decision) -> Decision:
     """Combine decisions: deny overrides (see the module docstring).
 
@@ -268,6 +346,8 @@ def combine(*decisions: Decision) -> Decision:
         for error in decision.errors
         if error not in reasons
     ]
+    if not errors:  # the decisions' reasons are reasons: only deduplicate
+        return _decided(outcome, tuple(dict.fromkeys(reasons)))
     return Decision(outcome, reasons, errors)
 
 

@@ -19,7 +19,7 @@ KEYS = {
 
 
 def report_json(capsys, *args):
-    assert main(["report", "--format", "json", *args]) == 0
+    assert main(["report", "--format", "json", "--all", *args]) == 0
     return json.loads(capsys.readouterr().out)
 
 

@@ -55,6 +55,7 @@ _ORDER = {m: i for i, m in enumerate(Marketplace)}
 _AMERICAS_INDEX = {m: i for i, m in enumerate(AMERICAS)}
 _NOTHING = (0,) * len(AMERICAS)
 _ACTIVE = ListingStatus.ACTIVE
+_set = object.__setattr__
 _MFN = FulfillmentChannel.MFN
 
 
@@ -77,7 +78,7 @@ def _asin(value: str | None) -> Asin | None:
 def _fba(value: Mapping[Marketplace, int]) -> immutables.Map[Marketplace, int]:
     if value is NO_FBA_STOCK:
         return value
-    if not isinstance(value, Mapping):
+    if type(value) is not immutables.Map and not isinstance(value, Mapping):
         raise InvalidValueError(
             f"`{value!r}` is not a mapping of marketplaces to quantities",
             field="fba",
@@ -130,6 +131,8 @@ def _listings(
 
 def _listings_of(value: Any) -> tuple[Listing, ...]:
     # ``value``: an iterable of listings or a mapping by marketplace.
+    if type(value) in (list, tuple):
+        return _ordered(tuple(value))
     if isinstance(value, str | bytes) or not isinstance(
         value, Iterable | Mapping
     ):
@@ -157,11 +160,16 @@ def _listings_of(value: Any) -> tuple[Listing, ...]:
         items = tuple(value.values())
     else:
         items = tuple(value)
-        for listing in items:
-            if not isinstance(listing, Listing):
-                raise InvalidValueError(
-                    f"`{listing!r}` is not a Listing", field="listings"
-                )
+    return _ordered(items)
+
+
+def _ordered(items: tuple[Any, ...]) -> tuple[Listing, ...]:
+    """``items``, all listings, in catalogue order."""
+    for listing in items:
+        if type(listing) is not Listing and not isinstance(listing, Listing):
+            raise InvalidValueError(
+                f"`{listing!r}` is not a Listing", field="listings"
+            )
     last = -1
     for listing in items:
         position = _ORDER[listing.marketplace]
@@ -291,6 +299,30 @@ class SkuRecord:
             return self.sellable_quantities[index]
         listing = self.listing(marketplace)
         return 0 if listing is None else _sellable(listing, self.mfn, self.fba)
+
+    def _with_quantity(self, quantity: int) -> SkuRecord:
+        # The transitions' update of the merchant-fulfilled quantity:
+        # ``quantity`` is a checked whole number, and nothing else
+        # changes, so every invariant still holds and only the derived
+        # column is computed again (``attrs.evolve`` would re-check all).
+        mfn = self.mfn
+        pool = object.__new__(MfnPool)
+        _set(pool, "quantity", quantity)
+        _set(pool, "arrangement", mfn.arrangement)
+        _set(pool, "marketplace", mfn.marketplace)
+        record = object.__new__(SkuRecord)
+        _set(record, "sku", self.sku)
+        _set(record, "asin", self.asin)
+        _set(record, "mfn", pool)
+        _set(record, "fba", self.fba)
+        _set(record, "listings", self.listings)
+        row = list(_NOTHING)
+        for listing in self.listings:
+            index = _AMERICAS_INDEX.get(listing.marketplace)
+            if index is not None:
+                row[index] = _sellable(listing, pool, self.fba)
+        _set(record, "sellable_quantities", tuple(row))
+        return record
 
     def with_listing(self, listing: Listing) -> SkuRecord:
         """A copy with ``listing`` added, or replacing its marketplace's."""

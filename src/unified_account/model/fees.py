@@ -266,9 +266,10 @@ class PerItemFee:
     def fee_for(self, price: Money) -> Money:
         """The fee on one item sold at ``price`` (in this marketplace)."""
         _in_marketplace_currency(self.marketplace, price, "price")
-        fee = Money.zero(price.currency)
         if self.rate is not None:
-            fee = fee + price.times(self.rate)
+            fee = price.times(self.rate)
+        else:
+            fee = Money.zero(price.currency)
         if self.fixed is not None:
             fee = fee + self.fixed
         if self.minimum is not None and fee < self.minimum:

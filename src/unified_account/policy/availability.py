@@ -61,6 +61,9 @@ __all__ = [
 ]
 
 
+_CATALOGUE_ORDER = {m: i for i, m in enumerate(Marketplace)}
+
+
 def mfn_marketplaces(record: SkuRecord) -> tuple[Marketplace, ...]:
     """Where ``record`` has an active merchant-fulfilled listing."""
     return tuple(
@@ -97,11 +100,11 @@ def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
         "marketplaces": listed,
     }
     if pool.is_shared:
-        reason = Reason(
+        reason = Reason._of(
             RuleKey.MFN_INVENTORY, N_("mfn-inventory.shared"), params
         )
     else:
-        reason = Reason(
+        reason = Reason._of(
             RuleKey.MFN_INVENTORY, N_("mfn-inventory.separate"), params
         )
     if pool.quantity:
@@ -111,7 +114,7 @@ def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
         # merchant-fulfilled listing at zero, but not by the shared-pool
         # exception of ``marketplace-specific-deletion``.
         return Cell(ListingStatus.INACTIVE, 0, (reason,))
-    off_offer = Reason(
+    off_offer = Reason._of(
         RuleKey.MARKETPLACE_SPECIFIC_DELETION,
         N_("marketplace-specific-deletion.zero-quantity"),
         {"sku": record.sku, "marketplaces": listed},
@@ -150,9 +153,14 @@ def _remote_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
 
 
 def _fba_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
-    quantity = record.fba.get(marketplace, 0)
+    fba = record.fba
+    quantity = fba.get(marketplace, 0)
+    # The other countries holding stock, in catalogue order.
     elsewhere = tuple(
-        m for m in Marketplace if m is not marketplace and record.fba.get(m)
+        sorted(
+            (m for m, units in fba.items() if units and m is not marketplace),
+            key=_CATALOGUE_ORDER.__getitem__,
+        )
     )
     params: dict[str, ParamValue] = {
         "sku": record.sku,
@@ -160,13 +168,13 @@ def _fba_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
         "quantity": quantity,
     }
     if quantity or not elsewhere:
-        reason = Reason(
+        reason = Reason._of(
             RuleKey.FBA_POOL_SEPARATION, N_("fba-pool-separation.pool"), params
         )
     else:
         params["elsewhere"] = elsewhere
         params["units"] = sum(record.fba[m] for m in elsewhere)
-        reason = Reason(
+        reason = Reason._of(
             RuleKey.FBA_POOL_SEPARATION,
             N_("fba-pool-separation.not-here"),
             params,
@@ -201,7 +209,7 @@ def explain_cell(
             ListingStatus.INACTIVE,
             0,
             (
-                Reason(
+                Reason._of(
                     RuleKey.PER_MARKETPLACE_LISTING,
                     N_("per-marketplace-listing.inactive"),
                     params,

@@ -69,8 +69,9 @@ def set_mfn_quantity(catalog: Catalog, sku: str, quantity: int) -> Catalog:
     record = catalog.record(sku)
     if record.mfn.quantity == quantity:
         return catalog
-    pool = attrs.evolve(record.mfn, quantity=quantity)
-    return catalog.with_record(attrs.evolve(record, mfn=pool))
+    return Catalog._of(
+        catalog.skus.set(record.sku, record._with_quantity(quantity))
+    )
 
 
 def evaluate_sale(

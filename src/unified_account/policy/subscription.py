@@ -25,7 +25,6 @@ from datetime import date
 
 import attrs
 
-from ..data import bundled_subscription_fees
 from ..decision import ParamValue, Reason, Resolved
 from ..edition import FAQ, Edition, SubscriptionBilling
 from ..errors import MissingDataError, UnifiedAccountError
@@ -212,6 +211,8 @@ def _home_charge(
 ) -> Resolved[SubscriptionCharge | SplitSubscription | None]:
     home = account.home
     if schedule is None:
+        from ..data import bundled_subscription_fees  # read on first use
+
         schedule = bundled_subscription_fees()
     try:
         fee = schedule.fee_on(home, billed_on)

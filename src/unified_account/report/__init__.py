@@ -9,7 +9,7 @@ JSON or Markdown in a given locale.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ __all__ = [
     "Report",
     "build_report",
     "fails",
+    "iter_findings",
 ]
 
 _SECTIONS = (
@@ -71,6 +72,19 @@ class Report:
         return frozenset(finding.rule for finding in self.findings)
 
 
+def iter_findings(
+    snapshot: Snapshot, *, edition: Edition = FAQ
+) -> Iterator[Finding]:
+    """The findings of :func:`build_report`, one at a time, in its order.
+
+    For a large catalogue, write them as they come (see
+    :func:`unified_account.report.stream.write_report`) instead of
+    keeping them all in a :class:`Report`.
+    """
+    for section in _SECTIONS:
+        yield from section(snapshot, edition)
+
+
 FAIL_ON: Mapping[str, frozenset[FindingOutcome]] = MappingProxyType(
     {
         "warning": frozenset({FindingOutcome.WARNING, FindingOutcome.DENIED}),
@@ -92,11 +106,4 @@ def fails(report: Report, level: str) -> bool:
 
 def build_report(snapshot: Snapshot, *, edition: Edition = FAQ) -> Report:
     """Evaluate every rule that applies to ``snapshot``."""
-    return Report(
-        edition,
-        [
-            finding
-            for section in _SECTIONS
-            for finding in section(snapshot, edition)
-        ],
-    )
+    return Report(edition, iter_findings(snapshot, edition=edition))

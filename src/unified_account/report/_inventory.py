@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..decision import ParamValue, Reason
+from ..decision import Decision, ParamValue, Reason
 from ..messages import N_
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..policy.availability import explain_cell, mfn_marketplaces
@@ -68,10 +68,30 @@ def _deleted(record: SkuRecord, listing: Listing, subject: Subject) -> Finding:
     )
 
 
+class _Where(dict[Marketplace, Decision]):
+    """``evaluate_listing_marketplace`` per marketplace, each asked once.
+
+    The answer depends on the account and the marketplace only, so a
+    report asks it once per marketplace, not once per listing.
+    """
+
+    def __init__(self, account: SellerAccount, edition: Edition) -> None:
+        super().__init__()
+        self.account = account
+        self.edition = edition
+
+    def __missing__(self, marketplace: Marketplace) -> Decision:
+        decision = evaluate_listing_marketplace(
+            self.account, marketplace, edition=self.edition
+        )
+        self[marketplace] = decision
+        return decision
+
+
 def _listing(
     record: SkuRecord,
     listing: Listing,
-    account: SellerAccount,
+    places: _Where,
     edition: Edition,
 ) -> Iterator[Finding]:
     marketplace = listing.marketplace
@@ -84,11 +104,11 @@ def _listing(
     if listing.status is ListingStatus.DELETED:
         yield _deleted(record, listing, subject)
         return
-    where = evaluate_listing_marketplace(account, marketplace, edition=edition)
+    where = places[marketplace]
     if not where.allowed:
         yield from from_decision(where, subject)
     yield _finding(
-        Reason(
+        Reason._of(
             RuleKey.PER_MARKETPLACE_LISTING,
             N_("per-marketplace-listing.listed"),
             {
@@ -112,10 +132,10 @@ def _listing(
 
 
 def _record(
-    record: SkuRecord, account: SellerAccount, edition: Edition
+    record: SkuRecord, places: _Where, edition: Edition
 ) -> Iterator[Finding]:
     for listing in record.listings:
-        yield from _listing(record, listing, account, edition)
+        yield from _listing(record, listing, places, edition)
     merchant = mfn_marketplaces(record)
     if merchant:
         cell = explain_cell(record, merchant[0], edition=edition)
@@ -129,5 +149,6 @@ def _record(
 def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     """The listings-and-inventory findings of ``snapshot``, SKU by SKU."""
     catalog = snapshot.catalog
+    places = _Where(snapshot.account, edition)
     for sku in sorted(catalog.skus.keys()):
-        yield from _record(catalog.skus[sku], snapshot.account, edition)
+        yield from _record(catalog.skus[sku], places, edition)

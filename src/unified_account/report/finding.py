@@ -17,6 +17,7 @@ from ..decision import (
     _params,
     _rule_key,
 )
+from ..errors import InvalidValueError
 from ..model._validate import instance_of, non_empty_text
 from ..rules import RuleKey
 from .subject import Subject
@@ -28,6 +29,8 @@ __all__ = [
     "from_resolved",
     "level",
 ]
+
+_set = object.__setattr__
 
 
 class FindingOutcome(enum.Enum):
@@ -58,6 +61,8 @@ class FindingOutcome(enum.Enum):
     .. versionadded:: 0.2.0
     """
 
+    __hash__ = object.__hash__  # members are singletons: C-speed hashing
+
 
 @attrs.frozen
 class Finding:
@@ -80,10 +85,32 @@ class Finding:
     def of(
         cls, reason: Reason, outcome: FindingOutcome, subject: Subject
     ) -> Finding:
-        """The finding that reports ``reason`` about ``subject``."""
-        return cls(
-            reason.rule, outcome, subject, reason.message_id, reason.params
-        )
+        """The finding that reports ``reason`` about ``subject``.
+
+        ``reason`` was validated when it was built, so only ``outcome``
+        and ``subject`` are checked here: reports build millions.
+        """
+        if type(reason) is not Reason:
+            return cls(
+                reason.rule, outcome, subject, reason.message_id, reason.params
+            )
+        if type(outcome) is not FindingOutcome:
+            raise InvalidValueError(
+                f"`{outcome!r}` is not an instance of FindingOutcome",
+                field="outcome",
+            )
+        if not isinstance(subject, Subject):
+            raise InvalidValueError(
+                f"`{subject!r}` is not an instance of Subject",
+                field="subject",
+            )
+        finding = object.__new__(cls)
+        _set(finding, "rule", reason.rule)
+        _set(finding, "outcome", outcome)
+        _set(finding, "subject", subject)
+        _set(finding, "message_id", reason.message_id)
+        _set(finding, "params", reason.params)
+        return finding
 
 
 T = TypeVar("T")

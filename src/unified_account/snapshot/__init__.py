@@ -16,8 +16,10 @@ the first problem (``account.info_overrides.CA.bank.currency``,
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -272,12 +274,31 @@ def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:
         raise SnapshotError("$schema", "expected a string", source)
     body = {key: value for key, value in data.items() if key != "$schema"}
     try:
-        return converter.structure(body, Snapshot)
+        with _bulk():
+            return converter.structure(body, Snapshot)
     except (cattrs.BaseValidationError, UnifiedAccountError) as error:
         path, problem = first_problem(error)
         raise SnapshotError(path, problem, source) from error
     except RecursionError:
         raise SnapshotError("", "nested too deeply", source) from None
+
+
+@contextlib.contextmanager
+def _bulk() -> Iterator[None]:
+    """No garbage collection while a snapshot is read; then as before.
+
+    Reading allocates millions of objects and frees none, so every
+    collection the allocations would trigger finds nothing to free, and
+    the oldest generation's collections walk everything built so far.
+    The caller's collector state is restored whatever happens.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _no_constants(name: str) -> object:
@@ -290,13 +311,17 @@ def parse_snapshot(text: str | bytes, source: str = "<string>") -> Snapshot:
     Numbers with a fraction are read as floats, so money written as a
     JSON number is refused: write amounts as strings (``"39.99"``).
     """
+    with _bulk():
+        return snapshot_from_data(_json(text, source), source)
+
+
+def _json(text: str | bytes, source: str) -> object:
     try:
-        data = json.loads(text, parse_constant=_no_constants)
+        return json.loads(text, parse_constant=_no_constants)
     except (ValueError, UnicodeDecodeError) as error:
         raise SnapshotError("", f"not valid JSON: {error}", source) from None
     except RecursionError:
         raise SnapshotError("", "nested too deeply", source) from None
-    return snapshot_from_data(data, source)
 
 
 def load_snapshot(path: str | Path) -> Snapshot:
@@ -307,7 +332,10 @@ def load_snapshot(path: str | Path) -> Snapshot:
         raise SnapshotError(
             "", f"cannot read the file: {error.strerror}", str(path)
         ) from None
-    return parse_snapshot(text, str(path))
+    with _bulk():
+        data = _json(text, str(path))
+        del text  # the file's bytes go before the values are built
+        return snapshot_from_data(data, str(path))
 
 
 def example_text() -> str:
