@@ -79,7 +79,7 @@ class TestReport:
         thing the example seller asked for and is refused (customising
         the storefront link on Amazon.ca) is ``denied``.
         """
-        _, out, _ = run(capsys, "report", "--format", "json")
+        _, out, _ = run(capsys, "report", "--format", "json", "--all")
         findings = json.loads(out)["findings"]
         info = {f["rule"] for f in findings if f["outcome"] == "info"}
         denied = {f["rule"] for f in findings if f["outcome"] == "denied"}

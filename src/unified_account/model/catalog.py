@@ -316,6 +316,7 @@ class SkuRecord:
         _set(record, "mfn", pool)
         _set(record, "fba", self.fba)
         _set(record, "listings", self.listings)
+        _set(record, "remote_fulfillment", self.remote_fulfillment)
         row = list(_NOTHING)
         for listing in self.listings:
             index = _AMERICAS_INDEX.get(listing.marketplace)

@@ -20,7 +20,7 @@ from ..errors import InvalidValueError
 from ..model._validate import instance_of
 from ..rules import RuleKey
 from . import _account, _brand, _imports, _inventory, _money
-from .finding import Finding, FindingOutcome
+from .finding import Finding, FindingOutcome, once
 
 if TYPE_CHECKING:
     from ..snapshot import Snapshot
@@ -82,7 +82,10 @@ def iter_findings(
     keeping them all in a :class:`Report`.
     """
     for section in _SECTIONS:
-        yield from section(snapshot, edition)
+        found = section(snapshot, edition)
+        # The catalogue's section repeats nothing across SKUs (each
+        # finding names its SKU) and removes repeats SKU by SKU itself.
+        yield from found if section is _inventory.findings else once(found)
 
 
 FAIL_ON: Mapping[str, frozenset[FindingOutcome]] = MappingProxyType(

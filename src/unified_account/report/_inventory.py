@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from ..decision import Decision, ParamValue, Reason
 from ..messages import N_
 from ..model.listing import FulfillmentChannel, ListingStatus
+from ..model.marketplace import Marketplace
 from ..policy.availability import explain_cell, mfn_marketplaces
 from ..policy.unified import evaluate_listing_marketplace
 from ..rules import RuleKey
-from .finding import Finding, FindingOutcome, from_decision
+from .finding import Finding, FindingOutcome, from_decision, once
 from .subject import Subject, SubjectKind
 
 if TYPE_CHECKING:
@@ -151,4 +152,4 @@ def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     catalog = snapshot.catalog
     places = _Where(snapshot.account, edition)
     for sku in sorted(catalog.skus.keys()):
-        yield from _record(catalog.skus[sku], places, edition)
+        yield from once(_record(catalog.skus[sku], places, edition))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 import attrs
@@ -28,6 +28,7 @@ __all__ = [
     "from_decision",
     "from_resolved",
     "level",
+    "once",
 ]
 
 _set = object.__setattr__
@@ -161,3 +162,17 @@ def from_resolved(resolved: Resolved[T], subject: Subject) -> list[Finding]:
         Finding.of(reason, FindingOutcome.INFO, subject)
         for reason in resolved.reasons
     ]
+
+
+def once(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """``findings`` without repeats: each is yielded where it first came.
+
+    The report's sections are about disjoint message ids, so a finding
+    repeats only within its section; the catalogue's section applies this
+    SKU by SKU, so memory follows one SKU, not the catalogue.
+    """
+    seen: set[Finding] = set()
+    for finding in findings:
+        if finding not in seen:
+            seen.add(finding)
+            yield finding

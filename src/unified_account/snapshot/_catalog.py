@@ -17,7 +17,6 @@ import immutables
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model._converter import converter, expect
 from ..model.attributes import AttributeText, AttributeValue
-from ..model.catalog import Catalog, SkuRecord
 from ..model.catalog import NO_FBA_STOCK, Catalog, SkuRecord
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import NO_MFN_STOCK, MfnArrangement, MfnPool
@@ -295,6 +294,8 @@ def _quick_listing(
 def _quick_record(value: Any, shared: _Shared) -> SkuRecord:
     if type(value) is not dict or not _RECORD_KEYS.issuperset(value):
         raise ValueError
+    if "remote_fulfillment" in value:
+        raise ValueError  # rare: read by the step-by-step path
     sku = to_sku(value["sku"])
     asin = to_asin(value["asin"]) if "asin" in value else None
     pool = _quick_pool(value["mfn"], shared) if "mfn" in value else None
