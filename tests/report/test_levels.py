@@ -118,3 +118,15 @@ class TestExplanationsAreInfo:
             ]
             wants = (account.marketplaces & edition.scope) - {account.home}
             assert not denied or wants
+
+
+@given(ua.snapshots(), ua.editions())
+def test_the_streamed_findings_are_the_reports_without_repeats(
+    snapshot, edition
+):
+    """What the command streams is exactly the report: no finding twice."""
+    from unified_account.report import iter_findings
+
+    streamed = list(iter_findings(snapshot, edition=edition))
+    assert len(streamed) == len(set(streamed))
+    assert tuple(streamed) == build_report(snapshot, edition=edition).findings
