@@ -47,6 +47,7 @@ from ..model.rates import ConversionRate, ConversionRates
 from ..model.storefront import StorefrontLink, StorefrontRequest
 from . import _catalog  # noqa: F401  (registers the catalogue's hook)
 from ._checks import check_money_and_brands, fee_schedule
+from ._dump import record_data
 
 __all__ = [
     "Snapshot",
@@ -361,4 +362,19 @@ def schema_text() -> str:
     )
 
 
-from ._dump import dump_snapshot  # noqa: E402  (it needs Snapshot)
+def snapshot_to_data(snapshot: Snapshot) -> dict[str, Any]:
+    """``snapshot`` as plain JSON data (dicts, lists, strings, numbers)."""
+    return {"version": snapshot.version, **record_data(snapshot)}
+
+
+def dump_snapshot(snapshot: Snapshot) -> str:
+    """``snapshot`` as the JSON text :func:`parse_snapshot` reads back.
+
+    Keys are sorted within each object as the model orders them, lists
+    keep their order, and the text ends with a newline; the same
+    snapshot always gives the same text.
+    """
+    return (
+        json.dumps(snapshot_to_data(snapshot), indent=2, ensure_ascii=False)
+        + "\n"
+    )
