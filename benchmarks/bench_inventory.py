@@ -1,4 +1,10 @@
-"""Catalogue speed and memory against a plain-Python baseline, as ratios.
+"""The synthetic catalogue, and the first catalogue-only benchmark.
+
+The suite is ``run.py`` (see ``docs/performance.md``): it takes this
+module's rows (:func:`rows`) and builder (:func:`build_catalog`) and
+measures every figure against a same-work baseline, as CPU time with
+the collector on.  This module's own run is kept for its tracemalloc
+view of what the catalogue adds while it is built.
 
 Run from a checkout with the package installed::
 
@@ -74,7 +80,7 @@ Row = tuple[
 ]
 
 
-def rows(count: int) -> Iterator[Row]:
+def rows(count: int, start: int = 0) -> Iterator[Row]:
     """A realistic mix, the same for every call with the same ``count``.
 
     Of every ten SKUs: four merchant-fulfilled from a shared pool in all
@@ -84,7 +90,7 @@ def rows(count: int) -> Iterator[Row]:
     listing in twenty is deleted and one in thirty inactive; one
     merchant-fulfilled pool in fifty is at zero.
     """
-    for i in range(count):
+    for i in range(start, start + count):
         sku = f"SKU-{i:08d}"
         asin = f"B{i % 10**9:09d}"
         kind = i % 10

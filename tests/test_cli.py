@@ -52,8 +52,8 @@ class TestReport:
     """``unified-account report``."""
 
     def test_the_example_has_findings_for_every_account_rule(self, capsys):
-        """Each account rule appears, with the documented fields."""
-        status, out, err = run(capsys, "report", "--format", "json")
+        """With ``--all``, each account rule appears, with its fields."""
+        status, out, err = run(capsys, "report", "--format", "json", "--all")
         document = json.loads(out)
         assert (status, err) == (0, "")
         assert document["edition"] == "faq"
@@ -66,14 +66,25 @@ class TestReport:
                 "denied",
                 "warning",
                 "info",
+                "undetermined",
             }
 
-    def test_both_outcomes_appear_in_the_example(self, capsys):
-        """The example seller shows allowed and denied findings."""
-        _, out, _ = run(capsys, "report", "--format", "json")
+    def test_explanations_are_info_and_a_refused_request_is_denied(
+        self, capsys
+    ):
+        """Issue 9: no-merge and the separate accounts' limits explain.
+
+        Nobody asked to merge the accounts or to sell on a marketplace
+        they never turned on, so those findings are ``info``; the one
+        thing the example seller asked for and is refused (customising
+        the storefront link on Amazon.ca) is ``denied``.
+        """
+        _, out, _ = run(capsys, "report", "--format", "json", "--all")
         findings = json.loads(out)["findings"]
+        info = {f["rule"] for f in findings if f["outcome"] == "info"}
         denied = {f["rule"] for f in findings if f["outcome"] == "denied"}
-        assert {"no-merge", "eu-distinct", "professional-only"} <= denied
+        assert {"no-merge", "eu-distinct", "professional-only"} <= info
+        assert denied == {"storefront-origin"}
 
     def test_a_snapshot_file_is_read(self, capsys, tmp_path):
         """A path on the command line is the snapshot."""
@@ -112,6 +123,7 @@ class TestReport:
             "json",
             "--edition",
             "individual-plans",
+            "--all",
         )
         document = json.loads(out)
         assert document["edition"] == "individual-plans"
@@ -124,9 +136,9 @@ class TestReport:
         assert [f["outcome"] for f in individual] == ["allowed"]
 
     def test_markdown_is_a_table(self, capsys):
-        """One row per finding, after the header."""
-        _, out, _ = run(capsys, "report", "--format", "markdown")
-        _, json_out, _ = run(capsys, "report", "--format", "json")
+        """One row per finding shown, after the header."""
+        _, out, _ = run(capsys, "report", "--format", "markdown", "--all")
+        _, json_out, _ = run(capsys, "report", "--format", "json", "--all")
         rows = [line for line in out.splitlines() if line.startswith("| `")]
         assert len(rows) == len(json.loads(json_out)["findings"])
 

@@ -38,10 +38,52 @@ def test_the_known_amounts_and_their_caveats():
     assert all(entry.source for entry in schedule.entries)
 
 
-def test_a_date_before_the_schedule_is_a_clear_error():
-    """2021-07-31 precedes every entry."""
+def test_the_faq_era_is_covered_and_the_unknown_start_is_said():
+    """Issue 9: no source dates a start, so the data say it is unknown.
+
+    The FAQ predates the August 2021 split billing; its months are
+    answered by the earliest amount known, never refused.
+    """
+    schedule = bundled_subscription_fees()
+    for marketplace in (Marketplace.US, Marketplace.CA, Marketplace.MX):
+        fee = schedule.fee_on(marketplace, date(2016, 3, 1))
+        assert fee.effective is None
+        assert not fee.start_known
+        assert not fee.known_on(date(2016, 3, 1))
+    us = schedule.fee_on(Marketplace.US, date(2021, 8, 1))
+    assert us.attested == date(2021, 8, 1)
+    assert us.known_on(date(2021, 8, 1))
+
+
+def test_brazil_is_in_the_data_for_the_brazil_edition():
+    """Amazon.com.br fee schedule: R$19.00 a month, tax not stated."""
+    fee = bundled_subscription_fees().fee_on(Marketplace.BR, date(2026, 7, 1))
+    assert (fee.amount, fee.tax) == (
+        Money("19.00", "BRL"),
+        TaxTreatment.UNCONFIRMED,
+    )
+
+
+def test_a_date_before_a_dated_schedule_is_a_clear_error():
+    """A schedule whose first entry is dated does not answer earlier."""
+    from unified_account.model.fees import (
+        SubscriptionFee,
+        SubscriptionFeeSchedule,
+    )
+
+    schedule = SubscriptionFeeSchedule(
+        [
+            SubscriptionFee(
+                marketplace=Marketplace.US,
+                amount=Money("39.99", "USD"),
+                effective=date(2021, 8, 1),
+                source="test",
+                confirmed=True,
+            )
+        ]
+    )
     with pytest.raises(MissingDataError, match="starts on `2021-08-01`"):
-        bundled_subscription_fees().fee_on(Marketplace.US, date(2021, 7, 31))
+        schedule.fee_on(Marketplace.US, date(2021, 7, 31))
 
 
 def test_the_file_is_package_data():

@@ -31,10 +31,16 @@ class TestCombine:
     def test_a_deny_names_exactly_the_denying_reasons(self, decisions):
         """Reasons of a deny come from the denying decisions only."""
         result = combine(*decisions)
-        denying = [d for d in decisions if not d.allowed]
+        denying = [d for d in decisions if d.outcome is Outcome.DENIED]
+        unknown = [d for d in decisions if d.outcome is Outcome.UNDETERMINED]
         if denying:
             assert set(result.reasons) == {
                 r for d in denying for r in d.reasons
+            }
+        elif unknown:
+            assert result.outcome is Outcome.UNDETERMINED
+            assert set(result.reasons) == {
+                r for d in unknown for r in d.reasons
             }
         else:
             assert result.allowed
@@ -72,6 +78,23 @@ class TestCombine:
 
 class TestDecision:
     """The decision value itself."""
+
+    def test_an_undetermined_decision_needs_a_reason(self):
+        """An unknown fact is always named: no bare undetermined answer."""
+        with pytest.raises(InvalidValueError):
+            Decision.undetermined()
+        with pytest.raises(InvalidValueError):
+            Decision(Outcome.UNDETERMINED)
+
+    @given(
+        st.lists(ua.decisions(outcomes=st.just(Outcome.ALLOWED))),
+        ua.decisions(outcomes=st.just(Outcome.UNDETERMINED)),
+    )
+    def test_an_unknown_fact_is_neither_yes_nor_no(self, allows, unknown):
+        """Allowing decisions combined with an undetermined one stay open."""
+        result = combine(*allows, unknown)
+        assert result.outcome is Outcome.UNDETERMINED
+        assert set(result.reasons) == set(unknown.reasons)
 
     def test_an_explicit_deny_needs_a_reason(self):
         """Only :func:`combine` of nothing denies without a reason."""

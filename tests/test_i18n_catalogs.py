@@ -86,3 +86,24 @@ def test_traditional_chinese_questions_are_the_faqs_own():
     assert {k: zh[r.question] for k, r in RULES.items()} == {
         k: r.faq_question for k, r in RULES.items()
     }
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_the_quick_catalogue_reader_agrees_with_babel(locale):
+    """Every shipped ``.po`` file reads the same as Babel reads it."""
+    path = resources.files("unified_account").joinpath(
+        "locale", locale, "LC_MESSAGES", "unified_account.po"
+    )
+    with path.open("rb") as handle:
+        po = read_po(handle, locale=locale)
+    expected = {str(m.id): str(m.string) for m in po if m.id and m.string}
+    assert dict(catalog(locale)) == expected
+
+
+def test_the_quick_reader_leaves_plurals_to_babel():
+    """A file with a plural entry is not read by the quick reader."""
+    from unified_account.i18n import _simple_po
+
+    text = 'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\n'
+    assert _simple_po(text) is None
+    assert _simple_po('msgid "a\\"b"\nmsgstr ""\n"c\\n"\n') == {'a"b': "c\n"}

@@ -46,6 +46,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "edges",
         (
             "i18n",
+            "catalogue",
             "snapshot",
             "snapshot.*",
             "spapi",
@@ -58,7 +59,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "testing.*",
         ),
     ),
-    ("command", ("", "cli", "__main__", "_hypothesis")),
+    # The command, and running it for many sellers at once.
+    ("command", ("", "cli", "__main__", "_hypothesis", "batch")),
 )
 
 
@@ -120,8 +122,12 @@ def imports_of(module: str, path: Path, known: set[str]) -> set[str]:
             # Importing ``a.b.c`` runs ``a`` and ``a.b`` first (all but
             # the facade, which every import runs, and the importer's own
             # packages, which are running already).
+            # A module named outright counts even when it is one of the
+            # importer's own packages: ``from . import X`` in a submodule
+            # runs the package's ``__init__``, which imports the submodule.
+            named = name
             while name and name != module:
-                if not module.startswith(f"{name}."):
+                if name == named or not module.startswith(f"{name}."):
                     found.add(name)
                 name = name.rpartition(".")[0]
     return found
@@ -223,3 +229,23 @@ def test_the_import_reader_sees_hidden_imports(tmp_path):
         "cli",
         "model.money",
     }
+
+
+def test_the_import_reader_sees_a_submodule_import_its_package(tmp_path):
+    """``from . import X`` in ``pkg.sub`` runs ``pkg``, so it is named.
+
+    If ``pkg`` imports ``pkg.sub`` in turn, that is an import cycle.
+    """
+    source = tmp_path / "sub.py"
+    source.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from . import Snapshot\n"
+        "from .sibling import x\n",
+        encoding="utf-8",
+    )
+    known = {"snapshot", "snapshot.sub", "snapshot.sibling"}
+    found = imports_of("snapshot.sub", source, known)
+    assert found == {"snapshot", "snapshot.sibling"}
+    graph = {"snapshot": {"snapshot.sub"}, "snapshot.sub": found}
+    assert _cycle(graph) == ["snapshot", "snapshot.sub", "snapshot"]

@@ -6,6 +6,7 @@ Whatever is passed, the only exceptions that escape are the documented
 
 import contextlib
 import json
+from datetime import date
 
 import pytest
 from hypothesis import given
@@ -13,21 +14,32 @@ from hypothesis import strategies as st
 
 from unified_account import (
     FAQ,
+    REMOTE_FULFILLMENT,
+    AttributeValue,
+    Catalog,
     Decision,
     Edition,
     Marketplace,
     Outcome,
     Reason,
+    RecordedCharge,
     Resolved,
     SellingPlan,
+    SkuRecord,
     SnapshotError,
     SubscriptionBilling,
     UnifiedAccountError,
+    audit_subscription_charges,
     edition_named,
+    evaluate_remote_enrollment,
+    example_snapshot,
     parse_snapshot,
     rule,
+    split_subscription,
 )
 from unified_account.snapshot import example_text
+
+_LAMP = Catalog([SkuRecord(sku="LAMP")])
 
 ANYTHING = st.one_of(
     st.none(),
@@ -114,3 +126,41 @@ def test_snapshot_country_codes_are_exact(code):
     document["account"]["home"] = code
     with pytest.raises(SnapshotError, match="unknown marketplace country"):
         parse_snapshot(json.dumps(document))
+
+
+@given(ANYTHING, ANYTHING, ANYTHING, ANYTHING)
+def test_new_values_of_issue_9(first, second, third, fourth):
+    """Attribute values, recorded charges and enrolments: our errors only."""
+    with contextlib.suppress(UnifiedAccountError):
+        AttributeValue(first, second)
+    with contextlib.suppress(UnifiedAccountError):
+        RecordedCharge(
+            marketplace=first,
+            charged_on=second,
+            amount=third,
+            reference=fourth,
+        )
+    with contextlib.suppress(UnifiedAccountError):
+        SkuRecord(sku="MUG", remote_fulfillment=first)
+    with contextlib.suppress(UnifiedAccountError):
+        evaluate_remote_enrollment(
+            _LAMP, "LAMP", first, edition=REMOTE_FULFILLMENT
+        )
+
+
+@given(ANYTHING, ANYTHING, ANYTHING)
+def test_split_and_audit_inputs(active, division, charges):
+    """The split subscription and the audit refuse bad input with ours."""
+    account = example_snapshot().account
+    with contextlib.suppress(UnifiedAccountError):
+        split_subscription(
+            account,
+            date(2026, 7, 15),
+            active,
+            division=division,
+        )
+    with contextlib.suppress(UnifiedAccountError):
+        audit_subscription_charges(
+            charges if isinstance(charges, list) else [],
+            active_on=active if isinstance(active, dict) else {},
+        )

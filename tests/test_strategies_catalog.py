@@ -18,6 +18,7 @@ from unified_account import (
     to_sku,
 )
 from unified_account import strategies as ua
+from unified_account.model.attributes import AttributeValue
 
 
 @given(ua.catalogs())
@@ -150,3 +151,22 @@ def test_parse_snapshot_reads_what_the_docs_show():
         "catalog": {"skus": [{"sku": "A"}]}}"""
     )
     assert len(snapshot.catalog) == 1
+
+
+@given(ua.attribute_values())
+def test_attribute_values_are_valid_text_or_tagged_values(value):
+    """Plain text, or an AttributeValue that rebuilds from its fields."""
+    if isinstance(value, AttributeValue):
+        assert AttributeValue(value.value, value.language_tag) == value
+    else:
+        assert isinstance(value, str)
+        assert value.strip()
+
+
+def test_attribute_values_reach_plain_and_tagged():
+    """Both kinds are drawn; the simplest is plain text."""
+    assert _find(ua.attribute_values(), lambda _: True) == "A"
+    tagged = _find(
+        ua.attribute_values(), lambda v: isinstance(v, AttributeValue)
+    )
+    assert tagged.language_tag is not None

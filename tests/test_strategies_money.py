@@ -123,15 +123,28 @@ def test_orders_reach_both_sides_of_scope_and_of_totals():
 
 
 def test_payout_routes_reach_every_method():
-    """Direct, converted and unsupported payouts are all drawn."""
-    accounts = ua.seller_accounts(homes=ua.marketplaces(in_scope=True))
-    every = set(PayoutMethod)
-    assert (
-        reached(
-            accounts, lambda a: payout_route(a, a.home).value.method, every
-        )
-        == every
+    """Direct, converted, unsupported and undetermined payouts are drawn.
+
+    Unsupported needs the caller's list of countries; undetermined needs
+    its absence and a customised bank account.
+    """
+    accounts = ua.seller_accounts(
+        homes=ua.marketplaces(in_scope=True), customised=None
     )
+    lists = st.none() | st.frozensets(st.sampled_from(["US", "CA", "MX"]))
+    every = set(PayoutMethod)
+
+    def method(pair):
+        account, countries = pair
+        scope = {Marketplace.US, Marketplace.CA, Marketplace.MX}
+        where = sorted(
+            account.marketplaces & scope, key=list(Marketplace).index
+        )[-1]
+        return payout_route(
+            account, where, bank_countries=countries
+        ).value.method
+
+    assert reached(st.tuples(accounts, lists), method, every) == every
 
 
 def test_brand_propagation_reaches_both_sides():

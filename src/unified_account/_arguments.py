@@ -20,7 +20,7 @@ import functools
 import inspect
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any, ParamSpec, TypeVar
 
@@ -55,11 +55,50 @@ def _runtime_types(hint: object) -> _Expected | None:
     return None  # Literal, Callable and the like: not checked here
 
 
+class ModuleNames(Mapping[str, Any]):
+    """A module's names as a mapping, read as annotations need them.
+
+    The package's facade loads its names lazily (PEP 562): a name not yet
+    loaded is loaded here, when an annotation names it.
+    """
+
+    def __init__(self, module: types.ModuleType) -> None:
+        self._module = module
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return getattr(self._module, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dir(self._module))
+
+    def __len__(self) -> int:
+        return len(dir(self._module))
+
+
+class _Names(Mapping[str, Any]):
+    """``collections.abc``'s names, then ``names``: where annotations look."""
+
+    def __init__(self, names: Mapping[str, Any]) -> None:
+        self._names = names
+
+    def __getitem__(self, name: str) -> Any:
+        found = vars(collections.abc).get(name)
+        return self._names[name] if found is None else found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({*vars(collections.abc), *self._names})
+
+    def __len__(self) -> int:
+        return len({*vars(collections.abc), *self._names})
+
+
 def _expectations(
     function: Callable[..., Any], names: Mapping[str, Any]
 ) -> dict[str, _Expected]:
-    namespace = dict(vars(collections.abc))
-    namespace.update(names)
+    namespace: Mapping[str, Any] = _Names(names)
     try:
         hints = typing.get_type_hints(function, localns=namespace)
     except NameError:  # a name only its module's type checker sees

@@ -8,9 +8,11 @@
                                SP-API responses, notifications and reports
                                into a snapshot (stdout, or ``-o FILE``)
 
-``rules``, ``explain`` and ``report`` take ``--format text|json|markdown``;
-each takes ``--locale``.  Output is
-built whole before anything is written, so a failure leaves stdout empty.
+Each takes ``--format text|json|markdown`` and ``--locale``.  A snapshot
+is read and checked whole before anything is written, so a bad one leaves
+stdout empty; the report is then written as it is produced.  A directory
+or a JSON Lines file of snapshots gives one result per seller (see
+:mod:`unified_account.batch`).
 
 Exit status: 0 on success; 1 when ``report --fail-on LEVEL`` finds a
 finding at or above that level (or the output cannot be written); 2 for
@@ -20,40 +22,30 @@ bad input or usage, with the error on stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
+import importlib
+import io
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, Any, NoReturn, TextIO
 
 from . import __version__
 from ._excerpt import one_line
-from .edition import EDITIONS, edition_named
-from .errors import UnifiedAccountError
-from .i18n import SUPPORTED_LOCALES, normalize_locale, render
-from .messages import N_
-from .model.account import SellingPlan
-from .model.marketplace import Marketplace
-from .report import FAIL_ON, build_report, fails
-from .report.formats import (
+from .catalogue import (
     FORMATS,
     catalogue_json,
     catalogue_markdown,
     catalogue_text,
-    report_json,
-    report_markdown,
-    report_text,
     rule_json,
     rule_markdown,
     rule_plain,
 )
+from .errors import UnifiedAccountError
+from .i18n import SUPPORTED_LOCALES, normalize_locale, render
+from .messages import N_
 from .rules import rule
-from .snapshot import (
-    dump_snapshot,
-    example_snapshot,
-    load_snapshot,
-    parse_snapshot,
-)
-from .spapi.files import import_files
 
 __all__ = ["main"]
 
@@ -99,6 +91,37 @@ def _write(stream: IO[str], text: str) -> None:
     stream.flush()
 
 
+def _error(message: str) -> None:
+    """One short line on stderr, whatever its encoding."""
+    _write(sys.stderr, f"{PROG}: error: {one_line(message)}\n")
+
+
+class _Escaping(io.TextIOBase):
+    """A text-only stream (``io.StringIO``) written through :func:`_write`."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        _write(self._stream, text)
+        return len(text)
+
+
+def _output() -> TextIO:
+    """stdout, buffered, in its own encoding, escaping what it cannot write."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        return _Escaping(sys.stdout)  # type: ignore[return-value]
+    sys.stdout.flush()
+    return io.TextIOWrapper(
+        buffer,
+        encoding=getattr(sys.stdout, "encoding", None) or "utf-8",
+        errors="backslashreplace",
+        newline="\n",
+        write_through=False,
+    )
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, writing safely; a usage error's own line stays short."""
 
@@ -108,6 +131,29 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {one_line(message)}\n")
+
+
+class _Names:
+    """The keys of a mapping in another module, read when first needed.
+
+    Only ``report`` takes an edition or a ``--fail-on`` level, so
+    ``rules`` and ``explain`` start without loading the editions or the
+    report.
+    """
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+
+    def _names(self) -> Sequence[str]:
+        module = importlib.import_module(self.module, __package__)
+        return tuple(getattr(module, self.name))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
 
 
 def _parser(locale: str) -> argparse.ArgumentParser:
@@ -153,14 +199,28 @@ def _parser(locale: str) -> argparse.ArgumentParser:
     report.add_argument(
         "--edition",
         default="faq",
-        choices=tuple(EDITIONS),
+        choices=_Names(".edition", "EDITIONS"),
+        metavar="EDITION",
         help=text(N_("cli.help.edition"), default="faq"),
     )
     report.add_argument(
         "--fail-on",
-        choices=tuple(FAIL_ON),
+        choices=_Names(".report", "FAIL_ON"),
+        metavar="{warning,denied}",
         default=None,
         help=text(N_("cli.help.fail-on")),
+    )
+    report.add_argument(
+        "--all",
+        action="store_true",
+        dest="everything",
+        help=text(N_("cli.help.all")),
+    )
+    report.add_argument(
+        "--workers", type=int, default=None, help=text(N_("cli.help.workers"))
+    )
+    report.add_argument(
+        "--scheduler", default=None, help=text(N_("cli.help.scheduler"))
     )
     spapi = commands.add_parser(
         "import-spapi", help=text(N_("cli.help.import-spapi"))
@@ -189,6 +249,11 @@ def _parser(locale: str) -> argparse.ArgumentParser:
 
 
 def _import(args: argparse.Namespace) -> str:
+    from .model.account import SellingPlan
+    from .model.marketplace import Marketplace
+    from .snapshot import dump_snapshot
+    from .spapi.files import import_files
+
     home = Marketplace.from_country(args.home)
     assembly = import_files(
         args.files,
@@ -197,43 +262,6 @@ def _import(args: argparse.Namespace) -> str:
         plan=None if args.plan is None else SellingPlan(args.plan),
     )
     return dump_snapshot(assembly.snapshot)
-
-
-_CATALOGUE = {
-    "json": catalogue_json,
-    "markdown": catalogue_markdown,
-    "text": catalogue_text,
-}
-_RULE = {"json": rule_json, "markdown": rule_markdown, "text": rule_plain}
-_REPORT = {
-    "json": report_json,
-    "markdown": report_markdown,
-    "text": report_text,
-}
-
-
-def _run(args: argparse.Namespace) -> tuple[str, int]:
-    """The output and the exit status."""
-    locale = normalize_locale(args.locale)
-    if args.command == "rules":
-        return _CATALOGUE[args.format](locale), 0
-    if args.command == "explain":
-        return _RULE[args.format](rule(args.rule_key), locale), 0
-    if args.command == "import-spapi":
-        text = _import(args)
-        if args.output is None:
-            return text, 0
-        _write_file(args.output, text)
-        return "", 0
-    if args.snapshot is None:
-        snapshot = example_snapshot()
-    elif args.snapshot == "-":
-        snapshot = parse_snapshot(sys.stdin.buffer.read(), "<stdin>")
-    else:
-        snapshot = load_snapshot(args.snapshot)
-    report = build_report(snapshot, edition=edition_named(args.edition))
-    failed = args.fail_on is not None and fails(report, args.fail_on)
-    return _REPORT[args.format](report, locale), 1 if failed else 0
 
 
 def _write_file(path: str, text: str) -> None:
@@ -248,31 +276,108 @@ def _write_file(path: str, text: str) -> None:
         raise
 
 
+_CATALOGUE = {
+    "json": catalogue_json,
+    "markdown": catalogue_markdown,
+    "text": catalogue_text,
+}
+_RULE = {"json": rule_json, "markdown": rule_markdown, "text": rule_plain}
+
+
+def _many(path: str) -> bool:
+    if path == "-":
+        return False
+    return Path(path).is_dir() or path.endswith((".jsonl", ".ndjson"))
+
+
+def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
+    """Write the report(s); the exit status.
+
+    1 when ``--fail-on`` finds a finding at its level, 2 when a seller's
+    snapshot of many could not be read.
+    """
+    from .batch import report_many, seller_jobs
+    from .edition import edition_named
+    from .report import FAIL_ON, iter_findings
+    from .report.stream import write_report
+    from .snapshot import example_snapshot, load_snapshot, parse_snapshot
+
+    edition = edition_named(args.edition)
+    failing = frozenset() if args.fail_on is None else FAIL_ON[args.fail_on]
+    options = {
+        "locale": locale,
+        "format": args.format,
+        "everything": args.everything,
+    }
+    if args.snapshot is not None and _many(args.snapshot):
+        results = report_many(
+            seller_jobs(args.snapshot),
+            out,
+            edition=edition.name,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            **options,
+        )
+        broken = [result for result in results if result.error]
+        for result in broken:
+            _error(str(result.error))
+        if broken:
+            return 2
+        return 1 if any(r.outcomes & failing for r in results) else 0
+    if args.snapshot is None:
+        snapshot = example_snapshot()
+    elif args.snapshot == "-":
+        snapshot = parse_snapshot(sys.stdin.buffer.read(), "<stdin>")
+    else:
+        snapshot = load_snapshot(args.snapshot)
+    # The snapshot lives as long as this report: keep the collector from
+    # walking its millions of objects again and again while reporting.
+    gc.freeze()
+    try:
+        summary = write_report(
+            iter_findings(snapshot, edition=edition),
+            out,
+            edition=edition.name,
+            **options,
+        )
+    finally:
+        gc.unfreeze()
+    return 1 if any(summary.outcomes[o] for o in failing) else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     words = sys.argv[1:] if argv is None else list(argv)
     args = _parser(_help_locale(words)).parse_args(words)
+    out = _output()
     try:
-        output, status = _run(args)
+        locale = normalize_locale(args.locale)
+        if args.command == "report":
+            status = _report(args, locale, out)
+        elif args.command == "rules":
+            out.write(_CATALOGUE[args.format](locale))
+            status = 0
+        elif args.command == "import-spapi":
+            text = _import(args)
+            if args.output is None:
+                out.write(text)
+            else:
+                _write_file(args.output, text)
+            status = 0
+        else:
+            out.write(_RULE[args.format](rule(args.rule_key), locale))
+            status = 0
+        out.flush()
     except UnifiedAccountError as error:
-        _write(sys.stderr, f"{PROG}: error: {one_line(str(error))}\n")
+        _error(str(error))
         return 2
-    except OSError as error:  # ``-o FILE`` could not be written
-        _write(
-            sys.stderr,
-            f"{PROG}: error: cannot write the output: "
-            f"{one_line(str(error))}\n",
-        )
+    except OSError as error:  # a closed pipe, a full disk, ``-o FILE``
+        _error(f"cannot write the output: {error}")
         return 1
-    try:
-        _write(sys.stdout, output)
-    except OSError as error:  # a closed pipe, a full disk
-        _write(
-            sys.stderr,
-            f"{PROG}: error: cannot write the output: "
-            f"{one_line(str(error))}\n",
-        )
-        return 1
+    finally:
+        if isinstance(out, io.TextIOWrapper):
+            with contextlib.suppress(OSError, ValueError):
+                out.detach()
     return status
 
 

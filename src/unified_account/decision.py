@@ -7,13 +7,21 @@ or no (the account information for Canada, the stock available in
 Mexico) returns a :class:`Resolved` value with the reasons that produced
 it.  Neither holds prose: render them with :mod:`unified_account.i18n`.
 
+Three outcomes: :attr:`Outcome.ALLOWED`, :attr:`Outcome.DENIED`, and
+:attr:`Outcome.UNDETERMINED` when the answer turns on a fact the library
+does not hold (a list Amazon does not publish, account information that
+is unknown); an undetermined decision names the rules and the missing
+fact, and is never read as a denial.
+
 Combining rule (:func:`combine`), as in Cedar: **deny overrides**.  If any
 decision denies, the result denies and its reasons are exactly the
-denying decisions' reasons; otherwise it allows with every reason of the
-allowing decisions.  Combining nothing is a *default deny* with no
-reasons, distinguishable from an explicit deny, which always names at
-least one rule.  Errors from every decision are kept, in order, apart
-from the reasons; they never change the outcome.
+denying decisions' reasons; otherwise, if any is undetermined, the result
+is undetermined with exactly the undetermined decisions' reasons;
+otherwise it allows with every reason of the allowing decisions.
+Combining nothing is a *default deny* with no reasons, distinguishable
+from an explicit deny, which always names at least one rule.  Errors from
+every decision are kept, in order, apart from the reasons; they never
+change the outcome.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ import attrs
 
 from ._excerpt import excerpt
 from .errors import InvalidValueError, UnifiedAccountError
-from .model._validate import instance_of, non_empty_text
+from .model._validate import instance_of
 from .model.marketplace import Marketplace
 from .model.money import Money
 from .rules import RuleKey
@@ -46,6 +54,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+_set = object.__setattr__
 
 
 @attrs.frozen
@@ -78,7 +87,14 @@ class Outcome(enum.Enum):
     """Whether the rules allow what was asked."""
 
     ALLOWED = "allowed"
+    """The rules allow it."""
     DENIED = "denied"
+    """The rules refuse it."""
+    UNDETERMINED = "undetermined"
+    """The answer turns on a fact the library does not hold.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 _SCALARS = (str, int, Decimal, Money, date, Marketplace, Term)
@@ -97,7 +113,28 @@ def _param_value(name: str, value: object) -> ParamValue:
     )
 
 
+_EXACT_SCALARS = frozenset({str, int, Decimal, Money, date, Marketplace, Term})
+
+
+def _plain(value: dict[str, object]) -> bool:
+    """Whether every name is text and every value a scalar or a flat tuple."""
+    for name, item in value.items():
+        if type(name) is not str:
+            return False
+        kind = type(item)
+        if kind is tuple:
+            for element in item:  # type: ignore[attr-defined]
+                if type(element) not in _EXACT_SCALARS:
+                    return False
+        elif kind not in _EXACT_SCALARS:
+            return False
+    return True
+
+
 def _params(value: Mapping[str, ParamValue] | Params) -> Params:
+    if type(value) is dict and _plain(value):
+        # The common case, a dict of plain values: one pass, no re-check.
+        return tuple(sorted(value.items()))  # names are unique
     if isinstance(value, Mapping):
         items = list(value.items())
     elif isinstance(value, tuple) and all(
@@ -125,6 +162,8 @@ def _params(value: Mapping[str, ParamValue] | Params) -> Params:
 
 
 def _rule_key(value: str) -> RuleKey:
+    if type(value) is RuleKey:
+        return value
     try:
         return RuleKey(value)
     except ValueError:
@@ -133,7 +172,7 @@ def _rule_key(value: str) -> RuleKey:
         ) from None
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Reason:
     """One determining rule: its key, a message id and the message's values.
 
@@ -146,9 +185,39 @@ class Reason:
 params=(('a', '1'), ('b', '2')))
     """
 
-    rule: RuleKey = attrs.field(converter=_rule_key)
-    message_id: str = attrs.field(validator=non_empty_text)
-    params: Params = attrs.field(default=(), converter=_params)
+    rule: RuleKey
+    message_id: str
+    params: Params = ()
+
+    def __init__(
+        self,
+        rule: RuleKey | str,
+        message_id: str,
+        params: Mapping[str, ParamValue] | Params = (),
+    ) -> None:
+        # Written out rather than generated: every policy call builds
+        # reasons, and this checks each value once, the common case
+        # (a key, an id, a dict of plain values) on a short path.
+        if type(message_id) is not str or not message_id.strip():
+            raise InvalidValueError(
+                f"`{message_id!r}` must be a non-empty string",
+                field="message_id",
+            )
+        _set(self, "rule", rule if type(rule) is RuleKey else _rule_key(rule))
+        _set(self, "message_id", message_id)
+        _set(self, "params", _params(params))
+
+    @classmethod
+    def _of(
+        cls, rule: RuleKey, message_id: str, params: dict[str, ParamValue]
+    ) -> Reason:
+        # For reasons built from already-validated values (a catalogue's
+        # records): the parameters are only put in order.
+        reason = object.__new__(cls)
+        _set(reason, "rule", rule)
+        _set(reason, "message_id", message_id)
+        _set(reason, "params", tuple(sorted(params.items())))
+        return reason
 
     def param(self, name: str) -> ParamValue:
         """The value of parameter ``name``."""
@@ -159,6 +228,10 @@ params=(('a', '1'), ('b', '2')))
 
 
 def _reasons(value: Iterable[Reason]) -> tuple[Reason, ...]:
+    if type(value) is tuple and (
+        not value or (len(value) == 1 and type(value[0]) is Reason)
+    ):
+        return value  # nothing to deduplicate or convert
     if isinstance(value, str | bytes):  # type: ignore[unreachable]
         raise InvalidValueError(
             f"`{excerpt(value, as_repr=True)}` is not a collection of reasons"
@@ -190,7 +263,11 @@ class Decision:
     errors: tuple[Reason, ...] = attrs.field(default=(), converter=_reasons)
 
     def __attrs_post_init__(self) -> None:
-        if set(self.reasons) & set(self.errors):
+        if self.outcome is Outcome.UNDETERMINED and not self.reasons:
+            raise InvalidValueError(
+                "an undetermined decision needs a reason", field="reasons"
+            )
+        if self.errors and set(self.reasons) & set(self.errors):
             raise InvalidValueError(
                 "a reason cannot also be an error", field="errors"
             )
@@ -198,7 +275,7 @@ class Decision:
     @classmethod
     def allow(cls, *reasons: Reason) -> Decision:
         """An allowing decision determined by ``reasons``."""
-        return cls(Outcome.ALLOWED, reasons)
+        return _decision(cls, Outcome.ALLOWED, reasons)
 
     @classmethod
     def deny(cls, *reasons: Reason) -> Decision:
@@ -207,7 +284,19 @@ class Decision:
             raise InvalidValueError(
                 "an explicit deny needs a reason", field="reasons"
             )
-        return cls(Outcome.DENIED, reasons)
+        return _decision(cls, Outcome.DENIED, reasons)
+
+    @classmethod
+    def undetermined(cls, *reasons: Reason) -> Decision:
+        """An undetermined decision; it names the rules and what is missing.
+
+        .. versionadded:: 0.2.0
+        """
+        if not reasons:
+            raise InvalidValueError(
+                "an undetermined decision needs a reason", field="reasons"
+            )
+        return cls(Outcome.UNDETERMINED, reasons)
 
     @property
     def allowed(self) -> bool:
@@ -220,6 +309,29 @@ class Decision:
         return frozenset(reason.rule for reason in self.reasons)
 
 
+_PRECEDENCE = (Outcome.DENIED, Outcome.UNDETERMINED, Outcome.ALLOWED)
+
+
+def _decision(
+    cls: type[Decision], outcome: Outcome, reasons: tuple[Reason, ...]
+) -> Decision:
+    """``cls(outcome, reasons)``, on a short path for distinct reasons."""
+    if cls is not Decision or not all(type(r) is Reason for r in reasons):
+        return cls(outcome, reasons)
+    if len(reasons) > 1 and len(set(reasons)) != len(reasons):
+        return cls(outcome, reasons)  # duplicates: the constructor drops them
+    return _decided(outcome, reasons)
+
+
+def _decided(outcome: Outcome, reasons: tuple[Reason, ...]) -> Decision:
+    # ``reasons`` are distinct reasons and there are no errors.
+    decision = object.__new__(Decision)
+    _set(decision, "outcome", outcome)
+    _set(decision, "reasons", reasons)
+    _set(decision, "errors", ())
+    return decision
+
+
 def combine(*decisions: Decision) -> Decision:
     """Combine decisions: deny overrides (see the module docstring).
 
@@ -230,10 +342,11 @@ def combine(*decisions: Decision) -> Decision:
     >>> combine().outcome, combine().reasons
     (<Outcome.DENIED: 'denied'>, ())
     """
-    denying = [d for d in decisions if d.outcome is Outcome.DENIED]
-    deciding = denying if denying or not decisions else decisions
-    outcome = Outcome.DENIED if deciding is denying else Outcome.ALLOWED
-    reasons = [reason for d in deciding for reason in d.reasons]
+    if not decisions:
+        return Decision(Outcome.DENIED)
+    outcomes = {d.outcome for d in decisions}
+    outcome = next(o for o in _PRECEDENCE if o in outcomes)
+    reasons = [r for d in decisions if d.outcome is outcome for r in d.reasons]
     # An error that another decision gives as a reason is not an error.
     errors = [
         error
@@ -241,6 +354,8 @@ def combine(*decisions: Decision) -> Decision:
         for error in decision.errors
         if error not in reasons
     ]
+    if not errors:  # the decisions' reasons are reasons: only deduplicate
+        return _decided(outcome, tuple(dict.fromkeys(reasons)))
     return Decision(outcome, reasons, errors)
 
 

@@ -108,7 +108,9 @@ def _plans(value: Iterable[SellingPlan]) -> frozenset[SellingPlan]:
     return _members(value, SellingPlan, "qualifying_plans")
 
 
-def _codes(value: Iterable[str]) -> frozenset[str]:
+def _codes(value: Iterable[str] | None) -> frozenset[str] | None:
+    if value is None:
+        return None
     codes = _members(value, str, "payout_bank_countries")
     for code in codes:
         if not (len(code) == 2 and code.isascii() and code.isupper()):
@@ -117,6 +119,9 @@ def _codes(value: Iterable[str]) -> frozenset[str]:
                 field="payout_bank_countries",
             )
     return codes
+
+
+_REMOTE_TARGETS = frozenset({Marketplace.CA, Marketplace.MX, Marketplace.BR})
 
 
 @attrs.frozen(kw_only=True)
@@ -128,14 +133,21 @@ class Edition:
     ``subscription_billing``: how the subscription is billed.
     ``split_subscription_since``: the date split billing starts (``None``
     when it does not apply).
-    ``remote_fulfillment``: whether US FBA stock may fulfil CA and MX
-    orders (the pools stay separate either way).
+    ``remote_fulfillment``: whether US FBA stock may fulfil the orders
+    of SKUs the seller enrolled on Amazon.ca and Amazon.com.mx (and
+    Amazon.com.br when the scope includes it); the pools stay separate
+    either way (:attr:`remote_fulfillment_marketplaces`).
     ``brand_registry_sources``: marketplaces whose Brand Registry approval
     carries to the rest of the scope (the FAQ names only Amazon.com).
     ``payout_bank_countries``: countries whose bank accounts Amazon pays
-    out to directly in local currency; the FAQ names no list, so the
-    default is the three NA countries and a caller should pass the
-    current list from Seller Central.
+    out to; ``None`` (the default) when not known.  Neither the FAQ nor
+    any dated source the library ships gives the list, so no edition
+    holds one: pass the current list from Seller Central, with the
+    edition or to :func:`~unified_account.policy.payout.payout_route`.
+
+    .. versionchanged:: 0.2.0
+       ``payout_bank_countries`` defaults to ``None`` (unknown), no
+       longer to the three NA countries.
     """
 
     name: str = attrs.field(validator=non_empty_text)
@@ -159,9 +171,22 @@ class Edition:
     brand_registry_sources: frozenset[Marketplace] = attrs.field(
         default=frozenset({Marketplace.US}), converter=_sources
     )
-    payout_bank_countries: frozenset[str] = attrs.field(
-        default=frozenset({"US", "CA", "MX"}), converter=_codes
+    payout_bank_countries: frozenset[str] | None = attrs.field(
+        default=None, converter=_codes
     )
+
+    @property
+    def remote_fulfillment_marketplaces(self) -> frozenset[Marketplace]:
+        """Where US FBA stock may serve enrolled SKUs' orders.
+
+        Amazon.ca and Amazon.com.mx, and Amazon.com.br when the scope
+        includes it; none without Remote Fulfillment.
+
+        .. versionadded:: 0.2.0
+        """
+        if not self.remote_fulfillment:
+            return frozenset()
+        return _REMOTE_TARGETS & self.scope
 
     def __attrs_post_init__(self) -> None:
         split = self.subscription_billing is SubscriptionBilling.SPLIT
@@ -212,7 +237,9 @@ INDIVIDUAL_PLANS = attrs.evolve(
 REMOTE_FULFILLMENT = attrs.evolve(
     FAQ, name="remote-fulfillment", remote_fulfillment=True
 )
-"""Remote Fulfillment with FBA: US stock may fulfil CA and MX orders."""
+"""Remote Fulfillment with FBA: US stock may fulfil enrolled SKUs' CA and MX
+orders (Amazon, "Remote Fulfillment with FBA",
+sellercentral.amazon.com/gp/help/external/5P3CDUHZWSZLXLB)."""
 
 EDITIONS: Mapping[str, Edition] = MappingProxyType(
     {

@@ -22,6 +22,8 @@ USD, CAD and MXN amounts shown together are never ambiguous.
 from __future__ import annotations
 
 import functools
+import io
+import re
 import string
 from datetime import date
 from decimal import Decimal
@@ -30,24 +32,22 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
-from babel.dates import format_date
-from babel.lists import format_list
-from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal
 
 from ._excerpt import excerpt
-from .decision import Decision, ParamValue, Reason, Term
 from .errors import (
     InvalidArgumentError,
     MissingMessageError,
     UnsupportedLocaleError,
 )
 from .model.marketplace import Marketplace
-from .model.money import Money, local_context
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
+    from babel.core import Locale
+
+    from .decision import Decision, ParamValue, Reason, Term
+    from .model.money import Money
     from .rules import Rule
 
 __all__ = [
@@ -102,15 +102,79 @@ def catalog(locale: str) -> Mapping[str, str]:
     path = resources.files(__package__).joinpath(
         "locale", locale, "LC_MESSAGES", f"{DOMAIN}.po"
     )
-    with path.open("rb") as handle:
-        po = read_po(handle, locale=locale, domain=DOMAIN)
-    return MappingProxyType(
-        {
+    text = path.read_text(encoding="utf-8")
+    messages = _simple_po(text)
+    if messages is None:  # plurals, contexts: Babel reads those
+        from babel.messages.pofile import read_po
+
+        po = read_po(io.StringIO(text), locale=locale, domain=DOMAIN)
+        messages = {
             str(message.id): str(message.string)
             for message in po
             if message.id and message.string
         }
-    )
+    return MappingProxyType(messages)
+
+
+_PO_ESCAPES = {"\\\\": "\\", '\\"': '"', "\\n": "\n", "\\t": "\t", "\\r": "\r"}
+_PO_ESCAPE = re.compile(r'\\[\\"ntr]')
+
+
+def _po_string(line: str) -> str | None:
+    if len(line) < 2 or line[0] != '"' or line[-1] != '"':
+        return None
+    inner = line[1:-1]
+    if "\\" not in inner:
+        return inner
+    return _PO_ESCAPE.sub(lambda m: _PO_ESCAPES[m.group()], inner)
+
+
+def _simple_po(text: str) -> dict[str, str] | None:
+    """The id and text of each message of a ``.po`` file of plain entries.
+
+    The shipped catalogues hold only comments, ``msgid`` and ``msgstr``
+    with continued strings, which this reads in a few milliseconds
+    (Babel's full reader takes tens, a noticeable part of the command's
+    start-up); a test checks it agrees with Babel on every shipped file.
+    Anything else returns ``None``, for Babel to read.
+    """
+    messages: dict[str, str] = {}
+    parts: dict[str, list[str]] = {}
+    current: list[str] | None = None
+
+    def finish() -> None:
+        if "msgid" in parts:
+            key, value = (
+                "".join(parts["msgid"]),
+                "".join(parts.get("msgstr", [])),
+            )
+            if key and value:
+                messages[key] = value
+        parts.clear()
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        keyword, _, rest = line.partition(" ")
+        if keyword in ("msgid", "msgstr"):
+            if keyword == "msgid":
+                finish()
+            elif "msgid" not in parts or "msgstr" in parts:
+                return None
+            value = _po_string(rest.strip())
+            if value is None:
+                return None
+            current = parts[keyword] = [value]
+        elif line.startswith('"') and current is not None:
+            value = _po_string(line)
+            if value is None:
+                return None
+            current.append(value)
+        else:
+            return None
+    finish()
+    return messages
 
 
 def translate(message_id: str, locale: str) -> str:
@@ -129,28 +193,84 @@ def translate(message_id: str, locale: str) -> str:
         ) from None
 
 
-def format_money(money: Money, locale: str) -> str:
-    r"""``money`` in ``locale``'s currency format, at the currency's precision.
+@functools.cache
+def _babel_locale(locale: str) -> Locale:
+    # One parsed Babel locale per supported locale, for every call.
+    from babel.core import Locale
 
-    >>> format_money(Money("29.99", "CAD"), "en")
-    'CA$29.99'
-    >>> format_money(Money("29.99", "CAD"), "fr_CA")
-    '29,99\xa0$'
-    """
+    return Locale.parse(normalize_locale(locale))
+
+
+# Babel's number, date and list formatting load with the first value
+# formatted: listing the rules or explaining one needs none of them.
+
+
+# Formatted values, per locale: a report formats the same prices,
+# quantities and lists again and again.  Bounded, so memory is too.
+_CACHE_SIZE = 1 << 16
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _money_text(amount: Decimal, currency: str, locale: str) -> str:
+    from babel.numbers import format_currency
+
+    from .model.money import local_context
+
     with local_context():  # never the caller's decimal context
         return str(
             format_currency(
-                money.amount,
-                money.currency,
-                locale=normalize_locale(locale),
+                amount,
+                currency,
+                locale=_babel_locale(locale),
                 currency_digits=True,
             )
         )
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE, typed=True)
+def _number_text(value: int | Decimal, locale: str) -> str:
+    from babel.numbers import format_decimal
+
+    from .model.money import local_context
+
+    with local_context():  # never the caller's decimal context
+        return str(format_decimal(value, locale=_babel_locale(locale)))
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _list_text(items: tuple[str, ...], locale: str) -> str:
+    from babel.lists import format_list
+
+    return str(format_list(list(items), locale=_babel_locale(locale)))
+
+
+def format_money(money: Money, locale: str) -> str:
+    r"""``money`` in ``locale``'s currency format, at the currency's precision.
+
+    >>> from unified_account import Money
+    >>> format_money(Money("29.99", "CAD"), "en")
+    'CA$29.99'
+    >>> format_money(Money("29.99", "CAD"), "fr_CA")
+    '29,99\xa0$'
+    """
+    return _money_text(money.amount, money.currency, locale)
+
+
 def format_date_for(value: date, locale: str) -> str:
     """``value`` as ``locale`` writes a date in full (``November 1, 2026``)."""
-    return str(format_date(value, "long", locale=normalize_locale(locale)))
+    from babel.dates import format_date
+
+    return str(format_date(value, "long", locale=_babel_locale(locale)))
+
+
+@functools.cache
+def _kinds() -> tuple[type[Money], type[Term]]:
+    # The value classes load with the first parameter formatted, so
+    # listing the rules does not load the model and the decisions.
+    from .decision import Term
+    from .model.money import Money
+
+    return Money, Term
 
 
 def format_param(value: ParamValue, locale: str) -> str:
@@ -160,27 +280,35 @@ def format_param(value: ParamValue, locale: str) -> str:
     marketplace by its name (``Amazon.ca``); a :class:`Term` translated;
     a tuple as the locale writes a list (``A, B and C``).
     """
-    if isinstance(value, Money):
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[return-value]
+    if kind is Marketplace:
+        return value.display_name  # type: ignore[union-attr]
+    money, term = _kinds()
+    if kind is money:
+        return _money_text(value.amount, value.currency, locale)  # type: ignore[union-attr]
+    if isinstance(value, money):
         return format_money(value, locale)
     if isinstance(value, Marketplace):
         return value.display_name
-    if isinstance(value, Term):
+    if isinstance(value, term):
         return translate(value.message_id, locale)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | Decimal):
-        with local_context():  # never the caller's decimal context
-            return str(format_decimal(value, locale=normalize_locale(locale)))
+        return _number_text(value, locale)
     if isinstance(value, date):
         return format_date_for(value, locale)
     if isinstance(value, tuple):
-        items = [format_param(item, locale) for item in value]
+        items = tuple(format_param(item, locale) for item in value)
         if not items:
             return "-"
-        return str(format_list(items, locale=normalize_locale(locale)))
+        return _list_text(items, locale)
     return str(value)
 
 
+@functools.lru_cache(maxsize=1024)
 def placeholders(template: str) -> frozenset[str]:
     """The ``{name}`` placeholders of a message template."""
     return frozenset(

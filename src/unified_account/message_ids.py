@@ -435,14 +435,9 @@ _SPECS = (
     _m(
         "single-subscription.one-charge",
         _p("amount", MONEY),
-        _p("effective", DATE),
+        _p("effective", DATE, optional=True),
         _p("home", MARKETPLACE),
         _p("marketplaces", MARKETPLACES),
-    ),
-    _m(
-        "single-subscription.split-not-computed",
-        _p("billed_on", DATE),
-        _p("edition", TEXT),
     ),
     _m(
         "single-subscription.tax-unconfirmed",
@@ -576,9 +571,186 @@ _SPECS = (
         _p("source", TEXT),
         _p("subject", TEXT),
     ),
+    _m(
+        "local-payout.bank-country-unknown",
+        _p("bank", TEXT),
+        _p("bank_country", TEXT),
+        _p("bank_currency", TEXT),
+        _p("currency", TEXT),
+        _p("marketplace", MARKETPLACE),
+    ),
+    _m(
+        "local-payout.payout-undetermined",
+        _p("bank", TEXT),
+        _p("bank_country", TEXT),
+        _p("marketplace", MARKETPLACE),
+        _p("proceeds", MONEY),
+    ),
+    _m(
+        "single-subscription.start-unknown",
+        _p("amount", MONEY),
+        _p("billed_on", DATE),
+        _p("home", MARKETPLACE),
+        _p("source", TEXT),
+    ),
+    _m(
+        "single-subscription.fee-unknown",
+        _p("billed_on", DATE),
+        _p("home", MARKETPLACE),
+    ),
+    _m(
+        "single-subscription.outside-scope",
+        _p("home", MARKETPLACE),
+    ),
+    _m(
+        "single-subscription.split-activity-unknown",
+        _p("billed_on", DATE),
+    ),
+    _m(
+        "single-subscription.split-billed",
+        _p("billed_on", DATE),
+        _p("cap", MONEY),
+        _p("marketplaces", MARKETPLACES),
+    ),
+    _m(
+        "single-subscription.split-nothing-active",
+        _p("billed_on", DATE),
+        _p("cap", MONEY),
+        _p("marketplaces", MARKETPLACES),
+    ),
+    _m(
+        "single-subscription.split-cap-no-rate",
+        _p("currency", TEXT),
+        _p("marketplace", MARKETPLACE),
+    ),
+    _m(
+        "single-subscription.split-cap-tax-excluded",
+        _p("cap", MONEY),
+        _p("currency", TEXT),
+        _p("marketplace", MARKETPLACE),
+    ),
+    _m(
+        "single-subscription.split-cap-tax-included",
+        _p("cap", MONEY),
+        _p("currency", TEXT),
+        _p("marketplace", MARKETPLACE),
+    ),
+    _m(
+        "single-subscription.split-share-unknown",
+        _p("currency", TEXT),
+        _p("marketplace", MARKETPLACE),
+    ),
+    _m(
+        "single-subscription.split-share",
+        _p("amount", MONEY),
+        _p("currency", TEXT),
+        _p("marketplace", MARKETPLACE),
+    ),
+    _m(
+        "single-subscription.audit-activity-unknown",
+        _p("amount", MONEY),
+        _p("charged_on", DATE),
+        _p("marketplace", MARKETPLACE),
+        _p("reference", TEXT),
+    ),
+    _m(
+        "single-subscription.audit-charged-without-active-listings",
+        _p("amount", MONEY),
+        _p("charged_on", DATE),
+        _p("marketplace", MARKETPLACE),
+        _p("reference", TEXT),
+    ),
+    _m(
+        "single-subscription.audit-several-billing-days",
+        _p("days", TEXTS),
+        _p("month", TEXT),
+    ),
+    _m(
+        "single-subscription.audit-cap-needs-rate",
+        _p("currencies", TEXTS),
+        _p("month", TEXT),
+    ),
+    _m(
+        "single-subscription.audit-over-cap",
+        _p("cap", MONEY),
+        _p("month", TEXT),
+        _p("total", MONEY),
+    ),
+    _m(
+        "single-subscription.audit-consistent",
+        _p("count", INTEGER),
+    ),
+    _m(
+        "fba-pool-separation.remote",
+        _p("marketplace", MARKETPLACE),
+        _p("pool", MARKETPLACE),
+        _p("quantity", INTEGER),
+        _p("sku", TEXT),
+    ),
+    _m(
+        "fba-pool-separation.remote-sold",
+        _p("available", INTEGER),
+        _p("marketplace", MARKETPLACE),
+        _p("pool", MARKETPLACE),
+        _p("quantity", INTEGER),
+        _p("remaining", INTEGER),
+        _p("sku", TEXT),
+    ),
+    _m(
+        "fba-pool-separation.remote-insufficient",
+        _p("available", INTEGER),
+        _p("marketplace", MARKETPLACE),
+        _p("pool", MARKETPLACE),
+        _p("quantity", INTEGER),
+        _p("remaining", INTEGER),
+        _p("sku", TEXT),
+    ),
+    _m(
+        "fba-pool-separation.remote-not-offered",
+        _p("edition", TEXT),
+        _p("marketplaces", MARKETPLACES),
+        _p("outside", MARKETPLACES),
+        _p("sku", TEXT),
+        _p("targets", MARKETPLACES),
+    ),
+    _m(
+        "fba-pool-separation.remote-has-mfn",
+        _p("edition", TEXT),
+        _p("marketplaces", MARKETPLACES),
+        _p("merchant", MARKETPLACES),
+        _p("sku", TEXT),
+        _p("targets", MARKETPLACES),
+    ),
+    _m(
+        "fba-pool-separation.remote-enrolled",
+        _p("edition", TEXT),
+        _p("marketplaces", MARKETPLACES),
+        _p("sku", TEXT),
+        _p("targets", MARKETPLACES),
+    ),
+    _m(
+        "fba-pool-separation.remote-mfn-offer",
+        _p("enrolled", MARKETPLACES),
+        _p("marketplace", MARKETPLACE),
+        _p("sku", TEXT),
+    ),
+    _m(
+        "brand-registry-propagation.propagation-unknown",
+        _p("brand", TEXT),
+        _p("marketplace", MARKETPLACE),
+        _p("source", MARKETPLACE),
+    ),
+    _m(
+        "storefront-origin.link-unknown",
+        _p("home", MARKETPLACE),
+        _p("marketplace", MARKETPLACE),
+    ),
 )
 
 MESSAGES: Mapping[str, MessageSpec] = MappingProxyType(
-    {spec.message_id: spec for spec in _SPECS}
+    {
+        spec.message_id: spec
+        for spec in sorted(_SPECS, key=lambda spec: spec.message_id)
+    }
 )
 """Every reason's message id, in order, with its specification."""

@@ -4,6 +4,7 @@ import contextlib
 from datetime import date
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -83,7 +84,10 @@ class TestSubscriptionFeeSchedule:
 
     @given(ua.subscription_fee_schedules(), st.data())
     def test_every_answer_is_an_entry_in_effect(self, schedule, data):
-        """fee_on returns the latest entry not after the day, or raises."""
+        """fee_on returns the latest entry not after the day, or raises.
+
+        An entry whose start is unknown counts as before every day.
+        """
         marketplace = data.draw(
             st.sampled_from(
                 sorted(schedule.marketplaces, key=list(Marketplace).index)
@@ -93,14 +97,41 @@ class TestSubscriptionFeeSchedule:
             st.dates(min_value=date(2014, 1, 1), max_value=date(2036, 1, 1))
         )
         dated = [e for e in schedule.entries if e.marketplace is marketplace]
-        earlier = [e for e in dated if e.effective <= day]
+        earliest = date.min
+        earlier = [e for e in dated if (e.effective or earliest) <= day]
         if not earlier:
             with pytest.raises(MissingDataError):
                 schedule.fee_on(marketplace, day)
         else:
             assert schedule.fee_on(marketplace, day) == max(
-                earlier, key=lambda e: e.effective
+                earlier, key=lambda e: e.effective or earliest
             )
+
+    def test_two_entries_of_unknown_start_are_refused(self):
+        """Only one amount can be the earliest known."""
+        entry = SubscriptionFee(
+            marketplace=US,
+            amount=Money("39.99", "USD"),
+            effective=None,
+            source="test",
+            confirmed=True,
+        )
+        later = attrs.evolve(entry, amount=Money("1.00", "USD"))
+        with pytest.raises(InvalidValueError, match="take effect on `None`"):
+            SubscriptionFeeSchedule([entry, later])
+
+    def test_an_attested_date_before_the_start_is_refused(self):
+        """A source cannot show an amount in effect before it started."""
+        with pytest.raises(InvalidValueError) as error:
+            SubscriptionFee(
+                marketplace=US,
+                amount=Money("39.99", "USD"),
+                effective=date(2021, 8, 1),
+                attested=date(2021, 7, 1),
+                source="test",
+                confirmed=True,
+            )
+        assert error.value.field == "attested"
 
 
 class TestPerItemFee:

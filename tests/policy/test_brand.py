@@ -7,18 +7,23 @@ from hypothesis import strategies as st
 
 from unified_account import (
     FAQ,
+    NORTH_AMERICA_AND_BRAZIL,
+    FindingOutcome,
     InvalidValueError,
     Marketplace,
     RuleKey,
+    build_report,
     evaluate_unified,
     example_snapshot,
 )
 from unified_account import strategies as ua
+from unified_account.model.attributes import AttributeValue
 from unified_account.model.brand import AsinAttributes, BrandRegistration
 from unified_account.policy.brand import (
     BrandStatus,
     attribute_differences,
     brand_registry_status,
+    catalog_attribute_differences,
     propagate_brand_registry,
 )
 
@@ -160,6 +165,41 @@ class TestAttributeDifferences:
         """No reason for a single listing."""
         assert attribute_differences([record(US, brand="HL")]).reasons == ()
 
+    def test_a_translation_is_not_a_difference(self):
+        """Issue 9: Black (en_US) on .com and Noire (fr_CA) on .ca agree.
+
+        Amazon's attributes carry a `language_tag`; the FAQ asks for "相同
+        的關鍵屬性值" (the same key attribute values), which a colour
+        written in two languages is.  A model number differing is not.
+        """
+        found = attribute_differences(
+            [
+                record(
+                    US,
+                    color=AttributeValue("Black", "en_US"),
+                    model_number="HL-100",
+                ),
+                record(
+                    CA,
+                    color=AttributeValue("Noire", "fr_CA"),
+                    model_number="HL-100B",
+                ),
+            ]
+        ).value
+        assert [(d.attributes, d.marketplaces) for d in found] == [
+            (("model_number",), (US, CA))
+        ]
+
+    def test_values_in_one_language_are_compared(self):
+        """Two en_US colours that differ are a difference."""
+        found = attribute_differences(
+            [
+                record(US, color=AttributeValue("Black", "en_US")),
+                record(CA, color=AttributeValue("Navy", "en_US")),
+            ]
+        ).value
+        assert found[0].attributes == ("color",)
+
     def test_two_records_for_one_asin_and_marketplace_are_refused(self):
         """Which one holds would be a guess."""
         with pytest.raises(InvalidValueError, match="two records"):
@@ -175,6 +215,24 @@ attribute_records = st.lists(
 )
 
 
+def _plain(value):
+    """``(language tag or None, text)`` of a value, for the restatement."""
+    if isinstance(value, AttributeValue):
+        return value.language_tag, value.value
+    return None, value
+
+
+def _naive_differs(values):
+    """Missing somewhere, or two texts of one language (or none) differ."""
+    if None in values:
+        return True
+    pairs = [(_plain(a), _plain(b)) for a in values for b in values]
+    return any(
+        (ta is None or tb is None or ta == tb) and xa != xb
+        for (ta, xa), (tb, xb) in pairs
+    )
+
+
 @given(attribute_records)
 def test_an_asin_is_reported_exactly_when_some_value_differs(records):
     """Compared with a naive restatement of the rule."""
@@ -186,7 +244,7 @@ def test_an_asin_is_reported_exactly_when_some_value_differs(records):
             sorted(
                 n
                 for n in names
-                if len({r.attributes.get(n) for r in mine}) > 1
+                if _naive_differs([r.attributes.get(n) for r in mine])
             )
         )
         if len(mine) > 1 and differing:
@@ -196,3 +254,82 @@ def test_an_asin_is_reported_exactly_when_some_value_differs(records):
             }
         else:
             assert asin not in found
+
+
+class TestBrazilIsNotGuessed:
+    """Issue 9: whether approval carries to Amazon.com.br is not known."""
+
+    def test_a_com_approval_is_undetermined_on_brazil(self):
+        """FAQ: a .com approval carries to "Amazon.ca 和 Amazon.com.mx"."""
+        registration = BrandRegistration(brand="Harbor Lane", approved={US})
+        status = brand_registry_status(
+            UNIFIED, registration, edition=NORTH_AMERICA_AND_BRAZIL
+        )
+        by_marketplace = {a.marketplace: a.status for a in status.value}
+        assert by_marketplace[Marketplace.BR] is BrandStatus.UNDETERMINED
+        assert by_marketplace[CA] is BrandStatus.PROPAGATED
+        assert "brand-registry-propagation.propagation-unknown" in [
+            r.message_id for r in status.reasons
+        ]
+        propagated = propagate_brand_registry(
+            UNIFIED, registration, edition=NORTH_AMERICA_AND_BRAZIL
+        )
+        assert Marketplace.BR not in propagated.approved
+
+
+class TestCatalogueListings:
+    """Issue 9: the catalogue's own listings of one ASIN are compared."""
+
+    def test_the_example_bottle_differs_in_model_number_on_us_and_mx(self):
+        """BTL-750 on Amazon.com, BTL-750-MX on Amazon.com.mx.
+
+        The colours, Silver (en_US) and Plateado (es_MX), are one colour
+        in two languages.
+        """
+        found = catalog_attribute_differences(example_snapshot().catalog)
+        assert [
+            (d.asin, d.attributes, d.marketplaces) for d in found.value
+        ] == [("B0EXAMPL02", ("model_number",), (US, MX))]
+
+    def test_the_report_names_the_attributes_and_both_marketplaces(self):
+        """A warning on `asin:B0EXAMPL02`, with its parameters."""
+        report = build_report(example_snapshot())
+        (finding,) = [
+            f
+            for f in report.findings
+            if f.subject.path == "asin:B0EXAMPL02"
+            and f.message_id.endswith("attributes-differ")
+        ]
+        assert finding.outcome is FindingOutcome.WARNING
+        assert dict(finding.params)["attributes"] == ("model_number",)
+        assert dict(finding.params)["marketplaces"] == (US, MX)
+
+
+@given(ua.catalogs(max_skus=4))
+def test_the_catalogue_comparison_is_the_records_comparison(catalog):
+    """Same answer as comparing the first listing of each ASIN per market."""
+    records = {}
+    for sku in sorted(catalog.skus.keys()):
+        item = catalog.skus[sku]
+        for listing in item.listings:
+            if (
+                item.asin is None
+                or listing.status.value == "deleted"
+                or not listing.attributes
+            ):
+                continue
+            records.setdefault((item.asin, listing.marketplace), listing)
+    grouped = {}
+    for (asin, where), listing in records.items():
+        grouped.setdefault(asin, {})[where] = listing.attributes
+    expected = {
+        asin
+        for asin, listed in grouped.items()
+        if len(listed) > 1
+        and any(
+            _naive_differs([values.get(n) for values in listed.values()])
+            for n in {n for values in listed.values() for n in values}
+        )
+    }
+    found = catalog_attribute_differences(catalog).value
+    assert {d.asin for d in found} == expected

@@ -264,3 +264,28 @@ def test_a_separate_sku_at_zero_is_not_the_shared_pool_exception():
     status = offer_status(catalog, "SCARF-CA", CA)
     assert status.value is ListingStatus.INACTIVE
     assert status.rules == {RuleKey.MFN_INVENTORY}
+
+
+@given(ua.sku_records(), st.integers(min_value=0, max_value=10**6))
+def test_a_quantity_update_is_the_record_built_afresh(record, quantity):
+    """set_mfn_quantity's record equals one built through the constructor.
+
+    Fields, equality and the derived sellable units alike.
+    """
+    import attrs
+
+    from unified_account import Catalog, SkuRecord
+
+    updated = set_mfn_quantity(Catalog([record]), record.sku, quantity)
+    fresh = SkuRecord(
+        sku=record.sku,
+        asin=record.asin,
+        mfn=attrs.evolve(record.mfn, quantity=quantity),
+        fba=record.fba,
+        listings=record.listings,
+    )
+    got = updated.record(record.sku)
+    assert got == fresh
+    assert got.sellable_quantities == fresh.sellable_quantities
+    assert got.mfn == fresh.mfn
+    assert hash(got.mfn) == hash(fresh.mfn)

@@ -18,6 +18,8 @@ from hypothesis.stateful import (
 )
 
 from unified_account import (
+    FAQ,
+    REMOTE_FULFILLMENT,
     Catalog,
     FulfillmentChannel,
     Listing,
@@ -31,6 +33,7 @@ from unified_account import (
     change_price,
     create_listing,
     delete_listing,
+    enroll_remote_fulfillment,
     example_snapshot,
     offer_status,
     receive_fba_stock,
@@ -63,6 +66,11 @@ class Reference:
         self.sold_fba = {}  # (sku, marketplace) -> FBA units sold
         self.mfn_set = {}  # sku -> quantity last set
         self.sold_mfn = {}  # sku -> MFN units sold since then
+        self.enrolled = {}  # sku -> marketplaces served from the US pool
+
+    def pool(self, sku, where):
+        """The FBA pool an FBA sale of ``sku`` on ``where`` draws from."""
+        return US if where in self.enrolled.get(sku, ()) else where
 
     def available(self, sku, where):
         entry = self.listing.get((sku, where))
@@ -70,7 +78,7 @@ class Reference:
             return 0
         if entry[0] is MFN:
             return self.mfn[sku]
-        return self.fba.get((sku, where), 0)
+        return self.fba.get((sku, self.pool(sku, where)), 0)
 
     def status(self, sku, where):
         entry = self.listing.get((sku, where))
@@ -83,6 +91,8 @@ class Reference:
 
 class InventoryMachine(RuleBasedStateMachine):
     """The catalogue under random transitions, checked step by step."""
+
+    edition = FAQ
 
     def __init__(self):
         super().__init__()
@@ -112,7 +122,9 @@ class InventoryMachine(RuleBasedStateMachine):
 
     def _statuses(self):
         return {
-            (sku, where): offer_status(self.catalog, sku, where).value
+            (sku, where): offer_status(
+                self.catalog, sku, where, edition=self.edition
+            ).value
             for sku in SKUS
             for where in NA
         }
@@ -132,6 +144,7 @@ class InventoryMachine(RuleBasedStateMachine):
             and not (
                 channel is MFN and model.separate[sku] not in (None, where)
             )
+            and not (channel is MFN and model.enrolled.get(sku))
         )
         new = Listing(
             sku=sku,
@@ -196,21 +209,27 @@ class InventoryMachine(RuleBasedStateMachine):
         entry = model.listing.get((sku, where))
         available = model.available(sku, where)
         pools = dict(self.catalog.record(sku).fba)
+        edition = self.edition
         if available < units or model.status(sku, where) is not ACTIVE:
             with pytest.raises(RuleViolation):
-                record_sale(self.catalog, sku, where, units)
+                record_sale(self.catalog, sku, where, units, edition=edition)
             return
-        self.catalog = record_sale(self.catalog, sku, where, units)
+        self.catalog = record_sale(
+            self.catalog, sku, where, units, edition=edition
+        )
         if entry[0] is MFN:
             model.mfn[sku] -= units
             model.sold_mfn[sku] += units
             assert dict(self.catalog.record(sku).fba) == pools
         else:
-            model.fba[sku, where] -= units
-            model.sold_fba[sku, where] = (
-                model.sold_fba.get((sku, where), 0) + units
+            # The pool drawn from: the listing's own, or the US pool for
+            # a SKU served there by Remote Fulfillment.
+            pool = model.pool(sku, where)
+            model.fba[sku, pool] -= units
+            model.sold_fba[sku, pool] = (
+                model.sold_fba.get((sku, pool), 0) + units
             )
-            self._other_pools_unchanged(sku, where, pools)
+            self._other_pools_unchanged(sku, pool, pools)
 
     @rule(
         sku=st.sampled_from(SKUS),
@@ -255,7 +274,7 @@ class InventoryMachine(RuleBasedStateMachine):
 
     @invariant()
     def agrees_with_the_reference(self):
-        table = availability_table(self.catalog).value
+        table = availability_table(self.catalog, edition=self.edition).value
         for sku, where, units in table:
             assert units == self.model.available(sku, where)
         for (sku, where), status in self._statuses().items():
@@ -263,7 +282,7 @@ class InventoryMachine(RuleBasedStateMachine):
 
     @invariant()
     def shared_pools_read_the_same_everywhere(self):
-        table = availability_table(self.catalog).value
+        table = availability_table(self.catalog, edition=self.edition).value
         for sku in SKUS:
             shown = {
                 table.quantity(sku, where)
@@ -295,7 +314,50 @@ class InventoryMachine(RuleBasedStateMachine):
             assert all(units >= 0 for units in record.sellable_quantities)
 
 
-InventoryMachine.TestCase.settings = settings(
-    stateful_step_count=30, deadline=None
-)
+class RemoteFulfillmentMachine(InventoryMachine):
+    """The same, under Remote Fulfillment with FBA, with enrolments.
+
+    Enrolled SKUs' CA and MX FBA offers show and sell the US pool; every
+    other offer keeps its own country's pool, as in the FAQ.
+    """
+
+    edition = REMOTE_FULFILLMENT
+
+    @rule(
+        sku=st.sampled_from(SKUS),
+        where=st.frozensets(st.sampled_from((CA, MX)), min_size=1),
+    )
+    def enroll(self, sku, where):
+        model = self.model
+        merchant = any(
+            entry[0] is MFN and entry[1] is not DELETED
+            for (other, _), entry in model.listing.items()
+            if other == sku
+        )
+        if merchant:
+            with pytest.raises(RuleViolation):
+                enroll_remote_fulfillment(
+                    self.catalog, sku, where, edition=self.edition
+                )
+            return
+        self.catalog = enroll_remote_fulfillment(
+            self.catalog, sku, where, edition=self.edition
+        )
+        model.enrolled[sku] = model.enrolled.get(sku, frozenset()) | where
+
+    @invariant()
+    def enrolled_offers_show_the_us_pool_never_added(self):
+        table = availability_table(self.catalog, edition=self.edition).value
+        for sku, where, units in table:
+            entry = self.model.listing.get((sku, where))
+            if where in self.model.enrolled.get(sku, ()) and entry == [
+                FBA,
+                ACTIVE,
+            ]:
+                assert units == self.catalog.record(sku).fba.get(US, 0)
+
+
+for machine in (InventoryMachine, RemoteFulfillmentMachine):
+    machine.TestCase.settings = settings(stateful_step_count=30, deadline=None)
 TestInventoryMachine = InventoryMachine.TestCase
+TestRemoteFulfillmentMachine = RemoteFulfillmentMachine.TestCase

@@ -43,13 +43,34 @@ class TestFaqExamples:
         }
 
     def test_a_local_currency_account_is_paid_directly(self):
-        """Amazon.ca's customised CAD account receives CAD directly."""
-        route = payout_route(SELLER, CA)
+        """FAQ: a bank in an Amazon-supported country is paid directly.
+
+        "只要您具有亞馬遜支持國家／地區的銀行帳戶，即可使用您的當地銀行帳戶
+        以當地貨幣直接接收付款": with the caller's list naming CA, Amazon.ca's
+        customised CAD account receives CAD directly.
+        """
+        route = payout_route(SELLER, CA, bank_countries={"US", "CA"})
         assert route.value.method is PayoutMethod.DIRECT
         assert route.value.bank.masked_id == "****4321"
 
-    def test_the_bank_countries_are_data_not_code(self):
-        """A Hong Kong account is paid once the list includes HK."""
+    def test_without_the_list_a_new_bank_account_is_undetermined(self):
+        """Issue 9: no list of supported countries is published as data.
+
+        The customised CAD account on Amazon.ca is not the one the seller
+        registered with, and the library holds no list saying whether
+        Amazon pays out to Canada: the answer is undetermined, never
+        "not among the countries Amazon pays out to".
+        """
+        route = payout_route(SELLER, CA)
+        assert route.value.method is PayoutMethod.UNDETERMINED
+        (reason,) = [
+            r for r in route.reasons if r.rule is RuleKey.LOCAL_PAYOUT
+        ]
+        assert reason.message_id == "local-payout.bank-country-unknown"
+        assert FAQ.payout_bank_countries is None
+
+    def test_the_registration_bank_is_paid_without_any_list(self):
+        """FAQ: "您可以使用現有的銀行帳戶，通過 ACCS 以當地貨幣接受支付"."""
         hk_bank = BankAccount(
             country="HK", currency="USD", masked_id="****0001"
         )
@@ -57,13 +78,27 @@ class TestFaqExamples:
         account = attrs.evolve(
             SELLER, registration_info=info, info_overrides={}
         )
+        assert payout_route(account, US).value.method is PayoutMethod.DIRECT
         assert (
-            payout_route(account, US).value.method
+            payout_route(account, CA).value.method
+            is PayoutMethod.CURRENCY_CONVERTER
+        )
+
+    def test_the_bank_countries_are_data_not_code(self):
+        """A Hong Kong account is paid exactly when the list includes HK."""
+        hk_bank = BankAccount(
+            country="HK", currency="USD", masked_id="****0001"
+        )
+        info = attrs.evolve(SELLER.registration_info, bank=hk_bank)
+        account = attrs.evolve(SELLER, info_overrides={US: info})
+        assert (
+            payout_route(account, US).value.method is PayoutMethod.UNDETERMINED
+        )
+        assert (
+            payout_route(account, US, bank_countries={"US"}).value.method
             is PayoutMethod.NOT_SUPPORTED
         )
-        wider = attrs.evolve(
-            FAQ, payout_bank_countries=FAQ.payout_bank_countries | {"HK"}
-        )
+        wider = attrs.evolve(FAQ, payout_bank_countries={"US", "HK"})
         assert (
             payout_route(account, US, edition=wider).value.method
             is PayoutMethod.DIRECT
@@ -72,6 +107,15 @@ class TestFaqExamples:
             payout_route(account, US, bank_countries={"HK"}).value.method
             is PayoutMethod.DIRECT
         )
+
+    def test_an_undetermined_route_pays_nothing_known(self):
+        """No estimate of a payout whose possibility is unknown."""
+        route = payout_route(SELLER, CA).value
+        paid = convert_proceeds(route, Money("5.00", "CAD"), ConversionRates())
+        assert paid.value is None
+        assert [r.message_id for r in paid.reasons] == [
+            "local-payout.payout-undetermined"
+        ]
 
 
 class TestConvertProceeds:
@@ -108,7 +152,8 @@ class TestConvertProceeds:
 @given(
     ua.seller_accounts(customised=None),
     ua.marketplaces(in_scope=True),
-    st.frozensets(
+    st.none()
+    | st.frozensets(
         st.sampled_from(
             ["US", "CA", "MX", "BR", "GB", "DE", "JP", "CN", "HK", "TW"]
         )
@@ -117,11 +162,16 @@ class TestConvertProceeds:
 def test_the_route_follows_the_effective_bank_account(
     account, marketplace, countries
 ):
-    """Bank from account-info-defaults; method from currency and country."""
+    """Bank from account-info-defaults; method from currency and country.
+
+    Without a list, only the registration bank's route is known.
+    """
     route = payout_route(account, marketplace, bank_countries=countries).value
     bank = effective_account_info(account, marketplace).value.bank
     assert route.bank == bank
-    if bank.country not in countries:
+    if countries is None and bank != account.registration_info.bank:
+        assert route.method is PayoutMethod.UNDETERMINED
+    elif countries is not None and bank.country not in countries:
         assert route.method is PayoutMethod.NOT_SUPPORTED
     elif bank.currency == marketplace.currency:
         assert route.method is PayoutMethod.DIRECT
@@ -164,7 +214,11 @@ class TestConvertProceedsByName:
         from unified_account.i18n import render_reason
         from unified_account.policy.payout import convert_proceeds
 
-        route = payout_route(self._seller(), Marketplace.CA).value
+        # The CAD bank was customised for Amazon.ca, not registered: it is
+        # paid directly once the caller says Amazon pays out to Canada.
+        route = payout_route(
+            self._seller(), Marketplace.CA, bank_countries={"CA", "US"}
+        ).value
         paid = convert_proceeds(route, Money("100.00", "CAD"), _NO_RATES)
         assert paid.value == Money("100.00", "CAD")
         assert [render_reason(r, "en") for r in paid.reasons] == [

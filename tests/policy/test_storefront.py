@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from unified_account import (
+    NORTH_AMERICA_AND_BRAZIL,
     InvalidValueError,
     Marketplace,
     RuleKey,
@@ -123,7 +124,7 @@ def test_a_link_on_another_site_is_refused_naming_it():
 
 
 def test_a_brazilian_storefront_link_needs_the_brazil_edition():
-    """``na-scope`` under the FAQ; the link itself under the Brazil edition."""
+    """``na-scope`` under the FAQ; undetermined under the Brazil edition."""
     import attrs
 
     from unified_account import (
@@ -143,6 +144,36 @@ def test_a_brazilian_storefront_link_needs_the_brazil_edition():
     resolved = storefront_link(
         account, Marketplace.BR, link, edition=NORTH_AMERICA_AND_BRAZIL
     )
-    assert resolved.value == link
+    assert resolved.value is None
+    assert [r.message_id for r in resolved.reasons] == [
+        "storefront-origin.link-unknown"
+    ]
     with pytest.raises(RuleViolation):
         storefront_link(account, Marketplace.BR, link)
+
+
+def test_the_storefront_of_a_brazilian_listing_is_undetermined():
+    """Issue 9: the FAQ's storefront answer names .com, .ca and .com.mx.
+
+    "您在 Amazon.com.. Amazon.ca 和 Amazon.com.mx 中的商品對應的都是
+    Amazon.com 店鋪連結": nothing is said of Amazon.com.br.
+    """
+    snapshot = example_snapshot()
+    link = StorefrontLink("https://www.amazon.com/stores/HarborLane")
+    brazil = storefront_link(
+        snapshot.account,
+        Marketplace.BR,
+        link,
+        edition=NORTH_AMERICA_AND_BRAZIL,
+    )
+    assert brazil.value is None
+    assert [r.message_id for r in brazil.reasons] == [
+        "storefront-origin.link-unknown"
+    ]
+    canada = storefront_link(
+        snapshot.account,
+        Marketplace.CA,
+        link,
+        edition=NORTH_AMERICA_AND_BRAZIL,
+    )
+    assert canada.value == link

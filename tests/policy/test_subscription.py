@@ -11,9 +11,9 @@ from unified_account import (
     FAQ,
     SPLIT_SUBSCRIPTION,
     Marketplace,
-    MissingDataError,
     Money,
     RuleKey,
+    SplitSubscription,
     SubscriptionBilling,
     example_snapshot,
 )
@@ -21,7 +21,6 @@ from unified_account import strategies as ua
 from unified_account.data import bundled_subscription_fees
 from unified_account.model.account import SellingPlan
 from unified_account.policy.subscription import (
-    UnsupportedBillingError,
     subscription_billing,
     subscription_charge,
 )
@@ -83,23 +82,86 @@ class TestFaqExamples:
         individual = example_snapshot().separate_accounts[0]
         assert subscription_charge(individual, JULY).value is None
 
-    def test_a_month_before_the_schedule_is_an_error(self):
-        """The bundled schedule starts in August 2021; July is not guessed."""
-        with pytest.raises(MissingDataError, match="`2021-07-31`"):
-            subscription_charge(example_snapshot().account, date(2021, 7, 31))
+    def test_the_faq_era_is_answered_with_its_start_unknown(self):
+        """Issue 9: the FAQ's own period, before August 2021, has a fee.
+
+        FAQ: "如果您最初註冊在Amazon.com上開店，則您的月租金會在Amazon.com
+        費用價目表中列出".  No source dates the USD 39.99 amount's start,
+        so the data say so, and the charge carries a `start-unknown`
+        reason instead of refusing.
+        """
+        charge = subscription_charge(
+            example_snapshot().account, date(2016, 3, 1)
+        )
+        assert charge.value.amount == Money("39.99", "USD")
+        assert charge.value.fee.effective is None
+        assert [r.message_id for r in charge.reasons] == [
+            "single-subscription.one-charge",
+            "single-subscription.start-unknown",
+        ]
+
+    def test_a_month_before_a_callers_schedule_is_undetermined(self):
+        """A dated schedule that starts later does not answer earlier."""
+        schedule = attrs.evolve(
+            bundled_subscription_fees(),
+            entries=[
+                attrs.evolve(e, effective=date(2021, 8, 1))
+                for e in bundled_subscription_fees().entries
+            ],
+        )
+        charge = subscription_charge(
+            example_snapshot().account, date(2021, 7, 31), schedule=schedule
+        )
+        assert charge.value is None
+        assert [r.message_id for r in charge.reasons] == [
+            "single-subscription.fee-unknown"
+        ]
+
+    def test_an_account_registered_on_amazon_de_is_denied(self):
+        """No NA subscription for a German registration, and no exception.
+
+        FAQ: "北美聯合帳戶僅提供給在 Amazon.com、Amazon.ca 或 Amazon.com.mx
+        上註冊的賣家".
+        """
+        german = example_snapshot().separate_accounts[1]
+        charge = subscription_charge(german, JULY)
+        assert charge.value is None
+        assert charge.rules == {
+            RuleKey.SINGLE_SUBSCRIPTION,
+            RuleKey.EU_DISTINCT,
+        }
+        assert [r.message_id for r in charge.reasons] == [
+            "single-subscription.outside-scope",
+            "eu-distinct.registered-elsewhere",
+        ]
 
 
 class TestSplitSubscriptionEdition:
-    """The later split billing is refused, not silently replaced."""
+    """From 2021-08-01 the split terms answer; nothing raises."""
 
-    def test_split_billing_raises_a_documented_error(self):
-        """Amazon publishes no rule for the shares."""
-        with pytest.raises(
-            UnsupportedBillingError, match="split-subscription"
-        ):
-            subscription_charge(
-                example_snapshot().account, JULY, edition=SPLIT_SUBSCRIPTION
-            )
+    def test_without_the_active_marketplaces_the_split_is_undetermined(
+        self,
+    ):
+        """Which marketplaces are charged depends on that day's listings."""
+        charge = subscription_charge(
+            example_snapshot().account, JULY, edition=SPLIT_SUBSCRIPTION
+        )
+        assert charge.value is None
+        assert [r.message_id for r in charge.reasons] == [
+            "single-subscription.split-activity-unknown"
+        ]
+
+    def test_with_the_active_marketplaces_each_one_is_charged(self):
+        """Charged in US and CA, in USD and CAD; the shares are open."""
+        charge = subscription_charge(
+            example_snapshot().account,
+            JULY,
+            edition=SPLIT_SUBSCRIPTION,
+            active_in={Marketplace.US, Marketplace.CA},
+            rates=example_snapshot().rates,
+        )
+        assert charge.value.charged_in == (Marketplace.US, Marketplace.CA)
+        assert [s.amount for s in charge.value.shares] == [None, None]
 
     def test_before_its_start_the_split_edition_bills_by_the_home_schedule(
         self,
@@ -158,9 +220,10 @@ def test_a_caller_schedule_is_used_instead_of_the_bundled_one(
     account, schedule, data
 ):
     """With any schedule, the charge is the home's entry in effect."""
-    first = min(
+    starts = [
         e.effective for e in schedule.entries if e.marketplace is account.home
-    )
+    ]
+    first = date(2015, 1, 1) if None in starts else min(starts)
     day = data.draw(st.dates(min_value=first, max_value=date(2036, 1, 1)))
     charge = subscription_charge(account, day, schedule=schedule)
     assert charge.value.fee == schedule.fee_on(account.home, day)
@@ -195,19 +258,18 @@ def test_the_plan_is_professional_in_the_bundled_examples():
 def test_the_split_edition_never_bills_the_faq_way_from_its_start(
     account, day
 ):
-    """From 2021-08-01 a split charge is refused; before, home billing."""
-    schedule = attrs.evolve(
-        bundled_subscription_fees(),
-        entries=[
-            attrs.evolve(e, effective=date(2015, 1, 1))
-            for e in bundled_subscription_fees().entries
-        ],
-    )
+    """From 2021-08-01 the split terms answer; before, home billing."""
+    schedule = bundled_subscription_fees()
     if day >= date(2021, 8, 1):
-        with pytest.raises(UnsupportedBillingError):
-            subscription_charge(
-                account, day, schedule=schedule, edition=SPLIT_SUBSCRIPTION
-            )
+        charge = subscription_charge(
+            account,
+            day,
+            schedule=schedule,
+            edition=SPLIT_SUBSCRIPTION,
+            active_in={account.home},
+        )
+        assert isinstance(charge.value, SplitSubscription)
+        assert charge.value.charged_in == (account.home,)
     else:
         charge = subscription_charge(
             account, day, schedule=schedule, edition=SPLIT_SUBSCRIPTION

@@ -30,8 +30,8 @@ def findings(report, subject):
 
 
 def test_the_json_report_has_findings_for_all_four_rules(capsys):
-    """`unified-account report --format json` covers every inventory key."""
-    assert main(["report", "--format", "json"]) == 0
+    """`report --format json --all` covers every inventory key."""
+    assert main(["report", "--format", "json", "--all"]) == 0
     document = json.loads(capsys.readouterr().out)
     rules = {finding["rule"] for finding in document["findings"]}
     assert rules >= INVENTORY_RULES
@@ -48,13 +48,18 @@ def test_an_empty_canadian_fba_pool_beside_us_stock_is_a_warning():
 
 
 def test_remote_fulfillment_drops_that_warning():
-    """With Remote Fulfillment, US stock may serve Canadian orders."""
+    """With Remote Fulfillment, US stock serves the enrolled CA offer.
+
+    Amazon: "Fulfillment by Amazon will use your inventory in US
+    fulfillment centers to fulfill orders across the border".  The
+    example enrols LAMP-DESK-LED for Amazon.ca.
+    """
     report = build_report(example_snapshot(), edition=REMOTE_FULFILLMENT)
     outcomes = findings(report, "listing:LAMP-DESK-LED@CA")
     assert (
         "fba-pool-separation",
         FindingOutcome.INFO,
-        "fba-pool-separation.pool",
+        "fba-pool-separation.remote",
     ) in outcomes
     assert all(
         outcome is not FindingOutcome.WARNING for _, outcome, _ in outcomes
@@ -110,3 +115,20 @@ def test_a_snapshot_without_a_catalogue_has_no_inventory_findings():
         example_snapshot().catalog)())  # fmt: skip
     rules = {str(f.rule) for f in build_report(snapshot).findings}
     assert not rules & INVENTORY_RULES
+
+
+def test_remote_fulfillment_never_pools_a_sku_that_is_not_enrolled():
+    """Without enrolment, the empty CA pool still cannot use US stock."""
+    snapshot = example_snapshot()
+    record = snapshot.catalog.record("LAMP-DESK-LED")
+    catalog = snapshot.catalog.with_record(
+        attrs.evolve(record, remote_fulfillment=())
+    )
+    report = build_report(
+        attrs.evolve(snapshot, catalog=catalog), edition=REMOTE_FULFILLMENT
+    )
+    assert (
+        "fba-pool-separation",
+        FindingOutcome.WARNING,
+        "fba-pool-separation.not-here",
+    ) in findings(report, "listing:LAMP-DESK-LED@CA")

@@ -2,6 +2,8 @@
 
 import json
 
+import attrs
+
 from unified_account import build_report, example_snapshot
 from unified_account.cli import main
 from unified_account.edition import SPLIT_SUBSCRIPTION
@@ -17,7 +19,7 @@ KEYS = {
 
 
 def report_json(capsys, *args):
-    assert main(["report", "--format", "json", *args]) == 0
+    assert main(["report", "--format", "json", "--all", *args]) == 0
     return json.loads(capsys.readouterr().out)
 
 
@@ -66,16 +68,51 @@ def test_both_sides_of_the_brand_and_storefront_rules_appear():
     } <= outcomes
 
 
-def test_the_split_subscription_edition_warns_instead_of_guessing(capsys):
-    """No amount is made up for split billing."""
+def test_the_split_subscription_edition_reports_the_published_terms(
+    capsys,
+):
+    """Issue 9: charged where active, in each currency, capped; no shares.
+
+    Amazon (2021-08-01): "billed in each country in which you have active
+    listings on your billing day"; "limited to no more than the
+    equivalent USD 39.99 per month (exclusive of tax, except in Mexico
+    and Brazil)".  The example lists actively in all three marketplaces.
+    """
     findings = report_json(capsys, "--edition", "split-subscription")[
         "findings"
     ]
-    subscription = [f for f in findings if f["rule"] == "single-subscription"]
-    assert [(f["outcome"], f["message_id"]) for f in subscription] == [
-        ("warning", "single-subscription.split-not-computed")
+    subscription = [
+        (f["outcome"], f["message_id"], f["params"].get("marketplace"))
+        for f in findings
+        if f["subject"]["path"] == "account:A1EXAMPLEUS/subscription"
+        and "audit" not in f["message_id"]
+    ]
+    assert subscription == [
+        ("info", "single-subscription.split-billed", None),
+        ("info", "single-subscription.split-cap-tax-excluded", "US"),
+        ("undetermined", "single-subscription.split-share-unknown", "US"),
+        ("info", "single-subscription.split-cap-tax-excluded", "CA"),
+        ("undetermined", "single-subscription.split-share-unknown", "CA"),
+        ("info", "single-subscription.split-cap-tax-included", "MX"),
+        ("undetermined", "single-subscription.split-share-unknown", "MX"),
     ]
     assert SPLIT_SUBSCRIPTION.name == "split-subscription"
+
+
+def test_the_split_edition_audits_the_recorded_charges(capsys):
+    """Two billing days in July, and an MX charge on a day not described."""
+    findings = report_json(capsys, "--edition", "split-subscription")[
+        "findings"
+    ]
+    audit = [
+        (f["outcome"], f["message_id"])
+        for f in findings
+        if f["subject"]["path"] == "account:A1EXAMPLEUS/subscription"
+        and "audit" in f["message_id"]
+    ]
+    assert audit == [
+        ("warning", "single-subscription.audit-several-billing-days")
+    ]
 
 
 def test_every_edition_reports_on_the_example(capsys):
@@ -87,3 +124,38 @@ def test_every_edition_reports_on_the_example(capsys):
             f["rule"]
             for f in report_json(capsys, "--edition", name)["findings"]
         }
+
+
+def test_a_payout_to_a_bank_country_not_in_any_list_is_undetermined():
+    """Issue 9: the customised CAD account on Amazon.ca, with no list.
+
+    FAQ: a new seller is paid directly "只要您具有亞馬遜支持國家／地區的
+    銀行帳戶"; which countries those are is not data the library holds.
+    """
+    report = build_report(example_snapshot())
+    payout = [
+        (f.outcome.value, f.message_id)
+        for f in report.findings
+        if f.subject.path == "account:A1EXAMPLEUS/marketplace:CA"
+        and str(f.rule) == "local-payout"
+    ]
+    assert payout == [("undetermined", "local-payout.bank-country-unknown")]
+
+
+def test_the_snapshots_list_of_bank_countries_decides_the_payout():
+    """With the caller's list, CA is paid directly; without CA, a warning."""
+    snapshot = example_snapshot()
+    for countries, expected in (
+        (("US", "CA"), ("info", "local-payout.direct")),
+        (("US",), ("warning", "local-payout.bank-country-not-supported")),
+    ):
+        report = build_report(
+            attrs.evolve(snapshot, payout_bank_countries=countries)
+        )
+        payout = [
+            (f.outcome.value, f.message_id)
+            for f in report.findings
+            if f.subject.path == "account:A1EXAMPLEUS/marketplace:CA"
+            and str(f.rule) == "local-payout"
+        ]
+        assert payout == [expected]

@@ -7,7 +7,13 @@ import json
 
 import pytest
 
-from unified_account import Marketplace, Money, SnapshotError, parse_snapshot
+from unified_account import (
+    Marketplace,
+    Money,
+    SnapshotError,
+    build_report,
+    parse_snapshot,
+)
 from unified_account.cli import main
 from unified_account.snapshot import example_snapshot, example_text
 
@@ -84,10 +90,18 @@ BROKEN = {
         "conversion_rates",
         "no conversion rate from `MXN` to `USD`",
     ),
-    "date before the schedule": (
-        _set(["as_of"], "2021-07-31"),
-        "as_of",
-        "starts on `2021-08-01`",
+    "payout country that is not a code": (
+        _set(["payout_bank_countries"], ["US", "usa"]),
+        "payout_bank_countries[1]",
+        "not an ISO 3166 country code",
+    ),
+    "charge in the wrong currency": (
+        _set(
+            ["subscription_charges", 0, "amount"],
+            {"amount": "1.00", "currency": "CAD"},
+        ),
+        "subscription_charges[0].amount",
+        "not in `USD`",
     ),
     "price in the wrong currency": (
         _set(["sales", 2, "price"], {"amount": "349.50", "currency": "USD"}),
@@ -165,3 +179,27 @@ def test_the_command_reports_the_path_with_status_2_and_no_output(
     out, err = capsys.readouterr()
     assert (status, out) == (2, "")
     assert f"{seller}: {path}: " in err
+
+
+def test_a_date_the_fee_data_do_not_cover_loads_and_is_undetermined():
+    """Issue 9: a gap in the fee data is no error; the report says so."""
+    document = json.loads(example_text())
+    document["as_of"] = "2016-03-01"
+    document["subscription_fees"] = [
+        {
+            "marketplace": "US",
+            "amount": {"amount": "39.99", "currency": "USD"},
+            "effective": "2021-08-01",
+            "source": "a caller schedule that starts in August 2021",
+            "confirmed": True,
+        }
+    ]
+    report = build_report(parse_snapshot(json.dumps(document)))
+    subscription = [
+        (f.outcome.value, f.message_id)
+        for f in report.findings
+        if f.subject.path == "account:A1EXAMPLEUS/subscription"
+    ]
+    assert subscription == [
+        ("undetermined", "single-subscription.fee-unknown")
+    ]

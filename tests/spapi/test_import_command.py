@@ -102,7 +102,9 @@ class TestImportSpapi:
         monkeypatch.setattr(
             sys, "stdin", io.TextIOWrapper(io.BytesIO(out.encode()))
         )
-        status, report, err = run(capsys, "report", "-", "--format", "json")
+        status, report, err = run(
+            capsys, "report", "-", "--format", "json", "--all"
+        )
         assert (status, err) == (0, "")
         findings = json.loads(report)["findings"]
         subjects = {f["subject"]["path"] for f in findings}

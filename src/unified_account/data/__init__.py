@@ -50,11 +50,13 @@ def _entries(text: str, source: str) -> tuple[SubscriptionFee, ...]:
 def bundled_subscription_fees() -> SubscriptionFeeSchedule:
     """The subscription fee schedule shipped with the library.
 
-    Amazon.com USD 39.99 a month (confirmed, tax exclusive);
-    Amazon.com.mx MXN 600 a month (tax treatment not confirmed);
-    Amazon.ca CAD 29.99 a month (not confirmed).  Each applies from
-    2021-08-01; an earlier date raises
-    :class:`~unified_account.errors.MissingDataError`.
+    Amazon.com USD 39.99 a month (confirmed, tax exclusive, shown in
+    effect on 2021-08-01); Amazon.com.mx MXN 600 a month (tax treatment
+    not confirmed); Amazon.ca CAD 29.99 a month (not confirmed);
+    Amazon.com.br BRL 19.00 a month (tax treatment not confirmed).  No
+    source gives the date an amount started, so each entry's start is
+    unknown and it applies to every date, the FAQ's era included; the
+    charge says the start is unknown.
     """
     text = (
         resources.files(__package__)

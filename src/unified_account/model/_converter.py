@@ -26,6 +26,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, UnifiedAccountError
+from .attributes import AttributeText, AttributeValue
 from .marketplace import Marketplace
 from .money import Money, parse_amount_text
 from .storefront import StorefrontLink
@@ -263,6 +264,19 @@ converter.register_structure_hook_func(_is_map, _map)
 converter.register_structure_hook_func(_is_sequence, _sequence)
 converter.register_structure_hook_factory(_is_record, _record)
 converter.register_structure_hook(StorefrontLink, _storefront_link)
+
+
+def _attribute_text(value: object, _: Any) -> AttributeText:
+    """A key attribute value: a string, or ``{value, language_tag}``."""
+    if isinstance(value, str):
+        return converter.structure(value, str)
+    expect(value, dict, "a string or an object with `value`")
+    return converter.structure(value, AttributeValue)
+
+
+converter.register_structure_hook_func(
+    lambda kind: kind == AttributeText, _attribute_text
+)
 
 
 def _join(path: str, step: str | int) -> str:

@@ -19,6 +19,7 @@ import immutables
 from .._excerpt import excerpt
 from ..errors import InvalidValueError
 from ._validate import collection, instance_of, matches, non_empty_text
+from .attributes import AttributeText, AttributeValue
 from .marketplace import Marketplace
 
 __all__ = ["AsinAttributes", "BrandRegistration"]
@@ -55,7 +56,9 @@ class BrandRegistration:
 _NAME_RE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
 
-def _attributes(value: Mapping[str, str]) -> immutables.Map[str, str]:
+def _attributes(
+    value: Mapping[str, AttributeText],
+) -> immutables.Map[str, AttributeText]:
     if not isinstance(value, Mapping):
         raise InvalidValueError(
             f"`{excerpt(value, as_repr=True)}` is not a mapping",
@@ -69,6 +72,8 @@ def _attributes(value: Mapping[str, str]) -> immutables.Map[str, str]:
                 "`model_number`)",
                 field="attributes",
             )
+        if isinstance(text, AttributeValue):
+            continue
         if not isinstance(text, str) or not text.strip():
             raise InvalidValueError(
                 f"`{excerpt(text, as_repr=True)}` must be a non-empty string",
@@ -89,15 +94,17 @@ class AsinAttributes:
     """The key attribute values given for ``asin`` in ``marketplace``.
 
     ``attributes`` maps an attribute name (``brand``, ``model_number``,
-    ``item_package_quantity``, ...) to its value, as text.  Which
-    attributes are key is the caller's choice; the rule compares the
-    values exactly, so ``"Blue"`` and ``"blue"`` differ.
+    ``item_package_quantity``, ...) to its value: text, or an
+    :class:`~unified_account.model.attributes.AttributeValue` with its
+    language tag.  Which attributes are key is the caller's choice; the
+    rule compares values exactly (``"Blue"`` and ``"blue"`` differ), and
+    values in two different languages not at all.
     """
 
     asin: str = attrs.field(
         validator=matches(r"[0-9A-Z]{10}", "an ASIN (ten capitals or digits)")
     )
     marketplace: Marketplace = attrs.field(validator=instance_of(Marketplace))
-    attributes: immutables.Map[str, str] = attrs.field(
+    attributes: immutables.Map[str, AttributeText] = attrs.field(
         converter=_attributes, validator=_non_empty
     )

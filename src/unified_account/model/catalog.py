@@ -30,7 +30,13 @@ from .inventory import NO_MFN_STOCK, MfnArrangement, MfnPool
 from .listing import FulfillmentChannel, Listing, ListingStatus
 from .marketplace import Marketplace, Region
 
-__all__ = ["AMERICAS", "NO_FBA_STOCK", "Catalog", "SkuRecord"]
+__all__ = [
+    "AMERICAS",
+    "NO_FBA_STOCK",
+    "REMOTE_FULFILLMENT_TARGETS",
+    "Catalog",
+    "SkuRecord",
+]
 
 AMERICAS: tuple[Marketplace, ...] = tuple(
     m for m in Marketplace if m.region is Region.NORTH_AMERICA
@@ -40,10 +46,17 @@ AMERICAS: tuple[Marketplace, ...] = tuple(
 NO_FBA_STOCK: immutables.Map[Marketplace, int] = immutables.Map()
 """The FBA pools of a SKU with none (one shared value)."""
 
+REMOTE_FULFILLMENT_TARGETS = frozenset(
+    {Marketplace.CA, Marketplace.MX, Marketplace.BR}
+)
+"""Where a SKU may be enrolled in Remote Fulfillment with FBA."""
+
+_NOT_ENROLLED: frozenset[Marketplace] = frozenset()
 _ORDER = {m: i for i, m in enumerate(Marketplace)}
 _AMERICAS_INDEX = {m: i for i, m in enumerate(AMERICAS)}
 _NOTHING = (0,) * len(AMERICAS)
 _ACTIVE = ListingStatus.ACTIVE
+_set = object.__setattr__
 _MFN = FulfillmentChannel.MFN
 
 
@@ -66,7 +79,7 @@ def _asin(value: str | None) -> Asin | None:
 def _fba(value: Mapping[Marketplace, int]) -> immutables.Map[Marketplace, int]:
     if value is NO_FBA_STOCK:
         return value
-    if not isinstance(value, Mapping):
+    if type(value) is not immutables.Map and not isinstance(value, Mapping):
         raise InvalidValueError(
             f"`{excerpt(value, as_repr=True)}` is not a mapping of "
             "marketplaces to quantities",
@@ -95,6 +108,25 @@ def _fba(value: Mapping[Marketplace, int]) -> immutables.Map[Marketplace, int]:
     )
 
 
+def _remote(value: Any) -> frozenset[Marketplace]:
+    if value is _NOT_ENROLLED:
+        return value
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidValueError(
+            f"`{value!r}` is not a collection of marketplaces",
+            field="remote_fulfillment",
+        )
+    enrolled = frozenset(value)
+    for marketplace in enrolled:
+        if marketplace not in REMOTE_FULFILLMENT_TARGETS:
+            raise InvalidValueError(
+                f"`{getattr(marketplace, 'name', marketplace)}` is not a "
+                "Remote Fulfillment marketplace (CA, MX or BR)",
+                field="remote_fulfillment",
+            )
+    return enrolled or _NOT_ENROLLED
+
+
 def _listings(
     value: Iterable[Listing] | Mapping[Marketplace, Listing],
 ) -> tuple[Listing, ...]:
@@ -103,6 +135,8 @@ def _listings(
 
 def _listings_of(value: Any) -> tuple[Listing, ...]:
     # ``value``: an iterable of listings or a mapping by marketplace.
+    if type(value) in (list, tuple):
+        return _ordered(tuple(value))
     if isinstance(value, str | bytes) or not isinstance(
         value, Iterable | Mapping
     ):
@@ -134,12 +168,17 @@ def _listings_of(value: Any) -> tuple[Listing, ...]:
         items = tuple(value.values())
     else:
         items = tuple(value)
-        for listing in items:
-            if not isinstance(listing, Listing):
-                raise InvalidValueError(
-                    f"`{excerpt(listing, as_repr=True)}` is not a Listing",
-                    field="listings",
-                )
+    return _ordered(items)
+
+
+def _ordered(items: tuple[Any, ...]) -> tuple[Listing, ...]:
+    """``items``, all listings, in catalogue order."""
+    for listing in items:
+        if type(listing) is not Listing and not isinstance(listing, Listing):
+            raise InvalidValueError(
+                f"`{excerpt(listing, as_repr=True)}` is not a Listing",
+                field="listings",
+            )
     last = -1
     for listing in items:
         position = _ORDER[listing.marketplace]
@@ -172,12 +211,16 @@ class SkuRecord:
     the units in that country's FBA pool; ``listings`` holds at most one
     :class:`~unified_account.model.listing.Listing` per marketplace
     (given as an iterable or a mapping by marketplace, kept as a tuple in
-    catalogue order).
+    catalogue order); ``remote_fulfillment`` are the marketplaces where
+    the seller enrolled the SKU in Remote Fulfillment with FBA (Amazon.ca,
+    Amazon.com.mx, Amazon.com.br), empty when it is not enrolled.
 
     Invariants: every listing is of ``sku``; no marketplace has two
     listings; a separate SKU (``mfn.arrangement`` is ``SEPARATE``) has
-    merchant-fulfilled listings only in ``mfn.marketplace``; FBA
-    quantities are whole numbers of at least 0.
+    merchant-fulfilled listings only in ``mfn.marketplace``; an enrolled
+    SKU has no merchant-fulfilled listing that is not deleted (Amazon:
+    while enrolled, a seller-fulfilled offer may not share a SKU with an
+    FBA offer); FBA quantities are whole numbers of at least 0.
 
     :attr:`sellable_quantities` is derived: for each marketplace of
     :data:`AMERICAS`, the units its listing can sell now.  That is 0
@@ -196,6 +239,9 @@ class SkuRecord:
     )
     listings: tuple[Listing, ...] = attrs.field(
         default=(), converter=_listings
+    )
+    remote_fulfillment: frozenset[Marketplace] = attrs.field(
+        default=_NOT_ENROLLED, converter=_remote
     )
     sellable_quantities: tuple[int, ...] = attrs.field(
         init=False, eq=False, repr=False
@@ -234,6 +280,17 @@ class SkuRecord:
                     f"fulfilled in `{marketplace.name}`",
                     field=where,
                 )
+            if (
+                self.remote_fulfillment
+                and listing.channel is _MFN
+                and listing.status is not ListingStatus.DELETED
+            ):
+                raise InvalidValueError(
+                    f"`{self.sku}` is enrolled in Remote Fulfillment with "
+                    "FBA; it cannot be merchant-fulfilled in "
+                    f"`{marketplace.name}`",
+                    field=where,
+                )
             index = _AMERICAS_INDEX.get(marketplace)
             if index is not None:
                 row[index] = _sellable(listing, mfn, fba)
@@ -253,6 +310,31 @@ class SkuRecord:
             return self.sellable_quantities[index]
         listing = self.listing(marketplace)
         return 0 if listing is None else _sellable(listing, self.mfn, self.fba)
+
+    def _with_quantity(self, quantity: int) -> SkuRecord:
+        # The transitions' update of the merchant-fulfilled quantity:
+        # ``quantity`` is a checked whole number, and nothing else
+        # changes, so every invariant still holds and only the derived
+        # column is computed again (``attrs.evolve`` would re-check all).
+        mfn = self.mfn
+        pool = object.__new__(MfnPool)
+        _set(pool, "quantity", quantity)
+        _set(pool, "arrangement", mfn.arrangement)
+        _set(pool, "marketplace", mfn.marketplace)
+        record = object.__new__(SkuRecord)
+        _set(record, "sku", self.sku)
+        _set(record, "asin", self.asin)
+        _set(record, "mfn", pool)
+        _set(record, "fba", self.fba)
+        _set(record, "listings", self.listings)
+        _set(record, "remote_fulfillment", self.remote_fulfillment)
+        row = list(_NOTHING)
+        for listing in self.listings:
+            index = _AMERICAS_INDEX.get(listing.marketplace)
+            if index is not None:
+                row[index] = _sellable(listing, pool, self.fba)
+        _set(record, "sellable_quantities", tuple(row))
+        return record
 
     def with_listing(self, listing: Listing) -> SkuRecord:
         """A copy with ``listing`` added, or replacing its marketplace's."""

@@ -32,6 +32,7 @@ from .money import Money, to_decimal
 
 __all__ = [
     "PerItemFee",
+    "RecordedCharge",
     "Sale",
     "SubscriptionFee",
     "SubscriptionFeeSchedule",
@@ -68,19 +69,31 @@ class SubscriptionFee:
 
     The monthly Professional subscription of ``marketplace`` is
     ``amount`` (in the marketplace's currency) from ``effective`` until
-    the next entry for the same marketplace.  ``source`` says where the
-    amount comes from; ``confirmed`` is ``False`` when the amount has not
-    been checked against that source; ``tax`` says whether it includes
-    tax.
+    the next entry for the same marketplace.  ``effective`` is ``None``
+    when the source does not say when the amount started: the entry then
+    applies to every date before the next one, and says so
+    (:attr:`start_known`).  ``attested`` is a date on which the source
+    shows the amount in effect, if it gives one.  ``source`` says where
+    the amount comes from; ``confirmed`` is ``False`` when the amount has
+    not been checked against that source; ``tax`` says whether it
+    includes tax.
+
+    .. versionchanged:: 0.2.0
+       ``effective`` may be ``None``; ``attested`` is new.
     """
 
     marketplace: Marketplace = attrs.field(validator=instance_of(Marketplace))
     amount: Money = attrs.field(validator=instance_of(Money))
-    effective: date = attrs.field(validator=calendar_date)
+    effective: date | None = attrs.field(
+        validator=attrs.validators.optional(calendar_date)
+    )
     source: str = attrs.field(validator=non_empty_text)
     confirmed: bool = attrs.field(validator=instance_of(bool))
     tax: TaxTreatment = attrs.field(
         default=TaxTreatment.UNCONFIRMED, validator=instance_of(TaxTreatment)
+    )
+    attested: date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(calendar_date)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -89,6 +102,31 @@ class SubscriptionFee:
             raise InvalidValueError(
                 f"`{excerpt(self.amount)}` is negative", field="amount"
             )
+        if (
+            self.effective is not None
+            and self.attested is not None
+            and self.attested < self.effective
+        ):
+            raise InvalidValueError(
+                f"`{self.attested}` is before the amount takes effect, "
+                f"`{self.effective}`",
+                field="attested",
+            )
+
+    @property
+    def start_known(self) -> bool:
+        """Whether the source says when the amount took effect."""
+        return self.effective is not None
+
+    def known_on(self, day: date) -> bool:
+        """Whether the data show the amount in effect on ``day``.
+
+        True from ``effective``, or from ``attested`` when the start is
+        not known; before those dates the amount is only the earliest
+        one known.
+        """
+        since = self.effective if self.effective is not None else self.attested
+        return since is not None and since <= day
 
 
 def _fees(value: Iterable[SubscriptionFee]) -> tuple[SubscriptionFee, ...]:
@@ -99,14 +137,15 @@ def _fees(value: Iterable[SubscriptionFee]) -> tuple[SubscriptionFee, ...]:
                 f"`{excerpt(entry, as_repr=True)}` is not a SubscriptionFee",
                 field=f"entries[{index}]",
             )
-    return tuple(
-        sorted(
-            entries,
-            key=lambda e: (
-                list(Marketplace).index(e.marketplace),
-                e.effective,
-            ),
-        )
+    return tuple(sorted(entries, key=_entry_order))
+
+
+def _entry_order(entry: SubscriptionFee) -> tuple[int, bool, date]:
+    # An entry whose start is unknown comes first: it is the earliest.
+    return (
+        list(Marketplace).index(entry.marketplace),
+        entry.effective is not None,
+        entry.effective or date.min,
     )
 
 
@@ -114,8 +153,9 @@ def _fees(value: Iterable[SubscriptionFee]) -> tuple[SubscriptionFee, ...]:
 class SubscriptionFeeSchedule:
     """A dated schedule of monthly Professional subscription fees.
 
-    ``entries`` are kept sorted by marketplace and date; two entries for
-    the same marketplace and date are refused.
+    ``entries`` are kept sorted by marketplace and date, an entry whose
+    start is unknown first; two entries for the same marketplace and date
+    (or two whose start is unknown) are refused.
 
     >>> us = SubscriptionFee(
     ...     marketplace=Marketplace.US, amount=Money("39.99", "USD"),
@@ -129,7 +169,7 @@ class SubscriptionFeeSchedule:
     entries: tuple[SubscriptionFee, ...] = attrs.field(converter=_fees)
 
     def __attrs_post_init__(self) -> None:
-        seen: set[tuple[Marketplace, date]] = set()
+        seen: set[tuple[Marketplace, date | None]] = set()
         for entry in self.entries:
             key = (entry.marketplace, entry.effective)
             if key in seen:
@@ -148,7 +188,10 @@ class SubscriptionFeeSchedule:
     def fee_on(self, marketplace: Marketplace, day: date) -> SubscriptionFee:
         """The entry for ``marketplace`` in effect on ``day``.
 
-        Raises :class:`~unified_account.errors.MissingDataError` when the
+        An entry whose start is unknown applies to every day before the
+        next entry (it is the earliest amount known; the entry says its
+        start is unknown).  Raises
+        :class:`~unified_account.errors.MissingDataError` when the
         schedule has no entry for the marketplace, or none on or before
         ``day``: an earlier date is never guessed.
         """
@@ -159,7 +202,9 @@ class SubscriptionFeeSchedule:
                 "the subscription fee schedule has no entry for "
                 f"`{marketplace.name}`"
             )
-        in_effect = [e for e in dated if e.effective <= day]
+        in_effect = [
+            e for e in dated if e.effective is None or e.effective <= day
+        ]
         if not in_effect:
             raise MissingDataError(
                 f"no `{marketplace.name}` subscription fee is known for "
@@ -227,9 +272,10 @@ class PerItemFee:
     def fee_for(self, price: Money) -> Money:
         """The fee on one item sold at ``price`` (in this marketplace)."""
         _in_marketplace_currency(self.marketplace, price, "price")
-        fee = Money.zero(price.currency)
         if self.rate is not None:
-            fee = fee + price.times(self.rate)
+            fee = price.times(self.rate)
+        else:
+            fee = Money.zero(price.currency)
         if self.fixed is not None:
             fee = fee + self.fixed
         if self.minimum is not None and fee < self.minimum:
@@ -255,4 +301,30 @@ class Sale:
         if self.price.amount < 0:
             raise InvalidValueError(
                 f"`{excerpt(self.price)}` is negative", field="price"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class RecordedCharge:
+    """A subscription charge as the seller's finance data records it.
+
+    ``marketplace`` charged ``amount`` (in its own currency) on
+    ``charged_on``; ``reference`` is the caller's name for it (a
+    transaction id).  For Amazon.com and Amazon.ca the amount is the fee
+    without tax; for Amazon.com.mx and Amazon.com.br it is the amount
+    charged, tax included, as the split subscription's cap counts it.
+
+    .. versionadded:: 0.2.0
+    """
+
+    marketplace: Marketplace = attrs.field(validator=instance_of(Marketplace))
+    charged_on: date = attrs.field(validator=calendar_date)
+    amount: Money = attrs.field(validator=instance_of(Money))
+    reference: str = attrs.field(default="charge", validator=non_empty_text)
+
+    def __attrs_post_init__(self) -> None:
+        _in_marketplace_currency(self.marketplace, self.amount, "amount")
+        if self.amount.amount < 0:
+            raise InvalidValueError(
+                f"`{self.amount}` is negative", field="amount"
             )

@@ -21,6 +21,7 @@ import immutables
 
 from .._excerpt import excerpt
 from ..errors import InvalidValueError
+from .attributes import AttributeText, AttributeValue
 from .identifiers import Sku, to_sku
 from .marketplace import Marketplace
 from .money import Money
@@ -57,7 +58,7 @@ class FulfillmentChannel(enum.Enum):
     FBA = "fba"
 
 
-EMPTY_ATTRIBUTES: immutables.Map[str, str] = immutables.Map()
+EMPTY_ATTRIBUTES: immutables.Map[str, AttributeText] = immutables.Map()
 """The attributes of a listing that has none (one shared value)."""
 
 
@@ -68,7 +69,9 @@ def _sku(value: str) -> Sku:
         raise InvalidValueError(error.problem, field="sku") from None
 
 
-def _attributes(value: Mapping[str, str]) -> immutables.Map[str, str]:
+def _attributes(
+    value: Mapping[str, AttributeText],
+) -> immutables.Map[str, AttributeText]:
     if value is EMPTY_ATTRIBUTES:
         return value
     if not isinstance(value, Mapping):
@@ -85,7 +88,7 @@ def _attributes(value: Mapping[str, str]) -> immutables.Map[str, str]:
                 f"`{excerpt(name, as_repr=True)}` is not an attribute name",
                 field="attributes",
             )
-        if not isinstance(text, str):
+        if not isinstance(text, str | AttributeValue):
             raise InvalidValueError(
                 f"`{excerpt(text, as_repr=True)}` is not text",
                 field=f"attributes.{name}",
@@ -108,9 +111,11 @@ class Listing:
 
     ``sku`` and ``marketplace`` say which offer it is; ``title`` and
     ``attributes`` (key attributes such as colour or size, an immutable
-    mapping of names to text) are this marketplace's own listing
-    information; ``price`` is in ``marketplace``'s currency;
-    ``channel`` is who fulfils it; ``status`` is what the seller set.
+    mapping of names to text or to an
+    :class:`~unified_account.model.attributes.AttributeValue` carrying
+    its language tag) are this marketplace's own listing information;
+    ``price`` is in ``marketplace``'s currency; ``channel`` is who
+    fulfils it; ``status`` is what the seller set.
 
     Invariant: ``price.currency == marketplace.currency``.
 
@@ -133,7 +138,7 @@ CAD, the currency of Amazon.ca
     price: Money
     channel: FulfillmentChannel
     status: ListingStatus = ListingStatus.ACTIVE
-    attributes: immutables.Map[str, str] = attrs.field(
+    attributes: immutables.Map[str, AttributeText] = attrs.field(
         default=EMPTY_ATTRIBUTES, converter=_attributes
     )
 

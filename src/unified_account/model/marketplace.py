@@ -104,6 +104,10 @@ class Marketplace(enum.Enum):
     storefronts are :class:`NonAmazonMarketplace`.
     """
 
+    # Members are singletons compared by identity, so they hash by
+    # identity too, at C speed (Enum's own hash is Python code).
+    __hash__ = object.__hash__
+
     US = "ATVPDKIKX0DER"
     CA = "A2EUQ1WTGCTBG2"
     MX = "A1AM78C64UM0Y8"
@@ -141,27 +145,27 @@ class Marketplace(enum.Enum):
     @property
     def display_name(self) -> str:
         """The marketplace's name (``Amazon.ca``)."""
-        return _FACTS[self.name].display_name
+        return _FACTS[self._name_].display_name
 
     @property
     def domain(self) -> str:
         """The storefront domain (``www.amazon.ca``)."""
-        return _FACTS[self.name].domain
+        return _FACTS[self._name_].domain
 
     @property
     def currency(self) -> str:
         """The default currency, an ISO 4217 code (``CAD``)."""
-        return _FACTS[self.name].currency
+        return _FACTS[self._name_].currency
 
     @property
     def locales(self) -> tuple[str, ...]:
         """The customer-facing locales (``("en_CA", "fr_CA")``)."""
-        return _FACTS[self.name].locales
+        return _FACTS[self._name_].locales
 
     @property
     def region(self) -> Region:
         """The SP-API region the marketplace belongs to."""
-        return _FACTS[self.name].region
+        return _FACTS[self._name_].region
 
     @classmethod
     def from_id(cls, marketplace_id: str) -> Marketplace:

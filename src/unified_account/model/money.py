@@ -95,6 +95,17 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
     >>> to_decimal("39.99")
     Decimal('39.99')
     """
+    if type(value) is str and len(value) <= MAX_DIGITS:
+        # The common case, quickly: a short numeral has at most
+        # MAX_DIGITS digits, so within these bounds it is within limits.
+        try:
+            number = Decimal(value.strip())
+        except decimal.InvalidOperation:
+            raise InvalidValueError(
+                f"`{excerpt(value)}` is not a number", field=what
+            ) from None
+        if number.is_finite() and -1 <= number.adjusted() < MAX_DIGITS:
+            return number
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
         raise InvalidValueError(
             f"`{excerpt(value, as_repr=True)}` is a {type(value).__name__}; "
@@ -179,7 +190,15 @@ decimal number (digits, an optional point)
 
 
 def _quantum(currency: str) -> Decimal:
-    return Decimal(1).scaleb(-currency_precision(currency))
+    quantum = _QUANTA.get(currency) if type(currency) is str else None
+    if quantum is None:
+        quantum = Decimal(1).scaleb(-currency_precision(currency))
+        _QUANTA[currency] = quantum
+    return quantum
+
+
+# The smallest unit of each currency seen, as a Decimal exponent.
+_QUANTA: dict[str, Decimal] = {}
 
 
 # Every step of money arithmetic runs in this context, never the caller's
@@ -270,7 +289,20 @@ give a Decimal, an int or a numeric string
         >>> Money.rounded(Decimal("1.005"), "USD").amount
         Decimal('1.00')
         """
-        return cls(_quantize(to_decimal(amount), currency, rounding), currency)
+        exact = _quantize(to_decimal(amount), currency, rounding)
+        if cls is Money:
+            return cls._exact(exact, currency)
+        return cls(exact, currency)
+
+    @classmethod
+    def _exact(cls, amount: Decimal, currency: str) -> Self:
+        # Arithmetic's constructor: ``amount`` is already exact at the
+        # precision of ``currency``, a known currency, so nothing is
+        # checked again.
+        money = object.__new__(cls)
+        object.__setattr__(money, "amount", amount)
+        object.__setattr__(money, "currency", currency)
+        return money
 
     @classmethod
     def zero(cls, currency: str) -> Self:
@@ -293,11 +325,13 @@ give a Decimal, an int or a numeric string
 
     def __add__(self, other: Money) -> Money:
         other = self._same_currency(other, "add")
-        return Money(_CONTEXT.add(self.amount, other.amount), self.currency)
+        return Money._exact(
+            _CONTEXT.add(self.amount, other.amount), self.currency
+        )
 
     def __sub__(self, other: Money) -> Money:
         other = self._same_currency(other, "subtract")
-        return Money(
+        return Money._exact(
             _CONTEXT.subtract(self.amount, other.amount), self.currency
         )
 
@@ -312,7 +346,7 @@ give a Decimal, an int or a numeric string
         return self._same_currency(other, "add") + self
 
     def __neg__(self) -> Money:
-        return Money(self.amount.copy_negate(), self.currency)
+        return Money._exact(self.amount.copy_negate(), self.currency)
 
     def __lt__(self, other: Money) -> bool:
         return self.amount < self._same_currency(other, "compare").amount

@@ -36,9 +36,8 @@ def effective_account_info(
     asking for one raises :class:`~unified_account.decision.RuleViolation`
     carrying the ``na-scope`` decision.
     """
-    scope = evaluate_scope(marketplace, edition=edition)
-    if not scope.allowed:
-        raise RuleViolation(scope)
+    if marketplace not in edition.scope:
+        raise RuleViolation(evaluate_scope(marketplace, edition=edition))
     params = {"marketplace": marketplace}
     custom = account.info_overrides.get(marketplace)
     info = account.registration_info if custom is None else custom

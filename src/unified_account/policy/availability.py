@@ -14,7 +14,12 @@ For one SKU in one marketplace:
   listing of the SKU off offer, as inactive but not deleted, until it is
   restocked (``marketplace-specific-deletion``);
 - an FBA listing: the units in that country's FBA pool, and never any
-  other country's (``fba-pool-separation``).
+  other country's (``fba-pool-separation``).  Under an edition with
+  Remote Fulfillment with FBA, the FBA listing of a SKU the seller
+  enrolled for that marketplace (Amazon.ca, Amazon.com.mx, and
+  Amazon.com.br where the edition includes it) is served from the US
+  pool: it shows the US units, the same units as on Amazon.com, never
+  added to a local pool; a sale there draws from the US pool.
 
 The single-cell questions (:func:`available_quantity`,
 :func:`offer_status`) return each answer with its reasons; the
@@ -46,13 +51,18 @@ from .listings import already_deleted, not_listed
 __all__ = [
     "AvailabilityTable",
     "Cell",
+    "active_marketplaces",
     "availability_table",
     "available_quantity",
     "explain_cell",
     "mfn_marketplaces",
     "offer_status",
     "offerable_skus",
+    "remotely_served",
 ]
+
+
+_CATALOGUE_ORDER = {m: i for i, m in enumerate(Marketplace)}
 
 
 def mfn_marketplaces(record: SkuRecord) -> tuple[Marketplace, ...]:
@@ -91,11 +101,11 @@ def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
         "marketplaces": listed,
     }
     if pool.is_shared:
-        reason = Reason(
+        reason = Reason._of(
             RuleKey.MFN_INVENTORY, N_("mfn-inventory.shared"), params
         )
     else:
-        reason = Reason(
+        reason = Reason._of(
             RuleKey.MFN_INVENTORY, N_("mfn-inventory.separate"), params
         )
     if pool.quantity:
@@ -105,7 +115,7 @@ def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
         # merchant-fulfilled listing at zero, but not by the shared-pool
         # exception of ``marketplace-specific-deletion``.
         return Cell(ListingStatus.INACTIVE, 0, (reason,))
-    off_offer = Reason(
+    off_offer = Reason._of(
         RuleKey.MARKETPLACE_SPECIFIC_DELETION,
         N_("marketplace-specific-deletion.zero-quantity"),
         {"sku": record.sku, "marketplaces": listed},
@@ -113,10 +123,45 @@ def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
     return Cell(ListingStatus.INACTIVE, 0, (reason, off_offer))
 
 
+def remotely_served(
+    record: SkuRecord, marketplace: Marketplace, edition: Edition
+) -> bool:
+    """Whether the US FBA pool serves ``record``'s offer in ``marketplace``.
+
+    True under an edition with Remote Fulfillment, for a marketplace the
+    edition serves remotely and the seller enrolled the SKU for.
+
+    .. versionadded:: 0.2.0
+    """
+    return (
+        marketplace in record.remote_fulfillment
+        and marketplace in edition.remote_fulfillment_marketplaces
+    )
+
+
+def _remote_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
+    quantity = record.fba.get(Marketplace.US, 0)
+    params: dict[str, ParamValue] = {
+        "sku": record.sku,
+        "marketplace": marketplace,
+        "quantity": quantity,
+        "pool": Marketplace.US,
+    }
+    reason = Reason(
+        RuleKey.FBA_POOL_SEPARATION, N_("fba-pool-separation.remote"), params
+    )
+    return Cell(ListingStatus.ACTIVE, quantity, (reason,))
+
+
 def _fba_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
-    quantity = record.fba.get(marketplace, 0)
+    fba = record.fba
+    quantity = fba.get(marketplace, 0)
+    # The other countries holding stock, in catalogue order.
     elsewhere = tuple(
-        m for m in Marketplace if m is not marketplace and record.fba.get(m)
+        sorted(
+            (m for m, units in fba.items() if units and m is not marketplace),
+            key=_CATALOGUE_ORDER.__getitem__,
+        )
     )
     params: dict[str, ParamValue] = {
         "sku": record.sku,
@@ -124,13 +169,13 @@ def _fba_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
         "quantity": quantity,
     }
     if quantity or not elsewhere:
-        reason = Reason(
+        reason = Reason._of(
             RuleKey.FBA_POOL_SEPARATION, N_("fba-pool-separation.pool"), params
         )
     else:
         params["elsewhere"] = elsewhere
         params["units"] = sum(record.fba[m] for m in elsewhere)
-        reason = Reason(
+        reason = Reason._of(
             RuleKey.FBA_POOL_SEPARATION,
             N_("fba-pool-separation.not-here"),
             params,
@@ -138,8 +183,15 @@ def _fba_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
     return Cell(ListingStatus.ACTIVE, quantity, (reason,))
 
 
-def explain_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
-    """The offer status and sellable units of ``record`` in ``marketplace``."""
+def explain_cell(
+    record: SkuRecord, marketplace: Marketplace, *, edition: Edition = FAQ
+) -> Cell:
+    """The offer status and sellable units of ``record`` in ``marketplace``.
+
+    .. versionchanged:: 0.2.0
+       ``edition``: Remote Fulfillment serves enrolled SKUs from the US
+       pool.
+    """
     listing = record.listing(marketplace)
     params: dict[str, ParamValue] = {
         "sku": record.sku,
@@ -158,7 +210,7 @@ def explain_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
             ListingStatus.INACTIVE,
             0,
             (
-                Reason(
+                Reason._of(
                     RuleKey.PER_MARKETPLACE_LISTING,
                     N_("per-marketplace-listing.inactive"),
                     params,
@@ -167,23 +219,33 @@ def explain_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
         )
     if listing.channel is FulfillmentChannel.MFN:
         return _mfn_cell(record, marketplace)
+    if remotely_served(record, marketplace, edition):
+        return _remote_cell(record, marketplace)
     return _fba_cell(record, marketplace)
 
 
 def available_quantity(
-    catalog: Catalog, sku: str, marketplace: Marketplace
+    catalog: Catalog,
+    sku: str,
+    marketplace: Marketplace,
+    *,
+    edition: Edition = FAQ,
 ) -> Resolved[int]:
     """The units of ``sku`` that ``marketplace`` can sell, with the rules.
 
     An unknown SKU raises
     :class:`~unified_account.errors.MissingDataError`.
     """
-    cell = explain_cell(catalog.record(sku), marketplace)
+    cell = explain_cell(catalog.record(sku), marketplace, edition=edition)
     return Resolved(cell.quantity, cell.reasons)
 
 
 def offer_status(
-    catalog: Catalog, sku: str, marketplace: Marketplace
+    catalog: Catalog,
+    sku: str,
+    marketplace: Marketplace,
+    *,
+    edition: Edition = FAQ,
 ) -> Resolved[ListingStatus | None]:
     """Whether ``sku`` is offered in ``marketplace``, with the rules.
 
@@ -191,7 +253,7 @@ def offer_status(
     no listing.  A merchant-fulfilled listing whose pool is at zero reads
     ``INACTIVE`` (off offer, not deleted) until the pool is restocked.
     """
-    cell = explain_cell(catalog.record(sku), marketplace)
+    cell = explain_cell(catalog.record(sku), marketplace, edition=edition)
     return Resolved(cell.status, cell.reasons)
 
 
@@ -300,21 +362,59 @@ def availability_table(
     that SKU and marketplace.
     """
     columns = scope_marketplaces(edition=edition)
+    remote = edition.remote_fulfillment_marketplaces
     by_sku: dict[str, tuple[int, ...]] = {
-        record.sku: record.sellable_quantities
+        record.sku: (
+            _remote_row(record, edition)
+            if remote and record.remote_fulfillment
+            else record.sellable_quantities
+        )
         for record in catalog.skus.values()
     }
     table = AvailabilityTable(columns, immutables.Map(by_sku))
     return Resolved(table, _table_reasons(columns))
 
 
+def _remote_row(record: SkuRecord, edition: Edition) -> tuple[int, ...]:
+    return tuple(
+        explain_cell(record, m, edition=edition).quantity
+        if remotely_served(record, m, edition)
+        else units
+        for m, units in zip(AMERICAS, record.sellable_quantities, strict=True)
+    )
+
+
 def offerable_skus(
-    catalog: Catalog, marketplace: Marketplace
+    catalog: Catalog, marketplace: Marketplace, *, edition: Edition = FAQ
 ) -> Resolved[frozenset[Sku]]:
     """The SKUs ``marketplace`` offers now: active, with units to sell."""
+    remote = marketplace in edition.remote_fulfillment_marketplaces
     skus = frozenset(
         record.sku
         for record in catalog.skus.values()
-        if record.sellable(marketplace) > 0
+        if (
+            explain_cell(record, marketplace, edition=edition).quantity
+            if remote and marketplace in record.remote_fulfillment
+            else record.sellable(marketplace)
+        )
+        > 0
     )
     return Resolved(skus, _table_reasons((marketplace,)))
+
+
+def active_marketplaces(catalog: Catalog) -> tuple[Marketplace, ...]:
+    """The marketplaces where at least one listing is active and offered.
+
+    "Active listings" as the split subscription counts them: a listing
+    whose offer status (:func:`offer_status`) is ``ACTIVE``.
+
+    .. versionadded:: 0.2.0
+    """
+    found = {
+        listing.marketplace
+        for record in catalog.skus.values()
+        for listing in record.listings
+        if explain_cell(record, listing.marketplace).status
+        is ListingStatus.ACTIVE
+    }
+    return tuple(m for m in Marketplace if m in found)

@@ -8,19 +8,25 @@ Amazon.com is approved automatically on the account's other marketplaces
 Amazon.com.mx stays where it is.  Without a unified account every
 marketplace needs its own approval.
 
-Under an edition whose scope is wider than the FAQ's (North America and
-Brazil), approval carries to every marketplace of the scope; the FAQ
-does not say whether Amazon.com.br is included.
+The FAQ names the marketplaces approval carries to: Amazon.ca and
+Amazon.com.mx.  Under an edition whose scope is wider (North America and
+Brazil), whether an approval carries to Amazon.com.br is not stated
+anywhere the library holds: that marketplace's status is
+:attr:`BrandStatus.UNDETERMINED`, with a reason saying so, never a
+guessed approval.
 
 To keep listings in sync, the same key attribute values must be given for
 an ASIN in every marketplace; :func:`attribute_differences` finds those
-that differ.
+that differ in records the caller gives, and
+:func:`catalog_attribute_differences` in the catalogue's own listings.
+Values that carry a language (Amazon's ``language_tag``) are compared
+only within one language.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -30,21 +36,29 @@ from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..messages import N_
 from ..model.account import SellerAccount
+from ..model.attributes import AttributeText, differ
 from ..model.brand import AsinAttributes, BrandRegistration
+from ..model.catalog import Catalog
+from ..model.listing import ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
 from .unified import evaluate_unified
 
 __all__ = [
+    "KNOWN_PROPAGATION",
     "AttributeDifference",
     "BrandApproval",
     "BrandStatus",
     "attribute_differences",
     "brand_registry_status",
+    "catalog_attribute_differences",
     "propagate_brand_registry",
 ]
 
 _RULE = RuleKey.BRAND_REGISTRY_PROPAGATION
+
+KNOWN_PROPAGATION = frozenset({Marketplace.US, Marketplace.CA, Marketplace.MX})
+"""Where the FAQ says an approval may carry: its three marketplaces."""
 
 
 class BrandStatus(enum.Enum):
@@ -56,6 +70,11 @@ class BrandStatus(enum.Enum):
     """Approved because the unified account carried an approval here."""
     NOT_APPROVED = "not-approved"
     """Not approved here (yet)."""
+    UNDETERMINED = "undetermined"
+    """Whether an approval carries here is not known.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen(kw_only=True)
@@ -74,7 +93,7 @@ class BrandApproval:
     @property
     def approved(self) -> bool:
         """Whether the brand counts as approved in this marketplace."""
-        return self.status is not BrandStatus.NOT_APPROVED
+        return self.status in (BrandStatus.APPROVED, BrandStatus.PROPAGATED)
 
 
 def _ordered(marketplaces: Iterable[Marketplace]) -> tuple[Marketplace, ...]:
@@ -98,6 +117,15 @@ def _status(
     if marketplace in approved:
         status, source = BrandStatus.APPROVED, marketplace
         message = N_("brand-registry-propagation.approved")
+    elif (
+        sources
+        and marketplace in edition.scope
+        and unified
+        and marketplace not in KNOWN_PROPAGATION
+    ):
+        status = BrandStatus.UNDETERMINED
+        message = N_("brand-registry-propagation.propagation-unknown")
+        params["source"] = sources[0]
     elif sources and marketplace in edition.scope and unified:
         status, source = BrandStatus.PROPAGATED, sources[0]
         message = N_("brand-registry-propagation.propagated")
@@ -195,27 +223,34 @@ def _by_asin(
     return grouped
 
 
-def attribute_differences(
-    records: Iterable[AsinAttributes],
-) -> Resolved[tuple[AttributeDifference, ...]]:
-    """Every ASIN listed in several marketplaces whose key values differ.
+def _differing(
+    listed: Mapping[Marketplace, Mapping[str, AttributeText]],
+) -> tuple[str, ...]:
+    names = sorted({n for values in listed.values() for n in values})
+    found = []
+    for name in names:
+        values = [v.get(name) for v in listed.values()]
+        # Given in one marketplace and missing in another differs too.
+        if None in values or any(
+            differ(one, two)
+            for i, one in enumerate(values)
+            for two in values[i + 1 :]
+            if one is not None and two is not None
+        ):
+            found.append(name)
+    return tuple(found)
 
-    Each ASIN with records in at least two marketplaces gets a reason:
-    in sync, or naming the attributes that differ and the marketplaces.
-    Values are compared exactly.
-    """
+
+def _compare(
+    grouped: Mapping[str, Mapping[Marketplace, Mapping[str, AttributeText]]],
+) -> Resolved[tuple[AttributeDifference, ...]]:
     differences: list[AttributeDifference] = []
     reasons: list[Reason] = []
-    for asin, listed in sorted(_by_asin(records).items()):
+    for asin, listed in sorted(grouped.items()):
         if len(listed) < 2:
             continue
         marketplaces = _ordered(listed)
-        names = sorted({n for r in listed.values() for n in r.attributes})
-        differing = tuple(
-            name
-            for name in names
-            if len({r.attributes.get(name) for r in listed.values()}) > 1
-        )
+        differing = _differing(listed)
         params: dict[str, ParamValue] = {
             "asin": asin,
             "marketplaces": marketplaces,
@@ -232,3 +267,53 @@ def attribute_differences(
             message = N_("brand-registry-propagation.attributes-in-sync")
         reasons.append(Reason(_RULE, message, params))
     return Resolved(tuple(differences), tuple(reasons))
+
+
+def attribute_differences(
+    records: Iterable[AsinAttributes],
+) -> Resolved[tuple[AttributeDifference, ...]]:
+    """Every ASIN listed in several marketplaces whose key values differ.
+
+    Each ASIN with records in at least two marketplaces gets a reason:
+    in sync, or naming the attributes that differ and the marketplaces.
+    Values are compared exactly, but only within one language: values
+    carrying two different language tags (``Black`` in ``en_US``,
+    ``Noire`` in ``fr_CA``) are a translation, not a difference.  A value
+    given in one marketplace and missing in another differs.
+
+    .. versionchanged:: 0.2.0
+       Values in different languages are no longer a difference.
+    """
+    grouped = {
+        asin: {m: record.attributes for m, record in listed.items()}
+        for asin, listed in _by_asin(records).items()
+    }
+    return _compare(grouped)
+
+
+def catalog_attribute_differences(
+    catalog: Catalog,
+) -> Resolved[tuple[AttributeDifference, ...]]:
+    """:func:`attribute_differences` of the catalogue's own listings.
+
+    For each ASIN, the key attributes of its listings (those not deleted,
+    with attributes) in each marketplace are compared, as
+    :func:`attribute_differences` compares them.  Where several SKUs
+    offer one ASIN in one marketplace, the first SKU's listing (in SKU
+    order) speaks for it.
+
+    .. versionadded:: 0.2.0
+    """
+    grouped: dict[str, dict[Marketplace, Mapping[str, AttributeText]]] = {}
+    for sku in sorted(catalog.skus.keys()):
+        record = catalog.skus[sku]
+        if record.asin is None:
+            continue
+        for listing in record.listings:
+            if listing.status is ListingStatus.DELETED or not (
+                listing.attributes
+            ):
+                continue
+            listed = grouped.setdefault(record.asin, {})
+            listed.setdefault(listing.marketplace, listing.attributes)
+    return _compare(grouped)

@@ -5,12 +5,15 @@ Rules: ``na-scope``, ``eu-distinct``, ``professional-only``.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from ..decision import Decision, ParamValue, Reason, combine
 from ..edition import FAQ, Edition
 from ..messages import N_
 from ..model.account import SellerAccount
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
+from ._memo import memo
 from .terms import PLAN_TERMS
 
 __all__ = ["evaluate_eligibility", "evaluate_scope", "scope_marketplaces"]
@@ -22,7 +25,18 @@ def scope_marketplaces(*, edition: Edition = FAQ) -> tuple[Marketplace, ...]:
     >>> [m.name for m in scope_marketplaces()]
     ['US', 'CA', 'MX']
     """
-    return tuple(m for m in Marketplace if m in edition.scope)
+    scope = edition.scope
+    ordered = _IN_ORDER.get(scope)
+    if ordered is None:
+        ordered = _IN_ORDER[scope] = tuple(
+            m for m in Marketplace if m in scope
+        )
+    return ordered
+
+
+# Each edition's scope in catalogue order, computed once per scope (a
+# frozenset, which caches its own hash).
+_IN_ORDER: dict[frozenset[Marketplace], tuple[Marketplace, ...]] = {}
 
 
 def evaluate_scope(
@@ -35,6 +49,17 @@ def evaluate_scope(
     >>> evaluate_scope(Marketplace.DE).allowed
     False
     """
+    return memo(
+        _SCOPE_ANSWERS,
+        (type(marketplace), marketplace, edition.scope),
+        lambda: _scope(marketplace, edition),
+    )
+
+
+_SCOPE_ANSWERS: dict[Hashable, Decision] = {}
+
+
+def _scope(marketplace: Marketplace, edition: Edition) -> Decision:
     params: dict[str, ParamValue] = {
         "marketplace": marketplace,
         "scope": scope_marketplaces(edition=edition),
@@ -97,4 +122,15 @@ def evaluate_eligibility(
     ``professional-only`` (its selling plan qualifies).  A denial names
     every rule that denies.
     """
-    return combine(_registration(account, edition), _plan(account, edition))
+    return memo(
+        _ELIGIBILITY_ANSWERS,
+        (account.home, account.plan, edition.scope, edition.qualifying_plans),
+        lambda: combine(
+            _registration(account, edition), _plan(account, edition)
+        ),
+    )
+
+
+# The answers depend on the home marketplace, the plan and the edition's
+# scope and plans only, whatever else the account holds.
+_ELIGIBILITY_ANSWERS: dict[Hashable, Decision] = {}

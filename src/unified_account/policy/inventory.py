@@ -19,13 +19,14 @@ import attrs
 
 from .._excerpt import excerpt
 from ..decision import Decision, ParamValue, Reason, RuleViolation
+from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..messages import N_
 from ..model.catalog import Catalog
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
-from .availability import explain_cell, mfn_marketplaces
+from .availability import explain_cell, mfn_marketplaces, remotely_served
 
 __all__ = [
     "evaluate_sale",
@@ -71,23 +72,31 @@ def set_mfn_quantity(catalog: Catalog, sku: str, quantity: int) -> Catalog:
     record = catalog.record(sku)
     if record.mfn.quantity == quantity:
         return catalog
-    pool = attrs.evolve(record.mfn, quantity=quantity)
-    return catalog.with_record(attrs.evolve(record, mfn=pool))
+    return Catalog._of(
+        catalog.skus.set(record.sku, record._with_quantity(quantity))
+    )
 
 
 def evaluate_sale(
-    catalog: Catalog, sku: str, marketplace: Marketplace, quantity: int
+    catalog: Catalog,
+    sku: str,
+    marketplace: Marketplace,
+    quantity: int,
+    *,
+    edition: Edition = FAQ,
 ) -> Decision:
     """May ``quantity`` units of ``sku`` be sold in ``marketplace``?
 
     Only from an offered listing there, and only as many units as its pool
     holds: the whole merchant-fulfilled pool (``mfn-inventory``), or that
-    country's FBA pool alone (``fba-pool-separation``).  An unknown SKU
-    raises :class:`~unified_account.errors.MissingDataError`.
+    country's FBA pool alone (``fba-pool-separation``), or, for a SKU
+    enrolled in Remote Fulfillment under an edition that has it, the US
+    FBA pool.  An unknown SKU raises
+    :class:`~unified_account.errors.MissingDataError`.
     """
     quantity = _quantity(quantity, 1)
     record = catalog.record(sku)
-    cell = explain_cell(record, _marketplace(marketplace))
+    cell = explain_cell(record, _marketplace(marketplace), edition=edition)
     listing = record.listing(marketplace)
     if listing is None or cell.status is not ListingStatus.ACTIVE:
         # Not listed, deleted, inactive, or a merchant-fulfilled pool at
@@ -107,6 +116,13 @@ def evaluate_sale(
             N_("mfn-inventory.sold"),
             N_("mfn-inventory.insufficient"),
         )
+    elif remotely_served(record, marketplace, edition):
+        params["pool"] = Marketplace.US
+        rule, enough, short = (
+            RuleKey.FBA_POOL_SEPARATION,
+            N_("fba-pool-separation.remote-sold"),
+            N_("fba-pool-separation.remote-insufficient"),
+        )
     else:
         rule, enough, short = (
             RuleKey.FBA_POOL_SEPARATION,
@@ -119,17 +135,25 @@ def evaluate_sale(
 
 
 def record_sale(
-    catalog: Catalog, sku: str, marketplace: Marketplace, quantity: int
+    catalog: Catalog,
+    sku: str,
+    marketplace: Marketplace,
+    quantity: int,
+    *,
+    edition: Edition = FAQ,
 ) -> Catalog:
     """Record a sale of ``quantity`` units of ``sku`` in ``marketplace``.
 
     A merchant-fulfilled sale reduces the SKU's pool, so a shared pool
     shows the remainder in every marketplace; an FBA sale reduces only
-    ``marketplace``'s pool.  Raises
+    ``marketplace``'s pool, or the US pool for a SKU served there by
+    Remote Fulfillment.  Raises
     :class:`~unified_account.decision.RuleViolation` when
     :func:`evaluate_sale` denies.
     """
-    decision = evaluate_sale(catalog, sku, marketplace, quantity)
+    decision = evaluate_sale(
+        catalog, sku, marketplace, quantity, edition=edition
+    )
     if not decision.allowed:
         raise RuleViolation(decision)
     record = catalog.record(sku)
@@ -140,7 +164,12 @@ def record_sale(
             record.mfn, quantity=record.mfn.quantity - quantity
         )
         return catalog.with_record(attrs.evolve(record, mfn=pool))
-    fba = record.fba.set(marketplace, record.fba[marketplace] - quantity)
+    source = (
+        Marketplace.US
+        if remotely_served(record, marketplace, edition)
+        else marketplace
+    )
+    fba = record.fba.set(source, record.fba[source] - quantity)
     return catalog.with_record(attrs.evolve(record, fba=fba))
 
 

@@ -80,8 +80,11 @@ def evaluate_new_listing(
     (:func:`~unified_account.policy.unified.evaluate_listing_marketplace`:
     outside the home marketplace only when the seller has turned that
     marketplace on); only where the SKU has no listing yet, or a deleted
-    one (``per-marketplace-listing``); and a separate SKU is
-    merchant-fulfilled only in its own marketplace (``mfn-inventory``).
+    one (``per-marketplace-listing``); a separate SKU is
+    merchant-fulfilled only in its own marketplace (``mfn-inventory``);
+    and a SKU enrolled in Remote Fulfillment with FBA takes no
+    merchant-fulfilled offer (``fba-pool-separation``: Amazon, "you will
+    not be able to add seller-fulfilled offers to FBA SKUs").
     """
     if not isinstance(listing, Listing):
         raise InvalidValueError(
@@ -101,6 +104,25 @@ def evaluate_new_listing(
                 RuleKey.PER_MARKETPLACE_LISTING,
                 N_("per-marketplace-listing.already-listed"),
                 params,
+            )
+        )
+    if (
+        record is not None
+        and listing.channel is FulfillmentChannel.MFN
+        and record.remote_fulfillment
+    ):
+        return Decision.deny(
+            Reason(
+                RuleKey.FBA_POOL_SEPARATION,
+                N_("fba-pool-separation.remote-mfn-offer"),
+                {
+                    **params,
+                    "enrolled": tuple(
+                        m
+                        for m in Marketplace
+                        if m in record.remote_fulfillment
+                    ),
+                },
             )
         )
     if (

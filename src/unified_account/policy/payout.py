@@ -5,9 +5,14 @@ out to the bank account of its effective account information
 (``account-info-defaults``): directly in the local currency when the
 account is in that currency, or through the Amazon Currency Converter
 for Sellers (ACCS) when it is in another.  Which bank countries Amazon
-pays out to is data, the edition's
-:attr:`~unified_account.edition.Edition.payout_bank_countries` unless the
-caller passes its own list; it is never written into the rule.
+pays out to is data: the caller's list, else the edition's
+:attr:`~unified_account.edition.Edition.payout_bank_countries`.  Amazon
+publishes no dated list the library could ship, so by default there is
+none, and the answer is what the FAQ itself says: the bank account the
+seller registered with (an existing bank account) is paid, directly or
+through ACCS; any other bank account is *undetermined*
+(:attr:`PayoutMethod.UNDETERMINED`) until the caller passes the list.
+A gap in the data is never read as "Amazon does not pay out there".
 
 Converting an amount uses a rate the caller supplies
 (:class:`~unified_account.model.rates.ConversionRates`), exact
@@ -53,7 +58,16 @@ class PayoutMethod(enum.Enum):
     CURRENCY_CONVERTER = "currency-converter"
     """Converted by the Amazon Currency Converter for Sellers (ACCS)."""
     NOT_SUPPORTED = "not-supported"
-    """Amazon does not pay out to a bank account in that country."""
+    """Amazon does not pay out to a bank account in that country.
+
+    Only when the caller's list of countries says so.
+    """
+    UNDETERMINED = "undetermined"
+    """Not known: no list of bank countries was given, and the FAQ says
+    nothing about this bank account.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 @attrs.frozen(kw_only=True)
@@ -70,7 +84,9 @@ class PayoutRoute:
         return self.method is PayoutMethod.CURRENCY_CONVERTER
 
 
-def _countries(value: Iterable[str]) -> frozenset[str]:
+def _countries(value: Iterable[str] | None) -> frozenset[str] | None:
+    if value is None:
+        return None
     if isinstance(value, str):
         raise InvalidValueError(
             f"`{excerpt(value)}` is not a collection of country codes",
@@ -97,7 +113,11 @@ def payout_route(
 
     The bank account is the one of ``marketplace``'s effective account
     information.  ``bank_countries`` are the countries Amazon pays out
-    to (default: ``edition.payout_bank_countries``).  Raises
+    to (default: ``edition.payout_bank_countries``, which no bundled
+    edition knows).  Without a list, the bank account entered at
+    registration is paid (the FAQ: an existing bank account receives
+    payouts through ACCS) and any other is
+    :attr:`PayoutMethod.UNDETERMINED`.  Raises
     :class:`~unified_account.errors.MissingDataError` when that bank
     account is unknown (the report then gives
     :func:`unknown_bank_reason`).  The reasons name
@@ -122,7 +142,10 @@ def payout_route(
         "bank_country": bank.country,
         "bank_currency": bank.currency,
     }
-    if bank.country not in countries:
+    if countries is None and bank != account.registration_info.bank:
+        method = PayoutMethod.UNDETERMINED
+        message = N_("local-payout.bank-country-unknown")
+    elif countries is not None and bank.country not in countries:
         method = PayoutMethod.NOT_SUPPORTED
         message = N_("local-payout.bank-country-not-supported")
     elif bank.currency == marketplace.currency:
@@ -159,7 +182,8 @@ def convert_proceeds(
 
     Unchanged for a direct payout; converted at the caller's rate
     (half-even to the bank currency's precision) through ACCS; ``None``
-    when Amazon does not pay out to the bank's country.  Raises
+    when Amazon does not pay out to the bank's country, or when that is
+    not known (the reason says which).  Raises
     :class:`~unified_account.errors.MissingDataError` when ``rates`` has
     no rate from the marketplace's currency to the bank's.
     """
@@ -182,6 +206,17 @@ def convert_proceeds(
                 Reason(
                     RuleKey.LOCAL_PAYOUT,
                     N_("local-payout.no-payout"),
+                    {**params, "bank_country": route.bank.country},
+                ),
+            ),
+        )
+    if route.method is PayoutMethod.UNDETERMINED:
+        return Resolved(
+            None,
+            (
+                Reason(
+                    RuleKey.LOCAL_PAYOUT,
+                    N_("local-payout.payout-undetermined"),
                     {**params, "bank_country": route.bank.country},
                 ),
             ),

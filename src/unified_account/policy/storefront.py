@@ -26,6 +26,7 @@ __all__ = [
 ]
 
 _RULE = RuleKey.STOREFRONT_ORIGIN
+_FAQ_MARKETPLACES = frozenset({Marketplace.US, Marketplace.CA, Marketplace.MX})
 
 
 def evaluate_storefront_customisation(
@@ -85,11 +86,14 @@ def storefront_link(
     link: StorefrontLink,
     *,
     edition: Edition = FAQ,
-) -> Resolved[StorefrontLink]:
+) -> Resolved[StorefrontLink | None]:
     """The storefront link of a listing in ``marketplace``.
 
     ``link`` is the account's storefront link, set in the home
-    marketplace; every marketplace of the scope uses it.  Raises
+    marketplace; every marketplace the FAQ names (Amazon.com, Amazon.ca,
+    Amazon.com.mx) uses it.  For another marketplace of a wider scope
+    (Amazon.com.br) the FAQ says nothing: the value is ``None`` with a
+    ``link-unknown`` reason (undetermined).  Raises
     :class:`~unified_account.decision.RuleViolation` for a marketplace
     outside the scope (``na-scope``) or a ``link`` that is not on the
     home marketplace's site (``storefront-origin``).
@@ -102,6 +106,19 @@ def storefront_link(
             evaluate_storefront_customisation(
                 account, link.marketplace, edition=edition
             )
+        )
+    if marketplace not in _FAQ_MARKETPLACES or (
+        account.home not in _FAQ_MARKETPLACES
+    ):
+        return Resolved(
+            None,
+            (
+                Reason(
+                    _RULE,
+                    N_("storefront-origin.link-unknown"),
+                    {"marketplace": marketplace, "home": account.home},
+                ),
+            ),
         )
     return Resolved(
         link,

@@ -3,28 +3,31 @@
 Under the FAQ a unified account pays **one** monthly Professional
 subscription for all of North America, by the fee schedule of its home
 marketplace and in that marketplace's currency, however many
-marketplaces it sells in.
+marketplaces it sells in.  The fee data are dated from their sources;
+where a source gives no start date the amount is the earliest known, and
+the charge says its start is unknown, so the FAQ's own era is answered.
 
 From 2021-08-01 (the :data:`~unified_account.edition.SPLIT_SUBSCRIPTION`
-edition) Amazon instead bills a share in each Americas marketplace with
-active listings, the total capped at the USD 39.99 equivalent.  Amazon
-publishes no rule for dividing the fee, so this library does not invent
-one: asking for a split-billed charge raises
-:class:`UnsupportedBillingError`.  Ask :func:`subscription_billing` first
-to know which way a month is billed.
+edition) Amazon instead bills each Americas marketplace with active
+listings on one billing day, capped at the USD 39.99 equivalent:
+:func:`subscription_charge` then answers with
+:func:`~unified_account.policy.split_subscription.split_subscription`.
+
+An account registered outside the scope (on amazon.de, say) has no
+unified-account subscription: the answer is a denial, with the
+``eu-distinct`` reason.  A fee the data do not hold is undetermined.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 import attrs
 
-from .._excerpt import excerpt
-from ..data import bundled_subscription_fees
 from ..decision import ParamValue, Reason, Resolved
 from ..edition import FAQ, Edition, SubscriptionBilling
-from ..errors import UnifiedAccountError
+from ..errors import MissingDataError, UnifiedAccountError
 from ..messages import N_
 from ..model._validate import check_calendar_date
 from ..model.account import SellerAccount, SellingPlan
@@ -35,7 +38,10 @@ from ..model.fees import (
 )
 from ..model.marketplace import Marketplace
 from ..model.money import Money
+from ..model.rates import ConversionRates
 from ..rules import RuleKey
+from .eligibility import evaluate_eligibility
+from .split_subscription import SplitSubscription, split_subscription
 from .unified import marketplace_switcher
 
 __all__ = [
@@ -47,13 +53,12 @@ __all__ = [
 
 
 class UnsupportedBillingError(UnifiedAccountError, ValueError):
-    """A subscription charge this library cannot compute honestly.
-
-    Raised for a month billed the split way (the
-    :data:`~unified_account.edition.SPLIT_SUBSCRIPTION` edition, from its
-    start date): Amazon does not publish how it divides the fee.
+    """A subscription charge this library could not compute.
 
     .. versionadded:: 0.1.0
+    .. deprecated:: 0.2.0
+       No longer raised: a split-billed month is answered by
+       :func:`~unified_account.policy.split_subscription.split_subscription`.
     """
 
 
@@ -98,24 +103,63 @@ def subscription_billing(
     return SubscriptionBilling.HOME_MARKETPLACE
 
 
+def _outside_scope(
+    account: SellerAccount, edition: Edition
+) -> Resolved[SubscriptionCharge | SplitSubscription | None] | None:
+    eligibility = evaluate_eligibility(account, edition=edition)
+    if account.home in edition.scope:
+        return None
+    registration = [
+        r for r in eligibility.reasons if r.rule is RuleKey.EU_DISTINCT
+    ]
+    return Resolved(
+        None,
+        (
+            Reason(
+                RuleKey.SINGLE_SUBSCRIPTION,
+                N_("single-subscription.outside-scope"),
+                {"home": account.home},
+            ),
+            *registration,
+        ),
+    )
+
+
 def subscription_charge(
     account: SellerAccount,
     billed_on: date,
     *,
     schedule: SubscriptionFeeSchedule | None = None,
     edition: Edition = FAQ,
-) -> Resolved[SubscriptionCharge | None]:
+    active_in: Iterable[Marketplace] | None = None,
+    rates: ConversionRates | None = None,
+    division: Mapping[Marketplace, Money] | None = None,
+) -> Resolved[SubscriptionCharge | SplitSubscription | None]:
     """``single-subscription``: what ``account`` pays for ``billed_on``.
 
-    One charge, the home marketplace's entry of ``schedule`` (the bundled
-    schedule by default) in effect on ``billed_on``, covering every
-    marketplace the account can sell in.  An Individual account pays no
-    subscription: the value is ``None``.  An unconfirmed amount or tax
-    treatment adds a reason saying so.
+    Billed by the home marketplace (the FAQ): one charge, the home
+    marketplace's entry of ``schedule`` (the bundled schedule by default)
+    in effect on ``billed_on``, covering every marketplace the account
+    can sell in.  An unconfirmed amount or tax treatment, or an amount
+    whose start is unknown and not shown in effect by ``billed_on``, adds
+    a reason saying so.  No entry for that date: the value is ``None``
+    with a ``fee-unknown`` reason (undetermined).
 
-    Raises :class:`~unified_account.errors.MissingDataError` when the
-    schedule has no entry for the home marketplace on that date, and
-    :class:`UnsupportedBillingError` for a split-billed month.
+    Billed the split way (``edition``, from its start date): a
+    :class:`~unified_account.policy.split_subscription.SplitSubscription`
+    for the marketplaces in ``active_in`` (those with active listings on
+    the billing day), with the cap at ``rates`` and the caller's
+    ``division``; without ``active_in`` the charged marketplaces are not
+    known: ``None`` with a ``split-activity-unknown`` reason.
+
+    An Individual account pays no subscription (``None``).  An account
+    registered outside the scope is denied: ``None``, with the
+    ``outside-scope`` and ``eu-distinct`` reasons.
+
+    .. versionchanged:: 0.2.0
+       Answers split-billed months, months before the bundled data's
+       first dated entry, and accounts registered outside the scope,
+       instead of raising.
     """
     check_calendar_date(billed_on, "billed_on")
     home = account.home
@@ -130,19 +174,59 @@ def subscription_charge(
                 ),
             ),
         )
+    outside = _outside_scope(account, edition)
+    if outside is not None:
+        return outside
     if subscription_billing(billed_on, edition=edition) is (
         SubscriptionBilling.SPLIT
     ):
-        raise UnsupportedBillingError(
-            f"`{edition.name}` bills the subscription for "
-            f"`{excerpt(billed_on)}` in "
-            "each marketplace with active listings, capped at the USD 39.99 "
-            "equivalent; Amazon publishes no rule for the shares, so no "
-            "charge is computed"
+        if active_in is None:
+            return Resolved(
+                None,
+                (
+                    Reason(
+                        RuleKey.SINGLE_SUBSCRIPTION,
+                        N_("single-subscription.split-activity-unknown"),
+                        {"billed_on": billed_on},
+                    ),
+                ),
+            )
+        split = split_subscription(
+            account,
+            billed_on,
+            active_in,
+            rates=rates,
+            division=division,
+            edition=edition,
         )
+        return Resolved(split.value, split.reasons)
+    return _home_charge(account, billed_on, schedule, edition)
+
+
+def _home_charge(
+    account: SellerAccount,
+    billed_on: date,
+    schedule: SubscriptionFeeSchedule | None,
+    edition: Edition,
+) -> Resolved[SubscriptionCharge | SplitSubscription | None]:
+    home = account.home
     if schedule is None:
+        from ..data import bundled_subscription_fees  # read on first use
+
         schedule = bundled_subscription_fees()
-    fee = schedule.fee_on(home, billed_on)
+    try:
+        fee = schedule.fee_on(home, billed_on)
+    except MissingDataError:
+        return Resolved(
+            None,
+            (
+                Reason(
+                    RuleKey.SINGLE_SUBSCRIPTION,
+                    N_("single-subscription.fee-unknown"),
+                    {"home": home, "billed_on": billed_on},
+                ),
+            ),
+        )
     covers = marketplace_switcher(account, edition=edition).value
     charge = SubscriptionCharge(
         seller_id=account.seller_id,
@@ -155,8 +239,9 @@ def subscription_charge(
         "amount": fee.amount,
         "home": home,
         "marketplaces": covers,
-        "effective": fee.effective,
     }
+    if fee.effective is not None:
+        params["effective"] = fee.effective
     reasons = [
         Reason(
             RuleKey.SINGLE_SUBSCRIPTION,
@@ -164,6 +249,19 @@ def subscription_charge(
             params,
         )
     ]
+    if not fee.known_on(billed_on):
+        reasons.append(
+            Reason(
+                RuleKey.SINGLE_SUBSCRIPTION,
+                N_("single-subscription.start-unknown"),
+                {
+                    "amount": fee.amount,
+                    "home": home,
+                    "billed_on": billed_on,
+                    "source": fee.source,
+                },
+            )
+        )
     if not fee.confirmed:
         reasons.append(
             Reason(

@@ -6,12 +6,15 @@ Rules: ``list-anywhere``, ``switcher-means-unified``,
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from ..decision import Decision, ParamValue, Reason, Resolved, combine
 from ..edition import FAQ, Edition
 from ..messages import N_
 from ..model.account import SellerAccount
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
+from ._memo import memo
 from .eligibility import evaluate_eligibility, evaluate_scope
 
 __all__ = [
@@ -38,6 +41,29 @@ def evaluate_listing_marketplace(
     Product eligibility, which Amazon decides per product and
     marketplace, is outside these rules.
     """
+    key = (
+        type(marketplace),
+        marketplace,
+        account.home,
+        account.plan,
+        account.marketplaces,
+        edition.scope,
+        edition.qualifying_plans,
+    )
+    return memo(
+        _LISTING_ANSWERS,
+        key,
+        lambda: _listing_marketplace(account, marketplace, edition),
+    )
+
+
+# The answer depends on the values in the key above only.
+_LISTING_ANSWERS: dict[Hashable, Decision] = {}
+
+
+def _listing_marketplace(
+    account: SellerAccount, marketplace: Marketplace, edition: Edition
+) -> Decision:
     params: dict[str, ParamValue] = {
         "home": account.home,
         "marketplace": marketplace,

@@ -9,7 +9,7 @@ JSON or Markdown in a given locale.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ from ..errors import InvalidValueError
 from ..model._validate import instance_of
 from ..rules import RuleKey
 from . import _account, _brand, _imports, _inventory, _money
-from .finding import Finding, FindingOutcome
+from .finding import Finding, FindingOutcome, once
 
 if TYPE_CHECKING:
     from ..snapshot import Snapshot
@@ -33,6 +33,7 @@ __all__ = [
     "Report",
     "build_report",
     "fails",
+    "iter_findings",
 ]
 
 _SECTIONS = (
@@ -52,12 +53,17 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
                 f"`{excerpt(finding, as_repr=True)}` is not a Finding",
                 field="findings",
             )
-    return findings
+    # A finding said twice is said once: the first occurrence is kept.
+    return tuple(dict.fromkeys(findings))
 
 
 @attrs.frozen
 class Report:
-    """The findings for one snapshot under one edition, in a stable order."""
+    """The findings for one snapshot under one edition, in a stable order.
+
+    No finding appears twice: equal findings are kept once, where the
+    first of them came.
+    """
 
     edition: Edition = attrs.field(validator=instance_of(Edition))
     findings: tuple[Finding, ...] = attrs.field(converter=_findings)
@@ -66,6 +72,22 @@ class Report:
     def rules(self) -> frozenset[RuleKey]:
         """The keys of the rules the report has findings for."""
         return frozenset(finding.rule for finding in self.findings)
+
+
+def iter_findings(
+    snapshot: Snapshot, *, edition: Edition = FAQ
+) -> Iterator[Finding]:
+    """The findings of :func:`build_report`, one at a time, in its order.
+
+    For a large catalogue, write them as they come (see
+    :func:`unified_account.report.stream.write_report`) instead of
+    keeping them all in a :class:`Report`.
+    """
+    for section in _SECTIONS:
+        found = section(snapshot, edition)
+        # The catalogue's section repeats nothing across SKUs (each
+        # finding names its SKU) and removes repeats SKU by SKU itself.
+        yield from found if section is _inventory.findings else once(found)
 
 
 FAIL_ON: Mapping[str, frozenset[FindingOutcome]] = MappingProxyType(
@@ -89,11 +111,4 @@ def fails(report: Report, level: str) -> bool:
 
 def build_report(snapshot: Snapshot, *, edition: Edition = FAQ) -> Report:
     """Evaluate every rule that applies to ``snapshot``."""
-    return Report(
-        edition,
-        [
-            finding
-            for section in _SECTIONS
-            for finding in section(snapshot, edition)
-        ],
-    )
+    return Report(edition, iter_findings(snapshot, edition=edition))

@@ -26,14 +26,26 @@ _CATALOGUE_ORDER = tuple(Marketplace)
 _LISTING_RULES = (RuleKey.LIST_ANYWHERE, RuleKey.HOME_ONLY_BY_DEFAULT)
 
 
+def _wants_elsewhere(account: SellerAccount, edition: Edition) -> bool:
+    """Whether the account has turned on a scope marketplace besides home."""
+    return bool((account.marketplaces & edition.scope) - {account.home})
+
+
 def _account(account: SellerAccount, edition: Edition) -> Iterator[Finding]:
     subject = Subject(kind=SubjectKind.ACCOUNT, account=account.seller_id)
     eligibility = evaluate_eligibility(account, edition=edition)
-    yield from from_decision(eligibility, subject)
+    # A refusal is a problem only when the seller has turned on another
+    # marketplace of the scope; otherwise it explains (``info``).
+    yield from from_decision(
+        eligibility,
+        subject,
+        concerns_seller=_wants_elsewhere(account, edition),
+    )
     yield from from_decision(
         evaluate_unified(account, edition=edition),
         subject,
         (RuleKey.SWITCHER_MEANS_UNIFIED,),
+        concerns_seller=False,
     )
     for marketplace in sorted(
         edition.scope | account.marketplaces, key=_order
@@ -43,7 +55,17 @@ def _account(account: SellerAccount, edition: Edition) -> Iterator[Finding]:
             account=account.seller_id,
             marketplace=marketplace,
         )
-        if marketplace in account.marketplaces:
+        turned_on = marketplace in account.marketplaces
+        if marketplace not in edition.scope:
+            # Outside the scope the unified account's rules do not apply:
+            # one explanation, whatever else the seller does there.
+            yield from from_decision(
+                evaluate_scope(marketplace, edition=edition),
+                where,
+                concerns_seller=False,
+            )
+            continue
+        if turned_on:
             yield from from_decision(
                 evaluate_scope(marketplace, edition=edition),
                 where,
@@ -55,9 +77,12 @@ def _account(account: SellerAccount, edition: Edition) -> Iterator[Finding]:
         # An allowed listing repeats the eligibility reasons above; a
         # denied one shows whichever rule refused it.
         yield from from_decision(
-            listing, where, _LISTING_RULES if listing.allowed else None
+            listing,
+            where,
+            _LISTING_RULES if listing.allowed else None,
+            concerns_seller=turned_on,
         )
-        if marketplace in account.marketplaces & edition.scope:
+        if turned_on:
             yield from from_resolved(
                 effective_account_info(account, marketplace, edition=edition),
                 where,
@@ -73,6 +98,7 @@ def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     yield from _account(snapshot.account, edition)
     for other in snapshot.separate_accounts:
         yield from _account(other, edition)
+        # Nobody asked for a merge: the rule explains why they stay apart.
         yield from from_decision(
             evaluate_merge(snapshot.account, other, edition=edition),
             Subject(
@@ -80,4 +106,5 @@ def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
                 account=snapshot.account.seller_id,
                 other_account=other.seller_id,
             ),
+            concerns_seller=False,
         )

@@ -9,7 +9,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..model.identifiers import to_asin
-from ..policy.brand import attribute_differences, brand_registry_status
+from ..policy.brand import (
+    BrandStatus,
+    attribute_differences,
+    brand_registry_status,
+    catalog_attribute_differences,
+)
 from ..policy.storefront import (
     evaluate_storefront_customisation,
     storefront_link,
@@ -29,25 +34,34 @@ def _brands(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
             snapshot.account, registration, edition=edition
         )
         for approval, reason in zip(status.value, status.reasons, strict=True):
-            outcome = (
-                FindingOutcome.ALLOWED
-                if approval.approved
-                else FindingOutcome.WARNING
-            )
+            # Not approved is an explanation: nothing the seller has is
+            # refused by it.
+            if approval.approved:
+                outcome = FindingOutcome.ALLOWED
+            elif approval.status is BrandStatus.UNDETERMINED:
+                outcome = FindingOutcome.UNDETERMINED
+            else:
+                outcome = FindingOutcome.INFO
             subject = Subject(
                 kind=SubjectKind.BRAND,
                 brand=registration.brand,
                 marketplace=approval.marketplace,
             )
             yield Finding.of(reason, outcome, subject)
-    differences = attribute_differences(snapshot.brand_attributes)
-    for reason in differences.reasons:
-        differ = reason.message_id.endswith("attributes-differ")
-        outcome = FindingOutcome.WARNING if differ else FindingOutcome.INFO
-        asin = to_asin(str(reason.param("asin")))
-        yield Finding.of(
-            reason, outcome, Subject(kind=SubjectKind.ASIN, asin=asin)
-        )
+    # Key attributes: the ``brand_attributes`` the caller gave, and the
+    # catalogue's own listings of each ASIN.  Listings out of sync are at
+    # risk: a warning naming the attributes and the marketplaces.
+    for differences in (
+        attribute_differences(snapshot.brand_attributes),
+        catalog_attribute_differences(snapshot.catalog),
+    ):
+        for reason in differences.reasons:
+            differ = reason.message_id.endswith("attributes-differ")
+            outcome = FindingOutcome.WARNING if differ else FindingOutcome.INFO
+            asin = to_asin(str(reason.param("asin")))
+            yield Finding.of(
+                reason, outcome, Subject(kind=SubjectKind.ASIN, asin=asin)
+            )
 
 
 def _storefront(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
@@ -64,8 +78,13 @@ def _storefront(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
                 account=seller,
                 marketplace=marketplace,
             )
+            level = (
+                FindingOutcome.UNDETERMINED
+                if resolved.value is None
+                else FindingOutcome.INFO
+            )
             for reason in resolved.reasons:
-                yield Finding.of(reason, FindingOutcome.INFO, where)
+                yield Finding.of(reason, level, where)
     for request in snapshot.storefront_requests:
         decision = evaluate_storefront_customisation(
             account, request.marketplace, edition=edition

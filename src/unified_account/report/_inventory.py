@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..decision import ParamValue, Reason
+from ..decision import Decision, ParamValue, Reason
 from ..messages import N_
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
 from ..policy.availability import explain_cell, mfn_marketplaces
 from ..policy.unified import evaluate_listing_marketplace
 from ..rules import RuleKey
-from .finding import Finding, FindingOutcome, from_decision
+from .finding import Finding, FindingOutcome, from_decision, once
 from .subject import Subject, SubjectKind
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ _WARNINGS = frozenset(
         "marketplace-specific-deletion.live-elsewhere",
     }
 )
-_REMOTE = (Marketplace.CA, Marketplace.MX)
 
 
 def _finding(reason: Reason, subject: Subject) -> Finding:
@@ -70,10 +69,30 @@ def _deleted(record: SkuRecord, listing: Listing, subject: Subject) -> Finding:
     )
 
 
+class _Where(dict[Marketplace, Decision]):
+    """``evaluate_listing_marketplace`` per marketplace, each asked once.
+
+    The answer depends on the account and the marketplace only, so a
+    report asks it once per marketplace, not once per listing.
+    """
+
+    def __init__(self, account: SellerAccount, edition: Edition) -> None:
+        super().__init__()
+        self.account = account
+        self.edition = edition
+
+    def __missing__(self, marketplace: Marketplace) -> Decision:
+        decision = evaluate_listing_marketplace(
+            self.account, marketplace, edition=self.edition
+        )
+        self[marketplace] = decision
+        return decision
+
+
 def _listing(
     record: SkuRecord,
     listing: Listing,
-    account: SellerAccount,
+    places: _Where,
     edition: Edition,
 ) -> Iterator[Finding]:
     marketplace = listing.marketplace
@@ -86,11 +105,11 @@ def _listing(
     if listing.status is ListingStatus.DELETED:
         yield _deleted(record, listing, subject)
         return
-    where = evaluate_listing_marketplace(account, marketplace, edition=edition)
+    where = places[marketplace]
     if not where.allowed:
         yield from from_decision(where, subject)
     yield _finding(
-        Reason(
+        Reason._of(
             RuleKey.PER_MARKETPLACE_LISTING,
             N_("per-marketplace-listing.listed"),
             {
@@ -107,34 +126,20 @@ def _listing(
         and listing.channel is FulfillmentChannel.MFN
     ):
         return  # the SKU's pool is reported once, below
-    for reason in explain_cell(record, marketplace).reasons:
-        if _remotely_served(reason, edition):
-            reason = Reason(
-                reason.rule, N_("fba-pool-separation.pool"), reason.params
-            )
+    # With Remote Fulfillment, an enrolled SKU's offer shows the US pool
+    # that serves it; any other SKU's pools stay strictly separate.
+    for reason in explain_cell(record, marketplace, edition=edition).reasons:
         yield _finding(reason, subject)
 
 
-def _remotely_served(reason: Reason, edition: Edition) -> bool:
-    # With Remote Fulfillment, US FBA stock may fulfil Canadian and
-    # Mexican orders (the pools stay separate): an empty CA or MX pool
-    # next to US stock is then no warning.
-    return (
-        edition.remote_fulfillment
-        and reason.message_id == "fba-pool-separation.not-here"
-        and reason.param("marketplace") in _REMOTE
-        and Marketplace.US in reason.param("elsewhere")  # type: ignore[operator]
-    )
-
-
 def _record(
-    record: SkuRecord, account: SellerAccount, edition: Edition
+    record: SkuRecord, places: _Where, edition: Edition
 ) -> Iterator[Finding]:
     for listing in record.listings:
-        yield from _listing(record, listing, account, edition)
+        yield from _listing(record, listing, places, edition)
     merchant = mfn_marketplaces(record)
     if merchant:
-        cell = explain_cell(record, merchant[0])
+        cell = explain_cell(record, merchant[0], edition=edition)
         sku_subject = Subject(
             kind=SubjectKind.SKU, sku=record.sku, asin=record.asin
         )
@@ -145,5 +150,6 @@ def _record(
 def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     """The listings-and-inventory findings of ``snapshot``, SKU by SKU."""
     catalog = snapshot.catalog
+    places = _Where(snapshot.account, edition)
     for sku in sorted(catalog.skus.keys()):
-        yield from _record(catalog.skus[sku], snapshot.account, edition)
+        yield from once(_record(catalog.skus[sku], places, edition))

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..decision import Reason
-from ..edition import SubscriptionBilling
-from ..messages import N_
+from ..decision import Outcome, Reason
 from ..model.marketplace import Marketplace
 from ..policy.account_info import effective_account_info
+from ..policy.availability import active_marketplaces
 from ..policy.orders import OrderReport, combined_order_report
 from ..policy.payout import (
     PayoutMethod,
@@ -23,7 +22,8 @@ from ..policy.payout import (
     unknown_bank_reason,
 )
 from ..policy.per_item_fees import per_item_fee
-from ..policy.subscription import subscription_billing, subscription_charge
+from ..policy.split_subscription import audit_subscription_charges
+from ..policy.subscription import subscription_charge
 from ..rules import RuleKey
 from .finding import Finding, FindingOutcome
 from .subject import Subject, SubjectKind
@@ -33,12 +33,34 @@ if TYPE_CHECKING:
     from ..snapshot import Snapshot
 
 _INFO, _WARNING = FindingOutcome.INFO, FindingOutcome.WARNING
-_CAVEATS = frozenset(
+_UNDETERMINED = FindingOutcome.UNDETERMINED
+# Reasons that say a fact is missing from the data: undetermined.
+_UNKNOWN = frozenset(
     {
         "single-subscription.amount-unconfirmed",
         "single-subscription.tax-unconfirmed",
+        "single-subscription.start-unknown",
+        "single-subscription.fee-unknown",
+        "single-subscription.split-activity-unknown",
+        "single-subscription.split-share-unknown",
+        "single-subscription.split-cap-no-rate",
     }
 )
+# The account has no subscription of the unified account to pay: denied.
+_REFUSED = frozenset(
+    {
+        "single-subscription.outside-scope",
+        "eu-distinct.registered-elsewhere",
+    }
+)
+
+
+def _subscription_level(reason: Reason) -> FindingOutcome:
+    if reason.message_id in _UNKNOWN:
+        return _UNDETERMINED
+    if reason.message_id in _REFUSED:
+        return FindingOutcome.DENIED
+    return _INFO
 
 
 def _subscription(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
@@ -46,21 +68,46 @@ def _subscription(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     if billed_on is None:
         return
     subject = Subject(kind=SubjectKind.SUBSCRIPTION, account=account.seller_id)
-    if subscription_billing(billed_on, edition=edition) is (
-        SubscriptionBilling.SPLIT
-    ):
-        reason = Reason(
-            RuleKey.SINGLE_SUBSCRIPTION,
-            N_("single-subscription.split-not-computed"),
-            {"edition": edition.name, "billed_on": billed_on},
-        )
-        yield Finding.of(reason, _WARNING, subject)
-        return
     charge = subscription_charge(
-        account, billed_on, schedule=snapshot.fee_schedule, edition=edition
+        account,
+        billed_on,
+        schedule=snapshot.fee_schedule,
+        edition=edition,
+        active_in=active_marketplaces(snapshot.catalog),
+        rates=snapshot.rates,
     )
     for reason in charge.reasons:
-        outcome = _WARNING if reason.message_id in _CAVEATS else _INFO
+        yield Finding.of(reason, _subscription_level(reason), subject)
+    yield from _audit(snapshot, edition, subject)
+
+
+def _audit(
+    snapshot: Snapshot, edition: Edition, subject: Subject
+) -> Iterator[Finding]:
+    since = edition.split_subscription_since
+    if since is None or not snapshot.subscription_charges:
+        return
+    # Charges before the split start are billed by the home schedule:
+    # the split terms do not apply to them.
+    charges = [
+        c for c in snapshot.subscription_charges if c.charged_on >= since
+    ]
+    if not charges:
+        return
+    active_on = {}
+    if snapshot.as_of is not None:
+        active_on[snapshot.as_of] = active_marketplaces(snapshot.catalog)
+    audit = audit_subscription_charges(
+        charges, active_on=active_on, rates=snapshot.rates, edition=edition
+    )
+    # A recorded charge the terms do not allow puts the seller's money at
+    # risk: a warning, with the rule and the breach.
+    outcome = {
+        Outcome.ALLOWED: _INFO,
+        Outcome.DENIED: _WARNING,
+        Outcome.UNDETERMINED: _UNDETERMINED,
+    }[audit.outcome]
+    for reason in audit.reasons:
         yield Finding.of(reason, outcome, subject)
 
 
@@ -95,14 +142,21 @@ def _payouts(
         )
         info = effective_account_info(account, marketplace, edition=edition)
         if info.value.bank is None:
-            yield Finding.of(unknown_bank_reason(marketplace), _INFO, subject)
+            # An unknown bank account: where proceeds go is not known.
+            yield Finding.of(
+                unknown_bank_reason(marketplace), _UNDETERMINED, subject
+            )
             continue
-        route = payout_route(account, marketplace, edition=edition)
-        outcome = (
-            _WARNING
-            if route.value.method is PayoutMethod.NOT_SUPPORTED
-            else _INFO
+        route = payout_route(
+            account,
+            marketplace,
+            bank_countries=snapshot.payout_bank_countries,
+            edition=edition,
         )
+        outcome = {
+            PayoutMethod.NOT_SUPPORTED: _WARNING,
+            PayoutMethod.UNDETERMINED: _UNDETERMINED,
+        }.get(route.value.method, _INFO)
         for reason in route.reasons:
             if reason.rule is RuleKey.LOCAL_PAYOUT:
                 yield Finding.of(reason, outcome, subject)

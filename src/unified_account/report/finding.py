@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 import attrs
@@ -17,24 +17,52 @@ from ..decision import (
     _params,
     _rule_key,
 )
+from ..errors import InvalidValueError
 from ..model._validate import instance_of, non_empty_text
 from ..rules import RuleKey
 from .subject import Subject
 
-__all__ = ["Finding", "FindingOutcome", "from_decision", "from_resolved"]
+__all__ = [
+    "Finding",
+    "FindingOutcome",
+    "from_decision",
+    "from_resolved",
+    "level",
+    "once",
+]
+
+_set = object.__setattr__
 
 
 class FindingOutcome(enum.Enum):
-    """What a finding tells the seller."""
+    """What a finding tells the seller: its level.
+
+    The levels separate problems from explanations.  ``denied`` and
+    ``warning`` are problems: something the seller *has* (a turned-on
+    marketplace, a listing, stock, a bank account, a brand's listings) or
+    *asked for* (a storefront request) is refused or at risk.  ``allowed``
+    confirms such a thing.  ``info`` explains: a value the rules produced
+    or why something the seller neither has nor asked for would not be
+    possible (no merge of two accounts, no listing on a marketplace never
+    turned on).  ``undetermined`` says the answer turns on a fact the
+    library does not hold; it is neither a yes nor a no.
+    """
 
     ALLOWED = "allowed"
-    """The rules allow it."""
+    """Something the seller has or asked for is allowed."""
     DENIED = "denied"
-    """The rules refuse it."""
+    """Something the seller has or asked for is refused."""
     WARNING = "warning"
-    """Allowed, but the seller should look (stock that cannot serve)."""
+    """Something the seller has is at risk (stock that cannot serve)."""
     INFO = "info"
-    """A value the rules produced (the account information in use)."""
+    """An explanation, or a value the rules produced."""
+    UNDETERMINED = "undetermined"
+    """The answer needs a fact the library does not hold.
+
+    .. versionadded:: 0.2.0
+    """
+
+    __hash__ = object.__hash__  # members are singletons: C-speed hashing
 
 
 @attrs.frozen
@@ -58,10 +86,32 @@ class Finding:
     def of(
         cls, reason: Reason, outcome: FindingOutcome, subject: Subject
     ) -> Finding:
-        """The finding that reports ``reason`` about ``subject``."""
-        return cls(
-            reason.rule, outcome, subject, reason.message_id, reason.params
-        )
+        """The finding that reports ``reason`` about ``subject``.
+
+        ``reason`` was validated when it was built, so only ``outcome``
+        and ``subject`` are checked here: reports build millions.
+        """
+        if type(reason) is not Reason:
+            return cls(
+                reason.rule, outcome, subject, reason.message_id, reason.params
+            )
+        if type(outcome) is not FindingOutcome:
+            raise InvalidValueError(
+                f"`{outcome!r}` is not an instance of FindingOutcome",
+                field="outcome",
+            )
+        if not isinstance(subject, Subject):
+            raise InvalidValueError(
+                f"`{subject!r}` is not an instance of Subject",
+                field="subject",
+            )
+        finding = object.__new__(cls)
+        _set(finding, "rule", reason.rule)
+        _set(finding, "outcome", outcome)
+        _set(finding, "subject", subject)
+        _set(finding, "message_id", reason.message_id)
+        _set(finding, "params", reason.params)
+        return finding
 
 
 T = TypeVar("T")
@@ -69,17 +119,36 @@ T = TypeVar("T")
 _OUTCOMES = {
     Outcome.ALLOWED: FindingOutcome.ALLOWED,
     Outcome.DENIED: FindingOutcome.DENIED,
+    Outcome.UNDETERMINED: FindingOutcome.UNDETERMINED,
 }
+
+
+def level(decision: Decision, *, concerns_seller: bool) -> FindingOutcome:
+    """The finding level of ``decision``.
+
+    Its own outcome, except that a refusal of something the seller
+    neither has nor asked for (``concerns_seller`` false) explains rather
+    than refuses: ``info``.
+    """
+    if decision.outcome is Outcome.DENIED and not concerns_seller:
+        return FindingOutcome.INFO
+    return _OUTCOMES[decision.outcome]
 
 
 def from_decision(
     decision: Decision,
     subject: Subject,
     rules: Iterable[RuleKey] | None = None,
+    *,
+    concerns_seller: bool = True,
 ) -> list[Finding]:
-    """A finding for each reason of ``decision`` (of ``rules``, if given)."""
+    """A finding for each reason of ``decision`` (of ``rules``, if given).
+
+    The level is :func:`level`: ``info`` for an explanation, when the
+    decision is not about something the seller has or asked for.
+    """
     wanted = None if rules is None else frozenset(rules)
-    outcome = _OUTCOMES[decision.outcome]
+    outcome = level(decision, concerns_seller=concerns_seller)
     return [
         Finding.of(reason, outcome, subject)
         for reason in decision.reasons
@@ -93,3 +162,17 @@ def from_resolved(resolved: Resolved[T], subject: Subject) -> list[Finding]:
         Finding.of(reason, FindingOutcome.INFO, subject)
         for reason in resolved.reasons
     ]
+
+
+def once(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """``findings`` without repeats: each is yielded where it first came.
+
+    The report's sections are about disjoint message ids, so a finding
+    repeats only within its section; the catalogue's section applies this
+    SKU by SKU, so memory follows one SKU, not the catalogue.
+    """
+    seen: set[Finding] = set()
+    for finding in findings:
+        if finding not in seen:
+            seen.add(finding)
+            yield finding

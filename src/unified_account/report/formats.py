@@ -14,24 +14,38 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any, Literal
 
+from ..catalogue import (
+    FORMATS,
+    SCHEMA_VERSION,
+    catalogue_json,
+    catalogue_markdown,
+    catalogue_text,
+    rule_json,
+    rule_markdown,
+    rule_plain,
+)
 from ..decision import ParamValue, Term
 from ..errors import InvalidValueError
-from ..i18n import render, rule_text, translate
+from ..i18n import render, translate
 from ..messages import N_
 from ..model.marketplace import Marketplace
 from ..model.money import Money
-from ..rules import RULES, Rule
 from . import Report
-from .finding import Finding
+from .finding import Finding, FindingOutcome
 from .subject import Subject
 
 __all__ = [
     "FORMATS",
+    "OUTCOME_LABELS",
     "SCHEMAS",
     "SCHEMA_VERSION",
     "catalogue_json",
     "catalogue_markdown",
     "catalogue_text",
+    "finding_cells",
+    "finding_document",
+    "finding_line",
+    "outcome_label",
     "param_json",
     "report_json",
     "report_markdown",
@@ -42,16 +56,6 @@ __all__ = [
     "schema_text",
     "subject_json",
 ]
-
-SCHEMA_VERSION = 1
-"""The version of the JSON documents below and of their JSON Schemas.
-
-Adding a field or a value is not a new version; removing or renaming one
-is, and is a breaking change.
-"""
-
-FORMATS = ("text", "json", "markdown")
-"""The output formats every command offers."""
 
 
 def param_json(value: ParamValue) -> Any:
@@ -90,6 +94,18 @@ def _message(finding: Finding, locale: str) -> str:
     return render(finding.message_id, finding.params, locale)
 
 
+def finding_document(finding: Finding, locale: str) -> dict[str, Any]:
+    """One finding as the JSON report writes it."""
+    return {
+        "rule": finding.rule.value,
+        "outcome": finding.outcome.value,
+        "subject": subject_json(finding.subject),
+        "message": _message(finding, locale),
+        "message_id": finding.message_id,
+        "params": {name: param_json(value) for name, value in finding.params},
+    }
+
+
 def report_json(report: Report, locale: str) -> str:
     """The report as JSON: ``edition``, ``locale`` and ``findings``."""
     document = {
@@ -97,32 +113,47 @@ def report_json(report: Report, locale: str) -> str:
         "edition": report.edition.name,
         "locale": locale,
         "findings": [
-            {
-                "rule": str(finding.rule),
-                "outcome": finding.outcome.value,
-                "subject": subject_json(finding.subject),
-                "message": _message(finding, locale),
-                "message_id": finding.message_id,
-                "params": {
-                    name: param_json(value) for name, value in finding.params
-                },
-            }
-            for finding in report.findings
+            finding_document(finding, locale) for finding in report.findings
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-_OUTCOME_LABELS = {
-    "allowed": N_("report.outcome.allowed"),
-    "denied": N_("report.outcome.denied"),
-    "warning": N_("report.outcome.warning"),
-    "info": N_("report.outcome.info"),
+OUTCOME_LABELS = {
+    FindingOutcome.ALLOWED: N_("report.outcome.allowed"),
+    FindingOutcome.DENIED: N_("report.outcome.denied"),
+    FindingOutcome.WARNING: N_("report.outcome.warning"),
+    FindingOutcome.INFO: N_("report.outcome.info"),
+    FindingOutcome.UNDETERMINED: N_("report.outcome.undetermined"),
 }
+"""The message id of each finding level's label."""
+
+
+def outcome_label(outcome: FindingOutcome, locale: str) -> str:
+    """The name of ``outcome`` in ``locale`` (``denied``, ``refusé``)."""
+    return translate(OUTCOME_LABELS[outcome], locale)
 
 
 def _outcome(finding: Finding, locale: str) -> str:
-    return translate(_OUTCOME_LABELS[finding.outcome.value], locale)
+    return outcome_label(finding.outcome, locale)
+
+
+def finding_line(finding: Finding, locale: str) -> str:
+    """One finding as the text report writes it, after its subject."""
+    return (
+        f"[{_outcome(finding, locale)}] {finding.rule.value}: "
+        f"{_message(finding, locale)}"
+    )
+
+
+def finding_cells(finding: Finding, locale: str) -> tuple[str, ...]:
+    """One finding as the cells of a Markdown table row, unescaped."""
+    return (
+        f"`{finding.subject.path}`",
+        f"`{finding.rule.value}`",
+        _outcome(finding, locale),
+        _message(finding, locale),
+    )
 
 
 def report_text(report: Report, locale: str) -> str:
@@ -139,10 +170,7 @@ def report_text(report: Report, locale: str) -> str:
         if finding.subject != subject:
             subject = finding.subject
             lines += ["", subject.path]
-        lines.append(
-            f"  [{_outcome(finding, locale)}] {finding.rule}: "
-            f"{_message(finding, locale)}"
-        )
+        lines.append(f"  {finding_line(finding, locale)}")
     return "\n".join(lines) + "\n"
 
 
@@ -170,12 +198,7 @@ def report_markdown(report: Report, locale: str) -> str:
         "|" + "---|" * len(header),
     ]
     for finding in report.findings:
-        cells = (
-            f"`{finding.subject.path}`",
-            f"`{finding.rule}`",
-            _outcome(finding, locale),
-            _message(finding, locale),
-        )
+        cells = finding_cells(finding, locale)
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -200,91 +223,3 @@ def schema_text(name: Literal["report", "rules"]) -> str:
         .joinpath("schemas", f"{name}-{SCHEMA_VERSION}.schema.json")
         .read_text(encoding="utf-8")
     )
-
-
-def _rule_document(entry: Rule, locale: str) -> dict[str, str]:
-    text = rule_text(entry, locale)
-    return {
-        "key": text.key,
-        "family": entry.family.value,
-        "title": text.title,
-        "question": text.question,
-        "faq_question": entry.faq_question,
-        "summary": text.summary,
-        "example": text.example,
-        "version_added": entry.version_added,
-    }
-
-
-def catalogue_json(locale: str) -> str:
-    """The rule catalogue as JSON: ``{"locale": ..., "rules": [...]}``."""
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "locale": locale,
-        "rules": [_rule_document(entry, locale) for entry in RULES.values()],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def catalogue_markdown(locale: str) -> str:
-    """The rule catalogue as Markdown: a section per rule."""
-    blocks = [
-        f"## `{text.key}`: {text.title}\n\n*{text.question}*\n\n{text.summary}"
-        for text in (rule_text(entry, locale) for entry in RULES.values())
-    ]
-    return "\n\n".join(blocks) + "\n"
-
-
-def _labels(locale: str) -> tuple[str, str, str]:
-    return (
-        translate(N_("explain.question"), locale),
-        translate(N_("explain.faq"), locale),
-        translate(N_("explain.example"), locale),
-    )
-
-
-def rule_plain(entry: Rule, locale: str) -> str:
-    """One rule as plain text: title, questions, summary and example."""
-    text = rule_text(entry, locale)
-    question, faq, example = _labels(locale)
-    return (
-        f"{text.key}: {text.title}\n\n"
-        f"{question}: {text.question}\n"
-        f"{faq}: {entry.faq_question}\n\n"
-        f"{text.summary}\n\n"
-        f"{example}: {text.example}\n"
-    )
-
-
-def rule_json(entry: Rule, locale: str) -> str:
-    """One rule as JSON: the fields of a ``rules --format json`` entry."""
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "locale": locale,
-        "rule": _rule_document(entry, locale),
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def rule_markdown(entry: Rule, locale: str) -> str:
-    """One rule as Markdown: a heading, its questions, summary, example."""
-    text = rule_text(entry, locale)
-    question, faq, example = _labels(locale)
-    return (
-        f"# `{text.key}`: {text.title}\n\n"
-        f"**{question}**: {text.question}\n\n"
-        f"**{faq}**: {entry.faq_question}\n\n"
-        f"{text.summary}\n\n"
-        f"**{example}**: {text.example}\n"
-    )
-
-
-def catalogue_text(locale: str) -> str:
-    """The rule catalogue as plain text: key, title, question, summary."""
-    blocks = []
-    for entry in RULES.values():
-        text = rule_text(entry, locale)
-        blocks.append(
-            f"{text.key}\n  {text.title}\n  {text.question}\n  {text.summary}"
-        )
-    return "\n\n".join(blocks) + "\n"

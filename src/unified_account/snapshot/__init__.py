@@ -16,8 +16,10 @@ the first problem (``account.info_overrides.CA.bank.currency``,
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -35,6 +37,7 @@ from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.catalog import Catalog
 from ..model.fees import (
     PerItemFee,
+    RecordedCharge,
     Sale,
     SubscriptionFee,
     SubscriptionFeeSchedule,
@@ -45,6 +48,7 @@ from ..model.rates import ConversionRate, ConversionRates
 from ..model.storefront import StorefrontLink, StorefrontRequest
 from . import _catalog  # noqa: F401  (registers the catalogue's hook)
 from ._checks import check_money_and_brands, fee_schedule
+from ._dump import record_data
 from ._limits import (
     MAX_SNAPSHOT_CHARACTERS,
     check_document,
@@ -179,7 +183,11 @@ class Snapshot:
     ``brand_attributes``: Brand Registry approvals and ASINs' key
     attribute values.  ``storefront_link``: the storefront link set in the
     home marketplace; ``storefront_requests``: requests to set it, to
-    evaluate.  ``fee_estimates``: Product Fees estimates.  ``set_aside``:
+    evaluate.  ``payout_bank_countries``: the countries Amazon pays out
+    to, from Seller Central (``None``: not known).
+    ``subscription_charges``: subscription charges from the seller's
+    finance data, audited under the split subscription.
+    ``fee_estimates``: Product Fees estimates.  ``set_aside``:
     what an import from the Selling Partner API set aside, and why
     (:mod:`unified_account.spapi`).
     """
@@ -234,6 +242,13 @@ class Snapshot:
         default=(), converter=_set_aside, validator=_all(SetAside)
     )
 
+    payout_bank_countries: tuple[str, ...] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_items)
+    )
+    subscription_charges: tuple[RecordedCharge, ...] = attrs.field(
+        default=(), converter=_items, validator=_all(RecordedCharge)
+    )
+
     def __attrs_post_init__(self) -> None:
         if type(self.version) is not int or self.version != FORMAT_VERSION:
             raise InvalidValueError(
@@ -272,10 +287,29 @@ def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:
         raise SnapshotError("$schema", "expected a string", source)
     body = {key: value for key, value in data.items() if key != "$schema"}
     try:
-        return converter.structure(body, Snapshot)
+        with _bulk():
+            return converter.structure(body, Snapshot)
     except (cattrs.BaseValidationError, UnifiedAccountError) as error:
         path, problem = first_problem(error)
         raise SnapshotError(one_line(path), problem, source) from error
+
+
+@contextlib.contextmanager
+def _bulk() -> Iterator[None]:
+    """No garbage collection while a snapshot is read; then as before.
+
+    Reading allocates millions of objects and frees none, so every
+    collection the allocations would trigger finds nothing to free, and
+    the oldest generation's collections walk everything built so far.
+    The caller's collector state is restored whatever happens.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _no_constants(name: str) -> object:
@@ -295,6 +329,11 @@ def parse_snapshot(text: str | bytes, source: str = "<string>") -> Snapshot:
             "bytes)",
             source,
         )
+    with _bulk():
+        return snapshot_from_data(_json(text, source), source)
+
+
+def _json(text: str | bytes, source: str) -> object:
     if len(text) > MAX_SNAPSHOT_CHARACTERS:
         raise SnapshotError(
             "",
@@ -303,7 +342,7 @@ def parse_snapshot(text: str | bytes, source: str = "<string>") -> Snapshot:
             source,
         )
     try:
-        data = json.loads(
+        return json.loads(
             text,
             parse_constant=_no_constants,
             parse_int=whole_number,
@@ -313,7 +352,6 @@ def parse_snapshot(text: str | bytes, source: str = "<string>") -> Snapshot:
         raise SnapshotError("", f"not valid JSON: {error}", source) from None
     except RecursionError:
         raise SnapshotError("", "nested too deeply", source) from None
-    return snapshot_from_data(data, source)
 
 
 def load_snapshot(path: str | Path) -> Snapshot:
@@ -329,7 +367,10 @@ def load_snapshot(path: str | Path) -> Snapshot:
         raise SnapshotError(
             "", "cannot read the file: the name holds a NUL character", source
         ) from None
-    return parse_snapshot(text, str(path))
+    with _bulk():
+        data = _json(text, source)
+        del text  # the file's bytes go before the values are built
+        return snapshot_from_data(data, source)
 
 
 def example_text() -> str:
@@ -355,4 +396,19 @@ def schema_text() -> str:
     )
 
 
-from ._dump import dump_snapshot  # noqa: E402  (it needs Snapshot)
+def snapshot_to_data(snapshot: Snapshot) -> dict[str, Any]:
+    """``snapshot`` as plain JSON data (dicts, lists, strings, numbers)."""
+    return {"version": snapshot.version, **record_data(snapshot)}
+
+
+def dump_snapshot(snapshot: Snapshot) -> str:
+    """``snapshot`` as the JSON text :func:`parse_snapshot` reads back.
+
+    Keys are sorted within each object as the model orders them, lists
+    keep their order, and the text ends with a newline; the same
+    snapshot always gives the same text.
+    """
+    return (
+        json.dumps(snapshot_to_data(snapshot), indent=2, ensure_ascii=False)
+        + "\n"
+    )

@@ -8,6 +8,7 @@ first problem below ``catalog`` (``skus[3].listings.CA.price``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -16,9 +17,10 @@ import immutables
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model._converter import converter, expect
-from ..model.catalog import Catalog, SkuRecord
+from ..model.attributes import AttributeText, AttributeValue
+from ..model.catalog import NO_FBA_STOCK, Catalog, SkuRecord
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
-from ..model.inventory import MfnArrangement, MfnPool
+from ..model.inventory import NO_MFN_STOCK, MfnArrangement, MfnPool
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
@@ -82,10 +84,23 @@ def _marketplace(key: object) -> Marketplace:
     return converter.structure(key, Marketplace)
 
 
-def _attributes(value: object) -> dict[str, str]:
-    expect(value, dict, "an object of names to text")
+def _attribute(value: object) -> AttributeText:
+    if isinstance(value, str):
+        return value
+    fields = _object(value, frozenset({"value", "language_tag"}))
+    tag = fields.get("language_tag")
+    return AttributeValue(
+        _at("value", _text, _required(fields, "value")),
+        None if tag is None else _at("language_tag", _text, tag),
+    )
+
+
+def _attributes(value: object) -> dict[str, AttributeText]:
+    expect(value, dict, "an object of names to values")
     assert isinstance(value, dict)
-    return {key: _at(excerpt(key), _text, text) for key, text in value.items()}
+    return {
+        key: _at(excerpt(key), _attribute, text) for key, text in value.items()
+    }
 
 
 _LISTING_KEYS = frozenset(
@@ -160,7 +175,17 @@ def _sku(value: object) -> Sku:
     return to_sku(_text(value))
 
 
-_RECORD_KEYS = frozenset({"sku", "asin", "mfn", "fba", "listings"})
+_RECORD_KEYS = frozenset(
+    {"sku", "asin", "mfn", "fba", "listings", "remote_fulfillment"}
+)
+
+
+def _enrolled(value: object) -> frozenset[Marketplace]:
+    expect(value, list, "an array of marketplaces")
+    assert isinstance(value, list)
+    return frozenset(
+        _at(f"[{index}]", _marketplace, key) for index, key in enumerate(value)
+    )
 
 
 def _record(value: object) -> SkuRecord:
@@ -181,6 +206,128 @@ def _record(value: object) -> SkuRecord:
         mfn=_at("mfn", _mfn, fields.get("mfn", {})),
         fba=_at("fba", _fba, fields.get("fba", {})),
         listings=built,
+        remote_fulfillment=_at(
+            "remote_fulfillment",
+            _enrolled,
+            fields.get("remote_fulfillment", []),
+        ),
+    )
+
+
+# The fast path.  A catalogue of a million SKUs is read SKU by SKU by
+# ``_quick_record``: JSON types are checked inline and the model's own
+# constructors check the rest, each value once.  Anything unusual (a
+# wrong type, an unknown key, a value a constructor refuses) sends that
+# SKU to ``_record`` above, which reads it step by step and names the
+# JSON path of the problem.  Equal prices and pools are built once per
+# load and shared: they are immutable values.
+
+_STATUSES = {status.value: status for status in ListingStatus}
+_CHANNELS = {channel.value: channel for channel in FulfillmentChannel}
+_ARRANGEMENTS = {kind.value: kind for kind in MfnArrangement}
+_MARKETPLACES = dict(Marketplace.__members__)
+_MONEY_KEYS = frozenset({"amount", "currency"})
+_PLAIN_AMOUNT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+class _Shared:
+    """Values built once per load: prices and pools, by their JSON."""
+
+    __slots__ = ("pools", "prices")
+
+    def __init__(self) -> None:
+        self.prices: dict[tuple[str, str], Money] = {}
+        self.pools: dict[tuple[int, str, str | None], MfnPool] = {}
+
+
+def _quick_price(value: Any, shared: _Shared) -> Money:
+    if type(value) is not dict or value.keys() != _MONEY_KEYS:
+        raise ValueError
+    key = (value["amount"], value["currency"])
+    money = shared.prices.get(key)
+    if money is None:
+        amount, currency = key
+        if type(amount) is not str or not _PLAIN_AMOUNT.fullmatch(amount):
+            raise ValueError
+        if type(currency) is not str:
+            raise ValueError
+        money = shared.prices[key] = Money(amount, currency)
+    return money
+
+
+def _quick_pool(value: Any, shared: _Shared) -> MfnPool:
+    if type(value) is not dict or not _MFN_KEYS.issuperset(value):
+        raise ValueError
+    quantity = value.get("quantity", 0)
+    arrangement = value.get("arrangement", "shared")
+    code = value.get("marketplace")
+    if type(quantity) is not int or type(arrangement) is not str:
+        raise ValueError
+    if code is not None and type(code) is not str:
+        raise ValueError
+    key = (quantity, arrangement, code)
+    pool = shared.pools.get(key)
+    if pool is None:
+        pool = shared.pools[key] = MfnPool(
+            quantity=quantity,
+            arrangement=_ARRANGEMENTS[arrangement],
+            marketplace=None if code is None else _MARKETPLACES[code],
+        )
+    return pool
+
+
+def _quick_listing(
+    value: Any, sku: Sku, marketplace: Marketplace, shared: _Shared
+) -> Listing:
+    if type(value) is not dict or not _LISTING_KEYS.issuperset(value):
+        raise ValueError
+    title = value["title"]
+    status = value.get("status", "active")
+    if type(title) is not str or type(status) is not str:
+        raise ValueError
+    if "attributes" in value and value["attributes"] != {}:
+        raise ValueError  # rare: read by the step-by-step path
+    return Listing(
+        sku=sku,
+        marketplace=marketplace,
+        title=title,
+        price=_quick_price(value["price"], shared),
+        channel=_CHANNELS[value["channel"]],
+        status=_STATUSES[status],
+    )
+
+
+def _quick_record(value: Any, shared: _Shared) -> SkuRecord:
+    if type(value) is not dict or not _RECORD_KEYS.issuperset(value):
+        raise ValueError
+    if "remote_fulfillment" in value:
+        raise ValueError  # rare: read by the step-by-step path
+    sku = to_sku(value["sku"])
+    asin = to_asin(value["asin"]) if "asin" in value else None
+    pool = _quick_pool(value["mfn"], shared) if "mfn" in value else None
+    pools = NO_FBA_STOCK
+    if "fba" in value:
+        fba = value["fba"]
+        if type(fba) is not dict:
+            raise ValueError
+        for units in fba.values():
+            if type(units) is not int:
+                raise ValueError
+        pools = immutables.Map(
+            {_MARKETPLACES[code]: units for code, units in fba.items()}
+        )
+    listings = value.get("listings", {})
+    if type(listings) is not dict:
+        raise ValueError
+    return SkuRecord(
+        sku=sku,
+        asin=asin,
+        mfn=NO_MFN_STOCK if pool is None else pool,
+        fba=pools,
+        listings=[
+            _quick_listing(raw, sku, _MARKETPLACES[code], shared)
+            for code, raw in listings.items()
+        ],
     )
 
 
@@ -191,9 +338,13 @@ def structure_catalog(value: object, _: type) -> Catalog:
     _at("skus", expect, skus, list, "an array of SKUs")
     records = []
     seen: set[str] = set()
+    shared = _Shared()
     for index, raw in enumerate(skus):
         where = f"skus[{index}]"
-        record = _at(where, _record, raw)
+        try:
+            record = _quick_record(raw, shared)
+        except Exception:  # any doubt: the careful path names the problem
+            record = _at(where, _record, raw)
         if record.sku in seen:
             raise InvalidValueError(
                 f"SKU `{excerpt(record.sku)}` appears twice",

@@ -2,9 +2,10 @@
 
 A snapshot that would make the report fail is refused when it is read,
 with the JSON path of the problem: two entries for the same thing, a
-sale with no per-item fee schedule for its marketplace, a billing date
-before the subscription fee schedule, an order total with no rate to the
-report currency.
+sale with no per-item fee schedule for its marketplace, an order total
+with no rate to the report currency, a payout country that is not a
+country code.  A billing date the fee data do not cover is no error: the
+report says the fee is undetermined.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, Protocol
 from .._excerpt import excerpt
 from ..data import bundled_subscription_fees
 from ..errors import InvalidValueError, MissingDataError
-from ..model.account import SellerAccount, SellingPlan
+from ..model.account import SellerAccount
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.fees import (
     PerItemFee,
@@ -61,6 +62,8 @@ class SnapshotFields(Protocol):
     def brand_attributes(self) -> tuple[AsinAttributes, ...]: ...
     @property
     def storefront_link(self) -> StorefrontLink | None: ...
+    @property
+    def payout_bank_countries(self) -> tuple[str, ...] | None: ...
 
 
 def _unique(
@@ -144,14 +147,18 @@ def _sales(snapshot: SnapshotFields) -> None:
             )
 
 
-def _as_of(snapshot: SnapshotFields) -> None:
-    account = snapshot.account
-    if snapshot.as_of is None or account.plan is not SellingPlan.PROFESSIONAL:
-        return
-    try:
-        fee_schedule(snapshot).fee_on(account.home, snapshot.as_of)
-    except MissingDataError as error:
-        raise InvalidValueError(str(error), field="as_of") from None
+def _payout_countries(snapshot: SnapshotFields) -> None:
+    for index, code in enumerate(snapshot.payout_bank_countries or ()):
+        if not (
+            isinstance(code, str)
+            and len(code) == 2
+            and code.isascii()
+            and code.isupper()
+        ):
+            raise InvalidValueError(
+                f"`{code!r}` is not an ISO 3166 country code",
+                field=f"payout_bank_countries[{index}]",
+            )
 
 
 def _report_currency(snapshot: SnapshotFields) -> None:
@@ -201,5 +208,5 @@ def check_money_and_brands(snapshot: SnapshotFields) -> None:
     _duplicates(snapshot)
     _storefront(snapshot)
     _sales(snapshot)
-    _as_of(snapshot)
+    _payout_countries(snapshot)
     _report_currency(snapshot)

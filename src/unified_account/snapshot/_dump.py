@@ -10,10 +10,9 @@ document a person would write.  Reading a dump gives an equal snapshot.
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import immutables
@@ -24,10 +23,7 @@ from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..model.storefront import StorefrontLink
 
-if TYPE_CHECKING:
-    from . import Snapshot
-
-__all__ = ["dump_snapshot", "snapshot_to_data"]
+__all__ = ["record_data"]
 
 _ORDER = {m: i for i, m in enumerate(Marketplace)}
 
@@ -96,7 +92,10 @@ def _listing(listing: Listing) -> dict[str, Any]:
     if listing.status is not ListingStatus.ACTIVE:
         data["status"] = listing.status.value
     if listing.attributes is not EMPTY_ATTRIBUTES and listing.attributes:
-        data["attributes"] = dict(sorted(listing.attributes.items()))
+        data["attributes"] = {
+            name: _value(value)
+            for name, value in sorted(listing.attributes.items())
+        }
     return data
 
 
@@ -109,6 +108,8 @@ def _sku(record: SkuRecord) -> dict[str, Any]:
         data["mfn"] = mfn
     if record.fba:
         data["fba"] = _value(record.fba)
+    if record.remote_fulfillment:
+        data["remote_fulfillment"] = _value(record.remote_fulfillment)
     if record.listings:
         data["listings"] = {
             listing.marketplace.name: _listing(listing)
@@ -122,20 +123,11 @@ def _catalog(catalog: Catalog) -> dict[str, Any]:
     return {"skus": [_sku(record) for record in records]}
 
 
-def snapshot_to_data(snapshot: Snapshot) -> dict[str, Any]:
-    """``snapshot`` as plain JSON data (dicts, lists, strings, numbers)."""
-    data = _record(snapshot)
-    return {"version": snapshot.version, **data}
+def record_data(value: Any) -> dict[str, Any]:
+    """An attrs value as plain JSON data, fields at their default left out.
 
-
-def dump_snapshot(snapshot: Snapshot) -> str:
-    """``snapshot`` as the JSON text :func:`parse_snapshot` reads back.
-
-    Keys are sorted within each object as the model orders them, lists
-    keep their order, and the text ends with a newline; the same
-    snapshot always gives the same text.
+    :func:`unified_account.snapshot.dump_snapshot` writes a snapshot with
+    it; this module knows no ``Snapshot``, so the package that defines
+    one imports it, never the other way round.
     """
-    return (
-        json.dumps(snapshot_to_data(snapshot), indent=2, ensure_ascii=False)
-        + "\n"
-    )
+    return _record(value)

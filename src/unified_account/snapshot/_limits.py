@@ -23,7 +23,7 @@ __all__ = [
     "whole_number",
 ]
 
-MAX_SNAPSHOT_CHARACTERS = 16 * 1024 * 1024
+MAX_SNAPSHOT_CHARACTERS = 1024 * 1024 * 1024
 """The longest snapshot text (bytes, or characters for a ``str``)."""
 
 MAX_DEPTH = 32

@@ -36,6 +36,7 @@ from ._catalog import (
 )
 from ._commerce import (
     asin_attributes,
+    attribute_values,
     brand_registrations,
     conversion_rate_tables,
     conversion_rates,
@@ -69,6 +70,7 @@ __all__ = [
     "account_infos",
     "asin_attributes",
     "asins",
+    "attribute_values",
     "bank_accounts",
     "brand_registrations",
     "catalogs",

@@ -9,6 +9,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from ..model.attributes import AttributeText, AttributeValue
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.fees import (
     PerItemFee,
@@ -67,13 +68,14 @@ def tax_treatments() -> st.SearchStrategy[TaxTreatment]:
 def subscription_fees(
     *,
     marketplaces: st.SearchStrategy[Marketplace] | None = None,
-    effective: st.SearchStrategy[date] | None = None,
+    effective: st.SearchStrategy[date | None] | None = None,
     confirmed: bool | None = None,
 ) -> st.SearchStrategy[SubscriptionFee]:
     """Subscription fee entries, in their marketplace's currency.
 
-    ``marketplaces`` defaults to the FAQ scope; ``confirmed`` is a flag
-    (``None``: either).  Requires hypothesis.
+    ``marketplaces`` defaults to the FAQ scope; ``effective`` to a date
+    (``st.none()`` draws an entry whose start is unknown); ``confirmed``
+    is a flag (``None``: either).  Requires hypothesis.
     Shrinks towards a free, confirmed Amazon.com entry.
     """
     check_flag("confirmed", confirmed)
@@ -81,13 +83,15 @@ def subscription_fees(
     @st.composite
     def build(draw: st.DrawFn) -> SubscriptionFee:
         marketplace = draw(_in_scope(marketplaces))
+        start = draw(_DATES if effective is None else effective)
         return SubscriptionFee(
             marketplace=marketplace,
             amount=draw(_priced(marketplace)),
-            effective=draw(_DATES if effective is None else effective),
+            effective=start,
             source=draw(st.sampled_from(("fee schedule", "caller"))),
             confirmed=draw(_flag(confirmed)),
             tax=draw(tax_treatments()),
+            attested=draw(st.none() | _DATES) if start is None else start,
         )
 
     return build()
@@ -98,10 +102,11 @@ def subscription_fee_schedules(
     marketplaces: st.SearchStrategy[frozenset[Marketplace]] | None = None,
     max_entries: int = 3,
 ) -> st.SearchStrategy[SubscriptionFeeSchedule]:
-    """Schedules with 1 to ``max_entries`` dated entries per marketplace.
+    """Schedules with 1 to ``max_entries`` entries per marketplace.
 
     ``marketplaces``: the marketplaces with entries (default: a non-empty
-    subset of the FAQ scope).  Requires hypothesis.
+    subset of the FAQ scope).  One entry of a marketplace may have an
+    unknown start (the earliest amount).  Requires hypothesis.
     """
     if max_entries < 1:
         raise InvalidArgument("max_entries must be at least 1")
@@ -115,9 +120,11 @@ def subscription_fee_schedules(
     def build(draw: st.DrawFn) -> SubscriptionFeeSchedule:
         entries = []
         for marketplace in sorted(draw(chosen), key=list(Marketplace).index):
-            days = draw(
+            days: list[date | None] = draw(
                 st.lists(_DATES, min_size=1, max_size=max_entries, unique=True)
             )
+            if draw(st.booleans()):
+                days[0] = None  # the earliest amount, start unknown
             entries += [
                 draw(
                     subscription_fees(
@@ -315,16 +322,42 @@ _ATTRIBUTE_NAMES = st.sampled_from(
 )
 
 
+def attribute_values(
+    *,
+    texts: st.SearchStrategy[str] | None = None,
+    language_tags: st.SearchStrategy[str | None] | None = None,
+) -> st.SearchStrategy[AttributeText]:
+    """Key attribute values: plain text, or text with a language tag.
+
+    ``texts`` defaults to ``"A"`` or ``"B"`` (so equal values are
+    likely); ``language_tags`` to none or one of ``en_US``, ``fr_CA``,
+    ``es_MX``.  Requires hypothesis.  Shrinks towards plain ``"A"``.
+    """
+    texts = st.sampled_from(("A", "B")) if texts is None else texts
+    tags = (
+        st.none() | st.sampled_from(("en_US", "fr_CA", "es_MX"))
+        if language_tags is None
+        else language_tags
+    )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> AttributeText:
+        text, tag = draw(texts), draw(tags)
+        return text if tag is None else AttributeValue(text, tag)
+
+    return build()
+
+
 def asin_attributes(
     *,
     asins: st.SearchStrategy[str] | None = None,
     marketplaces: st.SearchStrategy[Marketplace] | None = None,
-    values: st.SearchStrategy[str] | None = None,
+    values: st.SearchStrategy[AttributeText] | None = None,
 ) -> st.SearchStrategy[AsinAttributes]:
     """Key attribute values of an ASIN in a marketplace.
 
-    Requires hypothesis.  Narrow ``values`` (``st.sampled_from(("A",
-    "B"))``) to make equal values likely.
+    ``values`` defaults to :func:`attribute_values` (``"A"`` or ``"B"``,
+    with or without a language tag).  Requires hypothesis.
     """
     return st.builds(
         AsinAttributes,
@@ -332,7 +365,7 @@ def asin_attributes(
         marketplace=_in_scope(marketplaces),
         attributes=st.dictionaries(
             _ATTRIBUTE_NAMES,
-            st.sampled_from(("A", "B")) if values is None else values,
+            attribute_values() if values is None else values,
             min_size=1,
         ),
     )

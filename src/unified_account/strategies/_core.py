@@ -306,7 +306,7 @@ def reasons(
 def decisions(
     *, outcomes: st.SearchStrategy[Outcome] | None = None
 ) -> st.SearchStrategy[Decision]:
-    """Decisions; an explicit deny always has a reason.
+    """Decisions; an explicit deny and an undetermined one have a reason.
 
     Requires hypothesis.
     """
@@ -315,7 +315,7 @@ def decisions(
     @st.composite
     def build(draw: st.DrawFn) -> Decision:
         outcome = draw(outcomes)
-        minimum = 1 if outcome is Outcome.DENIED else 0
+        minimum = 0 if outcome is Outcome.ALLOWED else 1
         found = draw(st.lists(reasons(), min_size=minimum, max_size=4))
         errors = draw(st.lists(reasons(), max_size=2))
         errors = [e for e in errors if e not in found]

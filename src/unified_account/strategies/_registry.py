@@ -25,10 +25,12 @@ from ..model.account import (
     SellerAccount,
     SellingPlan,
 )
+from ..model.attributes import AttributeValue
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.catalog import Catalog, SkuRecord
 from ..model.fees import (
     PerItemFee,
+    RecordedCharge,
     Sale,
     SubscriptionFee,
     SubscriptionFeeSchedule,
@@ -60,6 +62,11 @@ from ..policy.orders import (
     combined_order_report,
 )
 from ..policy.payout import PayoutMethod, PayoutRoute, payout_route
+from ..policy.split_subscription import (
+    SplitShare,
+    SplitSubscription,
+    split_subscription,
+)
 from ..policy.subscription import SubscriptionCharge, subscription_charge
 from ..policy.terms import PLAN_TERMS
 from ..report import Report, build_report
@@ -137,8 +144,34 @@ def _subscription_charges() -> st.SearchStrategy[SubscriptionCharge]:
     days = st.dates(date(2021, 8, 1), date(2035, 12, 31))
     return st.builds(subscription_charge, accounts, days).flatmap(
         lambda resolved: (
-            st.nothing() if resolved.value is None else st.just(resolved.value)
+            st.just(resolved.value)
+            if isinstance(resolved.value, SubscriptionCharge)
+            else st.nothing()
         )
+    )
+
+
+def _recorded_charges() -> st.SearchStrategy[RecordedCharge]:
+    @st.composite
+    def build(draw: st.DrawFn) -> RecordedCharge:
+        marketplace = draw(_NA)
+        return RecordedCharge(
+            marketplace=marketplace,
+            charged_on=draw(st.dates(date(2021, 8, 1), date(2035, 12, 31))),
+            amount=draw(_core.money(currencies=st.just(marketplace.currency))),
+        )
+
+    return build()
+
+
+def _split_subscriptions() -> st.SearchStrategy[SplitSubscription]:
+    return st.builds(
+        lambda account, day, active: (
+            split_subscription(account, day, active).value
+        ),
+        _NA_ACCOUNTS,
+        st.dates(date(2021, 8, 1), date(2035, 12, 31)),
+        st.frozensets(_NA, min_size=1),
     )
 
 
@@ -230,6 +263,14 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
         _NA_ACCOUNTS,
     ),
     SubscriptionCharge: _subscription_charges,
+    AttributeValue: lambda: _commerce.attribute_values().filter(
+        lambda value: isinstance(value, AttributeValue)
+    ),
+    RecordedCharge: _recorded_charges,
+    SplitSubscription: _split_subscriptions,
+    SplitShare: lambda: _split_subscriptions().flatmap(
+        lambda split: _nonempty(split.shares)
+    ),
     # The edges.
     Snapshot: _catalog.snapshots,
     Report: _reports,

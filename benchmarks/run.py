@@ -1,0 +1,716 @@
+"""The benchmark suite: every figure against a same-work baseline.
+
+Run from a checkout with the package installed::
+
+    python benchmarks/run.py                     # 1k, 10k, 100k, 1M SKUs
+    python benchmarks/run.py --sizes 1k,10k      # while trying things out
+
+Every figure is CPU time (``time.process_time``, or the children's
+``getrusage`` for whole commands), the median of ``--repeats`` runs in
+which the library and its baseline alternate, with the garbage collector
+on as in real use.  On a shared machine CPU time measured in interleaved
+repeats is steady where wall time is not.  The baselines are in
+``_baselines.py``: plain Python doing the same work, keeping the same
+precomputed values and the same immutability.
+
+Snapshots are generated once into ``--data`` (the same SKUs for the
+same size) and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import immutables
+from _baselines import (
+    plain_account_info,
+    plain_available,
+    plain_catalog,
+    plain_eligibility,
+    plain_listing_marketplace,
+    plain_per_item_fee,
+    plain_render,
+    plain_scope,
+    plain_update,
+)
+from _snapshots import snapshot_document, write_snapshot
+from bench_inventory import build_catalog, rows
+
+SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+PARTS = (
+    "startup",
+    "policies",
+    "rendering",
+    "load",
+    "build",
+    "report",
+    "cli",
+    "retained",
+    "sellers",
+)
+RESULTS: list[dict[str, Any]] = []
+
+
+def cpu(function: Callable[[], object]) -> float:
+    """CPU seconds of one call of ``function``."""
+    start = time.process_time()
+    function()
+    return time.process_time() - start
+
+
+def interleaved(
+    ours: Callable[[], object],
+    theirs: Callable[[], object],
+    repeats: int,
+) -> tuple[float, float]:
+    """Median CPU seconds of each, measured alternately."""
+    mine: list[float] = []
+    base: list[float] = []
+    for _ in range(repeats):
+        mine.append(cpu(ours))
+        base.append(cpu(theirs))
+    return statistics.median(mine), statistics.median(base)
+
+
+# Runs a command's Python code, then reports the process's peak resident
+# memory (VmHWM, which an exec resets, unlike getrusage's ru_maxrss that
+# a child inherits from the forking benchmark).
+_PEAK = """
+import atexit, runpy, sys
+def peak():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                sys.stderr.write(f"peak-kib {line.split()[1]}\\n")
+atexit.register(peak)
+kind, what = sys.argv[1], sys.argv[2]
+sys.argv = [what, *sys.argv[3:]]
+if kind == "-m":
+    runpy.run_module(what, run_name="__main__", alter_sys=True)
+else:
+    exec(compile(what, "<code>", "exec"), {"__name__": "__main__"})
+"""
+
+
+def child(argv: list[str], peak: bool = True) -> tuple[float, int]:
+    """CPU seconds and peak RSS (bytes) of ``python -c/-m ...``.
+
+    Without ``peak`` the command runs as given and its RSS is not read.
+    """
+    if not peak:
+        started = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(started.pid, 0)
+        if os.waitstatus_to_exitcode(status):
+            raise RuntimeError(f"{argv} failed")
+        return usage.ru_utime + usage.ru_stime, 0
+    python, kind, what, *rest = argv
+    process = subprocess.Popen(
+        [python, "-c", _PEAK, kind, what, *rest],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status):
+        raise RuntimeError(f"{argv} failed: {errors!r}")
+    peak = int(errors.split(b"peak-kib ")[-1].split()[0]) * 1024
+    return usage.ru_utime + usage.ru_stime, peak
+
+
+def interleaved_children(
+    ours: list[str], theirs: list[str], repeats: int, peak: bool = True
+) -> tuple[tuple[float, int], tuple[float, int]]:
+    """Median CPU and peak RSS of two commands, run alternately."""
+    mine, base = [], []
+    for _ in range(repeats):
+        mine.append(child(ours, peak))
+        base.append(child(theirs, peak))
+    return (
+        (
+            statistics.median(c for c, _ in mine),
+            max(r for _, r in mine),
+        ),
+        (
+            statistics.median(c for c, _ in base),
+            max(r for _, r in base),
+        ),
+    )
+
+
+def figure(
+    name: str,
+    size: int | None,
+    ours: float,
+    theirs: float,
+    bound: float | None,
+    unit: str = "s",
+) -> None:
+    """Record and print one figure."""
+    ratio = ours / theirs if theirs else float("inf")
+    verdict = "" if bound is None else ("ok" if ratio <= bound else "OVER")
+    per_sku = (
+        f"{ours / size * 1e6:9.2f} us/SKU"
+        if size and unit != "MiB"
+        else " " * 16
+    )
+    if unit == "MiB":
+        shown = f"{ours / 2**20:10.0f} MiB {theirs / 2**20:10.0f} MiB"
+    elif unit == "us":
+        shown = f"{ours * 1e6:10.2f} us  {theirs * 1e6:10.2f} us "
+    else:
+        shown = f"{ours:10.4f} s   {theirs:10.4f} s  "
+    bound_text = "" if bound is None else f"(bound {bound:g}: {verdict})"
+    label = f"{name} @{size:,}" if size else name
+    print(f"{label:<46} {shown} {ratio:6.2f}x {per_sku} {bound_text}")
+    sys.stdout.flush()
+    RESULTS.append(
+        {
+            "figure": name,
+            "skus": size,
+            "library": ours,
+            "baseline": theirs,
+            "ratio": ratio,
+            "bound": bound,
+            "unit": unit,
+        }
+    )
+
+
+# --- per size ---------------------------------------------------------
+
+
+def bench_load(path: Path, size: int, repeats: int) -> None:
+    from unified_account import load_snapshot
+
+    ours, theirs = interleaved(
+        lambda: load_snapshot(path),
+        lambda: json.loads(path.read_bytes()),
+        repeats,
+    )
+    figure("load_snapshot vs json.loads", size, ours, theirs, 3)
+
+
+def bench_build(size: int, repeats: int) -> None:
+    from unified_account import availability_table, set_mfn_quantity
+
+    data = list(rows(size))
+    ours, theirs = interleaved(
+        lambda: build_catalog(data), lambda: plain_catalog(data), repeats
+    )
+    figure("catalogue build vs plain frozen attrs", size, ours, theirs, 1.3)
+    catalog, plain = build_catalog(data), plain_catalog(data)
+    ours, theirs = interleaved(
+        lambda: availability_table(catalog),
+        lambda: {sku: r.sellable for sku, r in plain.items()},
+        repeats,
+    )
+    figure("availability table vs precomputed column", size, ours, theirs, 1.5)
+    skus = [data[i * 7919 % size][0] for i in range(1000)]
+    tuples = immutables.Map(
+        {row[0]: (row[1], row[2], row[3], row[4], row[5]) for row in data}
+    )
+    quantities = [i % 50 + 1 for i in range(len(skus))]
+    pairs = list(zip(skus, quantities, strict=True))
+    ours, theirs = interleaved(
+        lambda: [set_mfn_quantity(catalog, s, q + 500) for s, q in pairs],
+        lambda: [plain_update(tuples, s, q + 500) for s, q in pairs],
+        repeats,
+    )
+    figure(
+        "one update vs tuple in immutables.Map",
+        size,
+        ours / len(pairs),
+        theirs / len(pairs),
+        2,
+        unit="us",
+    )
+
+
+def bench_report(path: Path, size: int, repeats: int) -> None:
+    from unified_account import load_snapshot
+    from unified_account.report import iter_findings
+
+    snapshot = load_snapshot(path)
+    document = snapshot_document(size)
+
+    def plain_report() -> list[tuple[Any, ...]]:
+        # The same findings as plain tuples, from the parsed JSON.
+        found = []
+        allowed = {"US": True, "CA": True, "MX": True}
+        for sku in sorted(document["catalog"]["skus"], key=_sku):
+            name = sku["sku"]
+            mfn = []
+            for code, listing in sku["listings"].items():
+                subject = f"listing:{name}@{code}"
+                if listing["status"] == "deleted":
+                    found.append(("del", "info", subject, name, code))
+                    continue
+                if not allowed[code]:
+                    found.append(("denied", subject))
+                found.append(
+                    (
+                        "listed",
+                        "info",
+                        subject,
+                        (("marketplace", code), ("price", listing["price"])),
+                    )
+                )
+                if listing["channel"] == "mfn":
+                    mfn.append(code)
+                    if listing["status"] == "active":
+                        continue
+                found.append(("cell", "info", subject, name, code))
+            if mfn:
+                found.append(("pool", "info", f"sku:{name}", tuple(mfn)))
+        return found
+
+    ours, theirs = interleaved(
+        lambda: list(iter_findings(snapshot)), plain_report, repeats
+    )
+    figure("report building vs plain tuples", size, ours, theirs, None)
+
+
+def _sku(document: dict[str, Any]) -> str:
+    return str(document["sku"])
+
+
+def bench_cli(path: Path, size: int, repeats: int) -> None:
+    command = [sys.executable, "-m", "unified_account", "report", str(path)]
+    baseline = [
+        sys.executable,
+        "-c",
+        "import json, sys; json.load(open(sys.argv[1], 'rb'))",
+        str(path),
+    ]
+    (ours, our_rss), (theirs, their_rss) = interleaved_children(
+        command, baseline, repeats
+    )
+    figure("CLI report (CPU) vs json.load", size, ours, theirs, 5)
+    figure(
+        "CLI report (peak RSS) vs json.load",
+        size,
+        our_rss,
+        their_rss,
+        1.5,
+        unit="MiB",
+    )
+
+
+_RETAINED = """
+import gc, sys
+def rss():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * 4096
+from unified_account import load_snapshot
+before = rss()
+snapshot = load_snapshot(sys.argv[1])
+loaded = rss()
+del snapshot
+gc.collect()
+print(before, loaded, rss())
+"""
+
+
+def bench_retained(path: Path, size: int) -> None:
+    output = subprocess.run(
+        [sys.executable, "-c", _RETAINED, str(path)],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout.split()
+    before, loaded, after = map(int, output)
+    print(
+        f"{'memory after load, then released':<46} "
+        f"{(loaded - before) / 2**20:10.0f} MiB "
+        f"{(after - before) / 2**20:10.0f} MiB kept after del + collect"
+        f" @{size:,}"
+    )
+    RESULTS.append(
+        {
+            "figure": "memory held after releasing the snapshot",
+            "skus": size,
+            "library": after - before,
+            "baseline": loaded - before,
+            "unit": "bytes",
+        }
+    )
+
+
+# --- once -------------------------------------------------------------
+
+
+def bench_policies(repeats: int) -> None:
+    from unified_account import (
+        Marketplace,
+        Money,
+        PerItemFee,
+        Sale,
+        available_quantity,
+        effective_account_info,
+        evaluate_eligibility,
+        evaluate_listing_marketplace,
+        evaluate_scope,
+        example_snapshot,
+        per_item_fee,
+    )
+
+    seller = example_snapshot()
+    account = seller.account
+    catalog = build_catalog(list(rows(1000)))
+    plain = plain_catalog(list(rows(1000)))
+    sku = "SKU-00000000"  # merchant-fulfilled in US, CA and MX
+    fees = [PerItemFee(marketplace=Marketplace.CA, rate="0.15")]
+    sale = Sale(
+        reference="R-1",
+        marketplace=Marketplace.CA,
+        price=Money("20.00", "CAD"),
+    )
+    rates = {"CA": Decimal("0.15")}
+    overrides = {m.name: i for m, i in account.info_overrides.items()}
+    turned_on = frozenset(m.name for m in account.marketplaces)
+    home, plan = account.home.name, account.plan.value
+    calls = 2000
+    cases: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
+        (
+            "evaluate_scope",
+            lambda: evaluate_scope(Marketplace.CA),
+            lambda: plain_scope("CA"),
+        ),
+        (
+            "evaluate_eligibility",
+            lambda: evaluate_eligibility(account),
+            lambda: plain_eligibility(home, plan),
+        ),
+        (
+            "evaluate_listing_marketplace",
+            lambda: evaluate_listing_marketplace(account, Marketplace.CA),
+            lambda: plain_listing_marketplace(home, plan, turned_on, "CA"),
+        ),
+        (
+            "effective_account_info",
+            lambda: effective_account_info(account, Marketplace.CA),
+            lambda: plain_account_info(overrides, None, "CA"),
+        ),
+        (
+            "available_quantity",
+            lambda: available_quantity(catalog, sku, Marketplace.CA),
+            lambda: plain_available(plain, sku, "CA"),
+        ),
+        (
+            "per_item_fee",
+            lambda: per_item_fee(account, sale, fees),
+            lambda: plain_per_item_fee(
+                "US", "R-1", "CA", Decimal("20.00"), rates
+            ),
+        ),
+    ]
+    # Three answers are memoized (see policy/_memo.py): measure them warm,
+    # as a report or a loop asks them, and cold, with the memo emptied
+    # before every call.
+    from unified_account.policy import eligibility, unified
+
+    memos = (
+        eligibility._SCOPE_ANSWERS,
+        eligibility._ELIGIBILITY_ANSWERS,
+        unified._LISTING_ANSWERS,
+    )
+
+    def cold(call: Callable[[], object]) -> Callable[[], object]:
+        def run() -> object:
+            for answers in memos:
+                answers.clear()
+            return call()
+
+        return run
+
+    def emptying() -> None:
+        for answers in memos:
+            answers.clear()
+
+    cases += [
+        (f"{name} (cold)", cold(ours), lambda t=theirs: (emptying(), t()))
+        for name, ours, theirs in cases[:3]
+    ]
+    for name, ours, theirs in cases:
+        ours_time, theirs_time = interleaved(
+            lambda ours=ours: [ours() for _ in range(calls)],
+            lambda theirs=theirs: [theirs() for _ in range(calls)],
+            repeats,
+        )
+        figure(
+            f"one call: {name}",
+            None,
+            ours_time / calls,
+            theirs_time / calls,
+            3,
+            unit="us",
+        )
+
+
+def bench_rendering(repeats: int) -> None:
+    from unified_account import example_snapshot
+    from unified_account.i18n import format_param, translate
+    from unified_account.report import iter_findings
+    from unified_account.report.formats import (
+        finding_cells,
+        finding_document,
+        finding_line,
+    )
+
+    snapshot = example_snapshot()
+    findings = list(iter_findings(snapshot))
+    prepared = []
+    for finding in findings:
+        params = {}
+        for name, value in finding.params:
+            amount = getattr(value, "amount", None)
+            if amount is not None:
+                params[name] = (amount, value.currency)  # type: ignore[union-attr]
+            elif isinstance(value, int):
+                params[name] = value
+            else:
+                params[name] = format_param(value, "en")
+        prepared.append(
+            (
+                translate(finding.message_id, "en"),
+                params,
+                finding.rule.value,
+                finding.outcome.value,
+                finding.subject,
+            )
+        )
+
+    def text_base() -> None:
+        for template, params, rule, outcome, _ in prepared:
+            f"[{outcome}] {rule}: {plain_render(template, params)}"
+
+    def json_base() -> None:
+        for template, params, rule, outcome, subject in prepared:
+            json.dumps(
+                {
+                    "rule": rule,
+                    "outcome": outcome,
+                    "subject": subject,
+                    "message": plain_render(template, params),
+                    "params": {k: str(v) for k, v in params.items()},
+                },
+                ensure_ascii=False,
+            )
+
+    def markdown_base() -> None:
+        for template, params, rule, outcome, subject in prepared:
+            cells = (subject, rule, outcome, plain_render(template, params))
+            "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    cases = {
+        "text": (
+            lambda: [finding_line(f, "en") for f in findings],
+            text_base,
+        ),
+        "json": (
+            lambda: [
+                json.dumps(finding_document(f, "en"), ensure_ascii=False)
+                for f in findings
+            ],
+            json_base,
+        ),
+        "markdown": (
+            lambda: [
+                "| " + " | ".join(finding_cells(f, "en")) + " |"
+                for f in findings
+            ],
+            markdown_base,
+        ),
+    }
+    for name, (ours, theirs) in cases.items():
+        ours()  # warm: the first rendering fills the per-locale caches
+        a, b = interleaved(
+            lambda ours=ours: [ours() for _ in range(20)],
+            lambda theirs=theirs: [theirs() for _ in range(20)],
+            repeats,
+        )
+        count = 20 * len(findings)
+        figure(
+            f"render one finding, {name}, warm",
+            None,
+            a / count,
+            b / count,
+            3,
+            unit="us",
+        )
+
+
+def bench_startup(repeats: int) -> None:
+    python = sys.executable
+    nothing = [python, "-c", "pass"]
+    cases = {
+        "import unified_account": (
+            [python, "-c", "import unified_account"],
+            5,
+        ),
+        "unified-account rules": (
+            [python, "-m", "unified_account", "rules"],
+            8,
+        ),
+    }
+    for name, (command, bound) in cases.items():
+        (ours, _), (theirs, _) = interleaved_children(
+            command, nothing, repeats
+        )
+        figure(f"{name} vs python -c pass", None, ours, theirs, bound)
+
+
+def bench_sellers(data: Path, sellers: int, skus: int) -> None:
+    from unified_account.batch import default_workers, report_many, seller_jobs
+
+    path = data / f"sellers-{sellers}x{skus}.jsonl"
+    if not path.exists():
+        with path.open("w", encoding="utf-8") as out:
+            for index in range(sellers):
+                document = snapshot_document(skus, start=index * skus)
+                document["account"]["seller_id"] = f"A{index:04d}SELLER"
+                out.write(json.dumps(document) + "\n")
+    jobs = list(seller_jobs(path))
+    cores = default_workers()
+    timings = {}
+    for workers in sorted({1, 2, cores}):
+        start = time.perf_counter()
+        report_many(jobs, io.StringIO(), workers=workers)
+        timings[workers] = time.perf_counter() - start
+    one = timings[1]
+    for workers, seconds in timings.items():
+        rate = sellers / seconds
+        print(
+            f"{'sellers/s, ' + str(workers) + ' worker(s)':<46} "
+            f"{rate:10.2f}/s  one process {sellers / one:8.2f}/s  "
+            f"speed-up {one / seconds:5.2f}x  ({sellers} sellers x "
+            f"{skus:,} SKUs, wall time, {cores} cores)"
+        )
+        RESULTS.append(
+            {
+                "figure": f"sellers per second, {workers} workers",
+                "library": rate,
+                "baseline": sellers / one,
+                "ratio": one / seconds,
+                "unit": "sellers/s",
+            }
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--sizes",
+        default="1k,10k,100k,1m",
+        help="comma-separated sizes among 1k, 10k, 100k, 1m",
+    )
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "unified-account-bench",
+    )
+    parser.add_argument("--sellers", type=int, default=24)
+    parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help="comma-separated parts to run, among: " + ", ".join(PARTS),
+    )
+    parser.add_argument("--json", type=Path, help="also write figures here")
+    parser.add_argument(
+        "--markdown", type=Path, help="also write a Markdown table here"
+    )
+    args = parser.parse_args(argv)
+    sizes = [SIZES[s.strip().lower()] for s in args.sizes.split(",")]
+    args.data.mkdir(parents=True, exist_ok=True)
+    assert gc.isenabled()
+    print(
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; CPU time,"
+        f" median of {args.repeats} interleaved repeats, GC on\n"
+    )
+    print(f"{'figure':<46} {'library':>14} {'baseline':>14}  ratio")
+    parts = {part.strip() for part in args.parts.split(",")}
+    if "startup" in parts:
+        bench_startup(max(args.repeats, 5))
+    if "policies" in parts:
+        bench_policies(args.repeats)
+    if "rendering" in parts:
+        bench_rendering(args.repeats)
+    for size in sizes:
+        path = write_snapshot(args.data / f"snapshot-{size}.json", size)
+        repeats = args.repeats if size < 1_000_000 else 2
+        if "load" in parts:
+            bench_load(path, size, repeats)
+        if "build" in parts:
+            bench_build(size, repeats)
+        if "report" in parts:
+            bench_report(path, size, repeats)
+        if "cli" in parts:
+            bench_cli(path, size, repeats if size < 1_000_000 else 1)
+        if "retained" in parts:
+            bench_retained(path, size)
+        gc.collect()
+    if "sellers" in parts:
+        bench_sellers(args.data, args.sellers, 1000)
+    if args.json:
+        args.json.write_text(json.dumps(RESULTS, indent=2) + "\n")
+    if args.markdown:
+        args.markdown.write_text(markdown_table(RESULTS))
+    return 0
+
+
+def _shown(value: float, unit: str) -> str:
+    if unit == "MiB" or unit == "bytes":
+        return f"{value / 2**20:,.0f} MiB"
+    if unit == "us":
+        return f"{value * 1e6:,.2f} µs"
+    if unit == "sellers/s":
+        return f"{value:,.2f}/s"
+    return f"{value:,.3f} s"
+
+
+def markdown_table(results: list[dict[str, Any]]) -> str:
+    """The figures as a Markdown table, for docs/performance.md."""
+    lines = [
+        "| figure | SKUs | library | baseline | ratio | µs per SKU | bound |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in results:
+        unit = row["unit"]
+        skus = row.get("skus")
+        ratio = row.get("ratio")
+        bound = row.get("bound")
+        per_sku = (
+            f"{row['library'] / skus * 1e6:,.2f}"
+            if skus and unit == "s"
+            else ""
+        )
+        verdict = ""
+        if bound is not None and ratio is not None:
+            verdict = f"{bound:g} ({'met' if ratio <= bound else 'missed'})"
+        lines.append(
+            f"| {row['figure']} | {f'{skus:,}' if skus else ''} "
+            f"| {_shown(row['library'], unit)} "
+            f"| {_shown(row['baseline'], unit)} "
+            f"| {'' if ratio is None else f'{ratio:.2f}x'} "
+            f"| {per_sku} | {verdict} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
