@@ -136,39 +136,87 @@ def _describe(kinds: _Expected) -> str:
     )
 
 
+def _refusal(
+    function: str, name: str, value: object, kinds: _Expected
+) -> None:
+    raise InvalidArgumentError(
+        f"`{excerpt(value, as_repr=True)}` is "
+        f"{_describe((type(value),))}, not {_describe(kinds)}; "
+        f"an argument of `{function}`",
+        function=function,
+        field=name,
+    )
+
+
 def checked(
     function: Callable[P, R], names: Mapping[str, Any]
 ) -> Callable[P, R]:
     """``function``, refusing arguments of the wrong type with our error.
 
-    ``names`` resolves the annotations (the facade's namespace).
+    ``names`` resolves the annotations (the facade's namespace).  Like
+    the ``__init__`` attrs writes for a class, the wrapper is Python
+    source written for ``function``'s own signature: a call costs one
+    ``isinstance`` per checked argument, a fraction of a microsecond.
     """
-    positional = [
-        parameter.name
-        for parameter in inspect.signature(function).parameters.values()
-        if parameter.kind
-        in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD)
-    ]
-    expected: dict[str, _Expected] = {}
-    resolved = False
-
-    @functools.wraps(function)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        nonlocal expected, resolved
-        if not resolved:
-            expected = _expectations(function, names)
-            resolved = True
-        given = zip(positional, args, strict=False)
-        for name, value in (*given, *kwargs.items()):
-            kinds = expected.get(name)
-            if kinds is not None and not isinstance(value, kinds):
-                raise InvalidArgumentError(
-                    f"`{excerpt(value, as_repr=True)}` is "
-                    f"{_describe((type(value),))}, not {_describe(kinds)}; "
-                    f"an argument of `{function.__name__}`",
-                    function=function.__name__,
-                    field=name,
-                )
-        return function(*args, **kwargs)
-
-    return wrapper
+    expected = _expectations(function, names)
+    namespace: dict[str, Any] = {
+        "_function": function,
+        "_refusal": _refusal,
+        "_name": function.__name__,
+    }
+    header: list[str] = []
+    call: list[str] = []
+    checks: list[str] = []
+    keyword_only_marked = False
+    for index, parameter in enumerate(
+        inspect.signature(function).parameters.values()
+    ):
+        name = parameter.name
+        text = name
+        if parameter.default is not parameter.empty:
+            namespace[f"_default{index}"] = parameter.default
+            text = f"{name}=_default{index}"
+        if parameter.kind is parameter.VAR_POSITIONAL:
+            header.append(f"*{name}")
+            call.append(f"*{name}")
+            keyword_only_marked = True
+            continue
+        if parameter.kind is parameter.VAR_KEYWORD:
+            header.append(f"**{name}")
+            call.append(f"**{name}")
+            continue
+        if parameter.kind is parameter.KEYWORD_ONLY:
+            if not keyword_only_marked:
+                header.append("*")
+                keyword_only_marked = True
+            call.append(f"{name}={name}")
+        else:
+            call.append(name)
+        header.append(text)
+        if parameter.kind is parameter.POSITIONAL_ONLY:
+            header.append("/")
+        kinds = expected.get(name)
+        if kinds is not None:
+            namespace[f"_kinds{index}"] = kinds
+            unless_default = (
+                ""
+                if parameter.default is parameter.empty
+                else f"{name} is not _default{index} and "
+            )
+            checks.append(
+                f"    if {unless_default}"
+                f"not isinstance({name}, _kinds{index}):\n"
+                f"        _refusal(_name, {name!r}, {name}, _kinds{index})\n"
+            )
+    # Only the last "/" of several positional-only parameters stays.
+    while header.count("/") > 1:
+        header.remove("/")
+    source = (
+        f"def {function.__name__}({', '.join(header)}):\n"
+        + "".join(checks)
+        + f"    return _function({', '.join(call)})\n"
+    )
+    exec(source, namespace)  # the source is written above, from the signature
+    wrapper = namespace[function.__name__]
+    functools.update_wrapper(wrapper, function)
+    return wrapper  # type: ignore[no-any-return]

@@ -200,7 +200,8 @@ params=(('a', '1'), ('b', '2')))
         # (a key, an id, a dict of plain values) on a short path.
         if type(message_id) is not str or not message_id.strip():
             raise InvalidValueError(
-                f"`{message_id!r}` must be a non-empty string",
+                f"`{excerpt(message_id, as_repr=True)}` "
+                f"must be a non-empty string",
                 field="message_id",
             )
         _set(self, "rule", rule if type(rule) is RuleKey else _rule_key(rule))

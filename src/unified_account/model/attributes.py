@@ -16,6 +16,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError
 
 __all__ = [
@@ -34,7 +35,8 @@ def _tag(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         not isinstance(value, str) or not _TAG.fullmatch(value)
     ):
         raise InvalidValueError(
-            f"`{value!r}` is not a language tag (like `en_US`)",
+            f"`{excerpt(value, as_repr=True)}` "
+            f"is not a language tag (like `en_US`)",
             field=attribute.name,
         )
 
@@ -42,7 +44,8 @@ def _tag(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
 def _text(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidValueError(
-            f"`{value!r}` must be a non-empty string", field=attribute.name
+            f"`{excerpt(value, as_repr=True)}` must be a non-empty string",
+            field=attribute.name,
         )
 
 

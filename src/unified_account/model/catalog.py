@@ -113,7 +113,8 @@ def _remote(value: Any) -> frozenset[Marketplace]:
         return value
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise InvalidValueError(
-            f"`{value!r}` is not a collection of marketplaces",
+            f"`{excerpt(value, as_repr=True)}` "
+            f"is not a collection of marketplaces",
             field="remote_fulfillment",
         )
     enrolled = frozenset(value)

@@ -88,9 +88,12 @@ def _attributes(
                 f"`{excerpt(name, as_repr=True)}` is not an attribute name",
                 field="attributes",
             )
-        if not isinstance(text, str | AttributeValue):
+        if not isinstance(text, str | AttributeValue) or (
+            isinstance(text, str) and not text.strip()
+        ):
             raise InvalidValueError(
-                f"`{excerpt(text, as_repr=True)}` is not text",
+                f"`{excerpt(text, as_repr=True)}` is not an attribute value "
+                "(text, not blank)",
                 field=f"attributes.{name}",
             )
     return (

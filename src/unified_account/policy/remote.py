@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .._excerpt import excerpt
 from ..decision import Decision, ParamValue, Reason, RuleViolation
 from ..edition import Edition
 from ..errors import InvalidValueError
@@ -44,20 +45,23 @@ _RULE = RuleKey.FBA_POOL_SEPARATION
 def _chosen(marketplaces: Iterable[Marketplace]) -> tuple[Marketplace, ...]:
     if isinstance(marketplaces, str | bytes):  # type: ignore[unreachable]
         raise InvalidValueError(
-            f"`{marketplaces!r}` is not a collection of marketplaces",
+            f"`{excerpt(marketplaces, as_repr=True)}` "
+            f"is not a collection of marketplaces",
             field="marketplaces",
         )
     try:
         chosen = frozenset(marketplaces)
     except TypeError:
         raise InvalidValueError(
-            f"`{marketplaces!r}` is not a collection of marketplaces",
+            f"`{excerpt(marketplaces, as_repr=True)}` "
+            f"is not a collection of marketplaces",
             field="marketplaces",
         ) from None
     for item in chosen:
         if not isinstance(item, Marketplace):
             raise InvalidValueError(
-                f"`{item!r}` is not a Marketplace", field="marketplaces"
+                f"`{excerpt(item, as_repr=True)}` is not a Marketplace",
+                field="marketplaces",
             )
     return tuple(m for m in Marketplace if m in chosen)
 

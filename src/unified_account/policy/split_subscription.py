@@ -32,6 +32,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 import attrs
 
+from .._excerpt import excerpt
 from ..decision import Decision, ParamValue, Reason, Resolved, combine
 from ..edition import SPLIT_SUBSCRIPTION, Edition
 from ..errors import InvalidValueError, MissingDataError
@@ -106,18 +107,22 @@ def _marketplaces(
 ) -> frozenset[Marketplace]:
     if isinstance(value, str | bytes):  # type: ignore[unreachable]
         raise InvalidValueError(
-            f"`{value!r}` is not a collection", field=field
+            f"`{excerpt(value, as_repr=True)}` is not a collection",
+            field=field,
         )
     try:
         found = frozenset(value)
     except TypeError:
         raise InvalidValueError(
-            f"`{value!r}` is not a collection of marketplaces", field=field
+            f"`{excerpt(value, as_repr=True)}` "
+            f"is not a collection of marketplaces",
+            field=field,
         ) from None
     for item in found:
         if not isinstance(item, Marketplace):
             raise InvalidValueError(
-                f"`{item!r}` is not a Marketplace", field=field
+                f"`{excerpt(item, as_repr=True)}` is not a Marketplace",
+                field=field,
             )
     return found
 
@@ -153,14 +158,16 @@ def _division(
         return {}
     if not isinstance(value, Mapping):
         raise InvalidValueError(
-            f"`{value!r}` is not a mapping of marketplaces to money",
+            f"`{excerpt(value, as_repr=True)}` "
+            f"is not a mapping of marketplaces to money",
             field="division",
         )
     for marketplace, amount in value.items():
         where = f"division.{getattr(marketplace, 'name', marketplace)}"
         if marketplace not in charged:
             raise InvalidValueError(
-                f"`{marketplace!r}` has no active listings on the billing "
+                f"`{excerpt(marketplace, as_repr=True)}` "
+                f"has no active listings on the billing "
                 "day, so it is not charged",
                 field=where,
             )
@@ -168,7 +175,8 @@ def _division(
             marketplace.currency
         ):
             raise InvalidValueError(
-                f"`{amount!r}` is not money in `{marketplace.currency}`",
+                f"`{excerpt(amount, as_repr=True)}` "
+                f"is not money in `{marketplace.currency}`",
                 field=where,
             )
     return value
@@ -369,7 +377,8 @@ def _active_on(
 ) -> dict[date, frozenset[Marketplace]]:
     if not isinstance(value, Mapping):
         raise InvalidValueError(
-            f"`{value!r}` is not a mapping of dates to marketplaces",
+            f"`{excerpt(value, as_repr=True)}` "
+            f"is not a mapping of dates to marketplaces",
             field="active_on",
         )
     return {
@@ -405,7 +414,7 @@ def audit_subscription_charges(
     for index, charge in enumerate(recorded):
         if not isinstance(charge, RecordedCharge):
             raise InvalidValueError(
-                f"`{charge!r}` is not a RecordedCharge",
+                f"`{excerpt(charge, as_repr=True)}` is not a RecordedCharge",
                 field=f"charges[{index}]",
             )
         if since is None or charge.charged_on < since:

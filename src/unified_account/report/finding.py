@@ -8,6 +8,7 @@ from typing import TypeVar
 
 import attrs
 
+from .._excerpt import excerpt
 from ..decision import (
     Decision,
     Outcome,
@@ -97,12 +98,14 @@ class Finding:
             )
         if type(outcome) is not FindingOutcome:
             raise InvalidValueError(
-                f"`{outcome!r}` is not an instance of FindingOutcome",
+                f"`{excerpt(outcome, as_repr=True)}` "
+                f"is not an instance of FindingOutcome",
                 field="outcome",
             )
         if not isinstance(subject, Subject):
             raise InvalidValueError(
-                f"`{subject!r}` is not an instance of Subject",
+                f"`{excerpt(subject, as_repr=True)}` "
+                f"is not an instance of Subject",
                 field="subject",
             )
         finding = object.__new__(cls)

@@ -51,9 +51,8 @@ from ._checks import check_money_and_brands, fee_schedule
 from ._dump import record_data
 from ._limits import (
     MAX_SNAPSHOT_CHARACTERS,
+    Reading,
     check_document,
-    object_pairs,
-    whole_number,
 )
 
 __all__ = [
@@ -280,9 +279,15 @@ class Snapshot:
 
 def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:
     """Build a snapshot from parsed JSON (dicts, lists, strings, numbers)."""
+    return _from_data(data, source, records_checked=False)
+
+
+def _from_data(
+    data: object, source: str, *, records_checked: bool
+) -> Snapshot:
     if not isinstance(data, dict):
         raise SnapshotError("", "a snapshot must be a JSON object", source)
-    check_document(data, source)
+    check_document(data, source, records_checked=records_checked)
     if not isinstance(data.get("$schema", ""), str):
         raise SnapshotError("$schema", "expected a string", source)
     body = {key: value for key, value in data.items() if key != "$schema"}
@@ -330,10 +335,12 @@ def parse_snapshot(text: str | bytes, source: str = "<string>") -> Snapshot:
             source,
         )
     with _bulk():
-        return snapshot_from_data(_json(text, source), source)
+        data, records_checked = _json(text, source)
+        return _from_data(data, source, records_checked=records_checked)
 
 
-def _json(text: str | bytes, source: str) -> object:
+def _json(text: str | bytes, source: str) -> tuple[object, bool]:
+    """The parsed document, and whether its records need no walk."""
     if len(text) > MAX_SNAPSHOT_CHARACTERS:
         raise SnapshotError(
             "",
@@ -341,17 +348,20 @@ def _json(text: str | bytes, source: str) -> object:
             "characters",
             source,
         )
+    reading = Reading()
     try:
-        return json.loads(
+        data = json.loads(
             text,
             parse_constant=_no_constants,
-            parse_int=whole_number,
-            object_pairs_hook=object_pairs,
+            parse_int=reading.whole_number,
+            object_pairs_hook=reading.object_pairs,
         )
     except (ValueError, UnicodeDecodeError) as error:
         raise SnapshotError("", f"not valid JSON: {error}", source) from None
     except RecursionError:
         raise SnapshotError("", "nested too deeply", source) from None
+    suspect = reading.suspect or reading.may_hold_surrogates(text)
+    return data, not suspect
 
 
 def load_snapshot(path: str | Path) -> Snapshot:
@@ -368,9 +378,9 @@ def load_snapshot(path: str | Path) -> Snapshot:
             "", "cannot read the file: the name holds a NUL character", source
         ) from None
     with _bulk():
-        data = _json(text, source)
+        data, records_checked = _json(text, source)
         del text  # the file's bytes go before the values are built
-        return snapshot_from_data(data, source)
+        return _from_data(data, source, records_checked=records_checked)
 
 
 def example_text() -> str:

@@ -24,6 +24,7 @@ from ..model.inventory import NO_MFN_STOCK, MfnArrangement, MfnPool
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
+from ._limits import MAX_TEXT_CHARACTERS, first_past_limit
 
 __all__ = ["structure_catalog"]
 
@@ -71,6 +72,11 @@ def _required(value: dict[str, Any], key: str) -> Any:
 def _text(value: object) -> str:
     expect(value, str, "a string")
     assert isinstance(value, str)
+    if len(value) > MAX_TEXT_CHARACTERS:
+        raise InvalidValueError(
+            f"`{excerpt(value)}` is longer than {MAX_TEXT_CHARACTERS:,} "
+            "characters"
+        )
     return value
 
 
@@ -99,7 +105,8 @@ def _attributes(value: object) -> dict[str, AttributeText]:
     expect(value, dict, "an object of names to values")
     assert isinstance(value, dict)
     return {
-        key: _at(excerpt(key), _attribute, text) for key, text in value.items()
+        _text(key): _at(excerpt(key), _attribute, text)
+        for key, text in value.items()
     }
 
 
@@ -285,6 +292,8 @@ def _quick_listing(
     status = value.get("status", "active")
     if type(title) is not str or type(status) is not str:
         raise ValueError
+    if len(title) > MAX_TEXT_CHARACTERS:
+        raise ValueError
     if "attributes" in value and value["attributes"] != {}:
         raise ValueError  # rare: read by the step-by-step path
     return Listing(
@@ -331,6 +340,23 @@ def _quick_record(value: Any, shared: _Shared) -> SkuRecord:
     )
 
 
+# A record sits at ``catalog.skus[i]``: three levels below the document.
+_RECORD_DEPTH = 3
+
+
+def _within_limits(value: object) -> None:
+    """Refuse a value past a limit in a record not read quickly.
+
+    The document's walk leaves out the records (see ``_limits.Reading``):
+    a record read quickly holds nothing past a limit, and any other is
+    walked here.
+    """
+    found = first_past_limit(value, "", _RECORD_DEPTH)
+    if found is not None:
+        path, problem = found
+        raise InvalidValueError(problem, field=path or None)
+
+
 def structure_catalog(value: object, _: type) -> Catalog:
     """The cattrs hook for :class:`Catalog`: ``{"skus": [...]}``."""
     fields = _object(value, frozenset({"skus"}))
@@ -344,6 +370,7 @@ def structure_catalog(value: object, _: type) -> Catalog:
         try:
             record = _quick_record(raw, shared)
         except Exception:  # any doubt: the careful path names the problem
+            _at(where, _within_limits, raw)
             record = _at(where, _record, raw)
         if record.sku in seen:
             raise InvalidValueError(

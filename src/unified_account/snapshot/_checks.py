@@ -156,7 +156,8 @@ def _payout_countries(snapshot: SnapshotFields) -> None:
             and code.isupper()
         ):
             raise InvalidValueError(
-                f"`{code!r}` is not an ISO 3166 country code",
+                f"`{excerpt(code, as_repr=True)}` "
+                f"is not an ISO 3166 country code",
                 field=f"payout_bank_countries[{index}]",
             )
 

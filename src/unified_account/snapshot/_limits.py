@@ -8,6 +8,7 @@ and what each costs are documented in ``docs/limits.md``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .._excerpt import excerpt, one_line
@@ -18,7 +19,9 @@ __all__ = [
     "MAX_SNAPSHOT_CHARACTERS",
     "MAX_TEXT_CHARACTERS",
     "MAX_WHOLE_DIGITS",
+    "Reading",
     "check_document",
+    "first_past_limit",
     "object_pairs",
     "whole_number",
 ]
@@ -81,6 +84,55 @@ def whole_number(text: str) -> int | str:
     return int(text)
 
 
+class Reading:
+    """The hooks of one :func:`json.loads`, noting what needs the walk.
+
+    A snapshot of a million SKUs is read in seconds; walking every value
+    of it in Python again would double that.  Most limits hold by
+    construction where the catalogue's records are read (each field is
+    checked by its reader, titles and attributes against
+    :data:`MAX_TEXT_CHARACTERS`), so the walk of :func:`check_document`
+    may leave the records out unless something only the walk reports
+    could be there: a key given twice or a long integer (seen by these
+    hooks), or a surrogate (seen in the text by :meth:`may_hold_surrogates`).
+    """
+
+    __slots__ = ("suspect",)
+
+    def __init__(self) -> None:
+        self.suspect = False
+
+    def object_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        """:func:`object_pairs`, noting a duplicated key."""
+        value = object_pairs(pairs)
+        if type(value) is not dict:
+            self.suspect = True
+        return value
+
+    def whole_number(self, text: str) -> int | str:
+        """:func:`whole_number`, noting a long integer."""
+        value = whole_number(text)
+        if type(value) is not int:
+            self.suspect = True
+        return value
+
+    @staticmethod
+    def may_hold_surrogates(text: str | bytes) -> bool:
+        """Whether JSON ``text`` may decode to a string with a surrogate."""
+        if isinstance(text, str):
+            return _SURROGATE_TEXT.search(text) is not None
+        # Bytes in UTF-16 or UTF-32 (``json.loads`` reads them too) are
+        # not searched: they are always walked.
+        return b"\x00" in text[:4] or _SURROGATE_BYTES.search(text) is not None
+
+
+# A surrogate comes from a ``\uD800``-``\uDFFF`` escape, or raw: in a str,
+# or in bytes as UTF-8's encoding of one (``json.loads`` decodes bytes
+# with ``surrogatepass``).
+_SURROGATE_TEXT = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F]")
+_SURROGATE_BYTES = re.compile(rb"\xed[\xa0-\xbf]|\\u[dD][89a-fA-F]")
+
+
 def _join(path: str, step: str | int) -> str:
     if isinstance(step, int):
         return f"{path}[{step}]"
@@ -104,55 +156,74 @@ def _text_problem(text: str) -> str | None:
     return None
 
 
-def _refused(path: str, problem: str, source: str) -> SnapshotError:
-    return SnapshotError(one_line(path), problem, source)
+def _records(data: object) -> object:
+    """``catalog.skus`` of a snapshot document, if it has one."""
+    catalog = data.get("catalog") if isinstance(data, dict) else None
+    return catalog.get("skus") if isinstance(catalog, dict) else None
 
 
-def check_document(data: object, source: str) -> None:
-    """Raise :class:`SnapshotError` for the first value past a limit."""
-    stack: list[tuple[object, str, int]] = [(data, "", 0)]
+def check_document(
+    data: object, source: str, *, records_checked: bool = False
+) -> None:
+    """Raise :class:`SnapshotError` for the first value past a limit.
+
+    ``records_checked``: the items of ``catalog.skus`` are left out (see
+    :class:`Reading`).
+    """
+    skipped = _records(data) if records_checked else None
+    found = first_past_limit(data, skip=skipped)
+    if found is not None:
+        path, problem = found
+        raise SnapshotError(one_line(path), problem, source)
+
+
+def first_past_limit(
+    data: object, path: str = "", depth: int = 0, *, skip: object = None
+) -> tuple[str, str] | None:
+    """The path and the problem of the first value past a limit, if any.
+
+    ``data`` sits at ``path``, ``depth`` levels deep; the items of the
+    list ``skip`` are not looked at.
+    """
+    stack: list[tuple[object, str, int]] = [(data, path, depth)]
     while stack:
         value, path, depth = stack.pop()
         if isinstance(value, dict):
             if depth >= MAX_DEPTH:
-                raise _refused(
-                    path, f"nested deeper than {MAX_DEPTH} levels", source
-                )
+                return path, f"nested deeper than {MAX_DEPTH} levels"
             if isinstance(value, _Duplicated):
-                raise _refused(
+                return (
                     _join(path, value.duplicate),
                     "the key appears twice in one object",
-                    source,
                 )
             for key, item in reversed(value.items()):
                 problem = _text_problem(key)
                 if problem:
-                    raise _refused(path, f"key {problem}", source)
+                    return path, f"key {problem}"
                 stack.append((item, _join(path, key), depth + 1))
         elif isinstance(value, list):
             if depth >= MAX_DEPTH:
-                raise _refused(
-                    path, f"nested deeper than {MAX_DEPTH} levels", source
-                )
+                return path, f"nested deeper than {MAX_DEPTH} levels"
+            if value is skip:
+                continue
             for index in range(len(value) - 1, -1, -1):
                 stack.append((value[index], _join(path, index), depth + 1))
         elif isinstance(value, _LongWhole):
-            raise _refused(
+            return (
                 path,
                 f"`{excerpt(value)}` has more than {MAX_WHOLE_DIGITS} digits",
-                source,
             )
         elif isinstance(value, str):
             problem = _text_problem(value)
             if problem:
-                raise _refused(path, problem, source)
+                return path, problem
         elif (
             isinstance(value, int)
             and not isinstance(value, bool)
             and not -_WHOLE_LIMIT < value < _WHOLE_LIMIT
         ):
-            raise _refused(
+            return (
                 path,
                 f"`{excerpt(value)}` has more than {MAX_WHOLE_DIGITS} digits",
-                source,
             )
+    return None

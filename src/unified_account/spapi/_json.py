@@ -13,6 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError, PayloadError, UnifiedAccountError
 from ..model.money import Money
 
@@ -124,7 +125,7 @@ def decimal_text(value: object, path: str) -> Decimal:
             path, f'expected a decimal string (`"9.99"`), got {kind(value)}'
         )
     if not _DECIMAL.fullmatch(value):
-        raise fail(path, f"`{value}` is not a plain decimal number")
+        raise fail(path, f"`{excerpt(value)}` is not a plain decimal number")
     return Decimal(value)
 
 
@@ -144,7 +145,7 @@ def json_number(value: object, path: str) -> Decimal:
         raise fail(path, f"expected a JSON number, got {kind(value)}{hint}")
     amount = Decimal(value)
     if not amount.is_finite():
-        raise fail(path, f"`{value}` is not a finite number")
+        raise fail(path, f"`{excerpt(value)}` is not a finite number")
     return amount
 
 

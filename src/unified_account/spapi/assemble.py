@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .._excerpt import excerpt
 from ..errors import InvalidValueError, MissingDataError
 from ..model.account import AccountInfo, SellerAccount, SellingPlan
 from ..model.catalog import Catalog, SkuRecord
@@ -100,7 +101,9 @@ def assemble_snapshot(
         or home.region is not Region.NORTH_AMERICA
     ):
         raise InvalidValueError(
-            f"`{home!r}` is not a North American marketplace", field="home"
+            f"`{excerpt(home, as_repr=True)}` "
+            f"is not a North American marketplace",
+            field="home",
         )
     notes: list[SetAside] = []
     known = account.participations if account is not None else participations

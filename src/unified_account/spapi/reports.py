@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from .._excerpt import excerpt
 from ..errors import PayloadError
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.imports import SetAside, SetAsideReason
@@ -154,7 +155,7 @@ def read_merchant_listings_report(
 def int_text(value: str, where: str) -> int:
     """A whole number written in ASCII digits."""
     if not value.isascii() or not value.isdigit():
-        raise PayloadError(where, f"`{value}` is not a whole number")
+        raise PayloadError(where, f"`{excerpt(value)}` is not a whole number")
     return int(value)
 
 
