@@ -252,7 +252,8 @@ class TestGeneratedSignatures:
         """The function's own default is its choice, never refused."""
         sentinel = object()
 
-        def function(a: int = sentinel, *, b: str = None) -> tuple:  # type: ignore[assignment]
+        # The mismatch is the point of this test.
+        def function(a: int = sentinel, *, b: str = None) -> tuple:  # noqa: RUF013
             """Defaults outside the annotated types."""
             return a, b
 
