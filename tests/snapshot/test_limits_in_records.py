@@ -11,8 +11,8 @@ record and checks the error and its JSON path three ways:
 - ``quick``: in a record the fast path would otherwise read;
 - ``careful``: in a record the fast path passes to the careful one
   (it names ``remote_fulfillment``);
-- ``walked``: in a quick record of a document walked whole (a key given
-  twice later in the document makes it suspect).
+- ``walked``: in a quick record of a document walked whole (the seller's
+  name holds an emoji, written as an escaped surrogate pair).
 
 Each case is read as ``str`` and as UTF-8 ``bytes``, escaped (``\u00e9``)
 and raw, and as UTF-16 ``bytes``: all must give the same error.
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -42,6 +43,9 @@ AT_LIMIT = "t" * MAX_TEXT_CHARACTERS
 SURROGATE = "x\ud800"
 # Replaced in the JSON text by a key given twice (json cannot write one).
 TWICE = "__the_key_given_twice__"
+# Replaced in the JSON text by an emoji written as an escaped surrogate
+# pair, raw text or not: a valid value that makes the loader walk it all.
+EMOJI = "__an_emoji__"
 PAST_WHOLE = 10**MAX_WHOLE_DIGITS  # 16 digits
 
 
@@ -125,6 +129,21 @@ CASES: dict[str, tuple[Callable[[dict[str, Any]], None], str, str]] = {
         "listings.US.price.amount",
         "longer than 10,000 characters",
     ),
+    "16 digits before the point in a price": (
+        lambda r: _listing(r)["price"].update(amount="1" * 16 + ".00"),
+        "listings.US.price.amount",
+        "has more than 15 digits before the point or 12 after it",
+    ),
+    "13 digits after the point in a price": (
+        lambda r: _listing(r)["price"].update(amount="1." + "0" * 13),
+        "listings.US.price.amount",
+        "has more than 15 digits before the point or 12 after it",
+    ),
+    "40 digits in a price": (
+        lambda r: _listing(r)["price"].update(amount="9" * 40),
+        "listings.US.price.amount",
+        "has more than 15 digits before the point or 12 after it",
+    ),
     "long marketplace key": (
         lambda r: r["fba"].update({LONG: 1}),
         "fba",
@@ -187,7 +206,7 @@ def _text(document: dict[str, Any], *, ascii_only: bool) -> str:
     # The only way to write a key twice: JSON encoders never do.
     return text.replace(
         f'"{TWICE}": ', '"title": "A plain title", "title": ', 1
-    ).replace('"__later__": {"a": 1}', '"__later__": {"a": 1, "a": 2}', 1)
+    ).replace(EMOJI, "\\ud83d\\ude00", 1)
 
 
 ENCODINGS: dict[str, Callable[[dict[str, Any]], str | bytes]] = {
@@ -214,8 +233,7 @@ def _snapshot_with(
     skus = document["catalog"]["skus"]
     skus.append(record)
     if how == "walked":
-        # Past the catalogue, so the record's problem still comes first.
-        document["storefront_requests"].append({"__later__": {"a": 1}})
+        document["account"]["registration_info"]["display_name"] = EMOJI
     return document, len(skus) - 1
 
 
@@ -228,8 +246,11 @@ def test_a_value_past_a_limit_in_a_record_is_refused_with_its_path(
     """The same error and path, whichever way the record is read."""
     change, below, words = CASES[case]
     document, index = _snapshot_with(change, how)
+    text = ENCODINGS[encoding](document)
+    if "surrogate" not in case and "UTF-16" not in encoding:
+        assert Reading.may_hold_surrogates(text) is (how == "walked")
     with pytest.raises(SnapshotError) as error:
-        parse_snapshot(ENCODINGS[encoding](document), "seller.json")
+        parse_snapshot(text, "seller.json")
     assert error.value.path == f"catalog.skus[{index}].{below}"
     assert words in error.value.problem
     assert error.value.source == "seller.json"
@@ -294,6 +315,7 @@ def test_a_record_at_every_limit_loads(encoding: str, careful: bool) -> None:
     record = _record(careful=careful)
     listing = _listing(record)
     listing["title"] = AT_LIMIT
+    listing["price"]["amount"] = "000" + "9" * 15 + ".99"
     record["mfn"]["quantity"] = 10**MAX_WHOLE_DIGITS - 1
     record["fba"]["US"] = 10**MAX_WHOLE_DIGITS - 1
     document["catalog"]["skus"].append(record)
@@ -301,6 +323,7 @@ def test_a_record_at_every_limit_loads(encoding: str, careful: bool) -> None:
     loaded = seller.catalog.record("LIMIT-TEST-1")
     assert loaded.listings[0].title == AT_LIMIT
     assert loaded.mfn.quantity == 10**MAX_WHOLE_DIGITS - 1
+    assert loaded.listings[0].price.amount == Decimal("9" * 15 + ".99")
 
 
 def test_a_record_with_attributes_at_the_limits_loads() -> None:
