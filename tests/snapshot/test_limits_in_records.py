@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unified_account import SnapshotError, parse_snapshot
@@ -378,3 +378,89 @@ def test_utf16_bytes_are_always_walked() -> None:
     for encoding in ("utf-16", "utf-16-le", "utf-32"):
         assert Reading.may_hold_surrogates('{"k": 1}'.encode(encoding))
     assert not Reading.may_hold_surrogates(b'{"k": 1}')
+
+
+def _near(valid: list[Any], odd: list[Any]) -> st.SearchStrategy[Any]:
+    """A value from ``valid`` five times in six, else from ``odd``."""
+    return st.integers(0, 5).flatmap(
+        lambda n: st.sampled_from(odd if n == 0 else valid)
+    )
+
+
+_AMOUNTS = st.one_of(
+    st.sampled_from(
+        ["12.00", "0.99", "7", "000123.40", "-0", "-0.00", "9" * 15 + ".99"]
+    ),
+    st.sampled_from(
+        [
+            "1" * 16,
+            "1." + "0" * 13,
+            "9" * 40,
+            "12.001",
+            "1e2",
+            "+1",
+            ".5",
+            " 1",
+            "١٢",
+            "1_0",
+            12,
+            12.5,
+            None,
+        ]
+    ),
+)
+_QUANTITIES = _near(
+    [0, 3, 10**15 - 1], [-1, True, 1.0, "3", None, 10**15, -(10**15)]
+)
+
+
+@st.composite
+def _plain_records(draw: st.DrawFn) -> dict[str, Any]:
+    """Records of the fast path's shape, any field perhaps odd."""
+    code = draw(_near(["US", "CA", "MX"], ["us", "US ", "DE", "BR", ""]))
+    own = {"US": "USD", "CA": "CAD", "MX": "MXN"}.get(code, "EUR")
+    currency = draw(_near([own], ["USD", "usd", "EUR", "", 1]))
+    listing: dict[str, Any] = {
+        "title": draw(_near(["Mug", "é" * 3], ["", " ", 5, None])),
+        "price": {"amount": draw(_AMOUNTS), "currency": currency},
+        "channel": draw(_near(["mfn", "fba"], ["MFN", "afn", None])),
+    }
+    if draw(st.booleans()):
+        listing["status"] = draw(
+            _near(["active", "inactive", "deleted"], ["Active", 1])
+        )
+    record: dict[str, Any] = {
+        "sku": draw(_near(["SKU-1", "a" * 40], ["a" * 41, " x", "", 1])),
+        "listings": {code: listing},
+    }
+    if draw(st.booleans()):
+        record["asin"] = draw(_near(["B0EXAMPL99"], ["b0exampl99", "B0"]))
+    if draw(st.booleans()):
+        record["mfn"] = {
+            "quantity": draw(_QUANTITIES),
+            "arrangement": draw(_near(["shared", "separate"], ["Shared"])),
+        }
+    if draw(st.booleans()):
+        record["fba"] = {draw(_near(["US", "CA"], ["us"])): draw(_QUANTITIES)}
+    return record
+
+
+def _outcome(record: dict[str, Any], *, careful: bool) -> object:
+    document = _document()
+    if careful:
+        record = dict(record, remote_fulfillment=[])
+    document["catalog"]["skus"] = [record]
+    try:
+        seller = parse_snapshot(json.dumps(document))
+    except SnapshotError as error:
+        return error.path, error.problem
+    return seller.catalog
+
+
+@settings(max_examples=300)
+@given(_plain_records())
+def test_the_fast_path_reads_what_the_careful_path_reads(
+    record: dict[str, Any],
+) -> None:
+    """Read quickly or carefully: the same catalogue, or the same error."""
+    assert _outcome(record, careful=False) == _outcome(record, careful=True)
