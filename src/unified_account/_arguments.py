@@ -10,8 +10,8 @@ type is checked (``tuple`` for ``tuple[Order, ...]``, ``Iterable`` for
 ``Iterable[Order]``); the items are checked where they are used.
 
 The wrapped function is the same function: the modules' own calls go
-straight to it and pay nothing.  The annotations are resolved on the
-first call, against the facade's names.
+straight to it and pay nothing.  The annotations are resolved when the
+facade first loads the function's name, against the facade's names.
 """
 
 from __future__ import annotations
