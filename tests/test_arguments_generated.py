@@ -344,3 +344,22 @@ class TestModuleNames:
         assert list(names) == dir(unified_account)
         assert len(names) == len(dir(unified_account))
         assert "Money" in names
+
+
+@pytest.mark.parametrize("name", ["to_asin", "to_sku"])
+@pytest.mark.parametrize("value", [None, 5, b"SKU-1", _Stranger()])
+def test_the_identifier_readers_say_what_an_identifier_is(name, value):
+    """Left unwrapped on purpose: any value, and the identifier's grammar.
+
+    ``to_sku(5)`` says what a SKU is, a better message than "not a
+    string"; the error is still the library's, naming the value.
+    """
+    from unified_account import InvalidValueError
+
+    function = getattr(unified_account, name)
+    assert function is _original(name)
+    with pytest.raises(InvalidValueError) as error:
+        function(value)
+    assert f"is not a{'n ASIN' if name == 'to_asin' else ' SKU'}" in str(
+        error.value
+    )
