@@ -440,6 +440,8 @@ def _plain_records(draw: st.DrawFn) -> dict[str, Any]:
             "quantity": draw(_QUANTITIES),
             "arrangement": draw(_near(["shared", "separate"], ["Shared"])),
         }
+        if draw(st.booleans()):
+            record["mfn"]["marketplace"] = draw(_near([code], ["us", 1, None]))
     if draw(st.booleans()):
         record["fba"] = {draw(_near(["US", "CA"], ["us"])): draw(_QUANTITIES)}
     return record
