@@ -1,7 +1,8 @@
 """Argument type checks for the public functions of the facade.
 
 The package's facade wraps each public function with :func:`checked`: an
-argument whose type does not match the function's annotation raises
+argument whose type does not match the function's annotation (each item's,
+for ``*args`` and ``**kwargs``) raises
 :class:`~unified_account.errors.InvalidArgumentError` naming the
 function, the parameter and (an excerpt of) the value, instead of a bare
 ``TypeError`` or ``AttributeError`` from deep inside.  Only the outer
@@ -9,8 +10,8 @@ type is checked (``tuple`` for ``tuple[Order, ...]``, ``Iterable`` for
 ``Iterable[Order]``); the items are checked where they are used.
 
 The wrapped function is the same function: the modules' own calls go
-straight to it and pay nothing.  The annotations are resolved on the
-first call, against the facade's names.
+straight to it and pay nothing.  The annotations are resolved when the
+facade first loads the function's name, against the facade's names.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import functools
 import inspect
 import types
 import typing
+from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any, ParamSpec, TypeVar
@@ -78,44 +80,40 @@ class ModuleNames(Mapping[str, Any]):
         return len(dir(self._module))
 
 
-class _Names(Mapping[str, Any]):
-    """``collections.abc``'s names, then ``names``: where annotations look."""
-
-    def __init__(self, names: Mapping[str, Any]) -> None:
-        self._names = names
-
-    def __getitem__(self, name: str) -> Any:
-        found = vars(collections.abc).get(name)
-        return self._names[name] if found is None else found
-
-    def __iter__(self) -> Iterator[str]:
-        return iter({*vars(collections.abc), *self._names})
-
-    def __len__(self) -> int:
-        return len({*vars(collections.abc), *self._names})
-
-
 def _expectations(
     function: Callable[..., Any], names: Mapping[str, Any]
 ) -> dict[str, _Expected]:
-    namespace: Mapping[str, Any] = _Names(names)
+    """The classes each parameter's annotation allows, where it says.
+
+    Annotations are resolved against ``collections.abc`` (``Iterable``),
+    then ``names``, then the function's module.  When one names what only
+    a type checker sees (``get_type_hints`` fails), each is resolved on
+    its own and those that fail are not checked.
+    """
+    # A ChainMap writes only to its first map, and nothing writes here.
+    namespace = ChainMap(dict(vars(collections.abc)), names)  # type: ignore[arg-type]
+    parameters = inspect.signature(function).parameters
     try:
         hints = typing.get_type_hints(function, localns=namespace)
     except NameError:  # a name only its module's type checker sees
         hints = {}
-        for name, parameter in inspect.signature(function).parameters.items():
-            try:
-                hints[name] = eval(
-                    parameter.annotation, function.__globals__, namespace
-                )
-            except NameError:
+        for name, parameter in parameters.items():
+            annotation = parameter.annotation
+            if annotation is parameter.empty:
                 continue
+            if isinstance(annotation, str):
+                try:
+                    annotation = eval(  # as get_type_hints does
+                        annotation, function.__globals__, namespace
+                    )
+                except NameError:
+                    continue
+            hints[name] = annotation
     expected = {}
-    for name in inspect.signature(function).parameters:
-        if name in hints:
-            kinds = _runtime_types(hints[name])
-            if kinds is not None:
-                expected[name] = kinds
+    for name in parameters:
+        kinds = _runtime_types(hints.get(name, Any))
+        if kinds is not None:
+            expected[name] = kinds
     return expected
 
 
@@ -158,65 +156,88 @@ def checked(
     source written for ``function``'s own signature: a call costs one
     ``isinstance`` per checked argument, a fraction of a microsecond.
     """
-    expected = _expectations(function, names)
+    parameters = inspect.signature(function).parameters
+    # The wrapper's own names start with a prefix no parameter starts
+    # with, so that no argument can hide them.
+    own = "_checked"
+    while any(name.startswith(own) for name in parameters):
+        own += "_"
     namespace: dict[str, Any] = {
-        "_function": function,
-        "_refusal": _refusal,
-        "_name": function.__name__,
+        f"{own}function": function,
+        f"{own}refusal": _refusal,
+        f"{own}name": function.__name__,
     }
+    source = _source(
+        own, parameters, _expectations(function, names), namespace
+    )
+    exec(source, namespace)  # the source is written above, from the signature
+    wrapper = namespace[own]
+    functools.update_wrapper(wrapper, function)
+    return wrapper  # type: ignore[no-any-return]
+
+
+def _source(
+    own: str,
+    parameters: Mapping[str, inspect.Parameter],
+    expected: dict[str, _Expected],
+    namespace: dict[str, Any],
+) -> str:
+    """The wrapper's source; its defaults and types go into ``namespace``."""
     header: list[str] = []
     call: list[str] = []
     checks: list[str] = []
-    keyword_only_marked = False
-    for index, parameter in enumerate(
-        inspect.signature(function).parameters.values()
-    ):
-        name = parameter.name
-        text = name
-        if parameter.default is not parameter.empty:
-            namespace[f"_default{index}"] = parameter.default
-            text = f"{name}=_default{index}"
-        if parameter.kind is parameter.VAR_POSITIONAL:
-            header.append(f"*{name}")
-            call.append(f"*{name}")
-            keyword_only_marked = True
+    positional_only = 0
+    starred = False  # "*" or "*args" written: keyword-only from here
+    refuse = f"{own}refusal({own}name, "
+    for index, parameter in enumerate(parameters.values()):
+        name, kind = parameter.name, parameter.kind
+        kinds = expected.get(name)
+        types_name = f"{own}kinds{index}"
+        if kinds is not None:
+            namespace[types_name] = kinds
+        if kind is parameter.VAR_POSITIONAL or kind is parameter.VAR_KEYWORD:
+            stars = "*" if kind is parameter.VAR_POSITIONAL else "**"
+            header.append(f"{stars}{name}")
+            call.append(f"{stars}{name}")
+            starred = True
+            if kinds is not None:  # the annotation is each item's
+                items = name if stars == "*" else f"{name}.values()"
+                checks.append(
+                    f"    for {own}item in {items}:\n"
+                    f"        if not isinstance({own}item, {types_name}):\n"
+                    f"            {refuse}{name!r}, {own}item, {types_name})\n"
+                )
             continue
-        if parameter.kind is parameter.VAR_KEYWORD:
-            header.append(f"**{name}")
-            call.append(f"**{name}")
-            continue
-        if parameter.kind is parameter.KEYWORD_ONLY:
-            if not keyword_only_marked:
+        if kind is parameter.KEYWORD_ONLY:
+            if not starred:
                 header.append("*")
-                keyword_only_marked = True
+                starred = True
             call.append(f"{name}={name}")
         else:
             call.append(name)
-        header.append(text)
-        if parameter.kind is parameter.POSITIONAL_ONLY:
-            header.append("/")
-        kinds = expected.get(name)
+        positional_only += kind is parameter.POSITIONAL_ONLY
+        default_name = f"{own}default{index}"
+        if parameter.default is parameter.empty:
+            header.append(name)
+        else:
+            namespace[default_name] = parameter.default
+            header.append(f"{name}={default_name}")
         if kinds is not None:
-            namespace[f"_kinds{index}"] = kinds
+            # A default is the function's own choice: never refused.
             unless_default = (
                 ""
                 if parameter.default is parameter.empty
-                else f"{name} is not _default{index} and "
+                else f"{name} is not {default_name} and "
             )
             checks.append(
                 f"    if {unless_default}"
-                f"not isinstance({name}, _kinds{index}):\n"
-                f"        _refusal(_name, {name!r}, {name}, _kinds{index})\n"
+                f"not isinstance({name}, {types_name}):\n"
+                f"        {refuse}{name!r}, {name}, {types_name})\n"
             )
-    # Only the last "/" of several positional-only parameters stays.
-    while header.count("/") > 1:
-        header.remove("/")
-    source = (
-        f"def {function.__name__}({', '.join(header)}):\n"
+    if positional_only:  # they come first, each one entry of the header
+        header.insert(positional_only, "/")
+    return (
+        f"def {own}({', '.join(header)}):\n"
         + "".join(checks)
-        + f"    return _function({', '.join(call)})\n"
+        + f"    return {own}function({', '.join(call)})\n"
     )
-    exec(source, namespace)  # the source is written above, from the signature
-    wrapper = namespace[function.__name__]
-    functools.update_wrapper(wrapper, function)
-    return wrapper  # type: ignore[no-any-return]

@@ -290,8 +290,8 @@ def format_param(value: ParamValue, locale: str) -> str:
         return _money_text(value.amount, value.currency, locale)  # type: ignore[union-attr]
     if isinstance(value, money):
         return format_money(value, locale)
-    if isinstance(value, Marketplace):
-        return value.display_name
+    # A Marketplace is always of that exact type (an enum with members
+    # cannot be subclassed): it was answered above.
     if isinstance(value, term):
         return translate(value.message_id, locale)
     if isinstance(value, bool):

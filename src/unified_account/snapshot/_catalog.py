@@ -8,7 +8,6 @@ first problem below ``catalog`` (``skus[3].listings.CA.price``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -23,7 +22,7 @@ from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import NO_MFN_STOCK, MfnArrangement, MfnPool
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
-from ..model.money import Money
+from ..model.money import Money, parse_amount_text
 from ._limits import MAX_TEXT_CHARACTERS, first_past_limit
 
 __all__ = ["structure_catalog"]
@@ -234,7 +233,6 @@ _CHANNELS = {channel.value: channel for channel in FulfillmentChannel}
 _ARRANGEMENTS = {kind.value: kind for kind in MfnArrangement}
 _MARKETPLACES = dict(Marketplace.__members__)
 _MONEY_KEYS = frozenset({"amount", "currency"})
-_PLAIN_AMOUNT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 class _Shared:
@@ -254,11 +252,10 @@ def _quick_price(value: Any, shared: _Shared) -> Money:
     money = shared.prices.get(key)
     if money is None:
         amount, currency = key
-        if type(amount) is not str or not _PLAIN_AMOUNT.fullmatch(amount):
-            raise ValueError
         if type(currency) is not str:
             raise ValueError
-        money = shared.prices[key] = Money(amount, currency)
+        # The grammar and the digit limits of every decimal in a snapshot.
+        money = shared.prices[key] = Money(parse_amount_text(amount), currency)
     return money
 
 
