@@ -418,33 +418,6 @@ def bench_policies(repeats: int) -> None:
             ),
         ),
     ]
-    # Three answers are memoized (see policy/_memo.py): measure them warm,
-    # as a report or a loop asks them, and cold, with the memo emptied
-    # before every call.
-    from unified_account.policy import eligibility, unified
-
-    memos = (
-        eligibility._SCOPE_ANSWERS,
-        eligibility._ELIGIBILITY_ANSWERS,
-        unified._LISTING_ANSWERS,
-    )
-
-    def cold(call: Callable[[], object]) -> Callable[[], object]:
-        def run() -> object:
-            for answers in memos:
-                answers.clear()
-            return call()
-
-        return run
-
-    def emptying() -> None:
-        for answers in memos:
-            answers.clear()
-
-    cases += [
-        (f"{name} (cold)", cold(ours), lambda t=theirs: (emptying(), t()))
-        for name, ours, theirs in cases[:3]
-    ]
     for name, ours, theirs in cases:
         ours_time, theirs_time = interleaved(
             lambda ours=ours: [ours() for _ in range(calls)],
