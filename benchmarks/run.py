@@ -220,8 +220,9 @@ def bench_build(size: int, repeats: int) -> None:
     )
     figure("availability table vs precomputed column", size, ours, theirs, 1.5)
     skus = [data[i * 7919 % size][0] for i in range(1000)]
+    # (asin, separate, listings, MFN quantity, FBA): the update sets [3].
     tuples = immutables.Map(
-        {row[0]: (row[1], row[2], row[3], row[4], row[5]) for row in data}
+        {row[0]: (row[1], row[3], row[5], row[2], row[4]) for row in data}
     )
     quantities = [i % 50 + 1 for i in range(len(skus))]
     pairs = list(zip(skus, quantities, strict=True))
