@@ -58,7 +58,6 @@ _ORDER = {m: i for i, m in enumerate(Marketplace)}
 _AMERICAS_INDEX = {m: i for i, m in enumerate(AMERICAS)}
 _NOTHING = (0,) * len(AMERICAS)
 _ACTIVE = ListingStatus.ACTIVE
-_set = object.__setattr__
 _new = object.__new__
 _MFN = FulfillmentChannel.MFN
 
@@ -346,24 +345,26 @@ class SkuRecord:
         # ``quantity`` is a checked whole number, and nothing else
         # changes, so every invariant still holds and only the derived
         # column is computed again (``attrs.evolve`` would re-check all).
-        mfn = self.mfn
-        pool = object.__new__(MfnPool)
-        _set(pool, "quantity", quantity)
-        _set(pool, "arrangement", mfn.arrangement)
-        _set(pool, "marketplace", mfn.marketplace)
-        record = object.__new__(SkuRecord)
-        _set(record, "sku", self.sku)
-        _set(record, "asin", self.asin)
-        _set(record, "mfn", pool)
-        _set(record, "fba", self.fba)
-        _set(record, "listings", self.listings)
-        _set(record, "remote_fulfillment", self.remote_fulfillment)
-        row = list(_NOTHING)
+        mfn, fba = self.mfn, self.fba
+        pool = _new(MfnPool)
+        _set_quantity(pool, quantity)
+        _set_arrangement(pool, mfn.arrangement)
+        _set_pool_marketplace(pool, mfn.marketplace)
+        record = _new(SkuRecord)
+        _set_sku(record, self.sku)
+        _set_asin(record, self.asin)
+        _set_mfn(record, pool)
+        _set_fba(record, fba)
+        _set_listings(record, self.listings)
+        _set_remote(record, self.remote_fulfillment)
+        # Only the cells of active merchant-fulfilled listings change.
+        row = list(self.sellable_quantities)
         for listing in self.listings:
-            index = _AMERICAS_INDEX.get(listing.marketplace)
-            if index is not None:
-                row[index] = _sellable(listing, pool, self.fba)
-        _set(record, "sellable_quantities", tuple(row))
+            if listing.channel is _MFN and listing.status is _ACTIVE:
+                index = _AMERICAS_INDEX.get(listing.marketplace)
+                if index is not None:
+                    row[index] = quantity
+        _set_sellable(record, tuple(row))
         return record
 
     def with_listing(self, listing: Listing) -> SkuRecord:
@@ -384,6 +385,9 @@ _set_fba = SkuRecord.__dict__["fba"].__set__
 _set_listings = SkuRecord.__dict__["listings"].__set__
 _set_remote = SkuRecord.__dict__["remote_fulfillment"].__set__
 _set_sellable = SkuRecord.__dict__["sellable_quantities"].__set__
+_set_quantity = MfnPool.__dict__["quantity"].__set__
+_set_arrangement = MfnPool.__dict__["arrangement"].__set__
+_set_pool_marketplace = MfnPool.__dict__["marketplace"].__set__
 
 
 def _records(
@@ -457,8 +461,8 @@ class Catalog:
         # The transitions' constructor: ``skus`` is built from a valid
         # catalogue by replacing valid records, so the O(n) check of the
         # public constructor is skipped.
-        catalog = object.__new__(cls)
-        object.__setattr__(catalog, "skus", skus)
+        catalog = _new(cls)
+        _set_skus(catalog, skus)
         return catalog
 
     @classmethod
@@ -566,3 +570,6 @@ explicitly with Money.rounded
                 field="record",
             )
         return Catalog._of(self.skus.set(record.sku, record))
+
+
+_set_skus = Catalog.__dict__["skus"].__set__
