@@ -192,12 +192,17 @@ def _fba(value: object) -> immutables.Map[Marketplace, int] | None:
     return immutables.Map(pools) if pools else None
 
 
-def _money(value: object, currency: str) -> Money:
+def money_of(value: object, currency: str) -> Money:
+    """``Money(value, currency)``, quickly for a plain amount text.
+
+    An amount the constructor refuses raises its error, its field named
+    ``price``.
+    """
     if type(value) is str:
         whole, point, fraction = value.partition(".")
         if (
             point
-            and len(fraction) == _PLACES[currency]
+            and len(fraction) == _PLACES.get(currency)
             and 0 < len(whole) <= MAX_DIGITS
             and value.isascii()
             and whole.isdigit()
@@ -233,26 +238,47 @@ def _listing(row: object, sku: Sku, batch: Batch) -> Listing:
         key = (price, marketplace)
         money = batch.prices.get(key)
         if money is None:
-            money = batch.prices[key] = _money(price, currency)
+            money = batch.prices[key] = money_of(price, currency)
         price = money
     elif not isinstance(price, Money):
-        price = _money(price, currency)
+        price = money_of(price, currency)
     attributes = EMPTY_ATTRIBUTES if len(row) < 6 else row[5]
+    return listing_of(
+        sku, marketplace, title, price, channel, status, attributes
+    )
+
+
+def listing_of(
+    sku: Sku,
+    marketplace: Marketplace,
+    title: object,
+    price: Money,
+    channel: FulfillmentChannel,
+    status: ListingStatus,
+    attributes: object = EMPTY_ATTRIBUTES,
+) -> Listing:
+    """A listing of values already read; the title and currency checked.
+
+    ``sku`` is a checked SKU and the others are what they are annotated
+    as; ``title`` and ``attributes`` are checked here, and ``price``'s
+    currency against ``marketplace``'s.  Anything wrong goes to
+    :class:`Listing`'s constructor, which names the problem.
+    """
     if (
         type(title) is not str
         or not title
         or title.isspace()
-        or price.currency != currency
+        or price.currency != _CURRENCY[marketplace]
     ):
         # The constructor names the problem.
         return Listing(
             sku=sku,
             marketplace=marketplace,
-            title=title,
+            title=title,  # type: ignore[arg-type]
             price=price,
             channel=channel,
             status=status,
-            attributes=attributes,
+            attributes=attributes,  # type: ignore[arg-type]
         )
     listing = _new(Listing)
     _set_sku(listing, sku)
@@ -265,7 +291,7 @@ def _listing(row: object, sku: Sku, batch: Batch) -> Listing:
         listing,
         attributes
         if attributes is EMPTY_ATTRIBUTES
-        else _attributes(attributes),
+        else _attributes(attributes),  # type: ignore[arg-type]
     )
     return listing
 
