@@ -182,6 +182,11 @@ def _ordered(items: tuple[Any, ...]) -> tuple[Listing, ...]:
                 f"`{excerpt(listing, as_repr=True)}` is not a Listing",
                 field="listings",
             )
+    return _in_order(items)
+
+
+def _in_order(items: tuple[Listing, ...]) -> tuple[Listing, ...]:
+    """Listings in catalogue order (sorted only when they are not)."""
     last = -1
     for listing in items:
         position = _ORDER[listing.marketplace]
@@ -320,7 +325,7 @@ class SkuRecord:
         _set_asin(record, asin)
         _set_mfn(record, mfn)
         _set_fba(record, NO_FBA_STOCK if fba is None else fba)
-        _set_listings(record, _ordered(listings))
+        _set_listings(record, _in_order(listings))
         _set_remote(record, _remote(remote_fulfillment))
         record.__attrs_post_init__()
         return record

@@ -5,8 +5,11 @@ Rules: ``na-scope``, ``eu-distinct``, ``professional-only``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from ..decision import Decision, Outcome, ParamValue, Reason, _decided
-from ..edition import FAQ, Edition
+from ..edition import EDITIONS, FAQ, Edition
 from ..messages import N_
 from ..model.account import SellerAccount
 from ..model.marketplace import Marketplace
@@ -22,18 +25,21 @@ def scope_marketplaces(*, edition: Edition = FAQ) -> tuple[Marketplace, ...]:
     >>> [m.name for m in scope_marketplaces()]
     ['US', 'CA', 'MX']
     """
-    scope = edition.scope
-    ordered = _IN_ORDER.get(scope)
-    if ordered is None:
-        ordered = _IN_ORDER[scope] = tuple(
-            m for m in Marketplace if m in scope
-        )
+    ordered = _IN_ORDER.get(edition.scope)
+    if ordered is None:  # an edition of the caller's own
+        ordered = _in_order(edition.scope)
     return ordered
 
 
-# Each edition's scope in catalogue order, computed once per scope (a
-# frozenset, which caches its own hash).
-_IN_ORDER: dict[frozenset[Marketplace], tuple[Marketplace, ...]] = {}
+def _in_order(scope: frozenset[Marketplace]) -> tuple[Marketplace, ...]:
+    return tuple(m for m in Marketplace if m in scope)
+
+
+# The shipped editions' scopes in catalogue order: a constant table, built
+# at import and never changed.
+_IN_ORDER: Mapping[frozenset[Marketplace], tuple[Marketplace, ...]] = (
+    MappingProxyType({e.scope: _in_order(e.scope) for e in EDITIONS.values()})
+)
 
 
 def evaluate_scope(
