@@ -458,13 +458,29 @@ def bench_rendering(repeats: int) -> None:
                 params[name] = value
             else:
                 params[name] = format_param(value, "en")
+        subject = finding.subject
+        where = subject.marketplace
         prepared.append(
             (
                 translate(finding.message_id, "en"),
                 params,
                 finding.rule.value,
                 finding.outcome.value,
-                finding.subject,
+                # The subject's fields as plain values, as a plain
+                # program would hold them.
+                (
+                    subject.path,
+                    subject.kind.value,
+                    subject.account,
+                    subject.other_account,
+                    None if where is None else where.name,
+                    subject.sku,
+                    subject.asin,
+                    subject.brand,
+                    subject.reference,
+                    subject.currency,
+                    finding.message_id,
+                ),
             )
         )
 
@@ -478,8 +494,20 @@ def bench_rendering(repeats: int) -> None:
                 {
                     "rule": rule,
                     "outcome": outcome,
-                    "subject": subject,
+                    "subject": {
+                        "path": subject[0],
+                        "kind": subject[1],
+                        "account": subject[2],
+                        "other_account": subject[3],
+                        "marketplace": subject[4],
+                        "sku": subject[5],
+                        "asin": subject[6],
+                        "brand": subject[7],
+                        "reference": subject[8],
+                        "currency": subject[9],
+                    },
                     "message": plain_render(template, params),
+                    "message_id": subject[10],
                     "params": {k: str(v) for k, v in params.items()},
                 },
                 ensure_ascii=False,
@@ -487,7 +515,12 @@ def bench_rendering(repeats: int) -> None:
 
     def markdown_base() -> None:
         for template, params, rule, outcome, subject in prepared:
-            cells = (subject, rule, outcome, plain_render(template, params))
+            cells = (
+                f"`{subject[0]}`",
+                f"`{rule}`",
+                outcome,
+                plain_render(template, params),
+            )
             "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
 
     cases = {
