@@ -60,12 +60,12 @@ def _sellable(listing: PlainListing, mfn: int, fba: Any) -> int:
 
 
 def plain_record(row: Row) -> PlainRecord:
-    sku, asin, arrangement, separate, mfn, fba, listings = row
+    sku, asin, mfn, separate, fba, listings = row
     built = tuple(
         PlainListing(
             sku, code, title, (Decimal(price), CURRENCY[code]), channel, status
         )
-        for code, title, price, status, channel in listings
+        for code, title, price, channel, status in listings
     )
     pools = immutables.Map(fba)
     by_code = {listing.marketplace: listing for listing in built}
@@ -76,7 +76,7 @@ def plain_record(row: Row) -> PlainRecord:
     return PlainRecord(
         sku,
         asin,
-        PlainPool(mfn, arrangement, separate),
+        PlainPool(mfn, "separate" if separate else "shared", separate),
         pools,
         built,
         sellable,

@@ -19,9 +19,8 @@ from unified_account.snapshot import example_text
 
 def sku_documents(count: int, start: int = 0) -> Iterator[dict[str, Any]]:
     """The catalogue's SKUs as snapshot JSON objects."""
-    for sku, asin, arrangement, separate, mfn, fba, listings in rows(
-        count, start
-    ):
+    for sku, asin, mfn, separate, fba, listings in rows(count, start):
+        arrangement = "separate" if separate else "shared"
         pool: dict[str, Any] = {"arrangement": arrangement, "quantity": mfn}
         if separate is not None:
             pool["marketplace"] = separate
@@ -35,7 +34,7 @@ def sku_documents(count: int, start: int = 0) -> Iterator[dict[str, Any]]:
                 "channel": channel,
                 "status": status,
             }
-            for code, title, price, status, channel in listings
+            for code, title, price, channel, status in listings
         }
         yield document
 

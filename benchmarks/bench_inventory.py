@@ -66,15 +66,14 @@ MARKETPLACE = {code: Marketplace[code] for code in CODES}
 STATUS = {status.value: status for status in ListingStatus}
 CHANNEL = {channel.value: channel for channel in FulfillmentChannel}
 
-# One generated SKU: (sku, asin, arrangement, separate marketplace code,
-# MFN quantity, {code: FBA quantity},
-# [(code, title, price, status, channel), ...]).
+# One generated SKU, in the shape of ``unified_account.model.rows.SkuRow``:
+# (sku, asin, MFN quantity, separate marketplace code, {code: FBA units},
+# [(code, title, price, channel, status), ...]).
 Row = tuple[
     str,
     str,
-    str,
-    str | None,
     int,
+    str | None,
     dict[str, int],
     list[tuple[str, str, str, str, str]],
 ]
@@ -110,8 +109,8 @@ def rows(count: int, start: int = 0) -> Iterator[Row]:
                 code,
                 f"Item {i} ({code})",
                 f"{cents // 100}.{cents % 100:02d}",
-                status if code == "CA" else "active",
                 channel,
+                status if code == "CA" else "active",
             )
             for code, channel in channels.items()
         ]
@@ -122,15 +121,7 @@ def rows(count: int, start: int = 0) -> Iterator[Row]:
         }
         separate = CODES[i % 3] if kind >= 8 else None
         mfn = 0 if i % 50 == 1 else i % 200 + 1
-        yield (
-            sku,
-            asin,
-            "separate" if separate else "shared",
-            separate,
-            mfn,
-            fba,
-            listings,
-        )
+        yield (sku, asin, mfn, separate, fba, listings)
 
 
 # The baseline: the same data in plain dicts and tuples.  A SKU maps to
@@ -142,15 +133,15 @@ Baseline = dict[str, tuple[Any, ...]]
 def build_baseline(data: list[Row]) -> Baseline:
     """The baseline catalogue."""
     catalogue: Baseline = {}
-    for sku, asin, arrangement, separate, mfn, fba, listings in data:
+    for sku, asin, mfn, separate, fba, listings in data:
         catalogue[sku] = (
             asin,
-            arrangement,
+            "separate" if separate else "shared",
             separate,
             mfn,
             {
                 code: (title, Decimal(price), CURRENCY[code], status, channel)
-                for code, title, price, status, channel in listings
+                for code, title, price, channel, status in listings
             },
             fba,
         )
@@ -183,7 +174,8 @@ def baseline_update(catalogue: Baseline, sku: str, quantity: int) -> Baseline:
 
 
 def _record(row: Row) -> SkuRecord:
-    sku, asin, _, separate, mfn, fba, listings = row
+    """One SKU built value by value through the public constructors."""
+    sku, asin, mfn, separate, fba, listings = row
     sku = to_sku(sku)
     if separate is None:
         pool = MfnPool.shared(mfn)
@@ -203,14 +195,19 @@ def _record(row: Row) -> SkuRecord:
                 status=STATUS[status],
                 channel=CHANNEL[channel],
             )
-            for code, title, price, status, channel in listings
+            for code, title, price, channel, status in listings
         ],
     )
 
 
-def build_catalog(data: list[Row]) -> Catalog:
-    """The library's catalogue."""
+def build_one_by_one(data: list[Row]) -> Catalog:
+    """The library's catalogue, one value at a time."""
     return Catalog(_record(row) for row in data)
+
+
+def build_catalog(data: list[Row]) -> Catalog:
+    """The library's catalogue, through its batch constructor."""
+    return Catalog.from_rows(data)
 
 
 def best_time(function: Callable[[], object], runs: int) -> float:

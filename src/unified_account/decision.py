@@ -214,10 +214,10 @@ params=(('a', '1'), ('b', '2')))
     ) -> Reason:
         # For reasons built from already-validated values (a catalogue's
         # records): the parameters are only put in order.
-        reason = object.__new__(cls)
-        _set(reason, "rule", rule)
-        _set(reason, "message_id", message_id)
-        _set(reason, "params", tuple(sorted(params.items())))
+        reason = _new(cls)
+        _set_rule(reason, rule)
+        _set_message_id(reason, message_id)
+        _set_params(reason, tuple(sorted(params.items())))
         return reason
 
     def param(self, name: str) -> ParamValue:
@@ -226,6 +226,14 @@ params=(('a', '1'), ('b', '2')))
             if key == name:
                 return value
         raise KeyError(name)
+
+
+# The slots' own setters: building a checked value, the fastest way to
+# fill a frozen instance (what ``object.__setattr__`` ends up calling).
+_new = object.__new__
+_set_rule = Reason.__dict__["rule"].__set__
+_set_message_id = Reason.__dict__["message_id"].__set__
+_set_params = Reason.__dict__["params"].__set__
 
 
 def _reasons(value: Iterable[Reason]) -> tuple[Reason, ...]:
@@ -326,11 +334,16 @@ def _decision(
 
 def _decided(outcome: Outcome, reasons: tuple[Reason, ...]) -> Decision:
     # ``reasons`` are distinct reasons and there are no errors.
-    decision = object.__new__(Decision)
-    _set(decision, "outcome", outcome)
-    _set(decision, "reasons", reasons)
-    _set(decision, "errors", ())
+    decision = _new(Decision)
+    _set_outcome(decision, outcome)
+    _set_reasons(decision, reasons)
+    _set_errors(decision, ())
     return decision
+
+
+_set_outcome = Decision.__dict__["outcome"].__set__
+_set_reasons = Decision.__dict__["reasons"].__set__
+_set_errors = Decision.__dict__["errors"].__set__
 
 
 def combine(*decisions: Decision) -> Decision:
@@ -371,6 +384,15 @@ class Resolved(Generic[T]):
     def rules(self) -> frozenset[RuleKey]:
         """The keys of the rules that produced the value."""
         return frozenset(reason.rule for reason in self.reasons)
+
+    @classmethod
+    def _of(cls, value: T, reasons: tuple[Reason, ...]) -> Resolved[T]:
+        # For the policies' own answers: ``reasons`` is a tuple of
+        # distinct reasons, built by the library, so nothing is converted.
+        resolved = object.__new__(cls)
+        _set(resolved, "value", value)
+        _set(resolved, "reasons", reasons)
+        return resolved
 
 
 class RuleViolation(UnifiedAccountError, ValueError):

@@ -320,3 +320,18 @@ def test_faq_the_default_edition_is_the_faqs():
     assert evaluate_eligibility(account) == evaluate_eligibility(
         account, edition=FAQ
     )
+
+
+_AMERICAS = [m for m in Marketplace if m.name in {"US", "CA", "MX", "BR"}]
+
+
+@given(scope=st.sets(st.sampled_from(_AMERICAS)))
+def test_any_editions_scope_is_listed_in_catalogue_order(scope):
+    """A caller's own edition too: its scope, in catalogue order."""
+    scope = {Marketplace.US, *scope}  # the FAQ's brand registry is there
+    edition = attrs.evolve(FAQ, name="own", scope=frozenset(scope))
+    listed = scope_marketplaces(edition=edition)
+    assert set(listed) == scope
+    assert list(listed) == [m for m in Marketplace if m in scope]
+    decision = evaluate_scope(listed[-1], edition=edition)
+    assert decision.reasons[0].param("scope") == listed

@@ -1,5 +1,6 @@
 """Stock transitions: MFN quantities, sales and FBA receipts."""
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -289,3 +290,26 @@ def test_a_quantity_update_is_the_record_built_afresh(record, quantity):
     assert got.sellable_quantities == fresh.sellable_quantities
     assert got.mfn == fresh.mfn
     assert hash(got.mfn) == hash(fresh.mfn)
+
+
+def test_a_quantity_change_reaches_every_active_mfn_listing_only():
+    """Outside the Americas too; FBA and inactive listings keep theirs."""
+    record = SkuRecord(
+        sku="MUG-1",
+        mfn=MfnPool.shared(3),
+        fba={Marketplace.US: 9},
+        listings=[
+            listing(Marketplace.US, FulfillmentChannel.FBA),
+            listing(Marketplace.CA, status=ListingStatus.INACTIVE),
+            listing(Marketplace.MX),
+            listing(Marketplace.DE),
+        ],
+    )
+    changed = set_mfn_quantity(Catalog([record]), "MUG-1", 5).record("MUG-1")
+    assert changed.sellable_quantities == (9, 0, 5, 0)
+    assert changed.sellable(Marketplace.DE) == 5
+    assert changed == attrs.evolve(record, mfn=MfnPool.shared(5))
+    rebuilt = SkuRecord(
+        sku="MUG-1", mfn=changed.mfn, fba=record.fba, listings=record.listings
+    )
+    assert changed.sellable_quantities == rebuilt.sellable_quantities

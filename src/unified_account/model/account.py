@@ -105,11 +105,24 @@ class AccountInfo:
     @property
     def unknown_fields(self) -> tuple[str, ...]:
         """The names of the fields that are unknown, in field order."""
-        return tuple(
-            field.name
-            for field in attrs.fields(AccountInfo)
-            if getattr(self, field.name) is None
+        values = (
+            self.legal_entity_name,
+            self.address_country,
+            self.bank,
+            self.contact_email,
+            self.display_name,
         )
+        if None not in values:  # each is text, a bank account or None
+            return ()
+        return tuple(
+            name
+            for name, value in zip(_INFO_FIELDS, values, strict=True)
+            if value is None
+        )
+
+
+# AccountInfo's fields, in order (``unknown_fields`` reads them all).
+_INFO_FIELDS = tuple(field.name for field in attrs.fields(AccountInfo))
 
 
 def _marketplaces(value: Iterable[Marketplace]) -> frozenset[Marketplace]:

@@ -16,8 +16,9 @@ numbers with their rule keys.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 
 import attrs
 import immutables
@@ -29,6 +30,7 @@ from .identifiers import Asin, Sku, to_asin, to_sku
 from .inventory import NO_MFN_STOCK, MfnArrangement, MfnPool
 from .listing import FulfillmentChannel, Listing, ListingStatus
 from .marketplace import Marketplace, Region
+from .rows import Batch, SkuRow, read_row
 
 __all__ = [
     "AMERICAS",
@@ -56,7 +58,7 @@ _ORDER = {m: i for i, m in enumerate(Marketplace)}
 _AMERICAS_INDEX = {m: i for i, m in enumerate(AMERICAS)}
 _NOTHING = (0,) * len(AMERICAS)
 _ACTIVE = ListingStatus.ACTIVE
-_set = object.__setattr__
+_new = object.__new__
 _MFN = FulfillmentChannel.MFN
 
 
@@ -180,6 +182,11 @@ def _ordered(items: tuple[Any, ...]) -> tuple[Listing, ...]:
                 f"`{excerpt(listing, as_repr=True)}` is not a Listing",
                 field="listings",
             )
+    return _in_order(items)
+
+
+def _in_order(items: tuple[Listing, ...]) -> tuple[Listing, ...]:
+    """Listings in catalogue order (sorted only when they are not)."""
     last = -1
     for listing in items:
         position = _ORDER[listing.marketplace]
@@ -201,6 +208,26 @@ def _sellable(
     if listing.channel is _MFN:
         return mfn.quantity
     return fba.get(listing.marketplace, 0)
+
+
+def _mfn_refused(
+    sku: Sku, mfn: MfnPool, marketplace: Marketplace, separate: bool
+) -> NoReturn:
+    """Why ``sku`` cannot have a merchant-fulfilled listing there."""
+    if separate and marketplace is not mfn.marketplace:
+        assert mfn.marketplace is not None
+        raise InvalidValueError(
+            f"`{excerpt(sku)}` is the separate SKU for "
+            f"`{mfn.marketplace.name}`; it cannot be merchant-"
+            f"fulfilled in `{marketplace.name}`",
+            field=f"listings.{marketplace.name}",
+        )
+    raise InvalidValueError(
+        f"`{sku}` is enrolled in Remote Fulfillment with "
+        "FBA; it cannot be merchant-fulfilled in "
+        f"`{marketplace.name}`",
+        field=f"listings.{marketplace.name}",
+    )
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False)
@@ -251,51 +278,57 @@ class SkuRecord:
     def __attrs_post_init__(self) -> None:
         row = list(_NOTHING)
         previous = None
-        mfn, fba = self.mfn, self.fba
+        sku, mfn, fba = self.sku, self.mfn, self.fba
+        separate = mfn.arrangement is MfnArrangement.SEPARATE
+        enrolled = bool(self.remote_fulfillment)
         for listing in self.listings:
             marketplace = listing.marketplace
-            where = f"listings.{marketplace.name}"
-            if listing.sku != self.sku:
+            if listing.sku != sku:
                 raise InvalidValueError(
                     f"a listing of `{excerpt(listing.sku)}` cannot be filed "
                     "under "
-                    f"`{excerpt(self.sku)}`",
-                    field=f"{where}.sku",
+                    f"`{excerpt(sku)}`",
+                    field=f"listings.{marketplace.name}.sku",
                 )
             if marketplace is previous:
                 raise InvalidValueError(
-                    f"`{excerpt(self.sku)}` has two listings in "
+                    f"`{excerpt(sku)}` has two listings in "
                     f"`{marketplace.name}`",
-                    field=where,
+                    field=f"listings.{marketplace.name}",
                 )
             previous = marketplace
-            if (
-                listing.channel is _MFN
-                and mfn.arrangement is MfnArrangement.SEPARATE
-                and marketplace is not mfn.marketplace
+            if listing.channel is _MFN and (
+                (separate and marketplace is not mfn.marketplace)
+                or (enrolled and listing.status is not ListingStatus.DELETED)
             ):
-                assert mfn.marketplace is not None
-                raise InvalidValueError(
-                    f"`{excerpt(self.sku)}` is the separate SKU for "
-                    f"`{mfn.marketplace.name}`; it cannot be merchant-"
-                    f"fulfilled in `{marketplace.name}`",
-                    field=where,
-                )
-            if (
-                self.remote_fulfillment
-                and listing.channel is _MFN
-                and listing.status is not ListingStatus.DELETED
-            ):
-                raise InvalidValueError(
-                    f"`{self.sku}` is enrolled in Remote Fulfillment with "
-                    "FBA; it cannot be merchant-fulfilled in "
-                    f"`{marketplace.name}`",
-                    field=where,
-                )
+                _mfn_refused(sku, mfn, marketplace, separate)
             index = _AMERICAS_INDEX.get(marketplace)
             if index is not None:
                 row[index] = _sellable(listing, mfn, fba)
-        object.__setattr__(self, "sellable_quantities", tuple(row))
+        _set_sellable(self, tuple(row))
+
+    @classmethod
+    def _from_row(
+        cls,
+        sku: Sku,
+        asin: Asin | None,
+        mfn: MfnPool,
+        fba: immutables.Map[Marketplace, int] | None,
+        listings: tuple[Listing, ...],
+        remote_fulfillment: frozenset[Marketplace],
+    ) -> SkuRecord:
+        # ``Catalog.from_rows``'s constructor: each value is already
+        # checked (``rows.read_row``), so only the invariants across
+        # fields are, by the same code as the public constructor's.
+        record = _new(cls)
+        _set_sku(record, sku)
+        _set_asin(record, asin)
+        _set_mfn(record, mfn)
+        _set_fba(record, NO_FBA_STOCK if fba is None else fba)
+        _set_listings(record, _in_order(listings))
+        _set_remote(record, _remote(remote_fulfillment))
+        record.__attrs_post_init__()
+        return record
 
     def listing(self, marketplace: Marketplace) -> Listing | None:
         """The listing in ``marketplace``, if there is one."""
@@ -317,24 +350,26 @@ class SkuRecord:
         # ``quantity`` is a checked whole number, and nothing else
         # changes, so every invariant still holds and only the derived
         # column is computed again (``attrs.evolve`` would re-check all).
-        mfn = self.mfn
-        pool = object.__new__(MfnPool)
-        _set(pool, "quantity", quantity)
-        _set(pool, "arrangement", mfn.arrangement)
-        _set(pool, "marketplace", mfn.marketplace)
-        record = object.__new__(SkuRecord)
-        _set(record, "sku", self.sku)
-        _set(record, "asin", self.asin)
-        _set(record, "mfn", pool)
-        _set(record, "fba", self.fba)
-        _set(record, "listings", self.listings)
-        _set(record, "remote_fulfillment", self.remote_fulfillment)
-        row = list(_NOTHING)
+        mfn, fba = self.mfn, self.fba
+        pool = _new(MfnPool)
+        _set_quantity(pool, quantity)
+        _set_arrangement(pool, mfn.arrangement)
+        _set_pool_marketplace(pool, mfn.marketplace)
+        record = _new(SkuRecord)
+        _set_sku(record, self.sku)
+        _set_asin(record, self.asin)
+        _set_mfn(record, pool)
+        _set_fba(record, fba)
+        _set_listings(record, self.listings)
+        _set_remote(record, self.remote_fulfillment)
+        # Only the cells of active merchant-fulfilled listings change.
+        row = list(self.sellable_quantities)
         for listing in self.listings:
-            index = _AMERICAS_INDEX.get(listing.marketplace)
-            if index is not None:
-                row[index] = _sellable(listing, pool, self.fba)
-        _set(record, "sellable_quantities", tuple(row))
+            if listing.channel is _MFN and listing.status is _ACTIVE:
+                index = _AMERICAS_INDEX.get(listing.marketplace)
+                if index is not None:
+                    row[index] = quantity
+        _set_sellable(record, tuple(row))
         return record
 
     def with_listing(self, listing: Listing) -> SkuRecord:
@@ -345,6 +380,19 @@ class SkuRecord:
             if item.marketplace is not listing.marketplace
         ]
         return attrs.evolve(self, listings=(*others, listing))
+
+
+# The slots' own setters: the fastest way to fill a frozen record.
+_set_sku = SkuRecord.__dict__["sku"].__set__
+_set_asin = SkuRecord.__dict__["asin"].__set__
+_set_mfn = SkuRecord.__dict__["mfn"].__set__
+_set_fba = SkuRecord.__dict__["fba"].__set__
+_set_listings = SkuRecord.__dict__["listings"].__set__
+_set_remote = SkuRecord.__dict__["remote_fulfillment"].__set__
+_set_sellable = SkuRecord.__dict__["sellable_quantities"].__set__
+_set_quantity = MfnPool.__dict__["quantity"].__set__
+_set_arrangement = MfnPool.__dict__["arrangement"].__set__
+_set_pool_marketplace = MfnPool.__dict__["marketplace"].__set__
 
 
 def _records(
@@ -418,9 +466,80 @@ class Catalog:
         # The transitions' constructor: ``skus`` is built from a valid
         # catalogue by replacing valid records, so the O(n) check of the
         # public constructor is skipped.
-        catalog = object.__new__(cls)
-        object.__setattr__(catalog, "skus", skus)
+        catalog = _new(cls)
+        _set_skus(catalog, skus)
         return catalog
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[SkuRow | tuple[Any, ...]]) -> Catalog:
+        """A catalogue built from rows of plain values, in one batch.
+
+        Each row is a :class:`~unified_account.model.rows.SkuRow` (or a
+        tuple in its order), each of its listings a
+        :class:`~unified_account.model.rows.ListingRow`.  The result
+        equals the catalogue built one value at a time with
+        :class:`SkuRecord`, :class:`~unified_account.model.listing.Listing`,
+        :class:`~unified_account.model.inventory.MfnPool` and
+        :class:`~unified_account.model.money.Money`, at a fraction of the
+        cost: each value is checked once, equal prices and pools are
+        shared, and the garbage collector is paused while the batch is
+        built (the caller's state is restored).  A row that any of those
+        constructors would refuse raises
+        :class:`~unified_account.errors.InvalidValueError` naming the row
+        and the field (``rows[2].listings[0].price``); nothing is built.
+
+        >>> from unified_account.model.rows import ListingRow, SkuRow
+        >>> catalog = Catalog.from_rows([
+        ...     SkuRow("MUG-1", "B000000001", 12, None, {"CA": 3}, [
+        ...         ListingRow("US", "Mug", "12.00", "mfn"),
+        ...         ListingRow("CA", "Tasse", "16.00", "fba"),
+        ...     ]),
+        ...     ("MUG-2", None, 0, "MX", {}, [("MX", "Taza", "99", "mfn")]),
+        ... ])
+        >>> catalog.record("MUG-1").sellable_quantities
+        (12, 3, 0, 0)
+        >>> Catalog.from_rows([("MUG-3", None, 1, None, {},
+        ...                     [("CA", "Tasse", "16.001", "mfn")])])
+        Traceback (most recent call last):
+        ...
+        unified_account.errors.InvalidValueError: rows[0].listings[0].price: \
+`16.001` has more decimal places than `CAD` allows (2); round it \
+explicitly with Money.rounded
+        """
+        if isinstance(rows, str | bytes) or not isinstance(  # type: ignore[unreachable]
+            rows, Iterable
+        ):
+            raise InvalidValueError(
+                f"`{excerpt(rows, as_repr=True)}` is not a collection of "
+                "SKU rows",
+                field="rows",
+            )
+        batch = Batch()
+        records = immutables.Map[Sku, SkuRecord]().mutate()
+        enabled = gc.isenabled()
+        gc.disable()  # a batch frees nothing: no collection would find any
+        try:
+            for index, row in enumerate(rows):
+                try:
+                    record = SkuRecord._from_row(*read_row(row, batch))
+                except InvalidValueError as error:
+                    where = f"rows[{index}]"
+                    raise InvalidValueError(
+                        error.problem,
+                        field=f"{where}.{error.field}"
+                        if error.field
+                        else where,
+                    ) from None
+                if record.sku in records:
+                    raise InvalidValueError(
+                        f"SKU `{excerpt(record.sku)}` appears twice",
+                        field=f"rows[{index}].sku",
+                    )
+                records[record.sku] = record
+        finally:
+            if enabled:
+                gc.enable()
+        return cls._of(records.finish())
 
     def __len__(self) -> int:
         return len(self.skus)
@@ -456,3 +575,6 @@ class Catalog:
                 field="record",
             )
         return Catalog._of(self.skus.set(record.sku, record))
+
+
+_set_skus = Catalog.__dict__["skus"].__set__

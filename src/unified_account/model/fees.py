@@ -273,7 +273,7 @@ class PerItemFee:
         """The fee on one item sold at ``price`` (in this marketplace)."""
         _in_marketplace_currency(self.marketplace, price, "price")
         if self.rate is not None:
-            fee = price.times(self.rate)
+            fee = price._times(self.rate)  # a rate read when built
         else:
             fee = Money.zero(price.currency)
         if self.fixed is not None:

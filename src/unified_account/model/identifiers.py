@@ -49,10 +49,6 @@ def to_sku(value: str) -> Sku:
     Printable ASCII, 1 to 40 characters, no space at either end: what
     Seller Central accepts as a seller SKU.
     """
-    if value is _last_sku[0]:
-        # The string just validated, again (a record and its listings
-        # share it): strings are immutable, so it is still valid.
-        return value  # type: ignore[return-value]
     if not (
         isinstance(value, str)
         and 0 < len(value) <= 40
@@ -66,13 +62,7 @@ def to_sku(value: str) -> Sku:
             "printable ASCII "
             "characters, no space at either end)"
         )
-    _last_sku[0] = value
     return Sku(value)
-
-
-# The last string :func:`to_sku` accepted, so a SKU is checked once when
-# a record and its listings are built from it.
-_last_sku: list[object] = [None]
 
 
 def to_asin(value: str) -> Asin:

@@ -374,5 +374,15 @@ give a Decimal, an int or a numeric string
             rounding,
         )
 
+    def _times(self, factor: Decimal) -> Money:
+        # ``times`` for a factor the library has already read (a fee
+        # schedule's rate): rounded half-even, nothing read again.
+        return Money._exact(
+            _CONTEXT.multiply(self.amount, factor).quantize(
+                _quantum(self.currency), context=_CONTEXT
+            ),
+            self.currency,
+        )
+
     def __str__(self) -> str:
         return f"{self.currency} {self.amount}"

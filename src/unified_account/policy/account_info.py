@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import attrs
 
-from ..decision import Decision, Reason, Resolved, RuleViolation
+from ..decision import (
+    Decision,
+    Reason,
+    Resolved,
+    RuleViolation,
+)
 from ..edition import FAQ, Edition
 from ..messages import N_
 from ..model.account import AccountInfo, SellerAccount
@@ -38,29 +43,43 @@ def effective_account_info(
     """
     if marketplace not in edition.scope:
         raise RuleViolation(evaluate_scope(marketplace, edition=edition))
-    params = {"marketplace": marketplace}
     custom = account.info_overrides.get(marketplace)
-    info = account.registration_info if custom is None else custom
-    message = (
-        N_("account-info-defaults.registration")
-        if custom is None
-        else N_("account-info-defaults.customised")
+    if custom is None:
+        info, reason = account.registration_info, _REGISTRATION[marketplace]
+    else:
+        info, reason = custom, _CUSTOMISED[marketplace]
+    if not info.unknown_fields:
+        return Resolved._of(info, (reason,))
+    unknown = Reason._of(
+        RuleKey.ACCOUNT_INFO_DEFAULTS,
+        N_("account-info-defaults.unknown"),
+        {
+            "marketplace": marketplace,
+            "fields": tuple(
+                INFO_FIELD_TERMS[name] for name in info.unknown_fields
+            ),
+        },
     )
-    reasons = [Reason(RuleKey.ACCOUNT_INFO_DEFAULTS, message, params)]
-    if info.unknown_fields:
-        reasons.append(
-            Reason(
-                RuleKey.ACCOUNT_INFO_DEFAULTS,
-                N_("account-info-defaults.unknown"),
-                {
-                    **params,
-                    "fields": tuple(
-                        INFO_FIELD_TERMS[name] for name in info.unknown_fields
-                    ),
-                },
-            )
+    return Resolved._of(info, (reason, unknown))
+
+
+def _reasons_by_marketplace(message: str) -> dict[Marketplace, Reason]:
+    return {
+        marketplace: Reason._of(
+            RuleKey.ACCOUNT_INFO_DEFAULTS,
+            message,
+            {"marketplace": marketplace},
         )
-    return Resolved(info, tuple(reasons))
+        for marketplace in Marketplace
+    }
+
+
+# The reason for each marketplace, built once: constants, like the
+# marketplaces they name.
+_REGISTRATION = _reasons_by_marketplace(
+    N_("account-info-defaults.registration")
+)
+_CUSTOMISED = _reasons_by_marketplace(N_("account-info-defaults.customised"))
 
 
 def evaluate_customisation(

@@ -5,15 +5,15 @@ Rules: ``na-scope``, ``eu-distinct``, ``professional-only``.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Mapping
+from types import MappingProxyType
 
-from ..decision import Decision, ParamValue, Reason, combine
-from ..edition import FAQ, Edition
+from ..decision import Decision, Outcome, ParamValue, Reason, _decided
+from ..edition import EDITIONS, FAQ, Edition
 from ..messages import N_
 from ..model.account import SellerAccount
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
-from ._memo import memo
 from .terms import PLAN_TERMS
 
 __all__ = ["evaluate_eligibility", "evaluate_scope", "scope_marketplaces"]
@@ -25,18 +25,21 @@ def scope_marketplaces(*, edition: Edition = FAQ) -> tuple[Marketplace, ...]:
     >>> [m.name for m in scope_marketplaces()]
     ['US', 'CA', 'MX']
     """
-    scope = edition.scope
-    ordered = _IN_ORDER.get(scope)
-    if ordered is None:
-        ordered = _IN_ORDER[scope] = tuple(
-            m for m in Marketplace if m in scope
-        )
+    ordered = _IN_ORDER.get(edition.scope)
+    if ordered is None:  # an edition of the caller's own
+        ordered = _in_order(edition.scope)
     return ordered
 
 
-# Each edition's scope in catalogue order, computed once per scope (a
-# frozenset, which caches its own hash).
-_IN_ORDER: dict[frozenset[Marketplace], tuple[Marketplace, ...]] = {}
+def _in_order(scope: frozenset[Marketplace]) -> tuple[Marketplace, ...]:
+    return tuple(m for m in Marketplace if m in scope)
+
+
+# The shipped editions' scopes in catalogue order: a constant table, built
+# at import and never changed.
+_IN_ORDER: Mapping[frozenset[Marketplace], tuple[Marketplace, ...]] = (
+    MappingProxyType({e.scope: _in_order(e.scope) for e in EDITIONS.values()})
+)
 
 
 def evaluate_scope(
@@ -49,66 +52,45 @@ def evaluate_scope(
     >>> evaluate_scope(Marketplace.DE).allowed
     False
     """
-    return memo(
-        _SCOPE_ANSWERS,
-        (type(marketplace), marketplace, edition.scope),
-        lambda: _scope(marketplace, edition),
-    )
-
-
-_SCOPE_ANSWERS: dict[Hashable, Decision] = {}
-
-
-def _scope(marketplace: Marketplace, edition: Edition) -> Decision:
     params: dict[str, ParamValue] = {
         "marketplace": marketplace,
         "scope": scope_marketplaces(edition=edition),
     }
+    # The values are the account's and the edition's, checked when they
+    # were built: the reason only puts its parameters in order.
     if marketplace in edition.scope:
-        return Decision.allow(
-            Reason(RuleKey.NA_SCOPE, N_("na-scope.in-scope"), params)
+        return _decided(
+            Outcome.ALLOWED,
+            (Reason._of(RuleKey.NA_SCOPE, N_("na-scope.in-scope"), params),),
         )
-    return Decision.deny(
-        Reason(RuleKey.NA_SCOPE, N_("na-scope.out-of-scope"), params)
+    return _decided(
+        Outcome.DENIED,
+        (Reason._of(RuleKey.NA_SCOPE, N_("na-scope.out-of-scope"), params),),
     )
 
 
-def _registration(account: SellerAccount, edition: Edition) -> Decision:
+def _registration(account: SellerAccount, edition: Edition) -> Reason:
     params: dict[str, ParamValue] = {
         "home": account.home,
         "scope": scope_marketplaces(edition=edition),
     }
-    if account.home in edition.scope:
-        return Decision.allow(
-            Reason(
-                RuleKey.EU_DISTINCT,
-                N_("eu-distinct.registered-in-scope"),
-                params,
-            )
-        )
-    return Decision.deny(
-        Reason(
-            RuleKey.EU_DISTINCT, N_("eu-distinct.registered-elsewhere"), params
-        )
+    return Reason._of(
+        RuleKey.EU_DISTINCT,
+        N_("eu-distinct.registered-in-scope")
+        if account.home in edition.scope
+        else N_("eu-distinct.registered-elsewhere"),
+        params,
     )
 
 
-def _plan(account: SellerAccount, edition: Edition) -> Decision:
+def _plan(account: SellerAccount, edition: Edition) -> Reason:
     params: dict[str, ParamValue] = {"plan": PLAN_TERMS[account.plan]}
-    if account.plan in edition.qualifying_plans:
-        return Decision.allow(
-            Reason(
-                RuleKey.PROFESSIONAL_ONLY,
-                N_("professional-only.plan-qualifies"),
-                params,
-            )
-        )
-    return Decision.deny(
-        Reason(
-            RuleKey.PROFESSIONAL_ONLY,
-            N_("professional-only.plan-excluded"),
-            params,
-        )
+    return Reason._of(
+        RuleKey.PROFESSIONAL_ONLY,
+        N_("professional-only.plan-qualifies")
+        if account.plan in edition.qualifying_plans
+        else N_("professional-only.plan-excluded"),
+        params,
     )
 
 
@@ -122,15 +104,19 @@ def evaluate_eligibility(
     ``professional-only`` (its selling plan qualifies).  A denial names
     every rule that denies.
     """
-    return memo(
-        _ELIGIBILITY_ANSWERS,
-        (account.home, account.plan, edition.scope, edition.qualifying_plans),
-        lambda: combine(
-            _registration(account, edition), _plan(account, edition)
-        ),
+    registered = account.home in edition.scope
+    qualifies = account.plan in edition.qualifying_plans
+    if registered and qualifies:
+        return _decided(
+            Outcome.ALLOWED,
+            (_registration(account, edition), _plan(account, edition)),
+        )
+    # Deny overrides (as ``combine`` would): the denying rules' reasons.
+    if registered:
+        return _decided(Outcome.DENIED, (_plan(account, edition),))
+    if qualifies:
+        return _decided(Outcome.DENIED, (_registration(account, edition),))
+    return _decided(
+        Outcome.DENIED,
+        (_registration(account, edition), _plan(account, edition)),
     )
-
-
-# The answers depend on the home marketplace, the plan and the edition's
-# scope and plans only, whatever else the account holds.
-_ELIGIBILITY_ANSWERS: dict[Hashable, Decision] = {}

@@ -68,8 +68,11 @@ def set_mfn_quantity(catalog: Catalog, sku: str, quantity: int) -> Catalog:
     them again (``marketplace-specific-deletion``).  For a separate SKU,
     only its own marketplace changes.
     """
-    quantity = _quantity(quantity, 0)
-    record = catalog.record(sku)
+    if type(quantity) is not int or quantity < 0:
+        quantity = _quantity(quantity, 0)  # refuses it, or an int subclass
+    record = catalog.skus.get(sku)  # type: ignore[call-overload]
+    if record is None:
+        record = catalog.record(sku)  # raises the library's error
     if record.mfn.quantity == quantity:
         return catalog
     return Catalog._of(

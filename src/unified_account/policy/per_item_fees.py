@@ -77,19 +77,17 @@ def per_item_fee(
             "to a sale elsewhere"
         )
     fee = schedule.fee_for(sale.price)
-    return Resolved(
-        fee,
-        (
-            Reason(
-                RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE,
-                N_("per-item-fees-by-sale-marketplace.charged"),
-                {
-                    "reference": sale.reference,
-                    "marketplace": sale.marketplace,
-                    "price": sale.price,
-                    "fee": fee,
-                    "home": account.home,
-                },
-            ),
-        ),
+    # The sale, the account and the fee were checked when built: the
+    # reason only puts its parameters in order.
+    reason = Reason._of(
+        RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE,
+        N_("per-item-fees-by-sale-marketplace.charged"),
+        {
+            "reference": sale.reference,
+            "marketplace": sale.marketplace,
+            "price": sale.price,
+            "fee": fee,
+            "home": account.home,
+        },
     )
+    return Resolved._of(fee, (reason,))

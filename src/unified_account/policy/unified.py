@@ -6,15 +6,19 @@ Rules: ``list-anywhere``, ``switcher-means-unified``,
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-
-from ..decision import Decision, ParamValue, Reason, Resolved, combine
+from ..decision import (
+    Decision,
+    Outcome,
+    ParamValue,
+    Reason,
+    Resolved,
+    _decided,
+)
 from ..edition import FAQ, Edition
 from ..messages import N_
 from ..model.account import SellerAccount
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
-from ._memo import memo
 from .eligibility import evaluate_eligibility, evaluate_scope
 
 __all__ = [
@@ -41,58 +45,55 @@ def evaluate_listing_marketplace(
     Product eligibility, which Amazon decides per product and
     marketplace, is outside these rules.
     """
-    key = (
-        type(marketplace),
-        marketplace,
-        account.home,
-        account.plan,
-        account.marketplaces,
-        edition.scope,
-        edition.qualifying_plans,
-    )
-    return memo(
-        _LISTING_ANSWERS,
-        key,
-        lambda: _listing_marketplace(account, marketplace, edition),
-    )
-
-
-# The answer depends on the values in the key above only.
-_LISTING_ANSWERS: dict[Hashable, Decision] = {}
-
-
-def _listing_marketplace(
-    account: SellerAccount, marketplace: Marketplace, edition: Edition
-) -> Decision:
     params: dict[str, ParamValue] = {
         "home": account.home,
         "marketplace": marketplace,
     }
-    if marketplace is account.home and marketplace in edition.scope:
-        return Decision.allow(
-            Reason(
-                RuleKey.HOME_ONLY_BY_DEFAULT,
-                N_("home-only-by-default.home"),
-                params,
-            )
+    # Every value here was checked when the account and the edition were
+    # built: the reasons only put their parameters in order.
+    in_scope = marketplace in edition.scope
+    if marketplace is account.home and in_scope:
+        return _decided(
+            Outcome.ALLOWED,
+            (
+                Reason._of(
+                    RuleKey.HOME_ONLY_BY_DEFAULT,
+                    N_("home-only-by-default.home"),
+                    params,
+                ),
+            ),
         )
-    rules = combine(
-        evaluate_scope(marketplace, edition=edition),
-        evaluate_eligibility(account, edition=edition),
-    )
-    if not rules.allowed:
-        return rules
+    scope = evaluate_scope(marketplace, edition=edition)
+    eligible = evaluate_eligibility(account, edition=edition)
+    if not in_scope or not eligible.allowed:
+        # Deny overrides (as ``combine`` would): the denying reasons.
+        return _decided(
+            Outcome.DENIED,
+            (
+                *(scope.reasons if not in_scope else ()),
+                *(eligible.reasons if not eligible.allowed else ()),
+            ),
+        )
     if marketplace not in account.marketplaces:
-        return Decision.deny(
-            Reason(
-                RuleKey.HOME_ONLY_BY_DEFAULT,
-                N_("home-only-by-default.not-turned-on"),
-                params,
-            )
+        return _decided(
+            Outcome.DENIED,
+            (
+                Reason._of(
+                    RuleKey.HOME_ONLY_BY_DEFAULT,
+                    N_("home-only-by-default.not-turned-on"),
+                    params,
+                ),
+            ),
         )
-    return Decision.allow(
-        Reason(RuleKey.LIST_ANYWHERE, N_("list-anywhere.allowed"), params),
-        *rules.reasons,
+    return _decided(
+        Outcome.ALLOWED,
+        (
+            Reason._of(
+                RuleKey.LIST_ANYWHERE, N_("list-anywhere.allowed"), params
+            ),
+            *scope.reasons,
+            *eligible.reasons,
+        ),
     )
 
 

@@ -17,12 +17,13 @@ from .._excerpt import excerpt
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model._converter import converter, expect
 from ..model.attributes import AttributeText, AttributeValue
-from ..model.catalog import NO_FBA_STOCK, Catalog, SkuRecord
+from ..model.catalog import Catalog, SkuRecord
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import NO_MFN_STOCK, MfnArrangement, MfnPool
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money, parse_amount_text
+from ..model.rows import listing_of
 from ._limits import MAX_TEXT_CHARACTERS, first_past_limit
 
 __all__ = ["structure_catalog"]
@@ -232,6 +233,7 @@ _STATUSES = {status.value: status for status in ListingStatus}
 _CHANNELS = {channel.value: channel for channel in FulfillmentChannel}
 _ARRANGEMENTS = {kind.value: kind for kind in MfnArrangement}
 _MARKETPLACES = dict(Marketplace.__members__)
+_NOT_ENROLLED: frozenset[Marketplace] = frozenset()
 _MONEY_KEYS = frozenset({"amount", "currency"})
 
 
@@ -293,13 +295,13 @@ def _quick_listing(
         raise ValueError
     if "attributes" in value and value["attributes"] != {}:
         raise ValueError  # rare: read by the step-by-step path
-    return Listing(
-        sku=sku,
-        marketplace=marketplace,
-        title=title,
-        price=_quick_price(value["price"], shared),
-        channel=_CHANNELS[value["channel"]],
-        status=_STATUSES[status],
+    return listing_of(
+        sku,
+        marketplace,
+        title,
+        _quick_price(value["price"], shared),
+        _CHANNELS[value["channel"]],
+        _STATUSES[status],
     )
 
 
@@ -311,29 +313,35 @@ def _quick_record(value: Any, shared: _Shared) -> SkuRecord:
     sku = to_sku(value["sku"])
     asin = to_asin(value["asin"]) if "asin" in value else None
     pool = _quick_pool(value["mfn"], shared) if "mfn" in value else None
-    pools = NO_FBA_STOCK
+    pools = None
     if "fba" in value:
         fba = value["fba"]
         if type(fba) is not dict:
             raise ValueError
         for units in fba.values():
-            if type(units) is not int:
+            if type(units) is not int or units < 0:
                 raise ValueError
-        pools = immutables.Map(
-            {_MARKETPLACES[code]: units for code, units in fba.items()}
-        )
+        if fba:
+            pools = immutables.Map(
+                {_MARKETPLACES[code]: units for code, units in fba.items()}
+            )
     listings = value.get("listings", {})
     if type(listings) is not dict:
         raise ValueError
-    return SkuRecord(
-        sku=sku,
-        asin=asin,
-        mfn=NO_MFN_STOCK if pool is None else pool,
-        fba=pools,
-        listings=[
-            _quick_listing(raw, sku, _MARKETPLACES[code], shared)
-            for code, raw in listings.items()
-        ],
+    # Every value is checked above, or by ``listing_of``: the record
+    # checks only its invariants across fields.
+    return SkuRecord._from_row(
+        sku,
+        asin,
+        NO_MFN_STOCK if pool is None else pool,
+        pools,
+        tuple(
+            [
+                _quick_listing(raw, sku, _MARKETPLACES[code], shared)
+                for code, raw in listings.items()
+            ]
+        ),
+        _NOT_ENROLLED,
     )
 
 
