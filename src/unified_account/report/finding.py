@@ -176,6 +176,7 @@ def once(findings: Iterable[Finding]) -> Iterator[Finding]:
     """
     seen: set[Finding] = set()
     for finding in findings:
-        if finding not in seen:
-            seen.add(finding)
+        before = len(seen)
+        seen.add(finding)  # one hash per finding, not two
+        if len(seen) != before:
             yield finding
