@@ -94,9 +94,15 @@ def plain_catalog(data: Iterable[Row]) -> immutables.Map[str, PlainRecord]:
 
 def plain_availability(
     catalog: immutables.Map[str, PlainRecord],
-) -> dict[str, tuple[int, ...]]:
-    """The precomputed column of every record, as the library reads it."""
-    return {sku: record.sellable for sku, record in catalog.items()}
+) -> immutables.Map[str, tuple[int, ...]]:
+    """The precomputed column of every record, as the library reads it.
+
+    Kept in a persistent map, as the library's table is: the same
+    immutability.
+    """
+    return immutables.Map(
+        {sku: record.sellable for sku, record in catalog.items()}
+    )
 
 
 def plain_update(

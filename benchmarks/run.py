@@ -37,6 +37,7 @@ from typing import Any
 import immutables
 from _baselines import (
     plain_account_info,
+    plain_availability,
     plain_available,
     plain_catalog,
     plain_eligibility,
@@ -236,7 +237,7 @@ def bench_build(size: int, repeats: int) -> None:
     gc.collect()
     ours, theirs = interleaved(
         lambda: availability_table(catalog),
-        lambda: {sku: r.sellable for sku, r in plain.items()},
+        lambda: plain_availability(plain),
         repeats,
     )
     figure("availability table vs precomputed column", size, ours, theirs, 1.5)
