@@ -23,10 +23,15 @@ _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 
 
 def join(path: str, step: str | int) -> str:
-    """``path`` extended by a key or an index."""
+    """``path`` extended by a key or an index.
+
+    A key comes from the payload: it is quoted as a short, printable
+    excerpt, so a path stays one short line whatever the keys hold.
+    """
     if isinstance(step, int):
         return f"{path}[{step}]"
-    return f"{path}.{step}" if path else step
+    key = excerpt(step)
+    return f"{path}.{key}" if path else key
 
 
 def kind(value: object) -> str:
@@ -37,6 +42,8 @@ def kind(value: object) -> str:
         return "an object"
     if isinstance(value, str):
         return "a string"
+    if isinstance(value, bytes | bytearray):
+        return "bytes"
     if isinstance(value, int | Decimal):
         return "a number"
     if isinstance(value, float):
@@ -97,7 +104,7 @@ def whole(value: object, path: str) -> int:
         or value != int(value)
         or value < 0
     ):
-        shown = repr(value) if isinstance(value, int | Decimal) else None
+        shown = excerpt(value) if isinstance(value, int | Decimal) else None
         raise fail(
             path,
             "expected a whole number of at least 0, got "
@@ -169,9 +176,11 @@ def timestamp(value: object, path: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(raw)
     except ValueError:
-        raise fail(path, f"`{raw}` is not an ISO 8601 date and time") from None
+        raise fail(
+            path, f"`{excerpt(raw)}` is not an ISO 8601 date and time"
+        ) from None
     if parsed.utcoffset() is None:
-        raise fail(path, f"`{raw}` has no time zone")
+        raise fail(path, f"`{excerpt(raw)}` has no time zone")
     return parsed
 
 

@@ -22,6 +22,7 @@ from typing import NotRequired, TypedDict
 
 import attrs
 
+from .._excerpt import excerpt
 from ..model.identifiers import Sku, to_sku
 from ..model.imports import SetAside, SetAsideReason
 from ..model.marketplace import Marketplace
@@ -94,7 +95,8 @@ def read_inventory_summaries(
             if called is not None and given != called:
                 raise fail(
                     join(where, "granularityId"),
-                    f"`{given}` is not `{called}`, the call's marketplace",
+                    f"`{excerpt(given)}` is not `{excerpt(called)}`, "
+                    "the call's marketplace",
                 )
             called = given
     if called is None:

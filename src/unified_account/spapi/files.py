@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from .._excerpt import excerpt
 from ..errors import PayloadError
 from ..model.account import SellingPlan
 from ..model.imports import SetAside
@@ -211,7 +212,9 @@ def _market(code: str | None, home: Marketplace) -> Marketplace:
     try:
         return Marketplace.from_country(code)
     except Exception:
-        raise PayloadError("", f"unknown marketplace `{code}`") from None
+        raise PayloadError(
+            "", f"unknown marketplace `{excerpt(code)}`"
+        ) from None
 
 
 def _one(
