@@ -23,6 +23,7 @@ from unified_account.spapi import (
     read_account,
     read_inventory_summaries,
     read_listings_item,
+    read_orders,
     read_orders_report,
     replay,
 )
@@ -241,3 +242,76 @@ def test_a_bad_purchase_date_in_a_report_names_its_cell():
     assert "... (500 characters)` is not an ISO 8601 date and time" in str(
         error
     )
+
+
+class TestOrdersSetAside:
+    """An order set aside is named by its id, or by its place."""
+
+    @pytest.mark.parametrize(
+        "order_id",
+        ["\x1f", " ", 10**5000, {"a": 1}],
+        ids=["control", "blank", "huge-number", "object"],
+    )
+    def test_an_order_without_a_usable_id_is_named_by_its_index(
+        self, order_id
+    ):
+        """A blank, numeric or object id: ``order 1``, never an error."""
+        response = fixture("orders_v0_awkward.json")
+        orders = response["payload"]["Orders"]
+        index = next(
+            at
+            for at, order in enumerate(orders)
+            if order.get("SalesChannel") == "Non-Amazon"
+        )
+        orders[index]["AmazonOrderId"] = order_id
+        read = read_orders(response)
+        noted = [
+            n for n in read.set_aside if n.path == f"payload.Orders[{index}]"
+        ]
+        assert [(n.subject, n.reason.value) for n in noted] == [
+            (f"order {index}", "non-amazon-order")
+        ]
+
+
+class TestWholeNumbers:
+    """Quantities: whole, at least 0, at most 15 digits as in a snapshot."""
+
+    def quantity(self, value):
+        return changed(notification(0), ("Payload", "Quantity"), value)
+
+    def test_the_largest_quantity_a_snapshot_holds_is_read(self):
+        """10^15 - 1 units: the snapshot's largest whole number."""
+        snapshot = apply_notification(BASE, self.quantity(10**15 - 1))
+        record = snapshot.catalog.record("MUG-MFN-2")
+        assert record.mfn.quantity == 10**15 - 1
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [
+            (10**15, "1000000000000000"),
+            (Decimal("1e999999"), "1E+999999"),
+            (Decimal("1e15"), "1E+15"),
+        ],
+    )
+    def test_a_larger_one_is_refused_before_it_is_converted(
+        self, value, shown
+    ):
+        """``1e999999`` (a Decimal from JSON) is refused, not expanded."""
+        error = refusal(apply_notification, BASE, self.quantity(value))
+        assert error.path == "Payload.Quantity"
+        assert error.problem == f"`{shown}` has more than 15 digits"
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [
+            (Decimal("NaN"), "`NaN`"),
+            (Decimal("-1"), "`-1`"),
+            ("3", "a string"),
+        ],
+    )
+    def test_not_a_count_is_refused(self, value, shown):
+        """Not a number, negative, or a string: refused, quoted short."""
+        error = refusal(apply_notification, BASE, self.quantity(value))
+        assert error.problem == (
+            f"expected a whole number of at least 0, got {shown}"
+        )

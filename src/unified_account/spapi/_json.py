@@ -16,6 +16,9 @@ from typing import Any, TypeVar
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, PayloadError, UnifiedAccountError
 from ..model.money import Money
+from ..snapshot._limits import MAX_WHOLE_DIGITS
+
+_WHOLE_LIMIT = 10**MAX_WHOLE_DIGITS
 
 T = TypeVar("T")
 
@@ -97,18 +100,29 @@ def text(value: object, path: str) -> str:
 
 
 def whole(value: object, path: str) -> int:
-    """A whole number of at least 0 (a boolean is not a number)."""
+    """A whole number of at least 0 (a boolean is not a number).
+
+    At most :data:`~unified_account.snapshot._limits.MAX_WHOLE_DIGITS`
+    digits, as in a snapshot: a larger one (``1e999999`` read as a
+    ``Decimal``) is refused before it is converted, which would take
+    minutes.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise fail(
+            path, f"expected a whole number of at least 0, got {kind(value)}"
+        )
     if (
-        isinstance(value, bool)
-        or not isinstance(value, int | Decimal)
-        or value != int(value)
-        or value < 0
-    ):
-        shown = excerpt(value) if isinstance(value, int | Decimal) else None
+        isinstance(value, Decimal)
+        and (not value.is_finite() or value != value.to_integral_value())
+    ) or value < 0:
         raise fail(
             path,
-            "expected a whole number of at least 0, got "
-            + (f"`{shown}`" if shown else kind(value)),
+            f"expected a whole number of at least 0, got `{excerpt(value)}`",
+        )
+    if value >= _WHOLE_LIMIT:
+        raise fail(
+            path,
+            f"`{excerpt(value)}` has more than {MAX_WHOLE_DIGITS} digits",
         )
     return int(value)
 
