@@ -23,6 +23,7 @@ from unified_account.spapi import (
     read_account,
     read_inventory_summaries,
     read_listings_item,
+    read_merchant_listings_report,
     read_orders,
     read_orders_report,
     replay,
@@ -30,7 +31,7 @@ from unified_account.spapi import (
 
 SPAPI = Path(__file__).resolve().parents[1] / "fixtures" / "spapi"
 US, CA, MX = Marketplace.US, Marketplace.CA, Marketplace.MX
-LONG = "x" * 10_000 + "\n"
+LONG = "x" * 9_999 + "\n"  # the longest string a snapshot holds
 BASE = assemble_snapshot(
     home=US, seller_id="A1EXAMPLEUS", plan=SellingPlan.PROFESSIONAL
 ).snapshot
@@ -141,7 +142,7 @@ class TestHostileValuesAreQuotedShort:
         )
         error = refusal(called, changed(document, path, LONG))
         assert error.path == where
-        assert "xxxxx... (10,001 characters)" in str(error)
+        assert "xxxxx... (10,000 characters)" in str(error)
         assert problem in str(error)
 
     def test_a_date_without_time_zone_is_quoted_short(self):
@@ -186,7 +187,7 @@ class TestKeysInPaths:
     """A key from the payload appears in a path as a printable excerpt."""
 
     def test_a_control_character_in_a_key_is_escaped(self):
-        """``attributes["\\x1f"]``: the path says ``attributes.\\x1f``."""
+        r"""``attributes["\x1f"]``: the path says ``attributes.\x1f``."""
         item = fixture("listings_item_na.json")
         item["attributes"]["\x1f"] = ""
         error = refusal(read_listings_item, item)
@@ -315,3 +316,94 @@ class TestWholeNumbers:
         assert error.problem == (
             f"expected a whole number of at least 0, got {shown}"
         )
+
+
+class TestTextASnapshotCanHold:
+    """Strings are read only if a snapshot can save and load them."""
+
+    def test_a_lone_surrogate_in_a_title_is_refused_with_its_path(self):
+        r"""``itemName`` with ``\ud800``: no report could be written."""
+        item = changed(
+            fixture("listings_item_na.json"),
+            ("summaries", 0, "itemName"),
+            "Mug \ud800",
+        )
+        error = refusal(read_listings_item, item)
+        assert error.path == "summaries[0].itemName"
+        assert error.problem == (
+            "`Mug \\ud800` cannot be written as UTF-8 (it holds a lone "
+            "surrogate)"
+        )
+
+    def test_a_title_longer_than_a_snapshot_string_is_refused(self):
+        """10,001 characters: past the loader's limit, so not read."""
+        item = changed(
+            fixture("listings_item_na.json"),
+            ("summaries", 0, "itemName"),
+            "t" * 10_001,
+        )
+        error = refusal(read_listings_item, item)
+        assert error.path == "summaries[0].itemName"
+        assert error.problem.endswith("is longer than 10,000 characters")
+
+    def test_a_title_of_the_longest_snapshot_string_is_read(self):
+        """10,000 characters: read, and the title kept whole."""
+        item = changed(
+            fixture("listings_item_na.json"),
+            ("summaries", 0, "itemName"),
+            "t" * 10_000,
+        )
+        read = read_listings_item(item)
+        assert read.listings[0].title == "t" * 10_000
+
+
+def report_with(name, column, value, row=1):
+    lines = (SPAPI / name).read_bytes().decode("cp1252").split("\r\n")[:-1]
+    rows = [line.split("\t") for line in lines]
+    index = rows[0].index(column)
+    rows[row][index] = value
+    return "\n".join("\t".join(cells) for cells in rows), index + 1
+
+
+class TestFlatFileCells:
+    """A report cell is held to the same limits as a JSON string."""
+
+    def test_a_long_item_name_is_refused_at_its_cell(self):
+        """A title of 10,001 characters: refused at line 2."""
+        text, column = report_with(
+            "merchant_listings_ca.txt", "item-name", "n" * 10_001
+        )
+        error = refusal(read_merchant_listings_report, text, CA)
+        assert error.path == f"line 2, column {column}"
+        assert error.problem.endswith("is longer than 10,000 characters")
+
+    def test_a_surrogate_in_a_sales_channel_is_refused(self):
+        """A report given as ``str`` may hold a surrogate: refused."""
+        text, column = report_with(
+            "flat_file_orders_na.txt", "sales-channel", "Amazon.ca\udc80"
+        )
+        error = refusal(read_orders_report, text)
+        assert error.path == f"line 2, column {column}"
+        assert "cannot be written as UTF-8" in error.problem
+
+    @pytest.mark.parametrize(
+        ("digits", "problem"),
+        [
+            ("9" * 5_000, "has more than 15 digits"),
+            ("1" + "0" * 15, "has more than 15 digits"),
+        ],
+    )
+    def test_a_quantity_past_fifteen_digits_is_refused(self, digits, problem):
+        """5,000 digits: no ValueError from ``int``, a PayloadError."""
+        text, column = report_with(
+            "merchant_listings_ca.txt", "quantity", digits
+        )
+        error = refusal(read_merchant_listings_report, text, CA)
+        assert error.path == f"line 2, column {column}"
+        assert error.problem.endswith(problem)
+
+    def test_a_fifteen_digit_quantity_is_read(self):
+        """999,999,999,999,999 units: the largest a snapshot holds."""
+        text, _ = report_with("merchant_listings_ca.txt", "quantity", "9" * 15)
+        read = read_merchant_listings_report(text, CA)
+        assert read.rows[0][1] == 10**15 - 1

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, PayloadError, UnifiedAccountError
 from ..model.money import Money
-from ..snapshot._limits import MAX_WHOLE_DIGITS
+from ..snapshot._limits import MAX_WHOLE_DIGITS, _text_problem
 
 _WHOLE_LIMIT = 10**MAX_WHOLE_DIGITS
 
@@ -93,9 +93,17 @@ def need(value: Mapping[str, Any], key: str, path: str) -> Any:
 
 
 def text(value: object, path: str) -> str:
-    """A non-empty string."""
+    """A non-empty string a snapshot can hold.
+
+    At most :data:`~unified_account.snapshot._limits.MAX_TEXT_CHARACTERS`
+    characters and writable as UTF-8 (no lone surrogate), as the loader
+    requires: whatever an adapter reads can be saved, loaded and reported.
+    """
     if not isinstance(value, str) or not value.strip():
         raise fail(path, f"expected a non-empty string, got {kind(value)}")
+    problem = _text_problem(value)
+    if problem is not None:
+        raise fail(path, problem)
     return value
 
 
