@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from .._excerpt import excerpt
-from ..errors import InvalidValueError, PayloadError, UnifiedAccountError
+from ..errors import InvalidValueError, PayloadError
 from ..model.money import Money
 from ..snapshot._limits import MAX_WHOLE_DIGITS, _text_problem
 
@@ -207,12 +207,14 @@ def timestamp(value: object, path: str) -> datetime:
 
 
 def at(path: str, build: Callable[..., T], *args: Any, **kw: Any) -> T:
-    """``build(...)``, any library error re-raised as a payload error."""
+    """``build(...)``, its :class:`InvalidValueError` re-raised at ``path``.
+
+    ``build`` is a model constructor or converter (``Money``, ``to_sku``,
+    ``Order``, ...): a value it refuses raises an
+    :class:`InvalidValueError`, which becomes a payload error naming the
+    JSON path.
+    """
     try:
         return build(*args, **kw)
-    except PayloadError:
-        raise
     except InvalidValueError as error:
         raise fail(path, error.problem) from None
-    except UnifiedAccountError as error:
-        raise fail(path, str(error)) from None

@@ -18,7 +18,8 @@ America is set aside whole.
 
 from __future__ import annotations
 
-from typing import NotRequired, TypedDict
+from collections.abc import Mapping
+from typing import Any, NotRequired, TypedDict
 
 import attrs
 
@@ -142,8 +143,7 @@ def read_inventory_summaries(
     )
 
 
-def _quantity(summary: object, where: str) -> int:
-    fields = obj(summary, where)
+def _quantity(fields: Mapping[str, Any], where: str) -> int:
     details = get(fields, "inventoryDetails", where)
     if details is not None:
         at_ = join(where, "inventoryDetails")

@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from .._excerpt import excerpt
-from ..errors import PayloadError
+from ..errors import PayloadError, UnknownMarketplaceError
 from ..model.account import SellingPlan
 from ..model.imports import SetAside
 from ..model.marketplace import Marketplace
@@ -211,7 +211,7 @@ def _market(code: str | None, home: Marketplace) -> Marketplace:
         return home
     try:
         return Marketplace.from_country(code)
-    except Exception:
+    except UnknownMarketplaceError:
         raise PayloadError(
             "", f"unknown marketplace `{excerpt(code)}`"
         ) from None
