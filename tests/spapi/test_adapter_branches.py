@@ -27,6 +27,7 @@ from unified_account.model.orders import OrderStatus
 from unified_account.spapi import (
     apply_notification,
     assemble_snapshot,
+    read_account,
     read_fees_estimates,
     read_inventory_summaries,
     read_listings_item,
@@ -113,6 +114,43 @@ class TestParticipations:
         read = read_participations(response)
         assert read.marketplaces.count(US) == 1
         assert dict(read.store_names)[US] == "Harbor Lane"
+
+
+class TestAccountBusiness:
+    """``getAccount``'s business: name and country only when given."""
+
+    @pytest.mark.parametrize(
+        ("remove", "name", "country"),
+        [
+            (("business",), None, None),
+            (
+                ("business", "registeredBusinessAddress"),
+                "Harbor Lane Goods LLC",
+                None,
+            ),
+            (
+                ("business", "registeredBusinessAddress", "countryCode"),
+                "Harbor Lane Goods LLC",
+                None,
+            ),
+            (("business", "name"), None, "US"),
+            ((), "Harbor Lane Goods LLC", "US"),
+        ],
+        ids=["no-business", "no-address", "no-country", "no-name", "all"],
+    )
+    def test_what_is_absent_stays_unknown(self, remove, name, country):
+        """Each missing part leaves its field ``None``, never a guess."""
+        response = fixture("account_na.json")
+        if remove:
+            node = response["payload"]
+            for step in remove[:-1]:
+                node = node[step]
+            del node[remove[-1]]
+        read = read_account(response)
+        assert (read.legal_entity_name, read.address_country) == (
+            name,
+            country,
+        )
 
 
 class TestListingsChannels:
@@ -225,10 +263,13 @@ class TestOrderLists:
             ("702-8812093-5521974", CA)
         ]
 
-    def test_anything_else_is_not_an_orders_response(self):
+    @pytest.mark.parametrize(
+        "response", [{"Order": {}}, {"payload": {"NextToken": "x"}}]
+    )
+    def test_anything_else_is_not_an_orders_response(self, response):
         """An object with none of the shapes: refused at the root."""
         with pytest.raises(PayloadError) as caught:
-            read_orders({"Order": {}})
+            read_orders(response)
         assert str(caught.value) == ("not an Orders v0 or 2026-01-01 response")
 
     @pytest.mark.parametrize(
@@ -405,6 +446,34 @@ class TestNotificationsElsewhere:
             DE,
             OrderStatus.UNSHIPPED,
             FulfillmentChannel.FBA,
+        )
+
+    def test_without_a_fulfillment_type_a_new_order_has_none(self):
+        """No ``FulfillmentType``: the new order's channel is unknown."""
+        body = self.order(US.id)
+        del body["Payload"]["OrderChangeNotification"]["Summary"][
+            "FulfillmentType"
+        ]
+        after = apply_notification(empty().snapshot, body)
+        (order,) = after.orders
+        assert (order.fulfillment, order.status) == (
+            None,
+            OrderStatus.UNSHIPPED,
+        )
+
+    def test_without_a_fulfillment_type_a_known_order_keeps_its_own(self):
+        """A status change alone keeps the order's channel."""
+        snapshot = apply_notification(
+            empty().snapshot, self.order(US.id, "AFN")
+        )
+        body = self.order(US.id)
+        summary = body["Payload"]["OrderChangeNotification"]["Summary"]
+        del summary["FulfillmentType"]
+        summary["OrderStatus"] = "Shipped"
+        (order,) = apply_notification(snapshot, body).orders
+        assert (order.fulfillment, order.status) == (
+            FulfillmentChannel.FBA,
+            OrderStatus.SHIPPED,
         )
 
     def test_an_unknown_fulfillment_type_is_refused(self):
