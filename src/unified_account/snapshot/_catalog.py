@@ -70,13 +70,10 @@ def _required(value: dict[str, Any], key: str) -> Any:
 
 
 def _text(value: object) -> str:
+    # No length check here: a record read step by step has been walked by
+    # ``_within_limits`` first, which refuses any string past the limit.
     expect(value, str, "a string")
     assert isinstance(value, str)
-    if len(value) > MAX_TEXT_CHARACTERS:
-        raise InvalidValueError(
-            f"`{excerpt(value)}` is longer than {MAX_TEXT_CHARACTERS:,} "
-            "characters"
-        )
     return value
 
 
