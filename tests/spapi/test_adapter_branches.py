@@ -633,3 +633,30 @@ class TestImportFiles:
                 words=["listings-report:XX=listings.txt"],
             )
         assert str(caught.value) == ("listings.txt: unknown marketplace `XX`")
+
+
+class TestListingsReportPrices:
+    """A listings report's price is money of the marketplace's currency."""
+
+    @pytest.mark.parametrize(
+        ("marketplace", "price", "problem"),
+        [
+            (CA, "1.005", "`1.005` has more decimal places than `CAD` allows"),
+            (MX, "12.345", "`12.345` has more decimal places than `MXN`"),
+        ],
+    )
+    def test_a_price_money_refuses_names_its_cell(
+        self, marketplace, price, problem
+    ):
+        """More places than the currency has: a PayloadError at the cell."""
+
+        def bad(header, rows):
+            rows[0]["price"] = price
+            return header, rows
+
+        text = report("merchant_listings_ca.txt", bad)
+        column = text.split("\n")[0].split("\t").index("price") + 1
+        with pytest.raises(PayloadError) as caught:
+            read_merchant_listings_report(text, marketplace)
+        assert caught.value.path == f"line 2, column {column}"
+        assert problem in caught.value.problem

@@ -121,7 +121,12 @@ def read_merchant_listings_report(
             continue
         row = _Row(header, raw, number)
         sku: Sku = at(row.where("seller-sku"), to_sku, row.need("seller-sku"))
-        price = decimal_text(row.need("price"), row.where("price"))
+        price = at(
+            row.where("price"),
+            Money,
+            decimal_text(row.need("price"), row.where("price")),
+            marketplace.currency,
+        )
         code = row.get("fulfillment-channel") or "DEFAULT"
         channel = (
             FulfillmentChannel.FBA
@@ -139,7 +144,7 @@ def read_merchant_listings_report(
             sku=sku,
             marketplace=marketplace,
             title=row.need("item-name"),
-            price=Money(price, marketplace.currency),
+            price=price,
             channel=channel,
             status=status,
         )
