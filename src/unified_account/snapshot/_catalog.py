@@ -187,9 +187,16 @@ _RECORD_KEYS = frozenset(
 def _enrolled(value: object) -> frozenset[Marketplace]:
     expect(value, list, "an array of marketplaces")
     assert isinstance(value, list)
-    return frozenset(
-        _at(f"[{index}]", _marketplace, key) for index, key in enumerate(value)
-    )
+    enrolled: set[Marketplace] = set()
+    for index, key in enumerate(value):
+        marketplace = _at(f"[{index}]", _marketplace, key)
+        if marketplace in enrolled:  # a set, as the schema's uniqueItems
+            raise InvalidValueError(
+                f"`{excerpt(key)}` appears twice in the set",
+                field=f"[{index}]",
+            )
+        enrolled.add(marketplace)
+    return frozenset(enrolled)
 
 
 def _record(value: object) -> SkuRecord:
