@@ -82,8 +82,33 @@ def test_the_longest_title_loads():
             "listings.US.price",
             "expected a currency code, got a whole number",
         ),
+        (
+            ("listings",),
+            ["US"],
+            "listings",
+            "expected an object of marketplaces, got an array",
+        ),
+        (
+            ("fba",),
+            [],
+            "fba",
+            "expected an object of marketplaces to quantities, got an array",
+        ),
+        (
+            ("fba",),
+            {"US": "3"},
+            "fba.US",
+            "expected a whole number, got a string",
+        ),
     ],
-    ids=["long-title", "exponent-amount", "number-currency"],
+    ids=[
+        "long-title",
+        "exponent-amount",
+        "number-currency",
+        "listings-array",
+        "fba-array",
+        "fba-text",
+    ],
 )
 def test_the_fast_path_hands_a_bad_value_to_the_careful_one(
     path, value, where, problem
