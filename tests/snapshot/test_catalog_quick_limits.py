@@ -115,8 +115,12 @@ def test_the_fast_path_hands_a_bad_value_to_the_careful_one(
 ):
     """The fast path gives up; the careful one names the path."""
     record = changed(path, value)
-    with pytest.raises(ValueError, match=r"^$"):  # bare: "not me"
+    try:
         _quick_record(record, _Shared())
+    except ValueError:  # bare, or the model's InvalidValueError: handed over
+        pass
+    else:
+        pytest.fail("the fast path read a record it must hand over")
     with pytest.raises(SnapshotError) as caught:
         parse_snapshot(snapshot_with(record), "seller.json")
     assert caught.value.path == f"catalog.skus[0].{where}"
