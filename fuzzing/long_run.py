@@ -10,9 +10,14 @@ Here Atheris, coverage-guided, feeds each test's Hypothesis
 
 Targets: ``bytes`` (the fastest: libFuzzer's own byte mutations of the
 example seller's JSON fed straight to :func:`parse_snapshot`; whatever
-loads must match the schema and give a report), and the Hypothesis
+loads must match the schema and give a report), the Hypothesis
 properties ``loader``, ``schema``, ``report``, ``v0``, ``v2026``,
-``command``.  The other arguments are libFuzzer's (``-runs=N``,
+``command`` of ``tests/fuzz/test_fuzz.py``, and those of the SP-API
+adapters in ``tests/fuzz/test_fuzz_spapi.py``: ``spapi`` (every JSON
+adapter, the adapter drawn too), ``notifications``, ``flat-files`` (the
+two reports as changed text), ``report-bytes`` (any bytes decoded, then
+read), ``import`` (the files of ``import-spapi``) and ``assemble``.
+The other arguments are libFuzzer's (``-runs=N``,
 ``-max_total_time=S``, a corpus folder).  A failing input stops the run
 with the test's traceback; its bytes are written to ``crash-*``, and
 ``python fuzzing/long_run.py TARGET crash-...`` replays it.  The count
@@ -30,13 +35,23 @@ import atheris
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+# The package's facade loads its modules lazily, on first use: import
+# them all here, inside the block, or none of them is instrumented and
+# libFuzzer runs blind (no coverage, a corpus of one input).
 with atheris.instrument_imports(include=["unified_account"]):
-    import unified_account  # noqa: F401  (instrumented for coverage)
+    import unified_account.cli
+    import unified_account.report.formats
+    import unified_account.snapshot
+    import unified_account.spapi
+    import unified_account.spapi.files  # noqa: F401  (instrumented)
 
 import json
 import tempfile
 
-from fuzz import test_fuzz
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fuzz import test_fuzz, test_fuzz_spapi
 from unified_account import (
     SnapshotError,
     build_report,
@@ -72,6 +87,24 @@ def _seed_corpus() -> str:
     return folder
 
 
+def _over(test, names, values):
+    """A parametrized property as one, the parameter drawn with the rest.
+
+    ``test`` takes ``name`` (one of ``names``) and ``data``, drawn from
+    ``values``; its undecorated body is called with both.
+    """
+    body = test.hypothesis.inner_test
+
+    @settings(deadline=None, suppress_health_check=list(HealthCheck))
+    @given(name=st.sampled_from(sorted(names)), data=values)
+    def target(name, data):
+        body(name=name, data=data)
+
+    return target
+
+
+SPAPI = test_fuzz_spapi
+
 TARGETS = {
     "bytes": raw_bytes,
     "loader": test_fuzz.test_the_loader_reads_or_refuses_with_a_snapshot_error,
@@ -80,6 +113,24 @@ TARGETS = {
     "v0": test_fuzz.test_the_v0_adapter_reads_or_refuses,
     "v2026": test_fuzz.test_the_2026_adapter_reads_or_refuses,
     "command": test_fuzz.test_the_command_reports_or_fails_with_one_line,
+    "spapi": _over(
+        SPAPI.test_an_adapter_reads_or_refuses_with_one_short_line,
+        SPAPI.ADAPTERS,
+        st.data(),
+    ),
+    "notifications": SPAPI.test_each_notification_applies_or_is_refused,
+    "flat-files": _over(
+        SPAPI.test_a_report_reads_or_refuses_a_changed_report,
+        SPAPI.REPORTS,
+        st.data(),
+    ),
+    "report-bytes": _over(
+        SPAPI.test_any_bytes_decode_and_read_or_are_refused,
+        SPAPI.REPORTS,
+        st.binary(max_size=4096),
+    ),
+    "import": SPAPI.test_import_files_assembles_or_names_the_file,
+    "assemble": SPAPI.test_assemble_snapshot_builds_or_refuses,
 }
 
 

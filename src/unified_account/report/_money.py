@@ -29,6 +29,8 @@ from .finding import Finding, FindingOutcome
 from .subject import Subject, SubjectKind
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ..edition import Edition
     from ..snapshot import Snapshot
 
@@ -78,11 +80,11 @@ def _subscription(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     )
     for reason in charge.reasons:
         yield Finding.of(reason, _subscription_level(reason), subject)
-    yield from _audit(snapshot, edition, subject)
+    yield from _audit(snapshot, edition, subject, billed_on)
 
 
 def _audit(
-    snapshot: Snapshot, edition: Edition, subject: Subject
+    snapshot: Snapshot, edition: Edition, subject: Subject, billed_on: date
 ) -> Iterator[Finding]:
     since = edition.split_subscription_since
     if since is None or not snapshot.subscription_charges:
@@ -94,9 +96,7 @@ def _audit(
     ]
     if not charges:
         return
-    active_on = {}
-    if snapshot.as_of is not None:
-        active_on[snapshot.as_of] = active_marketplaces(snapshot.catalog)
+    active_on = {billed_on: active_marketplaces(snapshot.catalog)}
     audit = audit_subscription_charges(
         charges, active_on=active_on, rates=snapshot.rates, edition=edition
     )

@@ -13,6 +13,7 @@ names the edition and a closing line gives the counts.
 
 from __future__ import annotations
 
+import abc
 import json
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
@@ -64,7 +65,7 @@ def _group_text(group: SummaryGroup, locale: str) -> list[str]:
     return lines
 
 
-class _Writer:
+class _Writer(abc.ABC):
     """One format's pieces: head, a finding, the summary, the end."""
 
     def __init__(self, out: TextIO, locale: str, compact: bool) -> None:
@@ -74,14 +75,17 @@ class _Writer:
         self.subject: str | None = None
         self.first = True
 
+    @abc.abstractmethod
     def head(self, edition: str) -> None:
-        raise NotImplementedError
+        """Write the heading, which names the edition."""
 
+    @abc.abstractmethod
     def finding(self, finding: Finding) -> None:
-        raise NotImplementedError
+        """Write one finding in full."""
 
+    @abc.abstractmethod
     def end(self, summary: Summary, everything: bool) -> None:
-        raise NotImplementedError
+        """Write the summary (unless ``everything``) and the counts."""
 
 
 class _Text(_Writer):

@@ -70,13 +70,10 @@ def _required(value: dict[str, Any], key: str) -> Any:
 
 
 def _text(value: object) -> str:
+    # No length check here: a record read step by step has been walked by
+    # ``_within_limits`` first, which refuses any string past the limit.
     expect(value, str, "a string")
     assert isinstance(value, str)
-    if len(value) > MAX_TEXT_CHARACTERS:
-        raise InvalidValueError(
-            f"`{excerpt(value)}` is longer than {MAX_TEXT_CHARACTERS:,} "
-            "characters"
-        )
     return value
 
 
@@ -190,9 +187,16 @@ _RECORD_KEYS = frozenset(
 def _enrolled(value: object) -> frozenset[Marketplace]:
     expect(value, list, "an array of marketplaces")
     assert isinstance(value, list)
-    return frozenset(
-        _at(f"[{index}]", _marketplace, key) for index, key in enumerate(value)
-    )
+    enrolled: set[Marketplace] = set()
+    for index, key in enumerate(value):
+        marketplace = _at(f"[{index}]", _marketplace, key)
+        if marketplace in enrolled:  # a set, as the schema's uniqueItems
+            raise InvalidValueError(
+                f"`{excerpt(key)}` appears twice in the set",
+                field=f"[{index}]",
+            )
+        enrolled.add(marketplace)
+    return frozenset(enrolled)
 
 
 def _record(value: object) -> SkuRecord:

@@ -14,8 +14,11 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from .._excerpt import excerpt
-from ..errors import InvalidValueError, PayloadError, UnifiedAccountError
+from ..errors import InvalidValueError, PayloadError
 from ..model.money import Money
+from ..snapshot._limits import MAX_WHOLE_DIGITS, _text_problem
+
+_WHOLE_LIMIT = 10**MAX_WHOLE_DIGITS
 
 T = TypeVar("T")
 
@@ -23,10 +26,15 @@ _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 
 
 def join(path: str, step: str | int) -> str:
-    """``path`` extended by a key or an index."""
+    """``path`` extended by a key or an index.
+
+    A key comes from the payload: it is quoted as a short, printable
+    excerpt, so a path stays one short line whatever the keys hold.
+    """
     if isinstance(step, int):
         return f"{path}[{step}]"
-    return f"{path}.{step}" if path else step
+    key = excerpt(step)
+    return f"{path}.{key}" if path else key
 
 
 def kind(value: object) -> str:
@@ -37,6 +45,8 @@ def kind(value: object) -> str:
         return "an object"
     if isinstance(value, str):
         return "a string"
+    if isinstance(value, bytes | bytearray):
+        return "bytes"
     if isinstance(value, int | Decimal):
         return "a number"
     if isinstance(value, float):
@@ -83,25 +93,44 @@ def need(value: Mapping[str, Any], key: str, path: str) -> Any:
 
 
 def text(value: object, path: str) -> str:
-    """A non-empty string."""
+    """A non-empty string a snapshot can hold.
+
+    At most :data:`~unified_account.snapshot._limits.MAX_TEXT_CHARACTERS`
+    characters and writable as UTF-8 (no lone surrogate), as the loader
+    requires: whatever an adapter reads can be saved, loaded and reported.
+    """
     if not isinstance(value, str) or not value.strip():
         raise fail(path, f"expected a non-empty string, got {kind(value)}")
+    problem = _text_problem(value)
+    if problem is not None:
+        raise fail(path, problem)
     return value
 
 
 def whole(value: object, path: str) -> int:
-    """A whole number of at least 0 (a boolean is not a number)."""
+    """A whole number of at least 0 (a boolean is not a number).
+
+    At most :data:`~unified_account.snapshot._limits.MAX_WHOLE_DIGITS`
+    digits, as in a snapshot: a larger one (``1e999999`` read as a
+    ``Decimal``) is refused before it is converted, which would take
+    minutes.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise fail(
+            path, f"expected a whole number of at least 0, got {kind(value)}"
+        )
     if (
-        isinstance(value, bool)
-        or not isinstance(value, int | Decimal)
-        or value != int(value)
-        or value < 0
-    ):
-        shown = repr(value) if isinstance(value, int | Decimal) else None
+        isinstance(value, Decimal)
+        and (not value.is_finite() or value != value.to_integral_value())
+    ) or value < 0:
         raise fail(
             path,
-            "expected a whole number of at least 0, got "
-            + (f"`{shown}`" if shown else kind(value)),
+            f"expected a whole number of at least 0, got `{excerpt(value)}`",
+        )
+    if value >= _WHOLE_LIMIT:
+        raise fail(
+            path,
+            f"`{excerpt(value)}` has more than {MAX_WHOLE_DIGITS} digits",
         )
     return int(value)
 
@@ -169,19 +198,23 @@ def timestamp(value: object, path: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(raw)
     except ValueError:
-        raise fail(path, f"`{raw}` is not an ISO 8601 date and time") from None
+        raise fail(
+            path, f"`{excerpt(raw)}` is not an ISO 8601 date and time"
+        ) from None
     if parsed.utcoffset() is None:
-        raise fail(path, f"`{raw}` has no time zone")
+        raise fail(path, f"`{excerpt(raw)}` has no time zone")
     return parsed
 
 
 def at(path: str, build: Callable[..., T], *args: Any, **kw: Any) -> T:
-    """``build(...)``, any library error re-raised as a payload error."""
+    """``build(...)``, its :class:`InvalidValueError` re-raised at ``path``.
+
+    ``build`` is a model constructor or converter (``Money``, ``to_sku``,
+    ``Order``, ...): a value it refuses raises an
+    :class:`InvalidValueError`, which becomes a payload error naming the
+    JSON path.
+    """
     try:
         return build(*args, **kw)
-    except PayloadError:
-        raise
     except InvalidValueError as error:
         raise fail(path, error.problem) from None
-    except UnifiedAccountError as error:
-        raise fail(path, str(error)) from None

@@ -18,10 +18,12 @@ America is set aside whole.
 
 from __future__ import annotations
 
-from typing import NotRequired, TypedDict
+from collections.abc import Mapping
+from typing import Any, NotRequired, TypedDict
 
 import attrs
 
+from .._excerpt import excerpt
 from ..model.identifiers import Sku, to_sku
 from ..model.imports import SetAside, SetAsideReason
 from ..model.marketplace import Marketplace
@@ -94,7 +96,8 @@ def read_inventory_summaries(
             if called is not None and given != called:
                 raise fail(
                     join(where, "granularityId"),
-                    f"`{given}` is not `{called}`, the call's marketplace",
+                    f"`{excerpt(given)}` is not `{excerpt(called)}`, "
+                    "the call's marketplace",
                 )
             called = given
     if called is None:
@@ -140,8 +143,7 @@ def read_inventory_summaries(
     )
 
 
-def _quantity(summary: object, where: str) -> int:
-    fields = obj(summary, where)
+def _quantity(fields: Mapping[str, Any], where: str) -> int:
     details = get(fields, "inventoryDetails", where)
     if details is not None:
         at_ = join(where, "inventoryDetails")

@@ -23,7 +23,8 @@ from typing import Any
 
 import attrs
 
-from ..errors import PayloadError
+from .._excerpt import excerpt
+from ..errors import PayloadError, UnknownMarketplaceError
 from ..model.account import SellingPlan
 from ..model.imports import SetAside
 from ..model.marketplace import Marketplace
@@ -210,8 +211,10 @@ def _market(code: str | None, home: Marketplace) -> Marketplace:
         return home
     try:
         return Marketplace.from_country(code)
-    except Exception:
-        raise PayloadError("", f"unknown marketplace `{code}`") from None
+    except UnknownMarketplaceError:
+        raise PayloadError(
+            "", f"unknown marketplace `{excerpt(code)}`"
+        ) from None
 
 
 def _one(

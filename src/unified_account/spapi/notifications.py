@@ -28,6 +28,7 @@ from typing import Any, NotRequired, TypedDict
 
 import attrs
 
+from .._excerpt import excerpt
 from ..model.catalog import SkuRecord
 from ..model.identifiers import to_sku
 from ..model.imports import SetAside, SetAsideReason
@@ -42,6 +43,7 @@ from ._json import (
     fail,
     get,
     join,
+    kind,
     need,
     obj,
     text,
@@ -106,7 +108,8 @@ def _mfn(
     quantity = whole(need(payload, "Quantity", path), join(path, "Quantity"))
     if code != "DEFAULT":
         raise fail(
-            join(path, "FulfillmentChannelCode"), f"`{code}` is not DEFAULT"
+            join(path, "FulfillmentChannelCode"),
+            f"`{excerpt(code)}` is not DEFAULT",
         )
     record = _record(snapshot, sku)
     named = get(payload, "MarketplaceId", path)
@@ -237,7 +240,9 @@ def _order(
     raw_status = text(need(summary, "OrderStatus", summary_path), status_path)
     status = _V0_STATUS.get(raw_status)
     if status is None:
-        raise fail(status_path, f"`{raw_status}` is not an order status")
+        raise fail(
+            status_path, f"`{excerpt(raw_status)}` is not an order status"
+        )
     channel = get(summary, "FulfillmentType", summary_path)
     fulfillment = None
     if channel is not None:
@@ -308,12 +313,13 @@ def apply_notification(
     """
     body = obj(notification, path)
     kind_path = join(path, "NotificationType")
-    kind = text(need(body, "NotificationType", path), kind_path)
-    apply = _APPLY.get(kind)
+    name = text(need(body, "NotificationType", path), kind_path)
+    apply = _APPLY.get(name)
     if apply is None:
         raise fail(
             kind_path,
-            f"`{kind}` is not one of: " + ", ".join(NOTIFICATION_TYPES),
+            f"`{excerpt(name)}` is not one of: "
+            + ", ".join(NOTIFICATION_TYPES),
         )
     payload_path = join(path, "Payload")
     payload = obj(need(body, "Payload", path), payload_path)
@@ -324,8 +330,16 @@ def replay(snapshot: Snapshot, notifications: Iterable[object]) -> Snapshot:
     """``snapshot`` after each of ``notifications``, in order.
 
     Paths in errors and notes start with the notification's index
-    (``[3].Payload.Sku``).
+    (``[3].Payload.Sku``).  ``notifications`` that is not an array (an
+    object, a string, a number) is a payload error, not a stream.
     """
+    if isinstance(notifications, str | bytes | Mapping) or not isinstance(
+        notifications, Iterable
+    ):
+        raise fail(
+            "",
+            f"expected an array of notifications, got {kind(notifications)}",
+        )
     for index, notification in enumerate(notifications):
         snapshot = apply_notification(
             snapshot, notification, path=f"[{index}]"

@@ -82,6 +82,13 @@ def _elsewhere(order: Mapping[str, Any], v0: bool) -> tuple[str, str] | None:
     return None
 
 
+def _subject(order_id: object, index: int) -> str:
+    """The order's id, or ``order 3`` when it has none worth the name."""
+    if isinstance(order_id, str) and order_id.strip():
+        return order_id
+    return f"order {index}"
+
+
 def read_orders(response: object) -> OrderList:
     """Read an Orders v0 or 2026-01-01 response (list or single order)."""
     root = obj(response, "")
@@ -103,7 +110,7 @@ def read_orders(response: object) -> OrderList:
                 SetAside(
                     source=SOURCE,
                     path=where,
-                    subject=str(order.get(id_key) or f"order {index}"),
+                    subject=_subject(order.get(id_key), index),
                     reason=SetAsideReason.NON_AMAZON_ORDER
                     if kind == "non-amazon"
                     else SetAsideReason.UNKNOWN_MARKETPLACE,

@@ -34,6 +34,7 @@ from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..model.orders import Order, OrderStatus
+from ..snapshot._limits import MAX_WHOLE_DIGITS, _text_problem
 from ._common import Read
 from ._json import at, decimal_text, timestamp, whole
 
@@ -95,6 +96,9 @@ class _Row:
         value = self.get(name)
         if not value.strip():
             raise PayloadError(self.where(name), f"`{name}` is empty")
+        problem = _text_problem(value)
+        if problem is not None:
+            raise PayloadError(self.where(name), problem)
         return value
 
 
@@ -117,7 +121,12 @@ def read_merchant_listings_report(
             continue
         row = _Row(header, raw, number)
         sku: Sku = at(row.where("seller-sku"), to_sku, row.need("seller-sku"))
-        price = decimal_text(row.need("price"), row.where("price"))
+        price = at(
+            row.where("price"),
+            Money,
+            decimal_text(row.need("price"), row.where("price")),
+            marketplace.currency,
+        )
         code = row.get("fulfillment-channel") or "DEFAULT"
         channel = (
             FulfillmentChannel.FBA
@@ -135,7 +144,7 @@ def read_merchant_listings_report(
             sku=sku,
             marketplace=marketplace,
             title=row.need("item-name"),
-            price=Money(price, marketplace.currency),
+            price=price,
             channel=channel,
             status=status,
         )
@@ -153,9 +162,14 @@ def read_merchant_listings_report(
 
 
 def int_text(value: str, where: str) -> int:
-    """A whole number written in ASCII digits."""
+    """A whole number written in ASCII digits, at most 15 of them."""
     if not value.isascii() or not value.isdigit():
         raise PayloadError(where, f"`{excerpt(value)}` is not a whole number")
+    if len(value) > MAX_WHOLE_DIGITS:
+        raise PayloadError(
+            where,
+            f"`{excerpt(value)}` has more than {MAX_WHOLE_DIGITS} digits",
+        )
     return int(value)
 
 

@@ -35,6 +35,7 @@ from typing import Any, NotRequired, TypedDict
 
 import attrs
 
+from .._excerpt import excerpt
 from ..model.account import SellingPlan
 from ..model.imports import SetAside, SetAsideReason
 from ..model.marketplace import Marketplace
@@ -220,7 +221,8 @@ def read_account(response: object) -> SellersAccount:
                 ):
                     raise fail(
                         join(at, "countryCode"),
-                        f"`{country}` is not an ISO 3166 country code",
+                        f"`{excerpt(country)}` is not an ISO 3166 "
+                        "country code",
                     )
     list_path = join(path, "marketplaceParticipationList")
     participations = _participations(

@@ -30,7 +30,6 @@ from . import (
     AccountOpened,
     FbaStockReceived,
     InfoCustomised,
-    InfoReset,
     InventoryConformance,
     InventoryEvent,
     ListingCreated,
@@ -77,7 +76,7 @@ class InventorySync:
             self.fba[key] = self.fba.get(key, 0) + event.quantity
         elif isinstance(event, MfnQuantitySet):
             self.mfn[event.sku] = event.quantity
-        elif isinstance(event, SaleRecorded):
+        else:  # SaleRecorded, the last kind of event
             self.sell(event)
 
     def sell(self, event: SaleRecorded) -> None:
@@ -116,7 +115,7 @@ class AccountInfoStore:
             self.custom = dict(event.account.info_overrides)
         elif isinstance(event, InfoCustomised):
             self.custom[event.marketplace] = event.info
-        elif isinstance(event, InfoReset):
+        else:  # InfoReset, the last kind of event
             self.custom.pop(event.marketplace, None)
 
     def info(self, marketplace: Marketplace) -> AccountInfo:
