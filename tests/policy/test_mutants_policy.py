@@ -13,16 +13,20 @@ from builders import listing
 from unified_account import (
     FAQ,
     NORTH_AMERICA_AND_BRAZIL,
+    BrandRegistration,
     Catalog,
     FulfillmentChannel,
     ListingStatus,
     Marketplace,
     MfnPool,
+    Money,
     RuleKey,
     RuleViolation,
     SkuRecord,
+    StorefrontLink,
     example_snapshot,
 )
+from unified_account.model.rates import ConversionRates
 from unified_account.policy.account_info import (
     customise_account_info,
     evaluate_customisation,
@@ -31,7 +35,18 @@ from unified_account.policy.availability import (
     active_marketplaces,
     offerable_skus,
 )
-from unified_account.policy.brand import catalog_attribute_differences
+from unified_account.policy.brand import (
+    BrandStatus,
+    brand_registry_status,
+    catalog_attribute_differences,
+)
+from unified_account.policy.payout import (
+    PayoutMethod,
+    convert_proceeds,
+    payout_route,
+)
+from unified_account.policy.storefront import storefront_link
+from unified_account.policy.unified import evaluate_unified
 
 US, CA, MX, BR = Marketplace.US, Marketplace.CA, Marketplace.MX, Marketplace.BR
 SELLER = example_snapshot().account
@@ -125,3 +140,177 @@ def test_a_sku_without_an_asin_does_not_end_the_comparison():
     assert [(d.asin, d.attributes) for d in found.value] == [
         ("B0EXAMPL02", ("model_number",))
     ]
+
+
+def _said(reasons):
+    return [(r.rule, r.message_id, dict(r.params)) for r in reasons]
+
+
+def test_an_unknown_storefront_link_names_the_marketplace_and_home():
+    link = StorefrontLink("https://www.amazon.com/stores/HarborLane")
+    brazil = storefront_link(
+        SELLER, BR, link, edition=NORTH_AMERICA_AND_BRAZIL
+    )
+    assert _said(brazil.reasons) == [
+        (
+            RuleKey.STOREFRONT_ORIGIN,
+            "storefront-origin.link-unknown",
+            {"marketplace": BR, "home": US},
+        )
+    ]
+
+
+def test_an_undetermined_payout_names_the_banks_country():
+    """Without a list of bank countries, Canada's CAD bank is undetermined."""
+    route = payout_route(SELLER, CA).value
+    assert route.method is PayoutMethod.UNDETERMINED
+    paid = convert_proceeds(route, Money("10.00", "CAD"), ConversionRates())
+    assert paid.value is None
+    assert _said(paid.reasons) == [
+        (
+            RuleKey.LOCAL_PAYOUT,
+            "local-payout.payout-undetermined",
+            {
+                "marketplace": CA,
+                "proceeds": Money("10.00", "CAD"),
+                "bank": route.bank.masked_id,
+                "bank_country": route.bank.country,
+            },
+        )
+    ]
+    assert route.bank.country == "CA"
+
+
+# Registered on Amazon.com.br: eligible, so unified, only where the
+# edition's scope has Brazil.
+BRAZIL_HOME = attrs.evolve(
+    SELLER, home=BR, marketplaces={BR}, info_overrides={}
+)
+
+
+class TestUnifiedByEdition:
+    """The switcher, and so unification, follows the edition's scope."""
+
+    def test_a_switcher_of_two_marketplaces_is_unified(self):
+        two = attrs.evolve(FAQ, name="two", scope=frozenset({US, CA}))
+        decision = evaluate_unified(SELLER, edition=two)
+        assert decision.allowed
+        assert _said(decision.reasons)[0] == (
+            RuleKey.SWITCHER_MEANS_UNIFIED,
+            "switcher-means-unified.unified",
+            {"home": US, "marketplaces": (US, CA)},
+        )
+
+    def test_brazil_unifies_only_in_its_edition(self):
+        assert not evaluate_unified(BRAZIL_HOME).allowed
+        assert evaluate_unified(
+            BRAZIL_HOME, edition=NORTH_AMERICA_AND_BRAZIL
+        ).allowed
+
+    def test_brand_status_uses_the_editions_unification(self):
+        """Approved on .com: Brazil is undetermined, not 'not unified'."""
+        registration = BrandRegistration(brand="Harbor Lane", approved={US})
+        resolved = brand_registry_status(
+            BRAZIL_HOME, registration, edition=NORTH_AMERICA_AND_BRAZIL
+        )
+        brazil = [
+            (a, r)
+            for a, r in zip(resolved.value, resolved.reasons, strict=True)
+            if a.marketplace is BR
+        ]
+        ((approval, reason),) = brazil
+        assert approval.status is BrandStatus.UNDETERMINED
+        assert approval.source is None
+        assert (reason.message_id, dict(reason.params)) == (
+            "brand-registry-propagation.propagation-unknown",
+            {"brand": "Harbor Lane", "marketplace": BR, "source": US},
+        )
+
+
+class TestBrandReasons:
+    """Each marketplace's approval, with the brand and its source."""
+
+    def _statuses(self, account, approved):
+        registration = BrandRegistration(
+            brand="Harbor Lane", approved=approved
+        )
+        resolved = brand_registry_status(account, registration)
+        return [
+            (
+                a.brand,
+                a.marketplace,
+                a.status,
+                a.source,
+                r.message_id,
+                dict(r.params),
+            )
+            for a, r in zip(resolved.value, resolved.reasons, strict=True)
+        ]
+
+    def test_a_unified_account(self):
+        brand = {"brand": "Harbor Lane"}
+        assert self._statuses(SELLER, {US}) == [
+            (
+                "Harbor Lane",
+                US,
+                BrandStatus.APPROVED,
+                US,
+                "brand-registry-propagation.approved",
+                {**brand, "marketplace": US},
+            ),
+            (
+                "Harbor Lane",
+                CA,
+                BrandStatus.PROPAGATED,
+                US,
+                "brand-registry-propagation.propagated",
+                {**brand, "marketplace": CA, "source": US},
+            ),
+            (
+                "Harbor Lane",
+                MX,
+                BrandStatus.PROPAGATED,
+                US,
+                "brand-registry-propagation.propagated",
+                {**brand, "marketplace": MX, "source": US},
+            ),
+        ]
+
+    def test_an_account_that_is_not_unified(self):
+        alone = example_snapshot().separate_accounts[0]  # Individual, .ca
+        brand = {"brand": "Harbor Lane"}
+        assert self._statuses(alone, {US}) == [
+            (
+                "Harbor Lane",
+                US,
+                BrandStatus.APPROVED,
+                US,
+                "brand-registry-propagation.approved",
+                {**brand, "marketplace": US},
+            ),
+            (
+                "Harbor Lane",
+                CA,
+                BrandStatus.NOT_APPROVED,
+                None,
+                "brand-registry-propagation.not-unified",
+                {**brand, "marketplace": CA, "source": US},
+            ),
+            (
+                "Harbor Lane",
+                MX,
+                BrandStatus.NOT_APPROVED,
+                None,
+                "brand-registry-propagation.not-unified",
+                {**brand, "marketplace": MX, "source": US},
+            ),
+        ]
+
+    def test_a_brand_approved_nowhere(self):
+        assert [s[2:5] for s in self._statuses(SELLER, set())] == [
+            (
+                BrandStatus.NOT_APPROVED,
+                None,
+                "brand-registry-propagation.not-approved",
+            ),
+        ] * 3
