@@ -13,9 +13,12 @@ from builders import listing
 from unified_account import (
     FAQ,
     NORTH_AMERICA_AND_BRAZIL,
+    AsinAttributes,
+    AttributeValue,
     BrandRegistration,
     Catalog,
     FulfillmentChannel,
+    InvalidValueError,
     ListingStatus,
     Marketplace,
     MfnPool,
@@ -37,6 +40,7 @@ from unified_account.policy.availability import (
 )
 from unified_account.policy.brand import (
     BrandStatus,
+    attribute_differences,
     brand_registry_status,
     catalog_attribute_differences,
 )
@@ -314,3 +318,55 @@ class TestBrandReasons:
                 "brand-registry-propagation.not-approved",
             ),
         ] * 3
+
+
+class TestAttributeComparison:
+    """Every pair of marketplaces is compared, and bad records are named."""
+
+    def _colours(self, *values):
+        return [
+            AsinAttributes(
+                asin="B0COLOUR01", marketplace=m, attributes={"color": v}
+            )
+            for m, v in zip((US, CA, MX, BR), values, strict=False)
+        ]
+
+    def test_the_first_and_third_of_four_are_compared(self):
+        """Silver and Gold (en_US) differ; the Spanish ones translate."""
+        records = self._colours(
+            AttributeValue("Silver", "en_US"),
+            AttributeValue("Plateado", "es_MX"),
+            AttributeValue("Gold", "en_US"),
+            AttributeValue("Plateado", "es_MX"),
+        )
+        (difference,) = attribute_differences(records).value
+        assert difference.attributes == ("color",)
+        assert difference.marketplaces == (US, CA, MX, BR)
+
+    def test_translations_alone_do_not_differ(self):
+        records = self._colours(
+            AttributeValue("Silver", "en_US"),
+            AttributeValue("Plateado", "es_MX"),
+            AttributeValue("Silver", "en_US"),
+            AttributeValue("Argent", "fr_CA"),
+        )
+        assert attribute_differences(records).value == ()
+
+    def test_a_record_of_the_wrong_type_is_named_by_index(self):
+        records = [*self._colours("HL-1"), "B0COLOUR01"]
+        with pytest.raises(InvalidValueError) as error:
+            attribute_differences(records)
+        assert error.value.field == "records[1]"
+        assert str(error.value) == (
+            "records[1]: `'B0COLOUR01'` is not AsinAttributes"
+        )
+
+    def test_two_records_of_one_marketplace_are_named(self):
+        records = self._colours("HL-1") * 2
+        with pytest.raises(InvalidValueError) as error:
+            attribute_differences(records)
+        assert error.value.field == "records[1].marketplace"
+        assert str(error.value) == (
+            "records[1].marketplace: ASIN `B0COLOUR01` has two records "
+            "for `US`"
+        )
