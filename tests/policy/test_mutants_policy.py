@@ -32,6 +32,7 @@ from unified_account import (
 from unified_account.model.rates import ConversionRates
 from unified_account.policy.account_info import (
     customise_account_info,
+    effective_account_info,
     evaluate_customisation,
 )
 from unified_account.policy.availability import (
@@ -50,6 +51,7 @@ from unified_account.policy.payout import (
     payout_route,
 )
 from unified_account.policy.storefront import storefront_link
+from unified_account.policy.terms import INFO_FIELD_TERMS
 from unified_account.policy.unified import evaluate_unified
 
 US, CA, MX, BR = Marketplace.US, Marketplace.CA, Marketplace.MX, Marketplace.BR
@@ -370,3 +372,54 @@ class TestAttributeComparison:
             "records[1].marketplace: ASIN `B0COLOUR01` has two records "
             "for `US`"
         )
+
+
+class TestEffectiveInformation:
+    """Which information a marketplace uses, and what is unknown in it."""
+
+    def test_the_reason_says_registration_or_customised(self):
+        home = effective_account_info(SELLER, US)
+        canada = effective_account_info(SELLER, CA)
+        assert home.value == SELLER.registration_info
+        assert canada.value == SELLER.info_overrides[CA]
+        assert _said(home.reasons) == [
+            (
+                RuleKey.ACCOUNT_INFO_DEFAULTS,
+                "account-info-defaults.registration",
+                {"marketplace": US},
+            )
+        ]
+        assert _said(canada.reasons) == [
+            (
+                RuleKey.ACCOUNT_INFO_DEFAULTS,
+                "account-info-defaults.customised",
+                {"marketplace": CA},
+            )
+        ]
+
+    def test_unknown_fields_are_named(self):
+        info = attrs.evolve(
+            SELLER.registration_info, bank=None, contact_email=None
+        )
+        seller = attrs.evolve(SELLER, registration_info=info)
+        mexico = effective_account_info(seller, MX)
+        assert _said(mexico.reasons)[1] == (
+            RuleKey.ACCOUNT_INFO_DEFAULTS,
+            "account-info-defaults.unknown",
+            {
+                "marketplace": MX,
+                "fields": (
+                    INFO_FIELD_TERMS["bank"],
+                    INFO_FIELD_TERMS["contact_email"],
+                ),
+            },
+        )
+
+    def test_outside_the_callers_scope_the_callers_scope_refuses(self):
+        """An edition without Mexico: the na-scope decision denies it."""
+        two = attrs.evolve(FAQ, name="two", scope=frozenset({US, CA}))
+        with pytest.raises(RuleViolation) as error:
+            effective_account_info(SELLER, MX, edition=two)
+        decision = error.value.decision
+        assert not decision.allowed
+        assert decision.rules == {RuleKey.NA_SCOPE}
