@@ -13,6 +13,7 @@ from builders import listing
 from unified_account import (
     FAQ,
     NORTH_AMERICA_AND_BRAZIL,
+    REMOTE_FULFILLMENT,
     AsinAttributes,
     AttributeValue,
     BrandRegistration,
@@ -37,6 +38,7 @@ from unified_account.policy.account_info import (
 )
 from unified_account.policy.availability import (
     active_marketplaces,
+    available_quantity,
     offerable_skus,
 )
 from unified_account.policy.brand import (
@@ -45,11 +47,13 @@ from unified_account.policy.brand import (
     brand_registry_status,
     catalog_attribute_differences,
 )
+from unified_account.policy.orders import combined_order_report
 from unified_account.policy.payout import (
     PayoutMethod,
     convert_proceeds,
     payout_route,
 )
+from unified_account.policy.remote import evaluate_remote_enrollment
 from unified_account.policy.storefront import storefront_link
 from unified_account.policy.terms import INFO_FIELD_TERMS
 from unified_account.policy.unified import evaluate_unified
@@ -423,3 +427,56 @@ class TestEffectiveInformation:
         decision = error.value.decision
         assert not decision.allowed
         assert decision.rules == {RuleKey.NA_SCOPE}
+
+
+def test_the_converted_figure_is_in_the_asked_currency():
+    seller = example_snapshot()
+    resolved = combined_order_report(
+        seller.account, seller.orders, currency="USD", rates=seller.rates
+    )
+    assert resolved.value.converted.currency == "USD"
+    assert resolved.value.converted.total.currency == "USD"
+
+
+def test_a_remotely_served_cell_names_sku_marketplace_units_and_pool():
+    record = SkuRecord(
+        sku="LAMP",
+        fba={US: 50},
+        listings=[listing(CA, FulfillmentChannel.FBA, sku="LAMP")],
+        remote_fulfillment={CA},
+    )
+    shown = available_quantity(
+        Catalog([record]), "LAMP", CA, edition=REMOTE_FULFILLMENT
+    )
+    assert _said(shown.reasons) == [
+        (
+            RuleKey.FBA_POOL_SEPARATION,
+            "fba-pool-separation.remote",
+            {"sku": "LAMP", "marketplace": CA, "quantity": 50, "pool": US},
+        )
+    ]
+
+
+@pytest.mark.parametrize("marketplaces", ["CA", b"CA"])
+def test_an_enrolment_given_as_text_is_refused_quoting_it(marketplaces):
+    catalog = Catalog([SkuRecord(sku="LAMP", fba={US: 5})])
+    with pytest.raises(InvalidValueError) as error:
+        evaluate_remote_enrollment(
+            catalog, "LAMP", marketplaces, edition=REMOTE_FULFILLMENT
+        )
+    assert error.value.field == "marketplaces"
+    assert str(error.value) == (
+        f"marketplaces: `{marketplaces!r}` is not a collection of marketplaces"
+    )
+
+
+def test_an_unhashable_enrolment_is_quoted():
+    catalog = Catalog([SkuRecord(sku="LAMP", fba={US: 5})])
+    with pytest.raises(InvalidValueError) as error:
+        evaluate_remote_enrollment(
+            catalog, "LAMP", [[CA]], edition=REMOTE_FULFILLMENT
+        )
+    assert str(error.value) == (
+        "marketplaces: `[[<Marketplace.CA: 'A2EUQ1WTGCTBG2'>]]` "
+        "is not a collection of marketplaces"
+    )
