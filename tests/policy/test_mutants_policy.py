@@ -6,6 +6,8 @@ unit, the marketplaces with active listings, and an ASIN-less SKU ahead of
 an ASIN in the catalogue comparison.
 """
 
+from datetime import date
+
 import attrs
 import pytest
 
@@ -29,6 +31,7 @@ from unified_account import (
     SkuRecord,
     StorefrontLink,
     example_snapshot,
+    split_subscription,
 )
 from unified_account.model.rates import ConversionRates
 from unified_account.policy.account_info import (
@@ -478,5 +481,52 @@ def test_an_unhashable_enrolment_is_quoted():
         )
     assert str(error.value) == (
         "marketplaces: `[[<Marketplace.CA: 'A2EUQ1WTGCTBG2'>]]` "
+        "is not a collection of marketplaces"
+    )
+
+
+class Shelf:
+    """An iterable whose str() is not its repr(): messages quote the repr."""
+
+    def __init__(self, *items):
+        self.items = items
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __repr__(self):
+        return f"Shelf{self.items!r}"
+
+    def __str__(self):
+        return "a shelf"
+
+
+def test_an_enrolment_of_unhashable_items_is_quoted_by_its_repr():
+    catalog = Catalog([SkuRecord(sku="LAMP", fba={US: 5})])
+    with pytest.raises(InvalidValueError) as error:
+        evaluate_remote_enrollment(
+            catalog, "LAMP", Shelf([CA]), edition=REMOTE_FULFILLMENT
+        )
+    assert str(error.value) == (
+        "marketplaces: `Shelf([<Marketplace.CA: 'A2EUQ1WTGCTBG2'>],)` "
+        "is not a collection of marketplaces"
+    )
+
+
+def test_an_enrolled_name_is_not_a_marketplace():
+    catalog = Catalog([SkuRecord(sku="LAMP", fba={US: 5})])
+    with pytest.raises(InvalidValueError) as error:
+        evaluate_remote_enrollment(
+            catalog, "LAMP", [CA, "MX"], edition=REMOTE_FULFILLMENT
+        )
+    assert error.value.field == "marketplaces"
+    assert str(error.value) == "marketplaces: `'MX'` is not a Marketplace"
+
+
+def test_active_marketplaces_of_unhashable_items_are_quoted_by_repr():
+    with pytest.raises(InvalidValueError) as error:
+        split_subscription(SELLER, date(2026, 7, 15), Shelf([US]))
+    assert str(error.value) == (
+        "active_in: `Shelf([<Marketplace.US: 'ATVPDKIKX0DER'>],)` "
         "is not a collection of marketplaces"
     )
