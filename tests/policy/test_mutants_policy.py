@@ -26,6 +26,7 @@ from unified_account import (
     Marketplace,
     MfnPool,
     Money,
+    Outcome,
     RuleKey,
     RuleViolation,
     SkuRecord,
@@ -530,3 +531,78 @@ def test_active_marketplaces_of_unhashable_items_are_quoted_by_repr():
         "active_in: `Shelf([<Marketplace.US: 'ATVPDKIKX0DER'>],)` "
         "is not a collection of marketplaces"
     )
+
+
+class TestEnrolmentReasons:
+    """Each enrolment decision names the SKU, the choice and the edition."""
+
+    def _decide(self, record, chosen, edition=REMOTE_FULFILLMENT):
+        decision = evaluate_remote_enrollment(
+            Catalog([record]), record.sku, chosen, edition=edition
+        )
+        return decision.outcome, _said(decision.reasons)
+
+    def _params(self, chosen, edition="remote-fulfillment", targets=(CA, MX)):
+        return {
+            "sku": "LAMP",
+            "marketplaces": chosen,
+            "edition": edition,
+            "targets": targets,
+        }
+
+    def test_enrolled(self):
+        record = SkuRecord(sku="LAMP", fba={US: 5})
+        assert self._decide(record, [MX, CA]) == (
+            Outcome.ALLOWED,
+            [
+                (
+                    RuleKey.FBA_POOL_SEPARATION,
+                    "fba-pool-separation.remote-enrolled",
+                    self._params((CA, MX)),
+                )
+            ],
+        )
+
+    def test_a_marketplace_not_served_remotely_is_named(self):
+        record = SkuRecord(sku="LAMP", fba={US: 5})
+        assert self._decide(record, [CA, US]) == (
+            Outcome.DENIED,
+            [
+                (
+                    RuleKey.FBA_POOL_SEPARATION,
+                    "fba-pool-separation.remote-not-offered",
+                    {**self._params((US, CA)), "outside": (US,)},
+                )
+            ],
+        )
+
+    def test_without_remote_fulfillment_every_choice_is_outside(self):
+        record = SkuRecord(sku="LAMP", fba={US: 5})
+        assert self._decide(record, [CA], edition=FAQ) == (
+            Outcome.DENIED,
+            [
+                (
+                    RuleKey.FBA_POOL_SEPARATION,
+                    "fba-pool-separation.remote-not-offered",
+                    {**self._params((CA,), "faq", ()), "outside": (CA,)},
+                )
+            ],
+        )
+
+    def test_a_merchant_fulfilled_offer_is_named(self):
+        record = SkuRecord(
+            sku="LAMP",
+            mfn=MfnPool(quantity=2),
+            fba={US: 5},
+            listings=[listing(MX, sku="LAMP")],
+        )
+        assert self._decide(record, [CA]) == (
+            Outcome.DENIED,
+            [
+                (
+                    RuleKey.FBA_POOL_SEPARATION,
+                    "fba-pool-separation.remote-has-mfn",
+                    {**self._params((CA,)), "merchant": (MX,)},
+                )
+            ],
+        )
