@@ -181,7 +181,7 @@ class TestOutsideAndSplit:
 
 
 def test_outside_an_editions_scope_its_registration_reason_follows():
-    """An edition without Mexico: a .com.mx account is registered elsewhere."""
+    """Without Mexico in the scope, a .com.mx account is elsewhere."""
     two = attrs.evolve(FAQ, name="two", scope=frozenset({US, CA}))
     mexico = attrs.evolve(
         SELLER, home=MX, marketplaces={MX}, info_overrides={}
