@@ -1,0 +1,186 @@
+"""per-marketplace-listing and deletion: every reason and refusal in full.
+
+The rule tests check what is allowed; these check what each decision says
+(the SKU, the marketplace, the price, the marketplaces enrolled or served
+elsewhere), the refusals' fields and messages, and that the caller's
+edition decides where a listing may be created.
+"""
+
+import attrs
+import pytest
+
+from builders import listing
+from unified_account import (
+    NORTH_AMERICA_AND_BRAZIL,
+    REMOTE_FULFILLMENT,
+    Catalog,
+    FulfillmentChannel,
+    InvalidValueError,
+    ListingStatus,
+    Marketplace,
+    MfnArrangement,
+    MfnPool,
+    Money,
+    Outcome,
+    RuleKey,
+    RuleViolation,
+    SkuRecord,
+    example_snapshot,
+)
+from unified_account.policy import listings as listings_module
+from unified_account.policy.availability import offer_status
+from unified_account.policy.listings import (
+    create_listing,
+    evaluate_deletion,
+    evaluate_new_listing,
+)
+
+US, CA, MX, BR = Marketplace.US, Marketplace.CA, Marketplace.MX, Marketplace.BR
+FBA = FulfillmentChannel.FBA
+SELLER = example_snapshot().account
+WITH_BRAZIL = attrs.evolve(SELLER, marketplaces=SELLER.marketplaces | {BR})
+MUG = {"sku": "MUG"}
+
+
+def _said(decision):
+    return [(r.rule, r.message_id, dict(r.params)) for r in decision.reasons]
+
+
+class TestNewListingReasons:
+    """Each answer to a new listing names the SKU and marketplace."""
+
+    def test_created_gives_the_price(self):
+        decision = evaluate_new_listing(
+            Catalog(), SELLER, listing(CA, sku="MUG")
+        )
+        assert decision.outcome is Outcome.ALLOWED
+        assert _said(decision)[0] == (
+            RuleKey.PER_MARKETPLACE_LISTING,
+            "per-marketplace-listing.created",
+            {**MUG, "marketplace": CA, "price": Money("10.00", "CAD")},
+        )
+
+    def test_already_listed(self):
+        mug = listing(CA, sku="MUG")
+        catalog = Catalog([SkuRecord(sku="MUG", listings=[mug])])
+        decision = evaluate_new_listing(catalog, SELLER, mug)
+        assert _said(decision) == [
+            (
+                RuleKey.PER_MARKETPLACE_LISTING,
+                "per-marketplace-listing.already-listed",
+                {**MUG, "marketplace": CA},
+            )
+        ]
+
+    def test_an_mfn_offer_on_an_enrolled_sku_names_the_enrolment(self):
+        record = SkuRecord(
+            sku="MUG",
+            fba={US: 5},
+            listings=[listing(CA, FBA, sku="MUG")],
+            remote_fulfillment={MX, CA},
+        )
+        decision = evaluate_new_listing(
+            Catalog([record]), SELLER, listing(US, sku="MUG")
+        )
+        assert _said(decision) == [
+            (
+                RuleKey.FBA_POOL_SEPARATION,
+                "fba-pool-separation.remote-mfn-offer",
+                {**MUG, "marketplace": US, "enrolled": (CA, MX)},
+            )
+        ]
+
+    def test_a_separate_sku_elsewhere_names_its_marketplace(self):
+        record = SkuRecord(
+            sku="MUG",
+            mfn=MfnPool(
+                quantity=3,
+                arrangement=MfnArrangement.SEPARATE,
+                marketplace=CA,
+            ),
+            listings=[listing(CA, sku="MUG")],
+        )
+        decision = evaluate_new_listing(
+            Catalog([record]), SELLER, listing(MX, sku="MUG")
+        )
+        assert _said(decision) == [
+            (
+                RuleKey.MFN_INVENTORY,
+                "mfn-inventory.separate-elsewhere",
+                {**MUG, "marketplace": MX, "serves": CA},
+            )
+        ]
+
+
+class TestEditionDecidesWhere:
+    """Amazon.com.br is a place to list only in an edition that has it."""
+
+    def test_evaluating(self):
+        brazil = listing(BR, sku="MUG")
+        assert not evaluate_new_listing(Catalog(), WITH_BRAZIL, brazil).allowed
+        assert evaluate_new_listing(
+            Catalog(), WITH_BRAZIL, brazil, edition=NORTH_AMERICA_AND_BRAZIL
+        ).allowed
+
+    def test_creating(self):
+        brazil = listing(BR, sku="MUG")
+        with pytest.raises(RuleViolation):
+            create_listing(Catalog(), WITH_BRAZIL, brazil)
+        catalog = create_listing(
+            Catalog(), WITH_BRAZIL, brazil, edition=NORTH_AMERICA_AND_BRAZIL
+        )
+        assert catalog.record("MUG").listing(BR) == brazil
+
+
+class TestRefusals:
+    """Bad input is named with its field."""
+
+    def test_a_new_listing_that_is_deleted(self):
+        deleted = listing(CA, sku="MUG", status=ListingStatus.DELETED)
+        with pytest.raises(InvalidValueError) as error:
+            create_listing(Catalog(), SELLER, deleted)
+        assert error.value.field == "status"
+        assert str(error.value) == "status: a new listing cannot be deleted"
+
+    def test_something_that_is_not_a_listing(self):
+        """The module's own check, for a caller who imports it directly."""
+        with pytest.raises(InvalidValueError) as error:
+            listings_module.evaluate_new_listing(Catalog(), SELLER, "MUG")
+        assert error.value.field == "listing"
+        assert str(error.value) == "listing: `'MUG'` is not a Listing"
+
+
+def test_a_deletion_names_the_listings_left_elsewhere():
+    record = SkuRecord(
+        sku="MUG",
+        mfn=MfnPool(quantity=2),
+        listings=[
+            listing(US, sku="MUG"),
+            listing(CA, sku="MUG"),
+            listing(MX, sku="MUG", status=ListingStatus.DELETED),
+        ],
+    )
+    decision = evaluate_deletion(Catalog([record]), "MUG", US)
+    assert _said(decision) == [
+        (
+            RuleKey.MARKETPLACE_SPECIFIC_DELETION,
+            "marketplace-specific-deletion.delete",
+            {**MUG, "marketplace": US, "others": (CA,)},
+        )
+    ]
+
+
+def test_the_offer_status_of_a_remote_listing_gives_the_remote_reason():
+    record = SkuRecord(
+        sku="LAMP",
+        fba={US: 5},
+        listings=[listing(CA, FBA, sku="LAMP")],
+        remote_fulfillment={CA},
+    )
+    status = offer_status(
+        Catalog([record]), "LAMP", CA, edition=REMOTE_FULFILLMENT
+    )
+    assert status.value is ListingStatus.ACTIVE
+    assert [r.message_id for r in status.reasons] == [
+        "fba-pool-separation.remote"
+    ]
