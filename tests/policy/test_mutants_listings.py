@@ -29,6 +29,7 @@ from unified_account import (
 )
 from unified_account.policy import listings as listings_module
 from unified_account.policy.availability import offer_status
+from unified_account.policy.inventory import evaluate_sale
 from unified_account.policy.listings import (
     create_listing,
     evaluate_deletion,
@@ -184,3 +185,82 @@ def test_the_offer_status_of_a_remote_listing_gives_the_remote_reason():
     assert [r.message_id for r in status.reasons] == [
         "fba-pool-separation.remote"
     ]
+
+
+class TestSaleReasons:
+    """A sale's reason names the SKU, the units asked, held and left."""
+
+    def _mug(self, quantity=5):
+        return Catalog(
+            [
+                SkuRecord(
+                    sku="MUG",
+                    mfn=MfnPool(quantity=quantity),
+                    listings=[
+                        listing(US, sku="MUG"),
+                        listing(CA, sku="MUG"),
+                        listing(MX, sku="MUG", status=ListingStatus.INACTIVE),
+                    ],
+                )
+            ]
+        )
+
+    def test_a_merchant_fulfilled_sale(self):
+        decision = evaluate_sale(self._mug(), "MUG", CA, 2)
+        assert _said(decision) == [
+            (
+                RuleKey.MFN_INVENTORY,
+                "mfn-inventory.sold",
+                {
+                    **MUG,
+                    "marketplace": CA,
+                    "quantity": 2,
+                    "available": 5,
+                    "remaining": 3,
+                    "marketplaces": (US, CA),
+                },
+            )
+        ]
+
+    def test_more_than_the_pool_leaves_nothing(self):
+        decision = evaluate_sale(self._mug(), "MUG", US, 7)
+        assert decision.outcome is Outcome.DENIED
+        (reason,) = decision.reasons
+        assert reason.message_id == "mfn-inventory.insufficient"
+        assert dict(reason.params)["remaining"] == 0
+
+    def test_an_inactive_listing_refuses_with_its_own_reason(self):
+        decision = evaluate_sale(self._mug(), "MUG", MX, 1)
+        assert decision.outcome is Outcome.DENIED
+        assert _said(decision) == [
+            (
+                RuleKey.PER_MARKETPLACE_LISTING,
+                "per-marketplace-listing.inactive",
+                {**MUG, "marketplace": MX},
+            )
+        ]
+
+    def test_a_remote_sale_names_the_us_pool(self):
+        record = SkuRecord(
+            sku="MUG",
+            fba={US: 5},
+            listings=[listing(CA, FBA, sku="MUG")],
+            remote_fulfillment={CA},
+        )
+        decision = evaluate_sale(
+            Catalog([record]), "MUG", CA, 5, edition=REMOTE_FULFILLMENT
+        )
+        assert _said(decision) == [
+            (
+                RuleKey.FBA_POOL_SEPARATION,
+                "fba-pool-separation.remote-sold",
+                {
+                    **MUG,
+                    "marketplace": CA,
+                    "quantity": 5,
+                    "available": 5,
+                    "remaining": 0,
+                    "pool": US,
+                },
+            )
+        ]
