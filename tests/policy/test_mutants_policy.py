@@ -606,3 +606,17 @@ class TestEnrolmentReasons:
                 )
             ],
         )
+
+
+def test_a_remote_offer_without_us_stock_has_no_units():
+    record = SkuRecord(
+        sku="LAMP",
+        fba={CA: 3},
+        listings=[listing(CA, FulfillmentChannel.FBA, sku="LAMP")],
+        remote_fulfillment={CA},
+    )
+    shown = available_quantity(
+        Catalog([record]), "LAMP", CA, edition=REMOTE_FULFILLMENT
+    )
+    assert shown.value == 0
+    assert dict(shown.reasons[0].params)["quantity"] == 0
