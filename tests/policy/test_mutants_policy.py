@@ -25,10 +25,13 @@ from unified_account import (
     ListingStatus,
     Marketplace,
     MfnPool,
+    MissingDataError,
     Money,
     Outcome,
+    PerItemFee,
     RuleKey,
     RuleViolation,
+    Sale,
     SkuRecord,
     StorefrontLink,
     example_snapshot,
@@ -56,6 +59,10 @@ from unified_account.policy.payout import (
     PayoutMethod,
     convert_proceeds,
     payout_route,
+)
+from unified_account.policy.per_item_fees import (
+    per_item_fee,
+    per_item_fee_table,
 )
 from unified_account.policy.remote import evaluate_remote_enrollment
 from unified_account.policy.storefront import storefront_link
@@ -620,3 +627,37 @@ def test_a_remote_offer_without_us_stock_has_no_units():
     )
     assert shown.value == 0
     assert dict(shown.reasons[0].params)["quantity"] == 0
+
+
+class TestPerItemFeeRefusals:
+    """The per-item schedules and a sale without one, named in full."""
+
+    FEES = (
+        PerItemFee(marketplace=US, rate="0.15"),
+        PerItemFee(marketplace=CA, rate="0.15"),
+    )
+
+    def test_a_fee_of_the_wrong_type_is_named_by_index(self):
+        with pytest.raises(InvalidValueError) as error:
+            per_item_fee_table([*self.FEES, "15%"])
+        assert error.value.field == "fees[2]"
+        assert str(error.value) == "fees[2]: `'15%'` is not a PerItemFee"
+
+    def test_two_schedules_for_one_marketplace_are_named(self):
+        with pytest.raises(InvalidValueError) as error:
+            per_item_fee_table([*self.FEES, self.FEES[1]])
+        assert error.value.field == "fees[2].marketplace"
+        assert str(error.value) == (
+            "fees[2].marketplace: two per-item fee schedules for `CA`"
+        )
+
+    def test_a_sale_without_a_schedule_names_the_sale_and_home(self):
+        sale = Sale(
+            marketplace=MX, price=Money("100.00", "MXN"), reference="O-9"
+        )
+        with pytest.raises(MissingDataError) as error:
+            per_item_fee(SELLER, sale, self.FEES)
+        assert str(error.value) == (
+            "no per-item fee schedule for `MX`, where `O-9` sold; the home "
+            "marketplace's (`US`) never applies to a sale elsewhere"
+        )
