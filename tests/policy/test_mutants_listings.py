@@ -27,9 +27,10 @@ from unified_account import (
     SkuRecord,
     example_snapshot,
 )
+from unified_account.policy import inventory as inventory_module
 from unified_account.policy import listings as listings_module
 from unified_account.policy.availability import offer_status
-from unified_account.policy.inventory import evaluate_sale
+from unified_account.policy.inventory import evaluate_sale, set_mfn_quantity
 from unified_account.policy.listings import (
     create_listing,
     evaluate_deletion,
@@ -264,3 +265,38 @@ class TestSaleReasons:
                 },
             )
         ]
+
+
+class TestSaleRefusals:
+    """A bad quantity or marketplace is quoted by its repr, with its field."""
+
+    CATALOG = Catalog(
+        [SkuRecord(sku="MUG", listings=[listing(US, sku="MUG")])]
+    )
+
+    def test_no_units_is_not_a_sale(self):
+        with pytest.raises(InvalidValueError) as error:
+            evaluate_sale(self.CATALOG, "MUG", US, 0)
+        assert error.value.field == "quantity"
+        assert str(error.value) == (
+            "quantity: `0` is not a whole number of at least 1"
+        )
+
+    def test_a_negative_stock_level(self):
+        with pytest.raises(InvalidValueError) as error:
+            set_mfn_quantity(self.CATALOG, "MUG", -1)
+        assert str(error.value) == (
+            "quantity: `-1` is not a whole number of at least 0"
+        )
+
+    def test_the_modules_own_checks_quote_the_repr(self):
+        """Called directly, past the facade's type checks."""
+        with pytest.raises(InvalidValueError) as error:
+            inventory_module.evaluate_sale(self.CATALOG, "MUG", US, "2")
+        assert str(error.value) == (
+            "quantity: `'2'` is not a whole number of at least 1"
+        )
+        with pytest.raises(InvalidValueError) as error:
+            inventory_module.evaluate_sale(self.CATALOG, "MUG", "US", 1)
+        assert error.value.field == "marketplace"
+        assert str(error.value) == "marketplace: `'US'` is not a Marketplace"
