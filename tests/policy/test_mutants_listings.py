@@ -34,6 +34,7 @@ from unified_account.policy.inventory import evaluate_sale, set_mfn_quantity
 from unified_account.policy.listings import (
     create_listing,
     evaluate_deletion,
+    evaluate_listing_change,
     evaluate_new_listing,
 )
 
@@ -300,3 +301,52 @@ class TestSaleRefusals:
             inventory_module.evaluate_sale(self.CATALOG, "MUG", "US", 1)
         assert error.value.field == "marketplace"
         assert str(error.value) == "marketplace: `'US'` is not a Marketplace"
+
+
+class TestChangeAndDeletionReasons:
+    """Not listed, already deleted, changed: each names SKU and marketplace."""
+
+    CATALOG = Catalog(
+        [
+            SkuRecord(
+                sku="MUG",
+                mfn=MfnPool(quantity=1),
+                listings=[
+                    listing(US, sku="MUG"),
+                    listing(CA, sku="MUG", status=ListingStatus.DELETED),
+                ],
+            )
+        ]
+    )
+
+    def test_a_change_where_listed(self):
+        decision = evaluate_listing_change(self.CATALOG, "MUG", US)
+        assert _said(decision) == [
+            (
+                RuleKey.PER_MARKETPLACE_LISTING,
+                "per-marketplace-listing.changed",
+                {**MUG, "marketplace": US},
+            )
+        ]
+
+    def test_nothing_to_change_where_not_listed(self):
+        decision = evaluate_listing_change(self.CATALOG, "MUG", MX)
+        assert decision.outcome is Outcome.DENIED
+        assert _said(decision) == [
+            (
+                RuleKey.PER_MARKETPLACE_LISTING,
+                "per-marketplace-listing.not-listed",
+                {**MUG, "marketplace": MX},
+            )
+        ]
+
+    def test_nothing_to_change_where_deleted(self):
+        decision = evaluate_listing_change(self.CATALOG, "MUG", CA)
+        assert decision.outcome is Outcome.DENIED
+        assert _said(decision) == [
+            (
+                RuleKey.MARKETPLACE_SPECIFIC_DELETION,
+                "marketplace-specific-deletion.deleted",
+                {**MUG, "marketplace": CA},
+            )
+        ]
