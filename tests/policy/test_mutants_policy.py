@@ -45,6 +45,7 @@ from unified_account.policy.account_info import (
 )
 from unified_account.policy.availability import (
     active_marketplaces,
+    availability_table,
     available_quantity,
     offerable_skus,
 )
@@ -661,3 +662,80 @@ class TestPerItemFeeRefusals:
             "no per-item fee schedule for `MX`, where `O-9` sold; the home "
             "marketplace's (`US`) never applies to a sale elsewhere"
         )
+
+
+class TestAvailabilityTable:
+    """The table's reasons, its refusals, and the FBA cell's reasons."""
+
+    def test_the_table_says_its_four_rules_over_its_columns(self):
+        table = availability_table(Catalog())
+        columns = {"marketplaces": (US, CA, MX)}
+        assert _said(table.reasons) == [
+            (
+                RuleKey.PER_MARKETPLACE_LISTING,
+                "per-marketplace-listing.table",
+                columns,
+            ),
+            (RuleKey.MFN_INVENTORY, "mfn-inventory.table", columns),
+            (
+                RuleKey.FBA_POOL_SEPARATION,
+                "fba-pool-separation.table",
+                columns,
+            ),
+            (
+                RuleKey.MARKETPLACE_SPECIFIC_DELETION,
+                "marketplace-specific-deletion.table",
+                columns,
+            ),
+        ]
+
+    def test_an_unknown_sku_or_column_is_named(self):
+        table = availability_table(Catalog([SkuRecord(sku="MUG")])).value
+        with pytest.raises(MissingDataError) as error:
+            table.quantity("NOPE", US)
+        assert str(error.value) == (
+            "sku `NOPE` is not in the availability table"
+        )
+        with pytest.raises(MissingDataError) as error:
+            table.quantity("MUG", BR)
+        assert str(error.value) == (
+            "marketplace `Marketplace.BR` is not a column of the "
+            "availability table"
+        )
+
+    def _box(self, fba):
+        record = SkuRecord(
+            sku="BOX",
+            fba=fba,
+            listings=[listing(CA, FulfillmentChannel.FBA, sku="BOX")],
+        )
+        return available_quantity(Catalog([record]), "BOX", CA)
+
+    def test_stock_only_elsewhere_is_named_with_its_units(self):
+        shown = self._box({US: 4, CA: 0, MX: 0, BR: 2})
+        assert shown.value == 0
+        assert _said(shown.reasons) == [
+            (
+                RuleKey.FBA_POOL_SEPARATION,
+                "fba-pool-separation.not-here",
+                {
+                    "sku": "BOX",
+                    "marketplace": CA,
+                    "quantity": 0,
+                    "elsewhere": (US, BR),
+                    "units": 6,
+                },
+            )
+        ]
+
+    @pytest.mark.parametrize(("fba", "units"), [({}, 0), ({CA: 3, US: 4}, 3)])
+    def test_the_own_pool_when_it_has_stock_or_none_has(self, fba, units):
+        shown = self._box(fba)
+        assert shown.value == units
+        assert _said(shown.reasons) == [
+            (
+                RuleKey.FBA_POOL_SEPARATION,
+                "fba-pool-separation.pool",
+                {"sku": "BOX", "marketplace": CA, "quantity": units},
+            )
+        ]
