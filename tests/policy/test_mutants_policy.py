@@ -6,7 +6,7 @@ unit, the marketplaces with active listings, and an ASIN-less SKU ahead of
 an ASIN in the catalogue comparison.
 """
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import attrs
 import pytest
@@ -37,6 +37,7 @@ from unified_account import (
     example_snapshot,
     split_subscription,
 )
+from unified_account.model.orders import Order, OrderStatus
 from unified_account.model.rates import ConversionRates
 from unified_account.policy.account_info import (
     customise_account_info,
@@ -739,3 +740,45 @@ class TestAvailabilityTable:
                 {"sku": "BOX", "marketplace": CA, "quantity": units},
             )
         ]
+
+
+def _order(number, total, status=OrderStatus.SHIPPED):
+    return Order(
+        order_id=f"114-0000000-000000{number}",
+        marketplace=US,
+        purchased_at=datetime(2026, 7, 1, tzinfo=UTC),
+        total=None if total is None else Money(total, "USD"),
+        fulfillment=FulfillmentChannel.MFN,
+        status=status,
+    )
+
+
+@pytest.mark.parametrize(
+    ("orders", "canceled", "without_total", "total"),
+    [
+        ([], 0, 0, "0.00"),
+        ([_order(1, "5.00")], 0, 0, "5.00"),
+        (
+            [
+                _order(1, "5.00"),
+                _order(2, "7.00", OrderStatus.CANCELED),
+                _order(3, None, OrderStatus.PENDING),
+                _order(4, None, OrderStatus.PENDING),
+                _order(5, "3.00", OrderStatus.CANCELED),
+                _order(6, "1.50"),
+            ],
+            2,
+            2,
+            "6.50",
+        ),
+    ],
+)
+def test_each_line_counts_canceled_and_totalless_orders(
+    orders, canceled, without_total, total
+):
+    report = combined_order_report(SELLER, orders).value
+    (us,) = [line for line in report.marketplaces if line.marketplace is US]
+    assert us.totals.orders == len(orders)
+    assert us.totals.canceled == canceled
+    assert us.totals.without_total == without_total
+    assert us.totals.total == Money(total, "USD")
