@@ -1,0 +1,103 @@
+"""Named examples for model behaviour the properties rarely pin down.
+
+Each refusal of mixed money names the operation refused; ``sum()`` of
+money starts from ``0`` and refuses anything else; comparisons are strict
+where they say so; the non-Amazon marketplace ids are looked up exactly.
+"""
+
+from decimal import Decimal
+
+import pytest
+
+from unified_account import (
+    CurrencyMismatchError,
+    Money,
+    NonAmazonMarketplace,
+    UnknownMarketplaceError,
+)
+
+USD = Money("10.00", "USD")
+CAD = Money("10.00", "CAD")
+
+
+@pytest.mark.parametrize(
+    ("operation", "word"),
+    [
+        (lambda a, b: a + b, "add"),
+        (lambda a, b: a - b, "subtract"),
+        (lambda a, b: a < b, "compare"),
+        (lambda a, b: a <= b, "compare"),
+        (lambda a, b: a > b, "compare"),
+        (lambda a, b: a >= b, "compare"),
+    ],
+)
+def test_mixed_currencies_name_the_operation(operation, word):
+    with pytest.raises(CurrencyMismatchError) as error:
+        operation(USD, CAD)
+    assert str(error.value) == (
+        f"cannot {word} `USD 10.00` and `CAD 10.00`: different currencies; "
+        "convert one with an explicit rate first"
+    )
+
+
+class TestSum:
+    """``sum()`` of money: from 0, in one currency."""
+
+    def test_the_sum_of_several_amounts(self):
+        amounts = [Money("1.25", "USD"), Money("2.50", "USD"), USD]
+        assert sum(amounts) == Money("13.75", "USD")
+        assert sum([USD]) is USD
+
+    def test_a_start_other_than_zero_is_refused(self):
+        with pytest.raises(CurrencyMismatchError) as error:
+            sum([USD], 5)
+        assert str(error.value) == (
+            "cannot add `USD 10.00` and `5`: not money"
+        )
+
+    def test_money_added_on_the_left_by_radd_keeps_the_order(self):
+        total = Money.__radd__(Money("3.00", "USD"), Money("7.50", "USD"))
+        assert total == Money("10.50", "USD")
+        with pytest.raises(CurrencyMismatchError, match="cannot add"):
+            Money.__radd__(USD, CAD)
+
+    def test_false_is_not_a_zero_to_start_from(self):
+        with pytest.raises(CurrencyMismatchError):
+            sum([USD], False)
+
+
+class TestComparisons:
+    """Equal amounts are neither greater nor less; both bounds hold."""
+
+    def test_equal_amounts(self):
+        same = Money(Decimal("10.00"), "USD")
+        assert not same < USD
+        assert same <= USD
+        assert not same > USD
+        assert same >= USD
+
+    def test_a_cent_apart(self):
+        more = Money("10.01", "USD")
+        assert more > USD
+        assert more >= USD
+        assert not more < USD
+        assert not more <= USD
+
+
+class TestNonAmazonIds:
+    """Known ids are found; any other is an unknown marketplace id."""
+
+    @pytest.mark.parametrize("member", list(NonAmazonMarketplace))
+    def test_each_known_id(self, member):
+        assert NonAmazonMarketplace.from_id(member.id) is member
+
+    def test_the_kinds_and_countries(self):
+        shadow = NonAmazonMarketplace.from_id("AHRY1CZE9ZY4H")
+        assert (shadow.kind, shadow.country_code) == ("invoicing-shadow", "US")
+        mexico = NonAmazonMarketplace.from_id("A3H6HPSLHAK3XG")
+        assert (mexico.kind, mexico.country_code) == ("non-amazon", "MX")
+
+    def test_an_unknown_id_is_named(self):
+        with pytest.raises(UnknownMarketplaceError) as error:
+            NonAmazonMarketplace.from_id("ATVPDKIKX0DER")
+        assert str(error.value) == "unknown marketplace id `ATVPDKIKX0DER`"
