@@ -9,12 +9,20 @@ from decimal import Decimal
 
 import pytest
 
+from builders import listing
 from unified_account import (
     CurrencyMismatchError,
+    FulfillmentChannel,
+    InvalidValueError,
+    Listing,
+    Marketplace,
+    MfnPool,
     Money,
     NonAmazonMarketplace,
+    SkuRecord,
     UnknownMarketplaceError,
 )
+from unified_account.model._converter import converter
 
 USD = Money("10.00", "USD")
 CAD = Money("10.00", "CAD")
@@ -101,3 +109,60 @@ class TestNonAmazonIds:
         with pytest.raises(UnknownMarketplaceError) as error:
             NonAmazonMarketplace.from_id("ATVPDKIKX0DER")
         assert str(error.value) == "unknown marketplace id `ATVPDKIKX0DER`"
+
+
+class TestOutsideTheAmericas:
+    """A record's sellable units where it is listed outside the Americas."""
+
+    RECORD = SkuRecord(
+        sku="MUG-1",
+        mfn=MfnPool(quantity=3),
+        fba={Marketplace.GB: 2, Marketplace.US: 9},
+        listings=[
+            listing(Marketplace.DE),
+            listing(Marketplace.GB, FulfillmentChannel.FBA),
+        ],
+    )
+
+    def test_merchant_fulfilled_in_germany_sells_the_pool(self):
+        assert self.RECORD.sellable(Marketplace.DE) == 3
+
+    def test_fba_in_the_uk_sells_its_own_stock(self):
+        assert self.RECORD.sellable(Marketplace.GB) == 2
+
+    def test_unlisted_sells_nothing(self):
+        assert self.RECORD.sellable(Marketplace.JP) == 0
+        assert self.RECORD.sellable(Marketplace.US) == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "kind"),
+    [
+        ("marketplace", "US", "Marketplace"),
+        ("title", 7, "str"),
+        ("price", "10.00", "Money"),
+        ("channel", "mfn", "FulfillmentChannel"),
+        ("status", "active", "ListingStatus"),
+    ],
+)
+def test_a_listing_field_of_the_wrong_type_is_quoted(field, value, kind):
+    fields = {
+        "sku": "MUG-1",
+        "marketplace": Marketplace.US,
+        "title": "Mug",
+        "price": USD,
+        "channel": FulfillmentChannel.MFN,
+        field: value,
+    }
+    with pytest.raises(InvalidValueError) as error:
+        Listing(**fields)
+    assert error.value.field == field
+    assert str(error.value) == f"{field}: `{value!r}` is not a {kind}"
+
+
+def test_the_json_converter_reads_true_and_false_only():
+    assert converter.structure(True, bool) is True
+    assert converter.structure(False, bool) is False
+    with pytest.raises(InvalidValueError) as error:
+        converter.structure("yes", bool)
+    assert str(error.value) == "expected true or false, got a string"
