@@ -5,6 +5,7 @@ money starts from ``0`` and refuses anything else; comparisons are strict
 where they say so; the non-Amazon marketplace ids are looked up exactly.
 """
 
+import decimal
 from decimal import Decimal
 
 import pytest
@@ -23,6 +24,7 @@ from unified_account import (
     UnknownMarketplaceError,
 )
 from unified_account.model._converter import converter
+from unified_account.model.money import local_context
 
 USD = Money("10.00", "USD")
 CAD = Money("10.00", "CAD")
@@ -166,3 +168,30 @@ def test_the_json_converter_reads_true_and_false_only():
     with pytest.raises(InvalidValueError) as error:
         converter.structure("yes", bool)
     assert str(error.value) == "expected true or false, got a string"
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ({}, "an object"),
+        ([], "an array"),
+        ("yes", "a string"),
+        (1, "a whole number"),
+        (1.5, "a number"),
+        (None, "null"),
+        (Decimal(1), "Decimal"),
+    ],
+)
+def test_the_json_converter_names_what_it_got(value, kind):
+    with pytest.raises(InvalidValueError) as error:
+        converter.structure(value, bool)
+    assert str(error.value) == f"expected true or false, got {kind}"
+
+
+def test_the_local_context_is_the_librarys_whatever_the_callers():
+    with decimal.localcontext(prec=6, rounding=decimal.ROUND_DOWN):
+        with local_context() as context:
+            assert context.prec == 200
+            assert context.rounding == decimal.ROUND_HALF_EVEN
+            assert Decimal("123456.78") * 3 == Decimal("370370.34")
+        assert decimal.getcontext().prec == 6
