@@ -69,7 +69,7 @@ from unified_account.policy.per_item_fees import (
 from unified_account.policy.remote import evaluate_remote_enrollment
 from unified_account.policy.storefront import storefront_link
 from unified_account.policy.terms import INFO_FIELD_TERMS
-from unified_account.policy.unified import evaluate_unified
+from unified_account.policy.unified import evaluate_unified, offer_marketplaces
 
 US, CA, MX, BR = Marketplace.US, Marketplace.CA, Marketplace.MX, Marketplace.BR
 SELLER = example_snapshot().account
@@ -782,3 +782,50 @@ def test_each_line_counts_canceled_and_totalless_orders(
     assert us.totals.canceled == canceled
     assert us.totals.without_total == without_total
     assert us.totals.total == Money(total, "USD")
+
+
+class TestOfferMarketplaces:
+    """Where products may be listed, and the rule that says so."""
+
+    def test_every_turned_on_marketplace(self):
+        offered = offer_marketplaces(SELLER)
+        assert offered.value == (US, CA, MX)
+        assert _said(offered.reasons) == [
+            (
+                RuleKey.LIST_ANYWHERE,
+                "list-anywhere.offered-in",
+                {"home": US, "marketplaces": (US, CA, MX)},
+            )
+        ]
+
+    def test_nothing_turned_on_is_home_only(self):
+        home = attrs.evolve(SELLER, marketplaces={US}, info_overrides={})
+        offered = offer_marketplaces(home)
+        assert offered.value == (US,)
+        assert _said(offered.reasons) == [
+            (
+                RuleKey.HOME_ONLY_BY_DEFAULT,
+                "home-only-by-default.home-only",
+                {"home": US, "marketplaces": (US,)},
+            )
+        ]
+
+    def test_registered_outside_the_callers_scope_nothing_is_offered(self):
+        two = attrs.evolve(FAQ, name="two", scope=frozenset({US, CA}))
+        mexico = attrs.evolve(
+            SELLER, home=MX, marketplaces={MX}, info_overrides={}
+        )
+        offered = offer_marketplaces(mexico, edition=two)
+        assert offered.value == ()
+        assert _said(offered.reasons) == [
+            (
+                RuleKey.NA_SCOPE,
+                "na-scope.out-of-scope",
+                {"marketplace": MX, "scope": (US, CA)},
+            ),
+            (
+                RuleKey.EU_DISTINCT,
+                "eu-distinct.registered-elsewhere",
+                {"home": MX, "scope": (US, CA)},
+            ),
+        ]
