@@ -350,3 +350,90 @@ class TestChangeAndDeletionReasons:
                 {**MUG, "marketplace": CA},
             )
         ]
+
+
+class TestCellReasons:
+    """Each cell's status and reasons, merchant-fulfilled and FBA."""
+
+    def _record(self, quantity):
+        return SkuRecord(
+            sku="MUG",
+            mfn=MfnPool(quantity=quantity),
+            listings=[
+                listing(US, sku="MUG"),
+                listing(CA, sku="MUG"),
+                listing(MX, sku="MUG", status=ListingStatus.INACTIVE),
+            ],
+        )
+
+    def test_a_shared_pool_names_where_it_is_listed(self):
+        shown = offer_status(Catalog([self._record(4)]), "MUG", US)
+        assert shown.value is ListingStatus.ACTIVE
+        assert _said(shown) == [
+            (
+                RuleKey.MFN_INVENTORY,
+                "mfn-inventory.shared",
+                {
+                    **MUG,
+                    "marketplace": US,
+                    "quantity": 4,
+                    "marketplaces": (US, CA),
+                },
+            )
+        ]
+
+    def test_a_shared_pool_at_zero_is_off_offer_everywhere(self):
+        shown = offer_status(Catalog([self._record(0)]), "MUG", CA)
+        assert shown.value is ListingStatus.INACTIVE
+        assert _said(shown)[1] == (
+            RuleKey.MARKETPLACE_SPECIFIC_DELETION,
+            "marketplace-specific-deletion.zero-quantity",
+            {**MUG, "marketplaces": (US, CA)},
+        )
+
+    def test_a_separate_pool_at_zero_is_off_offer_in_its_marketplace(self):
+        record = SkuRecord(
+            sku="MUG",
+            mfn=MfnPool(
+                quantity=0, arrangement=MfnArrangement.SEPARATE, marketplace=CA
+            ),
+            listings=[listing(CA, sku="MUG")],
+        )
+        shown = offer_status(Catalog([record]), "MUG", CA)
+        assert shown.value is ListingStatus.INACTIVE
+        assert [r.message_id for r in shown.reasons] == [
+            "mfn-inventory.separate"
+        ]
+
+    def test_an_inactive_listing_reads_inactive(self):
+        shown = offer_status(Catalog([self._record(4)]), "MUG", MX)
+        assert shown.value is ListingStatus.INACTIVE
+
+    @pytest.mark.parametrize(
+        ("units", "message", "outcome"),
+        [
+            (2, "fba-pool-separation.sold", Outcome.ALLOWED),
+            (4, "fba-pool-separation.insufficient", Outcome.DENIED),
+        ],
+    )
+    def test_an_fba_sale_from_its_own_pool(self, units, message, outcome):
+        record = SkuRecord(
+            sku="MUG",
+            fba={CA: 3, US: 10},
+            listings=[listing(CA, FBA, sku="MUG")],
+        )
+        decision = evaluate_sale(Catalog([record]), "MUG", CA, units)
+        assert decision.outcome is outcome
+        assert _said(decision) == [
+            (
+                RuleKey.FBA_POOL_SEPARATION,
+                message,
+                {
+                    **MUG,
+                    "marketplace": CA,
+                    "quantity": units,
+                    "available": 3,
+                    "remaining": max(3 - units, 0),
+                },
+            )
+        ]

@@ -196,3 +196,20 @@ def test_outside_an_editions_scope_its_registration_reason_follows():
             {"home": MX, "scope": (US, CA)},
         ),
     ]
+
+
+def test_the_callers_split_edition_decides_who_is_charged():
+    """A split edition with Brazil in its scope charges Amazon.com.br too."""
+    with_brazil = attrs.evolve(
+        SPLIT_SUBSCRIPTION,
+        name="split-and-brazil",
+        scope=NORTH_AMERICA_AND_BRAZIL.scope,
+    )
+    resolved = subscription_charge(
+        SELLER, DAY, edition=with_brazil, active_in={US, BR}
+    )
+    assert resolved.value.charged_in == (US, BR)
+    plain = subscription_charge(
+        SELLER, DAY, edition=SPLIT_SUBSCRIPTION, active_in={US, BR}
+    )
+    assert plain.value.charged_in == (US,)
