@@ -829,3 +829,57 @@ class TestOfferMarketplaces:
                 {"home": MX, "scope": (US, CA)},
             ),
         ]
+
+
+class TestOrderReportEdges:
+    """The converted figure's reason, missing rates, bad orders, editions."""
+
+    def test_the_converted_reason_names_total_and_rates(self):
+        seller = example_snapshot()
+        resolved = combined_order_report(
+            seller.account, seller.orders, currency="USD", rates=seller.rates
+        )
+        (converted,) = [
+            r
+            for r in resolved.reasons
+            if r.message_id == "order-tracking.converted"
+        ]
+        assert dict(converted.params) == {
+            "total": Money("305.04", "USD"),
+            "rates": ("CAD/USD 0.7312", "MXN/USD 0.0547"),
+        }
+
+    def test_without_rates_a_foreign_total_is_missing_data(self):
+        seller = example_snapshot()
+        with pytest.raises(MissingDataError):
+            combined_order_report(
+                seller.account, seller.orders, currency="USD"
+            )
+
+    def test_an_order_of_the_wrong_type_is_named_by_index(self):
+        with pytest.raises(InvalidValueError) as error:
+            combined_order_report(SELLER, [_order(1, "5.00"), "114-1"])
+        assert error.value.field == "orders[1]"
+        assert str(error.value) == "orders[1]: `'114-1'` is not an Order"
+
+    def test_an_order_given_twice_is_named(self):
+        with pytest.raises(InvalidValueError) as error:
+            combined_order_report(SELLER, [_order(1, "5.00")] * 2)
+        assert error.value.field == "orders[1].order_id"
+        assert str(error.value) == (
+            "orders[1].order_id: order `114-0000000-0000001` appears twice"
+        )
+
+    def test_the_callers_edition_decides_the_scope(self):
+        brazil = attrs.evolve(
+            SELLER, home=BR, marketplaces={BR}, info_overrides={}
+        )
+        order = attrs.evolve(
+            _order(1, None), marketplace=BR, total=Money("50.00", "BRL")
+        )
+        faq = combined_order_report(brazil, [order]).value
+        both = combined_order_report(
+            brazil, [order], edition=NORTH_AMERICA_AND_BRAZIL
+        ).value
+        assert [line.in_scope for line in faq.marketplaces] == [False]
+        assert [line.in_scope for line in both.marketplaces] == [True]
