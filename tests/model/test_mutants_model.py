@@ -195,3 +195,9 @@ def test_the_local_context_is_the_librarys_whatever_the_callers():
             assert context.rounding == decimal.ROUND_HALF_EVEN
             assert Decimal("123456.78") * 3 == Decimal("370370.34")
         assert decimal.getcontext().prec == 6
+
+
+def test_a_boolean_where_text_is_meant_is_named():
+    with pytest.raises(InvalidValueError) as error:
+        converter.structure(True, str)
+    assert str(error.value) == "expected a string, got a boolean"
