@@ -8,6 +8,7 @@ where they say so; the non-Amazon marketplace ids are looked up exactly.
 import decimal
 from decimal import Decimal
 
+import cattrs
 import pytest
 
 from builders import listing
@@ -23,7 +24,9 @@ from unified_account import (
     SkuRecord,
     UnknownMarketplaceError,
 )
-from unified_account.model._converter import converter
+from unified_account.model._converter import _record, converter, first_problem
+from unified_account.model.attributes import AttributeValue
+from unified_account.model.imports import FeeEstimate
 from unified_account.model.money import local_context
 
 USD = Money("10.00", "USD")
@@ -201,3 +204,22 @@ def test_a_boolean_where_text_is_meant_is_named():
     with pytest.raises(InvalidValueError) as error:
         converter.structure(True, str)
     assert str(error.value) == "expected a string, got a boolean"
+
+
+@pytest.mark.parametrize("field", ["price", "total"])
+def test_a_fee_estimate_in_another_currency_names_the_field(field):
+    amounts = {"price": Money("20.00", "CAD"), "total": Money("3.00", "CAD")}
+    amounts[field] = Money("3.00", "USD")
+    with pytest.raises(InvalidValueError) as error:
+        FeeEstimate(marketplace=Marketplace.CA, reference="MUG-1", **amounts)
+    assert error.value.field == field
+    assert str(error.value) == (
+        f"{field}: `USD 3.00` is not in `CAD`, the currency of Amazon.ca"
+    )
+
+
+def test_every_unknown_field_is_named():
+    structure = _record(AttributeValue)
+    with pytest.raises(cattrs.ClassValidationError) as error:
+        structure({"value": "x", "b": 1, "a": 2}, AttributeValue)
+    assert first_problem(error.value) == ("", "unknown field `a`, `b`")
