@@ -6,8 +6,10 @@ where they say so; the non-Amazon marketplace ids are looked up exactly.
 """
 
 import decimal
+from datetime import date
 from decimal import Decimal
 
+import attrs
 import cattrs
 import pytest
 
@@ -22,6 +24,8 @@ from unified_account import (
     Money,
     NonAmazonMarketplace,
     SkuRecord,
+    SubscriptionFee,
+    SubscriptionFeeSchedule,
     UnknownMarketplaceError,
 )
 from unified_account.model._converter import _record, converter, first_problem
@@ -223,3 +227,42 @@ def test_every_unknown_field_is_named():
     with pytest.raises(cattrs.ClassValidationError) as error:
         structure({"value": "x", "b": 1, "a": 2}, AttributeValue)
     assert first_problem(error.value) == ("", "unknown field `a`, `b`")
+
+
+class TestScheduleRefusals:
+    """A fee schedule's entries are refused with their field, in full."""
+
+    FEE = SubscriptionFee(
+        marketplace=Marketplace.US,
+        amount=Money("39.99", "USD"),
+        effective=date(2021, 8, 1),
+        source="fee schedule",
+        confirmed=True,
+    )
+
+    def test_entries_that_are_not_a_collection(self):
+        with pytest.raises(InvalidValueError) as error:
+            SubscriptionFeeSchedule("US")
+        assert error.value.field == "entries"
+        assert str(error.value) == "entries: `'US'` is not a collection"
+
+    def test_an_entry_of_the_wrong_type_is_named_by_index(self):
+        with pytest.raises(InvalidValueError) as error:
+            SubscriptionFeeSchedule([self.FEE, "39.99"])
+        assert error.value.field == "entries[1]"
+        assert str(error.value) == (
+            "entries[1]: `'39.99'` is not a SubscriptionFee"
+        )
+
+    @pytest.mark.parametrize(
+        ("effective", "shown"),
+        [(date(2021, 8, 1), "2021-08-01"), (None, "None")],
+    )
+    def test_two_entries_on_one_day_are_named(self, effective, shown):
+        fee = attrs.evolve(self.FEE, effective=effective)
+        with pytest.raises(InvalidValueError) as error:
+            SubscriptionFeeSchedule([fee, attrs.evolve(fee, source="other")])
+        assert error.value.field == "entries"
+        assert str(error.value) == (
+            f"entries: two `US` entries take effect on `{shown}`"
+        )
