@@ -69,7 +69,11 @@ from unified_account.policy.per_item_fees import (
 from unified_account.policy.remote import evaluate_remote_enrollment
 from unified_account.policy.storefront import storefront_link
 from unified_account.policy.terms import INFO_FIELD_TERMS
-from unified_account.policy.unified import evaluate_unified, offer_marketplaces
+from unified_account.policy.unified import (
+    evaluate_listing_marketplace,
+    evaluate_unified,
+    offer_marketplaces,
+)
 
 US, CA, MX, BR = Marketplace.US, Marketplace.CA, Marketplace.MX, Marketplace.BR
 SELLER = example_snapshot().account
@@ -883,3 +887,16 @@ class TestOrderReportEdges:
         ).value
         assert [line.in_scope for line in faq.marketplaces] == [False]
         assert [line.in_scope for line in both.marketplaces] == [True]
+
+
+def test_a_marketplace_not_turned_on_is_named_with_the_home():
+    home_only = attrs.evolve(SELLER, marketplaces={US}, info_overrides={})
+    decision = evaluate_listing_marketplace(home_only, CA)
+    assert not decision.allowed
+    assert _said(decision.reasons) == [
+        (
+            RuleKey.HOME_ONLY_BY_DEFAULT,
+            "home-only-by-default.not-turned-on",
+            {"home": US, "marketplace": CA},
+        )
+    ]
