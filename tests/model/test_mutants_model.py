@@ -30,8 +30,10 @@ from unified_account import (
 )
 from unified_account.model._converter import _record, converter, first_problem
 from unified_account.model.attributes import AttributeValue
+from unified_account.model.identifiers import to_asin
 from unified_account.model.imports import FeeEstimate
 from unified_account.model.money import local_context
+from unified_account.model.rates import ConversionRate, ConversionRates
 
 USD = Money("10.00", "USD")
 CAD = Money("10.00", "CAD")
@@ -266,3 +268,37 @@ class TestScheduleRefusals:
         assert str(error.value) == (
             f"entries: two `US` entries take effect on `{shown}`"
         )
+
+
+class TestRateRefusals:
+    """A rate table's refusals, with their fields, in full."""
+
+    CAD = ConversionRate("CAD", "USD", "0.7312")
+
+    def test_rates_that_are_not_a_collection(self):
+        with pytest.raises(InvalidValueError) as error:
+            ConversionRates("CAD")
+        assert str(error.value) == "rates: `'CAD'` is not a collection"
+
+    def test_a_rate_of_the_wrong_type_is_named_by_index(self):
+        with pytest.raises(InvalidValueError) as error:
+            ConversionRates([self.CAD, "0.7"])
+        assert str(error.value) == (
+            "rates[1]: `'0.7'` is not a ConversionRate"
+        )
+
+    def test_two_rates_for_one_pair_are_named(self):
+        again = ConversionRate("CAD", "USD", "0.74")
+        with pytest.raises(InvalidValueError) as error:
+            ConversionRates([self.CAD, again])
+        assert error.value.field == "rates[1]"
+        assert str(error.value) == "rates[1]: two rates from `CAD` to `USD`"
+
+
+@pytest.mark.parametrize("value", ["B0EXAMPL0", "b0exampl01", "B0EXAMPL01X"])
+def test_a_bad_asin_is_quoted_by_its_repr(value):
+    with pytest.raises(InvalidValueError) as error:
+        to_asin(value)
+    assert str(error.value) == (
+        f"`{value!r}` is not an ASIN (10 capital letters or digits)"
+    )
