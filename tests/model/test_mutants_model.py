@@ -15,6 +15,7 @@ import pytest
 
 from builders import listing
 from unified_account import (
+    BrandRegistration,
     CurrencyMismatchError,
     FulfillmentChannel,
     InvalidValueError,
@@ -302,3 +303,42 @@ def test_a_bad_asin_is_quoted_by_its_repr(value):
     assert str(error.value) == (
         f"`{value!r}` is not an ASIN (10 capital letters or digits)"
     )
+
+
+class TestTextAndTagRefusals:
+    """Attribute values and language tags are quoted by their repr."""
+
+    @pytest.mark.parametrize("value", ["", "  ", 7])
+    def test_an_empty_or_non_text_value(self, value):
+        with pytest.raises(InvalidValueError) as error:
+            AttributeValue(value, "en_US")
+        assert error.value.field == "value"
+        assert str(error.value) == (
+            f"value: `{value!r}` must be a non-empty string"
+        )
+
+    @pytest.mark.parametrize("tag", ["english", "EN_us", 5])
+    def test_a_bad_language_tag(self, tag):
+        with pytest.raises(InvalidValueError) as error:
+            AttributeValue("Black", tag)
+        assert error.value.field == "language_tag"
+        assert str(error.value) == (
+            f"language_tag: `{tag!r}` is not a language tag (like `en_US`)"
+        )
+
+
+class TestBrandApprovals:
+    """Approvals are a collection of marketplaces, refused in full."""
+
+    def test_approvals_that_are_not_a_collection(self):
+        with pytest.raises(InvalidValueError) as error:
+            BrandRegistration(brand="Harbor Lane", approved="US")
+        assert str(error.value) == "approved: `'US'` is not a collection"
+
+    def test_an_approval_that_is_not_a_marketplace(self):
+        with pytest.raises(InvalidValueError) as error:
+            BrandRegistration(
+                brand="Harbor Lane", approved=[Marketplace.US, "CA"]
+            )
+        assert error.value.field == "approved"
+        assert str(error.value) == "approved: `'CA'` is not a Marketplace"
