@@ -11,10 +11,12 @@ from decimal import Decimal
 
 import attrs
 import cattrs
+import immutables
 import pytest
 
 from builders import listing
 from unified_account import (
+    AsinAttributes,
     BrandRegistration,
     CurrencyMismatchError,
     FulfillmentChannel,
@@ -25,6 +27,7 @@ from unified_account import (
     Money,
     NonAmazonMarketplace,
     SkuRecord,
+    StorefrontLink,
     SubscriptionFee,
     SubscriptionFeeSchedule,
     UnknownMarketplaceError,
@@ -342,3 +345,73 @@ class TestBrandApprovals:
             )
         assert error.value.field == "approved"
         assert str(error.value) == "approved: `'CA'` is not a Marketplace"
+
+
+class TestStorefrontLinkRefusals:
+    """A storefront link is an https link on an Amazon domain."""
+
+    @pytest.mark.parametrize(
+        "url", ["http://www.amazon.com/stores/x", "https://www.amazon.com"]
+    )
+    def test_not_an_https_link_with_a_path(self, url):
+        with pytest.raises(InvalidValueError) as error:
+            StorefrontLink(url)
+        assert error.value.field == "url"
+        assert str(error.value) == (
+            f"url: `{url}` is not an https link with a path"
+        )
+
+    def test_not_an_amazon_domain(self):
+        with pytest.raises(InvalidValueError) as error:
+            StorefrontLink("https://www.example.com/stores/x")
+        assert error.value.field == "url"
+        assert str(error.value) == (
+            "url: `www.example.com` is not an Amazon marketplace domain"
+        )
+
+
+def test_a_domain_that_is_not_text_is_unknown():
+    with pytest.raises(UnknownMarketplaceError) as error:
+        Marketplace.from_domain(5)
+    assert str(error.value) == "unknown marketplace domain `5`"
+
+
+class TestAsinAttributeRefusals:
+    """Key attributes: a mapping of names to non-empty values, not empty."""
+
+    def _asin(self, attributes):
+        return AsinAttributes(
+            asin="B0EXAMPL01",
+            marketplace=Marketplace.US,
+            attributes=attributes,
+        )
+
+    def test_not_a_mapping(self):
+        with pytest.raises(InvalidValueError) as error:
+            self._asin([("brand", "Harbor Lane")])
+        assert error.value.field == "attributes"
+        assert str(error.value) == (
+            "attributes: `[('brand', 'Harbor Lane')]` is not a mapping"
+        )
+
+    def test_a_bad_attribute_name(self):
+        with pytest.raises(InvalidValueError) as error:
+            self._asin({"Model Number": "HL-1"})
+        assert error.value.field == "attributes"
+        assert str(error.value) == (
+            "attributes: `Model Number` is not an attribute name (like "
+            "`model_number`)"
+        )
+
+    def test_no_attributes(self):
+        with pytest.raises(InvalidValueError) as error:
+            self._asin({})
+        assert error.value.field == "attributes"
+        assert str(error.value) == (
+            "attributes: give at least one key attribute"
+        )
+
+    def test_a_map_is_kept_as_given(self):
+        given = immutables.Map({"brand": "Harbor Lane"})
+        assert self._asin(given).attributes == given
+        assert self._asin({"brand": "Harbor Lane"}).attributes == given
