@@ -415,3 +415,27 @@ class TestAsinAttributeRefusals:
         given = immutables.Map({"brand": "Harbor Lane"})
         assert self._asin(given).attributes == given
         assert self._asin({"brand": "Harbor Lane"}).attributes == given
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (("CAD", "usd", "1"), "target: unknown currency `usd`"),
+        (("CAD", "USD", "0"), "rate: `0` is not above 0"),
+        (("CAD", "USD", "-2"), "rate: `-2` is not above 0"),
+        (
+            ("CAD", "CAD", "1"),
+            "target: a rate from `CAD` to itself is always 1",
+        ),
+    ],
+)
+def test_a_bad_rate_is_refused_in_full(arguments, message):
+    with pytest.raises(InvalidValueError) as error:
+        ConversionRate(*arguments)
+    assert str(error.value) == message
+
+
+def test_a_pool_made_without_a_quantity_is_empty():
+    assert MfnPool.shared().quantity == 0
+    separate = MfnPool.separate(Marketplace.CA)
+    assert (separate.quantity, separate.marketplace) == (0, Marketplace.CA)
