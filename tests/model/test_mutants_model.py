@@ -6,7 +6,7 @@ where they say so; the non-Amazon marketplace ids are looked up exactly.
 """
 
 import decimal
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import attrs
@@ -439,3 +439,50 @@ def test_a_pool_made_without_a_quantity_is_empty():
     assert MfnPool.shared().quantity == 0
     separate = MfnPool.separate(Marketplace.CA)
     assert (separate.quantity, separate.marketplace) == (0, Marketplace.CA)
+
+
+class TestMoreRefusalsInFull:
+    """Attribute values, mappings, collections and dates, quoted by repr."""
+
+    def _asin(self, attributes):
+        return AsinAttributes(
+            asin="B0EXAMPL01",
+            marketplace=Marketplace.US,
+            attributes=attributes,
+        )
+
+    def test_attributes_given_as_text(self):
+        with pytest.raises(InvalidValueError) as error:
+            self._asin("brand")
+        assert str(error.value) == "attributes: `'brand'` is not a mapping"
+
+    def test_an_empty_value_after_a_language_value(self):
+        """A value with a language tag does not end the checks."""
+        with pytest.raises(InvalidValueError) as error:
+            self._asin(
+                {"color": AttributeValue("Black", "en_US"), "brand": "  "}
+            )
+        assert error.value.field == "attributes.brand"
+        assert str(error.value) == (
+            "attributes.brand: `'  '` must be a non-empty string"
+        )
+
+    def test_a_collection_given_as_text_names_its_field(self):
+        with pytest.raises(InvalidValueError) as error:
+            SkuRecord(sku="MUG-1", remote_fulfillment="CA")
+        assert error.value.field == "remote_fulfillment"
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [
+            ("2021-08-01", "'2021-08-01'"),
+            (datetime(2021, 8, 1), "datetime.datetime(2021, 8, 1, 0, 0)"),
+        ],
+    )
+    def test_a_day_that_is_not_a_date(self, value, shown):
+        with pytest.raises(InvalidValueError) as error:
+            attrs.evolve(TestScheduleRefusals.FEE, effective=value)
+        assert error.value.field == "effective"
+        assert str(error.value) == (
+            f"effective: `{shown}` is not a calendar date (a `datetime.date`)"
+        )
