@@ -6,7 +6,7 @@ where they say so; the non-Amazon marketplace ids are looked up exactly.
 """
 
 import decimal
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import attrs
@@ -23,6 +23,7 @@ from unified_account import (
     InvalidValueError,
     Listing,
     Marketplace,
+    MfnArrangement,
     MfnPool,
     Money,
     NonAmazonMarketplace,
@@ -37,6 +38,7 @@ from unified_account.model.attributes import AttributeValue
 from unified_account.model.identifiers import to_asin
 from unified_account.model.imports import FeeEstimate
 from unified_account.model.money import local_context
+from unified_account.model.orders import Order
 from unified_account.model.rates import ConversionRate, ConversionRates
 
 USD = Money("10.00", "USD")
@@ -486,3 +488,58 @@ class TestMoreRefusalsInFull:
         assert str(error.value) == (
             f"effective: `{shown}` is not a calendar date (a `datetime.date`)"
         )
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"arrangement": MfnArrangement.SEPARATE},
+            "marketplace: a separate SKU must name the marketplace it serves",
+        ),
+        (
+            {"marketplace": Marketplace.CA},
+            "marketplace: a shared pool serves every marketplace; `CA` "
+            "applies only to a separate SKU",
+        ),
+        (
+            {"arrangement": MfnArrangement.SEPARATE, "marketplace": "CA"},
+            "marketplace: `'CA'` is not a Marketplace",
+        ),
+    ],
+)
+def test_a_pool_names_its_marketplace_problem(changes, message):
+    with pytest.raises(InvalidValueError) as error:
+        MfnPool(quantity=1, **changes)
+    assert error.value.field == "marketplace"
+    assert str(error.value) == message
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"purchased_at": "2026-07-01"},
+            "purchased_at: `'2026-07-01'` is not a datetime",
+        ),
+        (
+            {"purchased_at": datetime(2026, 7, 1)},
+            "purchased_at: `2026-07-01T00:00:00` has no time zone; give one "
+            "(`Z` for UTC)",
+        ),
+        ({"total": "5.00"}, "total: `'5.00'` is not Money"),
+    ],
+)
+def test_an_order_names_its_bad_field(changes, message):
+    fields = {
+        "order_id": "114-0000000-0000001",
+        "marketplace": Marketplace.US,
+        "purchased_at": datetime(2026, 7, 1, tzinfo=UTC),
+        "total": None,
+        "fulfillment": None,
+        "status": None,
+        **changes,
+    }
+    with pytest.raises(InvalidValueError) as error:
+        Order(**fields)
+    assert str(error.value) == message
