@@ -32,10 +32,11 @@ from unified_account import (
     SubscriptionFee,
     SubscriptionFeeSchedule,
     UnknownMarketplaceError,
+    example_snapshot,
 )
 from unified_account.model._converter import _record, converter, first_problem
 from unified_account.model.attributes import AttributeValue
-from unified_account.model.identifiers import to_asin
+from unified_account.model.identifiers import to_asin, to_sku
 from unified_account.model.imports import FeeEstimate
 from unified_account.model.money import local_context
 from unified_account.model.orders import Order
@@ -543,3 +544,32 @@ def test_an_order_names_its_bad_field(changes, message):
     with pytest.raises(InvalidValueError) as error:
         Order(**fields)
     assert str(error.value) == message
+
+
+def test_a_bad_sku_is_quoted_by_its_repr():
+    with pytest.raises(InvalidValueError) as error:
+        to_sku(" MUG")
+    assert str(error.value) == (
+        "`' MUG'` is not a SKU (1 to 40 printable ASCII characters, no space "
+        "at either end)"
+    )
+
+
+@pytest.mark.parametrize(("value", "shown"), [(-1, "-1"), ("3", "'3'")])
+def test_a_bad_quantity_is_quoted_with_its_field(value, shown):
+    with pytest.raises(InvalidValueError) as error:
+        MfnPool(quantity=value)
+    assert error.value.field == "quantity"
+    assert str(error.value) == (
+        f"quantity: `{shown}` is not a whole number of at least 0"
+    )
+
+
+def test_a_bad_country_is_named():
+    info = example_snapshot().account.registration_info
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(info, address_country="usa")
+    assert error.value.field == "address_country"
+    assert str(error.value) == (
+        "address_country: `usa` is not an ISO 3166 country code"
+    )
