@@ -529,6 +529,11 @@ def test_a_pool_names_its_marketplace_problem(changes, message):
             "(`Z` for UTC)",
         ),
         ({"total": "5.00"}, "total: `'5.00'` is not Money"),
+        (
+            {"total": Money("5.00", "CAD")},
+            "total: `CAD 5.00` is not in `USD`, the currency of Amazon.com",
+        ),
+        ({"total": Money("-5.00", "USD")}, "total: `USD -5.00` is negative"),
     ],
 )
 def test_an_order_names_its_bad_field(changes, message):
