@@ -578,3 +578,41 @@ def test_a_bad_country_is_named():
     assert str(error.value) == (
         "address_country: `usa` is not an ISO 3166 country code"
     )
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"marketplaces": {Marketplace.CA}},
+            "marketplaces",
+            "the home marketplace `US` must be turned on",
+        ),
+        (
+            {"info_overrides": {"CA": "info"}},
+            "info_overrides",
+            "`'CA'` is not a Marketplace",
+        ),
+        (
+            {"info_overrides": {Marketplace.DE: "info"}},
+            "info_overrides.DE",
+            "`DE` is not a marketplace of the Americas unified account",
+        ),
+        (
+            {"info_overrides": {Marketplace.BR: "info"}},
+            "info_overrides.BR",
+            "`BR` is not turned on for this account",
+        ),
+        (
+            {"info_overrides": {Marketplace.CA: "info"}},
+            "info_overrides.CA",
+            "`'info'` is not an AccountInfo",
+        ),
+    ],
+)
+def test_an_account_names_its_inconsistency(changes, field, message):
+    seller = example_snapshot().account
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(seller, **changes)
+    assert error.value.field == field
+    assert str(error.value) == f"{field}: {message}"
