@@ -588,6 +588,12 @@ def test_a_bad_country_is_named():
             "marketplaces",
             "the home marketplace `US` must be turned on",
         ),
+        ({"marketplaces": "US"}, "marketplaces", "`'US'` is not a collection"),
+        (
+            {"info_overrides": "CA"},
+            "info_overrides",
+            "`'CA'` is not a mapping of marketplaces to account information",
+        ),
         (
             {"info_overrides": {"CA": "info"}},
             "info_overrides",
