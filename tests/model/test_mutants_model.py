@@ -590,6 +590,12 @@ def test_a_bad_country_is_named():
         ),
         ({"marketplaces": "US"}, "marketplaces", "`'US'` is not a collection"),
         (
+            {"marketplaces": [[Marketplace.US]]},
+            "marketplaces",
+            "`[[<Marketplace.US: 'ATVPDKIKX0DER'>]]` is not a collection of "
+            "marketplaces",
+        ),
+        (
             {"info_overrides": "CA"},
             "info_overrides",
             "`'CA'` is not a mapping of marketplaces to account information",
