@@ -590,6 +590,11 @@ def test_a_bad_country_is_named():
         ),
         ({"marketplaces": "US"}, "marketplaces", "`'US'` is not a collection"),
         (
+            {"marketplaces": [Marketplace.US, "CA"]},
+            "marketplaces",
+            "`'CA'` is not a Marketplace",
+        ),
+        (
             {"marketplaces": [[Marketplace.US]]},
             "marketplaces",
             "`[[<Marketplace.US: 'ATVPDKIKX0DER'>]]` is not a collection of "
