@@ -29,3 +29,33 @@ settings.register_profile(
     suppress_health_check=list(HealthCheck),
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+# Under mutmut (which sets MUTANT_UNDER_TEST) every test starts with empty
+# memos.  mutmut forks each mutant's test run from a process that has
+# already run the suite, and a memo filled there answers with the
+# unmutated code: a mutant of a memoized function would then survive
+# unseen, and mutmut's record of which tests call which function would
+# miss every call the memo answered.
+_MEMOS = {
+    "unified_account.policy.eligibility": (
+        "_IN_ORDER",
+        "_SCOPE_ANSWERS",
+        "_ELIGIBILITY_ANSWERS",
+    ),
+    "unified_account.policy.unified": ("_LISTING_ANSWERS",),
+    "unified_account.model.money": ("_QUANTA",),
+}
+
+if "MUTANT_UNDER_TEST" in os.environ:
+    import importlib
+
+    import pytest
+
+    @pytest.fixture(autouse=True)
+    def _empty_memos():
+        """Start each test with the memos of policy/ and model/ empty."""
+        for module, names in _MEMOS.items():
+            loaded = importlib.import_module(module)
+            for name in names:
+                getattr(loaded, name).clear()
