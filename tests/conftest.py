@@ -31,19 +31,14 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
-# Under mutmut (which sets MUTANT_UNDER_TEST) every test starts with empty
-# memos.  mutmut forks each mutant's test run from a process that has
+# Under mutmut (which sets MUTANT_UNDER_TEST) every test starts with an
+# empty memo.  mutmut forks each mutant's test run from a process that has
 # already run the suite, and a memo filled there answers with the
 # unmutated code: a mutant of a memoized function would then survive
 # unseen, and mutmut's record of which tests call which function would
-# miss every call the memo answered.
+# miss every call the memo answered.  The one memo left in policy/ and
+# model/ is the money module's table of each currency's quantum.
 _MEMOS = {
-    "unified_account.policy.eligibility": (
-        "_IN_ORDER",
-        "_SCOPE_ANSWERS",
-        "_ELIGIBILITY_ANSWERS",
-    ),
-    "unified_account.policy.unified": ("_LISTING_ANSWERS",),
     "unified_account.model.money": ("_QUANTA",),
 }
 
