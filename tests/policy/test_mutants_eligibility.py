@@ -1,8 +1,8 @@
 """na-scope, eu-distinct, professional-only: every reason in full.
 
 The rule tests check who is eligible; these check what each decision
-says, and that the memoized answers are kept apart by everything they
-depend on (an edition's scope, its plans), asked one after another.
+says, and that answers asked one after another are kept apart by
+everything they depend on (an edition's scope, its plans).
 """
 
 import attrs

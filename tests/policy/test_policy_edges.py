@@ -1,18 +1,15 @@
 """Edges of the policies that no rule example reaches.
 
-The bounded memo when it is full, a payout to a bank account nobody
-knows, an enrolment that is not a collection of hashable values, and the
-policy modules' own checks when they are called directly (the package's
-facade checks the outer types first; the modules check them again for a
-caller who imports them).
+A payout to a bank account nobody knows, an enrolment that is not a
+collection of hashable values, and the policy modules' own checks when
+they are called directly (the package's facade checks the outer types
+first; the modules check them again for a caller who imports them).
 """
 
 from datetime import date
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from unified_account import (
     REMOTE_FULFILLMENT,
@@ -27,57 +24,12 @@ from unified_account import (
     example_snapshot,
     payout_route,
 )
-from unified_account.policy import _memo
 from unified_account.policy import split_subscription as split_module
 from unified_account.policy.payout import unknown_bank_reason
 
 US, CA, MX = Marketplace.US, Marketplace.CA, Marketplace.MX
 SELLER = example_snapshot().account
 DAY = date(2026, 7, 15)
-
-
-class TestMemo:
-    """The memo keeps at most LIMIT answers and never changes one."""
-
-    def test_a_kept_answer_is_not_computed_again(self):
-        answers: dict[object, str] = {}
-        calls: list[str] = []
-
-        def compute():
-            calls.append("computed")
-            return "answer"
-
-        assert _memo.memo(answers, "key", compute) == "answer"
-        assert _memo.memo(answers, "key", compute) == "answer"
-        assert calls == ["computed"]
-        assert answers == {"key": "answer"}
-
-    def test_a_full_memo_answers_without_keeping(self):
-        answers = dict.fromkeys(range(_memo.LIMIT), "old")
-        calls: list[str] = []
-
-        def compute():
-            calls.append("computed")
-            return "new"
-
-        assert _memo.memo(answers, "fresh", compute) == "new"
-        assert _memo.memo(answers, "fresh", compute) == "new"
-        assert calls == ["computed", "computed"]
-        assert len(answers) == _memo.LIMIT
-        assert "fresh" not in answers
-
-    def test_one_short_of_full_keeps_the_last_answer(self):
-        answers = dict.fromkeys(range(_memo.LIMIT - 1), "old")
-        assert _memo.memo(answers, "last", lambda: "new") == "new"
-        assert answers["last"] == "new"
-        assert len(answers) == _memo.LIMIT
-
-    @given(st.lists(st.integers(), max_size=50))
-    def test_the_memo_gives_what_compute_gives(self, keys):
-        answers: dict[object, int] = {}
-        for key in keys:
-            assert _memo.memo(answers, key, lambda k=key: k * 2) == key * 2
-        assert answers == {key: key * 2 for key in keys}
 
 
 def _without_bank(account, marketplace):
