@@ -180,6 +180,20 @@ class TestShortSingleLineErrors:
             Money("1" * 10_000_000 + "x", "USD")
         assert len(str(error.value)) < 500
 
+    def test_an_unknown_non_amazon_id_is_quoted_short(self):
+        """``NonAmazonMarketplace.from_id`` quoted the whole id."""
+        from unified_account import (
+            NonAmazonMarketplace,
+            UnknownMarketplaceError,
+        )
+
+        with pytest.raises(UnknownMarketplaceError) as error:
+            NonAmazonMarketplace.from_id("X\n" * 100_000)
+        message = str(error.value)
+        assert len(message) < 500
+        assert "\n" not in message
+        assert message.startswith("unknown marketplace id `X\\nX\\n")
+
     def test_a_value_with_line_breaks_gives_one_line(self):
         """A bad value with newlines gave a multi-line error."""
         with pytest.raises(InvalidValueError) as error:

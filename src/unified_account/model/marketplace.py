@@ -254,5 +254,5 @@ class NonAmazonMarketplace(enum.Enum):
             return cls(marketplace_id)
         except ValueError:
             raise UnknownMarketplaceError(
-                f"unknown marketplace id `{marketplace_id}`"
+                f"unknown marketplace id `{excerpt(marketplace_id)}`"
             ) from None
