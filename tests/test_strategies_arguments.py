@@ -205,6 +205,18 @@ ROWS = [
     ),
     ("catalogs", "max_skus", 2, lambda c: len(c) <= 2),
     (
+        "sku_rows",
+        "records",
+        ua.sku_records(skus=st.just(SKU), mfn=st.just(SEPARATE_CA)),
+        lambda row: row.sku == SKU and row.separate == "CA",
+    ),
+    (
+        "listing_rows",
+        "listings",
+        ua.listings(marketplaces=st.just(CA)),
+        lambda row: row.marketplace == "CA",
+    ),
+    (
         "snapshots",
         "accounts",
         ua.seller_accounts(homes=st.just(MX)),

@@ -10,10 +10,12 @@ from hypothesis.errors import InvalidArgument
 from unified_account import (
     Catalog,
     FulfillmentChannel,
+    ListingRow,
     ListingStatus,
     Marketplace,
     MfnArrangement,
     SkuRecord,
+    SkuRow,
     parse_snapshot,
     to_sku,
 )
@@ -170,3 +172,41 @@ def test_attribute_values_reach_plain_and_tagged():
         ua.attribute_values(), lambda v: isinstance(v, AttributeValue)
     )
     assert tagged.language_tag is not None
+
+
+@given(ua.sku_records(allow_zero_price=True), st.data())
+def test_a_sku_row_builds_back_the_record_it_was_drawn_from(record, data):
+    """``Catalog.from_rows`` reads a drawn row back into its record."""
+    row = data.draw(ua.sku_rows(records=st.just(record)))
+    assert isinstance(row, SkuRow)
+    assert all(isinstance(listing, ListingRow) for listing in row.listings)
+    built = Catalog.from_rows([row]).record(record.sku)
+    assert built == record
+    assert built.listings == record.listings
+
+
+@given(ua.listings(allow_zero_price=True), st.data())
+def test_a_listing_row_builds_back_its_listing(listing, data):
+    """A drawn listing row, under its SKU, is that listing again."""
+    row = data.draw(ua.listing_rows(listings=st.just(listing)))
+    fba = (
+        {listing.marketplace.name: 1}
+        if listing.channel is FulfillmentChannel.FBA
+        else {}
+    )
+    sku_row = SkuRow(str(listing.sku), None, 0, None, fba, [row])
+    (built,) = Catalog.from_rows([sku_row]).record(listing.sku).listings
+    assert built == listing
+
+
+@given(ua.sku_rows(), ua.listing_rows())
+def test_rows_are_written_in_plain_values(sku_row, listing_row):
+    """Codes, values and amount text: what a database or CSV gives."""
+    for row in (listing_row, *sku_row.listings):
+        assert row.marketplace in {"US", "CA", "MX"}
+        assert row.channel in {"mfn", "fba"}
+        assert row.status in {"active", "inactive", "deleted"}
+        assert type(row.price) is str
+        assert type(row.attributes) is dict
+    assert all(type(key) is str for key in sku_row.fba)
+    Catalog.from_rows([sku_row])  # valid as drawn

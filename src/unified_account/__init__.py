@@ -116,6 +116,10 @@ if TYPE_CHECKING:
         ConversionRate,
         ConversionRates,
     )
+    from .model.rows import (
+        ListingRow,
+        SkuRow,
+    )
     from .model.storefront import (
         StorefrontLink,
         StorefrontRequest,
@@ -279,6 +283,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidValueError",
     "Listing",
+    "ListingRow",
     "ListingStatus",
     "Marketplace",
     "MarketplaceOrders",
@@ -311,6 +316,7 @@ __all__ = [
     "SellingPlan",
     "Sku",
     "SkuRecord",
+    "SkuRow",
     "Snapshot",
     "SnapshotError",
     "SplitShare",
@@ -441,6 +447,8 @@ _LAZY = {
     "BrandRegistration": ".model.brand",
     "Catalog": ".model.catalog",
     "SkuRecord": ".model.catalog",
+    "SkuRow": ".model.rows",
+    "ListingRow": ".model.rows",
     "PerItemFee": ".model.fees",
     "RecordedCharge": ".model.fees",
     "Sale": ".model.fees",

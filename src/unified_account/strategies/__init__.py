@@ -65,6 +65,7 @@ from ._core import (
     selling_plans,
 )
 from ._imports import fee_estimates, set_asides
+from ._rows import listing_rows, sku_rows
 
 __all__ = [
     "account_infos",
@@ -82,6 +83,7 @@ __all__ = [
     "fba_pools",
     "fee_estimates",
     "fulfillment_channels",
+    "listing_rows",
     "listing_statuses",
     "listings",
     "marketplaces",
@@ -99,6 +101,7 @@ __all__ = [
     "selling_plans",
     "set_asides",
     "sku_records",
+    "sku_rows",
     "skus",
     "snapshots",
     "storefront_links",

@@ -44,6 +44,7 @@ from ..model.marketplace import Marketplace, NonAmazonMarketplace, Region
 from ..model.money import Money
 from ..model.orders import Order, OrderStatus
 from ..model.rates import ConversionRate, ConversionRates
+from ..model.rows import ListingRow, SkuRow
 from ..model.storefront import StorefrontLink, StorefrontRequest
 from ..policy.availability import AvailabilityTable, availability_table
 from ..policy.brand import (
@@ -74,7 +75,7 @@ from ..report.finding import Finding, FindingOutcome
 from ..report.subject import Subject, SubjectKind
 from ..rules import RULES, Rule, RuleFamily, RuleKey
 from ..snapshot import Snapshot
-from . import _catalog, _commerce, _core, _imports
+from . import _catalog, _commerce, _core, _imports, _rows
 
 __all__ = ["STRATEGIES", "strategy_for"]
 
@@ -218,6 +219,8 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
     MfnPool: _catalog.mfn_pools,
     SkuRecord: _catalog.sku_records,
     Catalog: _catalog.catalogs,
+    SkuRow: _rows.sku_rows,
+    ListingRow: _rows.listing_rows,
     TaxTreatment: _commerce.tax_treatments,
     SubscriptionFee: _commerce.subscription_fees,
     SubscriptionFeeSchedule: _commerce.subscription_fee_schedules,
