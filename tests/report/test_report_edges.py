@@ -10,13 +10,17 @@ import io
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unified_account import FAQ, build_report, example_snapshot
+from unified_account import strategies as ua
 from unified_account.decision import Reason
 from unified_account.edition import SPLIT_SUBSCRIPTION
 from unified_account.errors import InvalidValueError
 from unified_account.i18n import translate
 from unified_account.model.catalog import Catalog
+from unified_account.model.marketplace import Marketplace
 from unified_account.report import FAIL_ON, Report, fails, iter_findings
 from unified_account.report.finding import Finding, FindingOutcome, once
 from unified_account.report.stream import write_report
@@ -163,3 +167,42 @@ def test_the_markdown_summary_lists_the_text_summary_as_bullets(locale):
         else f"- {line.strip()}"
         for line in plain
     ]
+
+
+@given(ua.sku_records(), st.sampled_from([None, *Marketplace]))
+def test_a_catalogue_subject_is_the_subject_the_constructor_builds(
+    record, marketplace
+):
+    """The report's quick subjects equal, hash and print as checked ones."""
+    from unified_account.report.subject import catalogue_subject
+
+    for kind in (SubjectKind.LISTING, SubjectKind.SKU):
+        quick = catalogue_subject(kind, record.sku, record.asin, marketplace)
+        built = Subject(
+            kind=kind,
+            sku=record.sku,
+            asin=record.asin,
+            marketplace=marketplace,
+        )
+        assert quick == built
+        assert hash(quick) == hash(built)
+        assert quick.path == built.path
+
+
+@given(ua.snapshots())
+def test_each_listed_finding_carries_the_reason_the_constructor_builds(
+    snapshot,
+):
+    """Parameters written in order are the ones ``Reason`` would sort."""
+    for finding in iter_findings(snapshot):
+        if finding.message_id == "per-marketplace-listing.listed":
+            params = dict(finding.params)
+            built = Reason(finding.rule, finding.message_id, params)
+            assert finding.params == built.params
+            listing = snapshot.catalog.record(params["sku"]).listing(
+                params["marketplace"]
+            )
+            assert (params["title"], params["price"]) == (
+                listing.title,
+                listing.price,
+            )

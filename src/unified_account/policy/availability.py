@@ -410,11 +410,16 @@ def active_marketplaces(catalog: Catalog) -> tuple[Marketplace, ...]:
 
     .. versionadded:: 0.2.0
     """
-    found = {
-        listing.marketplace
-        for record in catalog.skus.values()
-        for listing in record.listings
-        if explain_cell(record, listing.marketplace).status
-        is ListingStatus.ACTIVE
-    }
+    found: set[Marketplace] = set()
+    for record in catalog.skus.values():
+        for listing in record.listings:
+            marketplace = listing.marketplace
+            # One active listing is enough: a marketplace already found
+            # is not explained again (a catalogue lists in a handful).
+            if (
+                marketplace not in found
+                and explain_cell(record, marketplace).status
+                is ListingStatus.ACTIVE
+            ):
+                found.add(marketplace)
     return tuple(m for m in Marketplace if m in found)

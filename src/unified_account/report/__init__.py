@@ -85,8 +85,8 @@ def iter_findings(
     """
     for section in _SECTIONS:
         found = section(snapshot, edition)
-        # The catalogue's section repeats nothing across SKUs (each
-        # finding names its SKU) and removes repeats SKU by SKU itself.
+        # The catalogue's section repeats nothing (each finding names its
+        # SKU and listing, with distinct message ids): nothing to remove.
         yield from found if section is _inventory.findings else once(found)
 
 

@@ -12,8 +12,8 @@ from ..model.marketplace import Marketplace
 from ..policy.availability import explain_cell, mfn_marketplaces
 from ..policy.unified import evaluate_listing_marketplace
 from ..rules import RuleKey
-from .finding import Finding, FindingOutcome, from_decision, once
-from .subject import Subject, SubjectKind
+from .finding import Finding, FindingOutcome, from_decision
+from .subject import Subject, SubjectKind, catalogue_subject
 
 if TYPE_CHECKING:
     from ..edition import Edition
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 _INFO = FindingOutcome.INFO
 _WARNING = FindingOutcome.WARNING
+_LISTING, _SKU = SubjectKind.LISTING, SubjectKind.SKU
+_LISTED_RULE = RuleKey.PER_MARKETPLACE_LISTING
+_LISTED = N_("per-marketplace-listing.listed")
 # Reasons that tell the seller to look: a pool that cannot serve, a SKU
 # off offer everywhere, a deletion that left other marketplaces live.
 _WARNINGS = frozenset(
@@ -94,57 +97,57 @@ def _listing(
     listing: Listing,
     places: _Where,
     edition: Edition,
-) -> Iterator[Finding]:
+) -> list[Finding]:
     marketplace = listing.marketplace
-    subject = Subject(
-        kind=SubjectKind.LISTING,
-        sku=record.sku,
-        asin=record.asin,
-        marketplace=marketplace,
-    )
+    subject = catalogue_subject(_LISTING, record.sku, record.asin, marketplace)
     if listing.status is ListingStatus.DELETED:
-        yield _deleted(record, listing, subject)
-        return
+        return [_deleted(record, listing, subject)]
     where = places[marketplace]
-    if not where.allowed:
-        yield from from_decision(where, subject)
-    yield _finding(
-        Reason._of(
-            RuleKey.PER_MARKETPLACE_LISTING,
-            N_("per-marketplace-listing.listed"),
-            {
-                "sku": record.sku,
-                "marketplace": marketplace,
-                "title": listing.title,
-                "price": listing.price,
-            },
-        ),
-        subject,
+    found = [] if where.allowed else from_decision(where, subject)
+    found.append(
+        _finding(
+            Reason._ordered(
+                _LISTED_RULE,
+                _LISTED,
+                (  # in name order
+                    ("marketplace", marketplace),
+                    ("price", listing.price),
+                    ("sku", record.sku),
+                    ("title", listing.title),
+                ),
+            ),
+            subject,
+        )
     )
     if (
         listing.status is ListingStatus.ACTIVE
         and listing.channel is FulfillmentChannel.MFN
     ):
-        return  # the SKU's pool is reported once, below
+        return found  # the SKU's pool is reported once, below
     # With Remote Fulfillment, an enrolled SKU's offer shows the US pool
     # that serves it; any other SKU's pools stay strictly separate.
     for reason in explain_cell(record, marketplace, edition=edition).reasons:
-        yield _finding(reason, subject)
+        found.append(_finding(reason, subject))
+    return found
 
 
 def _record(
     record: SkuRecord, places: _Where, edition: Edition
-) -> Iterator[Finding]:
+) -> list[Finding]:
+    # Nothing here repeats, so nothing is hashed to remove repeats: each
+    # subject is a listing in its own marketplace, or the SKU, and a
+    # subject's findings have distinct message ids (the marketplace's
+    # decision, the listing, the cell's rules).  A property of the report
+    # checks that the streamed findings have no repeats.
+    found: list[Finding] = []
     for listing in record.listings:
-        yield from _listing(record, listing, places, edition)
+        found += _listing(record, listing, places, edition)
     merchant = mfn_marketplaces(record)
     if merchant:
         cell = explain_cell(record, merchant[0], edition=edition)
-        sku_subject = Subject(
-            kind=SubjectKind.SKU, sku=record.sku, asin=record.asin
-        )
-        for reason in cell.reasons:
-            yield _finding(reason, sku_subject)
+        subject = catalogue_subject(_SKU, record.sku, record.asin)
+        found += [_finding(r, subject) for r in cell.reasons]
+    return found
 
 
 def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
@@ -152,4 +155,4 @@ def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     catalog = snapshot.catalog
     places = _Where(snapshot.account, edition)
     for sku in sorted(catalog.skus.keys()):
-        yield from once(_record(catalog.skus[sku], places, edition))
+        yield from _record(catalog.skus[sku], places, edition)

@@ -70,21 +70,25 @@ def _subscription(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     if billed_on is None:
         return
     subject = Subject(kind=SubjectKind.SUBSCRIPTION, account=account.seller_id)
+    active = active_marketplaces(snapshot.catalog)  # one pass, used twice
     charge = subscription_charge(
         account,
         billed_on,
         schedule=snapshot.fee_schedule,
         edition=edition,
-        active_in=active_marketplaces(snapshot.catalog),
+        active_in=active,
         rates=snapshot.rates,
     )
     for reason in charge.reasons:
         yield Finding.of(reason, _subscription_level(reason), subject)
-    yield from _audit(snapshot, edition, subject, billed_on)
+    yield from _audit(snapshot, edition, subject, {billed_on: active})
 
 
 def _audit(
-    snapshot: Snapshot, edition: Edition, subject: Subject, billed_on: date
+    snapshot: Snapshot,
+    edition: Edition,
+    subject: Subject,
+    active_on: dict[date, tuple[Marketplace, ...]],
 ) -> Iterator[Finding]:
     since = edition.split_subscription_since
     if since is None or not snapshot.subscription_charges:
@@ -96,7 +100,6 @@ def _audit(
     ]
     if not charges:
         return
-    active_on = {billed_on: active_marketplaces(snapshot.catalog)}
     audit = audit_subscription_charges(
         charges, active_on=active_on, rates=snapshot.rates, edition=edition
     )
