@@ -22,8 +22,13 @@ from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import NO_MFN_STOCK, MfnArrangement, MfnPool
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
-from ..model.money import Money, parse_amount_text
-from ..model.rows import listing_of
+from ..model.money import (
+    AMOUNT_TEXT_INTEGER_DIGITS,
+    Money,
+    currency_precision,
+    parse_amount_text,
+)
+from ..model.rows import listing_of, money_of
 from ._limits import MAX_TEXT_CHARACTERS, first_past_limit
 
 __all__ = ["structure_catalog"]
@@ -260,9 +265,36 @@ def _quick_price(value: Any, shared: _Shared) -> Money:
         amount, currency = key
         if type(currency) is not str:
             raise ValueError
-        # The grammar and the digit limits of every decimal in a snapshot.
-        money = shared.prices[key] = Money(parse_amount_text(amount), currency)
+        money = shared.prices[key] = (
+            money_of(amount, currency)
+            if _plain_amount(amount, _PLACES.get(currency))
+            # The grammar and the digit limits of every decimal in a
+            # snapshot, and the constructor's checks.
+            else Money(parse_amount_text(amount), currency)
+        )
     return money
+
+
+_PLACES = {m.currency: currency_precision(m.currency) for m in Marketplace}
+
+
+def _plain_amount(amount: object, places: int | None) -> bool:
+    """Whether ``amount`` is digits, a point and ``places`` decimals.
+
+    Such a text is within the snapshot's grammar and digit limits and is
+    exact in its currency, so :func:`money_of` builds it directly.
+    """
+    if type(amount) is not str or places is None:
+        return False
+    whole, point, fraction = amount.partition(".")
+    return (
+        bool(point)
+        and len(fraction) == places
+        and 0 < len(whole) <= AMOUNT_TEXT_INTEGER_DIGITS
+        and amount.isascii()
+        and whole.isdigit()
+        and fraction.isdigit()
+    )
 
 
 def _quick_pool(value: Any, shared: _Shared) -> MfnPool:

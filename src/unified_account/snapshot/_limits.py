@@ -104,10 +104,11 @@ class Reading:
 
     def object_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         """:func:`object_pairs`, noting a duplicated key."""
-        value = object_pairs(pairs)
-        if type(value) is not dict:
-            self.suspect = True
-        return value
+        value = dict(pairs)  # the common case inline: one call an object
+        if len(value) == len(pairs):
+            return value
+        self.suspect = True
+        return object_pairs(pairs)
 
     def whole_number(self, text: str) -> int | str:
         """:func:`whole_number`, noting a long integer."""
@@ -119,11 +120,20 @@ class Reading:
     @staticmethod
     def may_hold_surrogates(text: str | bytes) -> bool:
         """Whether JSON ``text`` may decode to a string with a surrogate."""
+        # A quick search for what every match starts with (a backslash
+        # and ``u``, or UTF-8's lead byte of a surrogate) rules out most
+        # texts before the pattern's slower search.
         if isinstance(text, str):
+            if "\\u" not in text and text.isascii():
+                return False
             return _SURROGATE_TEXT.search(text) is not None
         # Bytes in UTF-16 or UTF-32 (``json.loads`` reads them too) are
         # not searched: they are always walked.
-        return b"\x00" in text[:4] or _SURROGATE_BYTES.search(text) is not None
+        if b"\x00" in text[:4]:
+            return True
+        if b"\\u" not in text and b"\xed" not in text:
+            return False
+        return _SURROGATE_BYTES.search(text) is not None
 
 
 # A surrogate comes from a ``\uD800``-``\uDFFF`` escape, or raw: in a str,
