@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import attrs
 
@@ -67,38 +68,42 @@ class Summary:
     bounded by the number of groups, whatever the number of findings.
     """
 
-    __slots__ = ("_counts", "_examples", "outcomes", "total")
+    __slots__ = ("_groups", "outcomes")
 
     def __init__(self) -> None:
-        self._counts: Counter[tuple[RuleKey, FindingOutcome]] = Counter()
-        self._examples: dict[tuple[RuleKey, FindingOutcome], list[Finding]]
-        self._examples = {}
-        self.total = 0
-        """Every finding added."""
+        # Per (rule, outcome) of the findings not shown: the count, then
+        # the first few findings.
+        self._groups: dict[tuple[RuleKey, FindingOutcome], list[Any]] = {}
         self.outcomes: Counter[FindingOutcome] = Counter()
         """The findings added, per outcome."""
+
+    @property
+    def total(self) -> int:
+        """Every finding added."""
+        return sum(self.outcomes.values())
 
     def add(self, finding: Finding) -> bool:
         """Count ``finding``; ``True`` if it is a problem, to be shown."""
         outcome = finding.outcome
-        self.total += 1
         self.outcomes[outcome] += 1
         if outcome in PROBLEM_OUTCOMES:
             return True
         key = (finding.rule, outcome)
-        self._counts[key] += 1
-        examples = self._examples.setdefault(key, [])
-        if len(examples) < EXAMPLES:
-            examples.append(finding)
+        group = self._groups.get(key)
+        if group is None:
+            self._groups[key] = [1, finding]
+        else:
+            group[0] += 1
+            if len(group) <= EXAMPLES:
+                group.append(finding)
         return False
 
     def groups(self) -> list[SummaryGroup]:
         """The groups, by rule key then outcome, in a stable order."""
         return [
-            SummaryGroup(rule, outcome, count, tuple(self._examples[key]))
-            for key, count in sorted(
-                self._counts.items(),
+            SummaryGroup(rule, outcome, group[0], tuple(group[1:]))
+            for (rule, outcome), group in sorted(
+                self._groups.items(),
                 key=lambda item: (str(item[0][0]), item[0][1].value),
             )
-            for rule, outcome in (key,)
         ]
