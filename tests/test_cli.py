@@ -228,3 +228,28 @@ def test_the_help_speaks_the_chosen_locale(capsys, locale, phrase):
         main(["report", f"--locale={locale}", "--help"])
     assert exit_.value.code == 0
     assert phrase in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("snapshot", ["good", "broken"])
+def test_the_report_leaves_the_collector_as_it_found_it(
+    capsys, tmp_path, enabled, snapshot
+):
+    """Paused and frozen while reporting; the caller's state afterwards.
+
+    Whether the snapshot loads or is refused, the collector is on again
+    only if it was, and nothing stays frozen out of its reach.
+    """
+    import gc
+
+    path = tmp_path / "snapshot.json"
+    path.write_text(example_text() if snapshot == "good" else "{", "utf-8")
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        status, _, _ = run(capsys, "report", str(path))
+        assert gc.isenabled() is enabled
+        assert gc.get_freeze_count() == 0
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert status == (0 if snapshot == "good" else 2)

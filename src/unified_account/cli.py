@@ -324,15 +324,23 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
         if broken:
             return 2
         return 1 if any(r.outcomes & failing for r in results) else 0
-    if args.snapshot is None:
-        snapshot = example_snapshot()
-    elif args.snapshot == "-":
-        snapshot = parse_snapshot(sys.stdin.buffer.read(), "<stdin>")
-    else:
-        snapshot = load_snapshot(args.snapshot)
     # The snapshot lives as long as this report: keep the collector from
-    # walking its millions of objects again and again while reporting.
-    gc.freeze()
+    # walking its millions of objects, from the moment they are built (a
+    # load pauses the collector, but the first collection after it would
+    # walk them all) until the report is written.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        if args.snapshot is None:
+            snapshot = example_snapshot()
+        elif args.snapshot == "-":
+            snapshot = parse_snapshot(sys.stdin.buffer.read(), "<stdin>")
+        else:
+            snapshot = load_snapshot(args.snapshot)
+        gc.freeze()
+    finally:
+        if enabled:
+            gc.enable()
     try:
         summary = write_report(
             iter_findings(snapshot, edition=edition),
