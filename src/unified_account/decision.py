@@ -220,18 +220,6 @@ params=(('a', '1'), ('b', '2')))
         _set_params(reason, tuple(sorted(params.items())))
         return reason
 
-    @classmethod
-    def _ordered(
-        cls, rule: RuleKey, message_id: str, params: Params
-    ) -> Reason:
-        # As ``_of``, for parameters a caller already wrote in name order
-        # (a report writes millions of the same shape).
-        reason = _new(cls)
-        _set_rule(reason, rule)
-        _set_message_id(reason, message_id)
-        _set_params(reason, params)
-        return reason
-
     def param(self, name: str) -> ParamValue:
         """The value of parameter ``name``."""
         for key, value in self.params:

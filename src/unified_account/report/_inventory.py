@@ -12,7 +12,12 @@ from ..model.marketplace import Marketplace
 from ..policy.availability import explain_cell, mfn_marketplaces
 from ..policy.unified import evaluate_listing_marketplace
 from ..rules import RuleKey
-from .finding import Finding, FindingOutcome, from_decision
+from .finding import (
+    Finding,
+    FindingOutcome,
+    checked_finding,
+    from_decision,
+)
 from .subject import Subject, SubjectKind, catalogue_subject
 
 if TYPE_CHECKING:
@@ -39,8 +44,12 @@ _WARNINGS = frozenset(
 
 
 def _finding(reason: Reason, subject: Subject) -> Finding:
-    outcome = _WARNING if reason.message_id in _WARNINGS else _INFO
-    return Finding.of(reason, outcome, subject)
+    message_id = reason.message_id
+    outcome = _WARNING if message_id in _WARNINGS else _INFO
+    # The policies' reasons and the record's subjects are checked values.
+    return checked_finding(
+        reason.rule, outcome, subject, message_id, reason.params
+    )
 
 
 def _deleted(record: SkuRecord, listing: Listing, subject: Subject) -> Finding:
@@ -105,18 +114,17 @@ def _listing(
     where = places[marketplace]
     found = [] if where.allowed else from_decision(where, subject)
     found.append(
-        _finding(
-            Reason._ordered(
-                _LISTED_RULE,
-                _LISTED,
-                (  # in name order
-                    ("marketplace", marketplace),
-                    ("price", listing.price),
-                    ("sku", record.sku),
-                    ("title", listing.title),
-                ),
-            ),
+        checked_finding(
+            _LISTED_RULE,
+            _INFO,
             subject,
+            _LISTED,
+            (  # in name order
+                ("marketplace", marketplace),
+                ("price", listing.price),
+                ("sku", record.sku),
+                ("title", listing.title),
+            ),
         )
     )
     if (

@@ -108,13 +108,9 @@ class Finding:
                 f"is not an instance of Subject",
                 field="subject",
             )
-        finding = _new(cls)
-        _set_rule(finding, reason.rule)
-        _set_outcome(finding, outcome)
-        _set_subject(finding, subject)
-        _set_message_id(finding, reason.message_id)
-        _set_params(finding, reason.params)
-        return finding
+        return checked_finding(
+            reason.rule, outcome, subject, reason.message_id, reason.params
+        )
 
 
 # The slots' own setters: the fastest way to fill a frozen instance.
@@ -124,6 +120,28 @@ _set_outcome = Finding.__dict__["outcome"].__set__
 _set_subject = Finding.__dict__["subject"].__set__
 _set_message_id = Finding.__dict__["message_id"].__set__
 _set_params = Finding.__dict__["params"].__set__
+
+
+def checked_finding(
+    rule: RuleKey,
+    outcome: FindingOutcome,
+    subject: Subject,
+    message_id: str,
+    params: Params,
+) -> Finding:
+    """A finding of values already checked, as :class:`Finding` has them.
+
+    ``params`` are in name order, as a :class:`Reason` keeps them.  For
+    the report's own findings, built by the million; anything else goes
+    through :class:`Finding` or :meth:`Finding.of`.
+    """
+    finding: Finding = _new(Finding)
+    _set_rule(finding, rule)
+    _set_outcome(finding, outcome)
+    _set_subject(finding, subject)
+    _set_message_id(finding, message_id)
+    _set_params(finding, params)
+    return finding
 
 
 T = TypeVar("T")
