@@ -95,7 +95,8 @@ class TestDatesAndTimes:
     )
     def test_text_that_is_not_a_moment_is_quoted(self, text):
         """Bad form or an impossible moment: the text is quoted."""
-        assert self._refusal(text) == (self.PATH, f"`{text}` is not {_DATETIME}")
+        problem = f"`{text}` is not {_DATETIME}"
+        assert self._refusal(text) == (self.PATH, problem)
 
     def test_a_moment_without_a_time_zone(self):
         """A local time is ambiguous: the text is quoted and the rule said."""
