@@ -1,0 +1,184 @@
+"""Named examples and properties for money and fees the suite left loose.
+
+Zero made by arithmetic is zero, never ``-0``; rounding honours the mode
+it is given and builds a subclass through its own constructor; refusals
+of non-money quote it by its repr; fee entries, schedules and charges
+name the field and the value they refuse; a charge of zero is a charge.
+"""
+
+from datetime import date
+from decimal import ROUND_DOWN, ROUND_UP, Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unified_account import (
+    CurrencyMismatchError,
+    InvalidValueError,
+    Marketplace,
+    Money,
+    PerItemFee,
+    RecordedCharge,
+    SubscriptionFee,
+    SubscriptionFeeSchedule,
+)
+from unified_account import strategies as ua
+from unified_account.i18n import format_money
+from unified_account.model.rates import ConversionRate, ConversionRates
+
+USD = Money("10.00", "USD")
+
+
+class TestZeroFromArithmetic:
+    """``-0`` is zero: arithmetic never makes a signed zero either."""
+
+    @pytest.mark.parametrize(
+        "make",
+        [
+            lambda: -Money.zero("USD"),
+            lambda: Money.rounded("-0.001", "USD"),
+            lambda: Money("0.01", "USD").times("-0.1"),
+            lambda: Money("-0.01", "USD").times("0.1"),
+            lambda: ConversionRates(
+                [ConversionRate("CAD", "USD", "0.1")]
+            ).convert(Money("-0.01", "CAD"), "USD"),
+            lambda: PerItemFee(marketplace=Marketplace.US, rate="0.1").fee_for(
+                Money("-0.01", "USD")
+            ),
+        ],
+    )
+    def test_a_zero_result_is_shown_as_zero(self, make):
+        """Negated, rounded, multiplied or converted, zero is ``$0.00``."""
+        money = make()
+        assert str(money) == "USD 0.00"
+        assert format_money(money, "en") == "$0.00"
+
+    @given(
+        ua.money(currencies=ua.currencies(), max_minor_units=1000),
+        st.decimals(-1, 1, places=6),
+    )
+    def test_every_zero_product_is_unsigned(self, money, factor):
+        """Whatever the signs, a product that rounds to zero is ``+0``."""
+        for result in (money.times(factor), (-money).times(factor), -money):
+            if not result.amount:
+                assert not result.amount.is_signed()
+
+
+class TestRounded:
+    """``Money.rounded`` rounds as told and builds the class called on."""
+
+    @pytest.mark.parametrize(
+        ("rounding", "expected"),
+        [(ROUND_UP, "0.01"), (ROUND_DOWN, "0.00")],
+    )
+    def test_times_rounds_by_the_mode_given(self, rounding, expected):
+        """Half a cent goes up or down as the caller says, not half-even."""
+        product = Money("1.00", "USD").times("0.005", rounding)
+        assert product == Money(expected, "USD")
+
+    def test_a_subclass_is_built_through_its_own_checks(self):
+        """A subclass's constructor runs: its checks, its type."""
+
+        @attrs.frozen
+        class Price(Money):
+            def __attrs_post_init__(self):
+                super().__attrs_post_init__()
+                if self.amount > 100:
+                    raise InvalidValueError("too dear", field="amount")
+
+        price = Price.rounded("1.005", "USD")
+        assert type(price) is Price
+        assert (price.amount, price.currency) == (Decimal("1.00"), "USD")
+        with pytest.raises(InvalidValueError, match="too dear"):
+            Price.rounded("150.004", "USD")
+
+
+@pytest.mark.parametrize(
+    ("operation", "word"),
+    [
+        (lambda a, b: a + b, "add"),
+        (lambda a, b: a - b, "subtract"),
+        (lambda a, b: a < b, "compare"),
+    ],
+)
+def test_text_is_not_money_and_is_quoted_by_its_repr(operation, word):
+    """``USD 10.00 + "5"`` quotes ``'5'``, so text and a number differ."""
+    with pytest.raises(CurrencyMismatchError) as error:
+        operation(USD, "5")
+    assert str(error.value) == (
+        f"cannot {word} `USD 10.00` and `'5'`: not money"
+    )
+
+
+class TestSubscriptionFeeRefusals:
+    """A fee entry names the field and the values it refuses."""
+
+    FEE = SubscriptionFee(
+        marketplace=Marketplace.US,
+        amount=Money("39.99", "USD"),
+        effective=date(2021, 8, 1),
+        source="fee schedule",
+        confirmed=True,
+    )
+
+    def test_a_negative_amount(self):
+        """The amount is quoted."""
+        with pytest.raises(InvalidValueError) as error:
+            attrs.evolve(self.FEE, amount=Money("-1.00", "USD"))
+        assert error.value.field == "amount"
+        assert str(error.value) == "amount: `USD -1.00` is negative"
+
+    def test_attested_before_it_took_effect(self):
+        """Both dates are quoted."""
+        with pytest.raises(InvalidValueError) as error:
+            attrs.evolve(self.FEE, attested=date(2021, 7, 31))
+        assert error.value.field == "attested"
+        assert str(error.value) == (
+            "attested: `2021-07-31` is before the amount takes effect, "
+            "`2021-08-01`"
+        )
+
+    def test_a_day_to_look_up_that_is_not_a_date(self):
+        """``fee_on`` names its ``day`` parameter."""
+        schedule = SubscriptionFeeSchedule([self.FEE])
+        with pytest.raises(InvalidValueError) as error:
+            schedule.fee_on(Marketplace.US, "2026-07-01")
+        assert error.value.field == "day"
+        assert str(error.value) == (
+            "day: `'2026-07-01'` is not a calendar date (a `datetime.date`)"
+        )
+
+
+def test_a_price_in_another_currency_names_the_price():
+    """A per-item fee is charged on a price in its marketplace's currency."""
+    fee = PerItemFee(marketplace=Marketplace.US, rate="0.15")
+    with pytest.raises(InvalidValueError) as error:
+        fee.fee_for(Money("10.00", "CAD"))
+    assert error.value.field == "price"
+    assert str(error.value) == (
+        "price: `CAD 10.00` is not in `USD`, the currency of Amazon.com"
+    )
+
+
+class TestRecordedCharges:
+    """A recorded charge may be zero, never negative."""
+
+    def _charge(self, amount):
+        return RecordedCharge(
+            marketplace=Marketplace.US,
+            charged_on=date(2026, 7, 15),
+            amount=Money(amount, "USD"),
+        )
+
+    def test_a_charge_of_zero_is_recorded(self):
+        """Nothing charged in a month is a fact the audit counts."""
+        assert self._charge("0.00").amount == Money.zero("USD")
+
+    def test_a_negative_charge_is_quoted(self):
+        """The amount is quoted with its field."""
+        with pytest.raises(InvalidValueError) as error:
+            self._charge("-0.01")
+        assert error.value.field == "amount"
+        assert str(error.value) == "amount: `USD -0.01` is negative"
