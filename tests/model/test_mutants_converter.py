@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from unified_account import SnapshotError, parse_snapshot
+from unified_account import Marketplace, SnapshotError, parse_snapshot
 from unified_account.snapshot import example_text
 
 _DATETIME = "a date and time with a time zone (`2026-07-01T12:00:00Z`)"
@@ -130,3 +130,64 @@ def test_a_key_attribute_value_that_is_neither_text_nor_an_object():
         "brand_attributes[0].attributes.brand",
         "expected a string or an object with `value`, got a whole number",
     )
+
+
+class TestMarketplaceCodes:
+    """A marketplace is a country code the catalogue knows."""
+
+    def test_a_number_is_not_a_code(self):
+        """The expected form, with examples, is named."""
+        assert _refusal(_set("account", "home", value=5)) == (
+            "account.home",
+            "expected a marketplace country code (`US`, `CA`, `MX`, ...), "
+            "got a whole number",
+        )
+
+    def test_an_unknown_code_lists_the_known_ones(self):
+        """Every known code is listed, in the catalogue's order."""
+        codes = ", ".join(member.name for member in Marketplace)
+        assert _refusal(_set("account", "home", value="XX")) == (
+            "account.home",
+            f"unknown marketplace country code `XX` (the codes are: {codes})",
+        )
+
+    def test_a_marketplace_listed_twice_is_quoted(self):
+        """``marketplaces`` is a set: the repeated code is quoted."""
+        change = _set("account", "marketplaces", value=["US", "CA", "US"])
+        assert _refusal(change) == (
+            "account.marketplaces[2]",
+            "`US` appears twice in the set",
+        )
+
+
+class TestMoneyObjects:
+    """Money is ``{"amount": "1.00", "currency": "USD"}``, nothing else."""
+
+    def _refusal(self, value):
+        return _refusal(_set("orders", 0, "total", value=value))
+
+    def test_text_is_not_money(self):
+        """The expected shape is shown."""
+        assert self._refusal("1.00") == (
+            "orders[0].total",
+            'expected money (`{"amount": "1.00", "currency": "USD"}`), got '
+            "a string",
+        )
+
+    def test_every_unknown_field_is_named(self):
+        """An extra field is refused, not dropped; each one is quoted."""
+        value = {"amount": "1.00", "currency": "USD", "tax": "0", "fee": "0"}
+        assert self._refusal(value) == (
+            "orders[0].total",
+            "unknown field `fee`, `tax`",
+        )
+
+    @pytest.mark.parametrize("missing", ["amount", "currency"])
+    def test_a_missing_field_is_named_in_the_path(self, missing):
+        """The path ends with the field that is missing."""
+        value = {"amount": "1.00", "currency": "USD"}
+        del value[missing]
+        assert self._refusal(value) == (
+            f"orders[0].total.{missing}",
+            "missing required field",
+        )

@@ -26,6 +26,7 @@ from unified_account import (
 )
 from unified_account import strategies as ua
 from unified_account.i18n import format_money
+from unified_account.model.money import parse_amount_text
 from unified_account.model.rates import ConversionRate, ConversionRates
 
 USD = Money("10.00", "USD")
@@ -182,3 +183,39 @@ class TestRecordedCharges:
             self._charge("-0.01")
         assert error.value.field == "amount"
         assert str(error.value) == "amount: `USD -0.01` is negative"
+
+
+class _Ratio(float):
+    """A float whose repr is not its text, as some libraries' are."""
+
+    def __repr__(self):
+        return f"Ratio({float(self)})"
+
+    def __str__(self):
+        return str(float(self))
+
+
+class TestAmountTextRefusals:
+    """Amounts are decimal text; anything else is quoted by its repr."""
+
+    def test_a_float_is_quoted_and_shown_as_text(self):
+        """The float and the string to write instead are both quoted."""
+        with pytest.raises(InvalidValueError) as error:
+            parse_amount_text(_Ratio(19.99))
+        assert error.value.field == "amount"
+        assert error.value.problem == (
+            "`Ratio(19.99)` is a float; write it as a string "
+            '(`"Ratio(19.99)"`)'
+        )
+
+    @pytest.mark.parametrize(
+        ("value", "shown"), [(19, "19"), (Decimal("19"), "Decimal('19')")]
+    )
+    def test_a_number_that_is_not_text_is_quoted(self, value, shown):
+        """A whole number or a ``Decimal`` is not the text of one."""
+        with pytest.raises(InvalidValueError) as error:
+            parse_amount_text(value, "rate")
+        assert error.value.field == "rate"
+        assert error.value.problem == (
+            f'`{shown}` is not a decimal number as a string (`"0.15"`)'
+        )
