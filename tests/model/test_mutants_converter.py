@@ -12,6 +12,7 @@ import json
 import pytest
 
 from unified_account import Marketplace, SnapshotError, parse_snapshot
+from unified_account.model.orders import OrderStatus
 from unified_account.snapshot import example_text
 
 _DATETIME = "a date and time with a time zone (`2026-07-01T12:00:00Z`)"
@@ -191,3 +192,12 @@ class TestMoneyObjects:
             f"orders[0].total.{missing}",
             "missing required field",
         )
+
+
+def test_a_value_outside_an_enumeration_lists_the_allowed_values():
+    """An order's status is one of the statuses, each listed by its value."""
+    statuses = ", ".join(status.value for status in OrderStatus)
+    assert _refusal(_set("orders", 0, "status", value="lost")) == (
+        "orders[0].status",
+        f"`lost` is not one of: {statuses}",
+    )

@@ -21,6 +21,7 @@ from unified_account import (
     Money,
     PerItemFee,
     RecordedCharge,
+    Sale,
     SubscriptionFee,
     SubscriptionFeeSchedule,
 )
@@ -30,6 +31,7 @@ from unified_account.model.money import parse_amount_text
 from unified_account.model.rates import ConversionRate, ConversionRates
 
 USD = Money("10.00", "USD")
+CAD = Money("1.00", "CAD")
 
 
 class TestZeroFromArithmetic:
@@ -219,3 +221,52 @@ class TestAmountTextRefusals:
         assert error.value.problem == (
             f'`{shown}` is not a decimal number as a string (`"0.15"`)'
         )
+
+    def test_too_many_digits_are_quoted(self):
+        """Sixteen digits before the point: the text is quoted."""
+        with pytest.raises(InvalidValueError) as error:
+            parse_amount_text("1" * 16)
+        assert error.value.problem == (
+            f"`{'1' * 16}` has more than 15 digits before the point or 12 "
+            "after it"
+        )
+
+
+class TestPerItemFeeRefusals:
+    """A per-item fee schedule names the field it refuses."""
+
+    def _refusal(self, **fields):
+        with pytest.raises(InvalidValueError) as error:
+            PerItemFee(marketplace=Marketplace.US, **fields)
+        return error.value.field, str(error.value)
+
+    def test_neither_a_rate_nor_a_fixed_amount(self):
+        """A schedule that charges nothing is refused at its rate."""
+        assert self._refusal() == (
+            "rate",
+            "rate: give a rate, a fixed amount or both",
+        )
+
+    @pytest.mark.parametrize("field", ["fixed", "minimum"])
+    def test_an_amount_in_another_currency(self, field):
+        """A fixed amount or minimum is in the marketplace's currency."""
+        assert self._refusal(rate="0.15", **{field: CAD}) == (
+            field,
+            f"{field}: `CAD 1.00` is not in `USD`, the currency of Amazon.com",
+        )
+
+    @pytest.mark.parametrize("field", ["fixed", "minimum"])
+    def test_text_is_not_money_and_is_quoted_by_its_repr(self, field):
+        """``"1.00"`` is quoted as text, so it is not taken for money."""
+        assert self._refusal(rate="0.15", **{field: "1.00"}) == (
+            field,
+            f"{field}: `'1.00'` is not Money",
+        )
+
+
+def test_a_negative_sale_price_is_quoted():
+    """A sale's price is never negative; the price is named and quoted."""
+    with pytest.raises(InvalidValueError) as error:
+        Sale(marketplace=Marketplace.US, price=Money("-1.00", "USD"))
+    assert error.value.field == "price"
+    assert str(error.value) == "price: `USD -1.00` is negative"
