@@ -263,6 +263,30 @@ class TestPerItemFeeRefusals:
             f"{field}: `'1.00'` is not Money",
         )
 
+    @pytest.mark.parametrize("field", ["fixed", "minimum"])
+    def test_a_negative_amount_is_quoted(self, field):
+        """A fixed amount or minimum is never negative."""
+        negative = Money("-1.00", "USD")
+        assert self._refusal(rate="0.15", **{field: negative}) == (
+            field,
+            f"{field}: `USD -1.00` is negative",
+        )
+
+    def test_a_rate_above_one_is_quoted(self):
+        """A rate is a fraction of the price, at most all of it."""
+        assert self._refusal(rate="1.5") == (
+            "rate",
+            "rate: `1.5` is not a rate between 0 and 1",
+        )
+
+    def test_a_rate_of_one_charges_the_whole_price(self):
+        """Both bounds are rates: 1 charges the price, 0 nothing."""
+        price = Money("12.34", "USD")
+        whole = PerItemFee(marketplace=Marketplace.US, rate="1")
+        none = PerItemFee(marketplace=Marketplace.US, rate="0")
+        assert whole.fee_for(price) == price
+        assert none.fee_for(price) == Money.zero("USD")
+
 
 def test_a_negative_sale_price_is_quoted():
     """A sale's price is never negative; the price is named and quoted."""
