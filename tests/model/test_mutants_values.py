@@ -27,7 +27,7 @@ from unified_account import (
 )
 from unified_account import strategies as ua
 from unified_account.i18n import format_money
-from unified_account.model.money import parse_amount_text
+from unified_account.model.money import parse_amount_text, to_decimal
 from unified_account.model.rates import ConversionRate, ConversionRates
 
 USD = Money("10.00", "USD")
@@ -294,3 +294,80 @@ def test_a_negative_sale_price_is_quoted():
         Sale(marketplace=Marketplace.US, price=Money("-1.00", "USD"))
     assert error.value.field == "price"
     assert str(error.value) == "price: `USD -1.00` is negative"
+
+
+class TestDecimalRefusals:
+    """``to_decimal`` names the value, its field and what is wrong."""
+
+    @pytest.mark.parametrize(
+        ("value", "problem"),
+        [
+            ("abc", "`abc` is not a number"),
+            ("x" * 41, f"`{'x' * 41}` is not a number"),
+            ("NaN", "`NaN` is not a finite number"),
+            (Decimal("-Infinity"), "`-Infinity` is not a finite number"),
+            (
+                "1e40",
+                "`1e40` has more than 40 digits before or after the point",
+            ),
+            (
+                Decimal("1e-41"),
+                "`1E-41` has more than 40 digits before or after the point",
+            ),
+            (
+                True,
+                "`True` is a bool; give a Decimal, an int or a numeric string",
+            ),
+            (
+                _Ratio(1.5),
+                "`Ratio(1.5)` is a _Ratio; give a Decimal, an int or a "
+                "numeric string",
+            ),
+        ],
+    )
+    def test_a_refusal_in_full(self, value, problem):
+        """The message quotes the value, after the field's name."""
+        with pytest.raises(InvalidValueError) as error:
+            to_decimal(value, "factor")
+        assert error.value.field == "factor"
+        assert str(error.value) == f"factor: {problem}"
+
+    @pytest.mark.parametrize(
+        "value", ["9" * 40, "1e39", Decimal("1e-40"), "0.001", " 12 "]
+    )
+    def test_the_limits_are_inclusive(self, value):
+        """40 digits before the point, 40 after, and spaces around, read."""
+        assert to_decimal(value) == Decimal(
+            value.strip() if isinstance(value, str) else value
+        )
+
+
+class TestMoneyRefusals:
+    """Money's own refusals, in full."""
+
+    def test_too_many_places_say_how_many_are_allowed(self):
+        """The amount, the currency and its places are named."""
+        with pytest.raises(InvalidValueError) as error:
+            Money("1.001", "USD")
+        assert error.value.field == "amount"
+        assert str(error.value) == (
+            "amount: `1.001` has more decimal places than `USD` allows (2); "
+            "round it explicitly with Money.rounded"
+        )
+
+    @pytest.mark.parametrize("currency", ["XYZ", 5])
+    def test_an_unknown_currency_is_quoted(self, currency):
+        """A code Babel does not know, or no code at all."""
+        with pytest.raises(InvalidValueError) as error:
+            Money("1", currency)
+        assert error.value.field == "currency"
+        assert str(error.value) == f"currency: unknown currency `{currency}`"
+
+    def test_an_unknown_rounding_mode_is_quoted(self):
+        """Only the decimal module's modes round money."""
+        with pytest.raises(InvalidValueError) as error:
+            Money.rounded("1.005", "USD", "UP")
+        assert error.value.field == "rounding"
+        assert str(error.value) == (
+            "rounding: `UP` is not a decimal rounding mode"
+        )
