@@ -363,6 +363,18 @@ class TestMoneyRefusals:
         assert error.value.field == "currency"
         assert str(error.value) == f"currency: unknown currency `{currency}`"
 
+    def test_an_amount_that_is_no_number_is_named_amount(self):
+        """Money's amount is read as ``amount`` unless a caller says."""
+        with pytest.raises(InvalidValueError) as error:
+            Money("abc", "USD")
+        assert str(error.value) == "amount: `abc` is not a number"
+
+    def test_a_currency_that_cannot_be_a_key_is_unknown(self):
+        """A list is no currency: refused as one, never a ``TypeError``."""
+        with pytest.raises(InvalidValueError) as error:
+            Money("1", ["USD"])
+        assert str(error.value) == "currency: unknown currency `['USD']`"
+
     def test_an_unknown_rounding_mode_is_quoted(self):
         """Only the decimal module's modes round money."""
         with pytest.raises(InvalidValueError) as error:
