@@ -236,6 +236,13 @@ def _quantize(amount: Decimal, currency: str, rounding: str) -> Decimal:
     )
 
 
+def _unsigned(amount: Decimal) -> Decimal:
+    # ``-0`` equals zero and is kept as zero: a product, a rounding or a
+    # negation that gives zero must not give ``-0.00`` (shown ``-$0.00``).
+    # Sums need no such care: exact sums of unsigned zeros are unsigned.
+    return amount if amount else amount.copy_abs()
+
+
 def _amount(value: Decimal | int | str) -> Decimal:
     return to_decimal(value)
 
@@ -291,7 +298,7 @@ give a Decimal, an int or a numeric string
         """
         exact = _quantize(to_decimal(amount), currency, rounding)
         if cls is Money:
-            return cls._exact(exact, currency)
+            return cls._exact(_unsigned(exact), currency)
         return cls(exact, currency)
 
     @classmethod
@@ -346,7 +353,9 @@ give a Decimal, an int or a numeric string
         return self._same_currency(other, "add") + self
 
     def __neg__(self) -> Money:
-        return Money._exact(self.amount.copy_negate(), self.currency)
+        return Money._exact(
+            _unsigned(self.amount.copy_negate()), self.currency
+        )
 
     def __lt__(self, other: Money) -> bool:
         return self.amount < self._same_currency(other, "compare").amount
@@ -378,8 +387,10 @@ give a Decimal, an int or a numeric string
         # ``times`` for a factor the library has already read (a fee
         # schedule's rate): rounded half-even, nothing read again.
         return Money._exact(
-            _CONTEXT.multiply(self.amount, factor).quantize(
-                _quantum(self.currency), context=_CONTEXT
+            _unsigned(
+                _CONTEXT.multiply(self.amount, factor).quantize(
+                    _quantum(self.currency), context=_CONTEXT
+                )
             ),
             self.currency,
         )
