@@ -22,7 +22,6 @@ __all__ = [
     "Reading",
     "check_document",
     "first_past_limit",
-    "object_pairs",
     "whole_number",
 ]
 
@@ -47,15 +46,14 @@ class _Duplicated(dict[str, Any]):
     duplicate: str
 
 
-def object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """The ``object_pairs_hook`` of :func:`json.loads`: keep duplicates.
+def _marked(
+    pairs: list[tuple[str, Any]], value: dict[str, Any]
+) -> _Duplicated:
+    """``value``, built from ``pairs`` that repeat a key, marked as such.
 
     The last value of a repeated key would silently win; the object is
     marked instead, and :func:`check_document` refuses it with its path.
     """
-    value = dict(pairs)
-    if len(value) == len(pairs):
-        return value
     marked = _Duplicated(value)
     seen: set[str] = set()
     for key, _ in pairs:  # pragma: no branch  (a duplicate is found)
@@ -103,12 +101,16 @@ class Reading:
         self.suspect = False
 
     def object_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        """:func:`object_pairs`, noting a duplicated key."""
-        value = dict(pairs)  # the common case inline: one call an object
+        """The ``object_pairs_hook``: a dict, marked if a key repeats.
+
+        A marked object is refused by :func:`check_document`, with its
+        path, and noted so that the walk does not leave it out.
+        """
+        value = dict(pairs)
         if len(value) == len(pairs):
             return value
         self.suspect = True
-        return object_pairs(pairs)
+        return _marked(pairs, value)
 
     def whole_number(self, text: str) -> int | str:
         """:func:`whole_number`, noting a long integer."""
