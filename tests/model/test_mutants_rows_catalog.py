@@ -21,6 +21,8 @@ from unified_account import (
     InvalidValueError,
     Listing,
     Marketplace,
+    MfnPool,
+    MissingDataError,
     Money,
     SkuRecord,
 )
@@ -29,7 +31,7 @@ from unified_account.model.catalog import NO_FBA_STOCK
 from unified_account.model.rows import ListingRow, SkuRow
 from unified_account.policy.inventory import set_mfn_quantity
 
-US = Marketplace.US
+US, CA = Marketplace.US, Marketplace.CA
 
 
 def _row(*listings, **changes):
@@ -245,3 +247,142 @@ def test_setting_the_mfn_quantity_keeps_the_asin():
     after = set_mfn_quantity(catalog, "MUG-1", 9).record("MUG-1")
     assert after.asin == "B000000001"
     assert after.mfn.quantity == 9
+
+
+# --- SkuRecord and Catalog: the constructors' own refusals -------------
+
+
+def _listing(marketplace, sku="MUG-1"):
+    """An active merchant-fulfilled listing, priced 10 in its currency."""
+    return Listing(
+        sku=sku,
+        marketplace=marketplace,
+        title="Mug",
+        price=Money("10.00", marketplace.currency),
+        channel=FulfillmentChannel.MFN,
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        # _fba
+        (
+            {"fba": "CA"},
+            "fba: `'CA'` is not a mapping of marketplaces to quantities",
+        ),
+        ({"fba": {"CA": 1}}, "fba: `'CA'` is not a Marketplace"),
+        (
+            {"fba": {CA: -1}},
+            "fba.CA: `-1` is not a whole number of at least 0",
+        ),
+        (
+            {"fba": {CA: True}},
+            "fba.CA: `True` is not a whole number of at least 0",
+        ),
+        (
+            {"fba": {CA: "1"}},
+            "fba.CA: `'1'` is not a whole number of at least 0",
+        ),
+        # _remote
+        (
+            {"remote_fulfillment": "CA"},
+            "remote_fulfillment: `'CA'` is not a collection of marketplaces",
+        ),
+        (
+            {"remote_fulfillment": [US]},
+            "remote_fulfillment: `US` is not a Remote Fulfillment "
+            "marketplace (CA, MX or BR)",
+        ),
+        # _listings_of and _ordered
+        (
+            {"listings": "US"},
+            "listings: `'US'` is not a collection of listings",
+        ),
+        (
+            {"listings": {"US": _listing(US)}},
+            "listings: `'US'` is not a Marketplace",
+        ),
+        ({"listings": {US: "x"}}, "listings.US: `'x'` is not a Listing"),
+        (
+            {"listings": {US: _listing(CA)}},
+            "listings.US: a listing for `CA` is filed under `US`",
+        ),
+        (
+            {"listings": [_listing(US), "x"]},
+            "listings: `'x'` is not a Listing",
+        ),
+        (
+            {"listings": iter([_listing(US), "x"])},
+            "listings: `'x'` is not a Listing",
+        ),
+        # __attrs_post_init__ and _mfn_refused
+        (
+            {"listings": [_listing(US, sku="MUG-2")]},
+            "listings.US.sku: a listing of `MUG-2` cannot be filed under "
+            "`MUG-1`",
+        ),
+        (
+            {"listings": [_listing(US), _listing(US)]},
+            "listings.US: `MUG-1` has two listings in `US`",
+        ),
+        (
+            {"mfn": MfnPool.separate(CA, 1), "listings": [_listing(US)]},
+            "listings.US: `MUG-1` is the separate SKU for `CA`; it cannot "
+            "be merchant-fulfilled in `US`",
+        ),
+        (
+            {"remote_fulfillment": [CA], "listings": [_listing(US)]},
+            "listings.US: `MUG-1` is enrolled in Remote Fulfillment with "
+            "FBA; it cannot be merchant-fulfilled in `US`",
+        ),
+        # _sku and _asin
+        (
+            {"sku": " x"},
+            "sku: `' x'` is not a SKU (1 to 40 printable ASCII characters, "
+            "no space at either end)",
+        ),
+        (
+            {"asin": "bad"},
+            "asin: `'bad'` is not an ASIN (10 capital letters or digits)",
+        ),
+    ],
+)
+def test_a_refused_record_says_exactly_what_is_wrong(changes, message):
+    """``SkuRecord`` quotes the value refused and names its field."""
+    values = {"sku": "MUG-1", **changes}
+    with pytest.raises(InvalidValueError) as caught:
+        SkuRecord(**values)
+    assert message == str(caught.value)
+
+
+_RECORD = SkuRecord(sku="A")
+
+
+@pytest.mark.parametrize(
+    ("skus", "message"),
+    [
+        # _records_of
+        ("ABC", "skus: `'ABC'` is not a collection of SKU records"),
+        ([_RECORD, "B"], "skus[1]: `'B'` is not a SkuRecord"),
+        ([_RECORD, _RECORD], "skus[1].sku: SKU `A` appears twice"),
+        ({"A": "x"}, "skus.A: `'x'` is not the record of `A`"),
+        (
+            {"B": _RECORD},
+            "skus.B: `SkuRecord(sku='A', asin=None...mote_fulfillment="
+            "frozenset())` is not the record of `B`",
+        ),
+    ],
+)
+def test_a_refused_catalogue_says_exactly_what_is_wrong(skus, message):
+    """``Catalog`` quotes the value refused and names where it is."""
+    with pytest.raises(InvalidValueError) as caught:
+        Catalog(skus)
+    assert message == str(caught.value)
+
+
+def test_an_unknown_sku_is_missing_data_naming_it():
+    """``Catalog.record`` of a SKU it does not hold names the SKU."""
+    with pytest.raises(MissingDataError) as caught:
+        Catalog([_RECORD]).record("NOPE")
+    assert str(caught.value) == "no SKU `NOPE` in the catalogue"
