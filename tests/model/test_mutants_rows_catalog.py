@@ -386,3 +386,26 @@ def test_an_unknown_sku_is_missing_data_naming_it():
     with pytest.raises(MissingDataError) as caught:
         Catalog([_RECORD]).record("NOPE")
     assert str(caught.value) == "no SKU `NOPE` in the catalogue"
+
+
+class _TaggedListing(Listing):
+    """A caller's subclass of ``Listing``, still a listing."""
+
+    __slots__ = ()
+
+
+@pytest.mark.parametrize("form", [list, tuple, iter])
+def test_a_record_takes_a_listing_of_a_subclass(form):
+    """``SkuRecord`` accepts any ``Listing``, as ``isinstance`` says."""
+    tagged = _TaggedListing(
+        sku="MUG-1",
+        marketplace=US,
+        title="Mug",
+        price=Money("10.00", "USD"),
+        channel=FulfillmentChannel.MFN,
+    )
+    record = SkuRecord(
+        sku="MUG-1", mfn=MfnPool.shared(3), listings=form([tagged])
+    )
+    assert record.listings == (tagged,)
+    assert record.sellable(US) == 3
