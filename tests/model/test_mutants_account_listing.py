@@ -11,6 +11,7 @@ import attrs
 import pytest
 
 from unified_account import (
+    BankAccount,
     FulfillmentChannel,
     InvalidValueError,
     Listing,
@@ -46,6 +47,14 @@ def test_unhashable_marketplaces_are_quoted_by_their_repr():
     assert str(caught.value) == (
         "marketplaces: `<shelf of 2>` is not a collection of marketplaces"
     )
+
+
+def test_a_bank_account_in_an_unknown_currency_names_the_field():
+    """``BankAccount(currency=...)``: refused under ``currency``."""
+    with pytest.raises(InvalidValueError) as caught:
+        BankAccount(country="US", currency="XYZ", masked_id="****6789")
+    assert caught.value.field == "currency"
+    assert str(caught.value) == "currency: unknown currency `XYZ`"
 
 
 _LISTING = {
