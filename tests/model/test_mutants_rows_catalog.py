@@ -294,6 +294,11 @@ def _listing(marketplace, sku="MUG-1"):
             "remote_fulfillment: `US` is not a Remote Fulfillment "
             "marketplace (CA, MX or BR)",
         ),
+        (
+            {"remote_fulfillment": ["CA"]},
+            "remote_fulfillment: `CA` is not a Remote Fulfillment "
+            "marketplace (CA, MX or BR)",
+        ),
         # _listings_of and _ordered
         (
             {"listings": "US"},
