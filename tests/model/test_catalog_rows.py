@@ -421,3 +421,18 @@ def test_the_callers_collector_state_is_kept(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_a_subclass_of_int_is_a_whole_number_in_every_pool():
+    """As ``SkuRecord`` takes it: in the FBA pools as in the MFN pool."""
+
+    class Units(int):
+        pass
+
+    row = SkuRow("MUG-1", None, Units(3), None, {"CA": Units(2)}, [])
+    built = Catalog.from_rows([row]).record("MUG-1")
+    assert built.fba[Marketplace.CA] == 2
+    assert built.mfn.quantity == 3
+    for refused in (True, -1, 2.0):
+        with pytest.raises(InvalidValueError, match=r"rows\[0\]\.fba\.CA"):
+            Catalog.from_rows([row._replace(fba={"CA": refused})])

@@ -185,7 +185,7 @@ def _fba(value: object) -> immutables.Map[Marketplace, int] | None:
     pools = {}
     for key, units in value.items():
         marketplace = _marketplace(key, "fba")
-        if type(units) is not int or units < 0:
+        if isinstance(units, bool) or not isinstance(units, int) or units < 0:
             where = f"fba.{marketplace.name}"
             _refuse(units, "a whole number of at least 0", where)
         pools[marketplace] = units
