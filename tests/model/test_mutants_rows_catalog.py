@@ -252,6 +252,21 @@ def test_setting_the_mfn_quantity_keeps_the_asin():
 # --- SkuRecord and Catalog: the constructors' own refusals -------------
 
 
+class _Iterable:
+    """An iterable that is neither a sequence nor a mapping, reusable.
+
+    (A one-shot iterator in a parameter list would be spent by the first
+    run of the test, and a later run in the same process would pass it
+    empty.)
+    """
+
+    def __init__(self, *items):
+        self.items = items
+
+    def __iter__(self):
+        return iter(self.items)
+
+
 def _listing(marketplace, sku="MUG-1"):
     """An active merchant-fulfilled listing, priced 10 in its currency."""
     return Listing(
@@ -318,7 +333,7 @@ def _listing(marketplace, sku="MUG-1"):
             "listings: `'x'` is not a Listing",
         ),
         (
-            {"listings": iter([_listing(US), "x"])},
+            {"listings": _Iterable(_listing(US), "x")},
             "listings: `'x'` is not a Listing",
         ),
         # __attrs_post_init__ and _mfn_refused
