@@ -32,8 +32,6 @@ __all__ = [
     "once",
 ]
 
-_set = object.__setattr__
-
 
 class FindingOutcome(enum.Enum):
     """What a finding tells the seller: its level.
