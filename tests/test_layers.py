@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_excerpt",  # short quotes of bad values, for every message
             "_arguments",  # the facade's argument type checks
             "errors",
+            "locales",  # locale names and the supported locale serving each
             "messages",
             "message_ids",
             "rules",

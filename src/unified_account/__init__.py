@@ -60,6 +60,7 @@ if TYPE_CHECKING:
         format_money,
         render,
     )
+    from .locales import ServedLocale, resolve_locale
     from .model.account import (
         AccountInfo,
         BankAccount,
@@ -314,6 +315,7 @@ __all__ = [
     "Sale",
     "SellerAccount",
     "SellingPlan",
+    "ServedLocale",
     "Sku",
     "SkuRecord",
     "SkuRow",
@@ -390,6 +392,7 @@ __all__ = [
     "record_sale",
     "render",
     "reset_account_info",
+    "resolve_locale",
     "rule",
     "scope_marketplaces",
     "set_mfn_quantity",
@@ -438,6 +441,8 @@ _LAZY = {
     "explain": ".i18n",
     "format_money": ".i18n",
     "render": ".i18n",
+    "ServedLocale": ".locales",
+    "resolve_locale": ".locales",
     "AccountInfo": ".model.account",
     "BankAccount": ".model.account",
     "SellerAccount": ".model.account",

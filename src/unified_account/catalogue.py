@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from .i18n import rule_text, translate
+from .i18n import normalize_locale, rule_text, translate
 from .messages import N_
 from .rules import RULES, Rule
 
@@ -50,7 +50,11 @@ def _rule_document(entry: Rule, locale: str) -> dict[str, str]:
 
 
 def catalogue_json(locale: str) -> str:
-    """The rule catalogue as JSON: ``{"locale": ..., "rules": [...]}``."""
+    """The rule catalogue as JSON: ``{"locale": ..., "rules": [...]}``.
+
+    ``locale`` is the supported locale that served the one asked for.
+    """
+    locale = normalize_locale(locale)
     document = {
         "schema_version": SCHEMA_VERSION,
         "locale": locale,
@@ -91,6 +95,7 @@ def rule_plain(entry: Rule, locale: str) -> str:
 
 def rule_json(entry: Rule, locale: str) -> str:
     """One rule as JSON: the fields of a ``rules --format json`` entry."""
+    locale = normalize_locale(locale)
     document = {
         "schema_version": SCHEMA_VERSION,
         "locale": locale,

@@ -44,6 +44,7 @@ from .catalogue import (
 )
 from .errors import UnifiedAccountError
 from .i18n import SUPPORTED_LOCALES, normalize_locale, render
+from .locales import resolve_locale
 from .messages import N_
 from .rules import rule
 
@@ -94,6 +95,24 @@ def _write(stream: IO[str], text: str) -> None:
 def _error(message: str) -> None:
     """One short line on stderr, whatever its encoding."""
     _write(sys.stderr, f"{PROG}: error: {one_line(message)}\n")
+
+
+def _locale(wanted: str) -> str:
+    """The supported locale serving ``wanted``, said on stderr if not exact.
+
+    ``fr`` is served by ``fr_CA`` and ``zh_TW`` by ``zh_Hant``: the line
+    on stderr says so, in the language served, and the output is
+    unchanged; a locale with no fallback is an error.
+    """
+    served = resolve_locale(wanted)
+    if not served.exact:
+        note = render(
+            N_("cli.locale-served"),
+            {"requested": served.requested, "served": served.served},
+            served.served,
+        )
+        _write(sys.stderr, f"{PROG}: {one_line(note)}\n")
+    return served.served
 
 
 class _Escaping(io.TextIOBase):
@@ -359,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser(_help_locale(words)).parse_args(words)
     out = _output()
     try:
-        locale = normalize_locale(args.locale)
+        locale = _locale(args.locale)
         if args.command == "report":
             status = _report(args, locale, out)
         elif args.command == "rules":

@@ -34,11 +34,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._excerpt import excerpt
-from .errors import (
-    InvalidArgumentError,
-    MissingMessageError,
-    UnsupportedLocaleError,
-)
+from .errors import InvalidArgumentError, MissingMessageError
+from .locales import SUPPORTED_LOCALES, normalize_locale
 from .model.marketplace import Marketplace
 
 if TYPE_CHECKING:
@@ -65,30 +62,7 @@ __all__ = [
     "translate",
 ]
 
-SUPPORTED_LOCALES = ("en", "zh_Hant", "zh_Hans", "es_MX", "fr_CA")
-"""The locales every message is translated into."""
-
 DOMAIN = "unified_account"
-
-
-def normalize_locale(locale: str) -> str:
-    """Return the supported spelling of ``locale``, or raise.
-
-    ``zh-Hant`` and ``zh_hant`` both name ``zh_Hant``.  An unsupported
-    locale raises :class:`~unified_account.errors.UnsupportedLocaleError`
-    listing the supported ones; there is no silent fallback to English.
-
-    >>> normalize_locale("fr-CA")
-    'fr_CA'
-    """
-    wanted = str(locale).replace("-", "_").casefold()
-    for supported in SUPPORTED_LOCALES:
-        if supported.casefold() == wanted:
-            return supported
-    raise UnsupportedLocaleError(
-        f"unsupported locale `{excerpt(locale)}`; the supported locales are: "
-        + ", ".join(SUPPORTED_LOCALES)
-    )
 
 
 @functools.cache

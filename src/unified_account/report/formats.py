@@ -26,7 +26,7 @@ from ..catalogue import (
 )
 from ..decision import ParamValue, Term
 from ..errors import InvalidValueError
-from ..i18n import render, translate
+from ..i18n import normalize_locale, render, translate
 from ..messages import N_
 from ..model.marketplace import Marketplace
 from ..model.money import Money
@@ -107,7 +107,11 @@ def finding_document(finding: Finding, locale: str) -> dict[str, Any]:
 
 
 def report_json(report: Report, locale: str) -> str:
-    """The report as JSON: ``edition``, ``locale`` and ``findings``."""
+    """The report as JSON: ``edition``, ``locale`` and ``findings``.
+
+    ``locale`` is the supported locale that served the one asked for.
+    """
+    locale = normalize_locale(locale)
     document = {
         "schema_version": SCHEMA_VERSION,
         "edition": report.edition.name,

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from ..catalogue import FORMATS, SCHEMA_VERSION
-from ..i18n import render, translate
+from ..i18n import normalize_locale, render, translate
 from ..messages import N_
 from .finding import Finding
 from .formats import (
@@ -70,7 +70,7 @@ class _Writer(abc.ABC):
 
     def __init__(self, out: TextIO, locale: str, compact: bool) -> None:
         self.out = out
-        self.locale = locale
+        self.locale = normalize_locale(locale)  # the locale that serves
         self.compact = compact
         self.subject: str | None = None
         self.first = True
