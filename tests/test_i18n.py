@@ -1,11 +1,13 @@
 """Rendering: explicit locale, exact strings, no ambient state."""
 
 import os
+import re
 import subprocess
 import sys
 from datetime import date
 
 import pytest
+from babel.numbers import list_currencies
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -41,7 +43,7 @@ class TestMoney:
             ("en", ("$39.99", "CA$29.99", "MX$600.00")),
             ("zh_Hant", ("US$39.99", "CA$29.99", "MX$600.00")),
             ("zh_Hans", ("US$39.99", "CA$29.99", "MX$600.00")),
-            ("es_MX", ("USD39.99", "CAD29.99", "$600.00")),
+            ("es_MX", ("USD\xa039.99", "CAD\xa029.99", "$600.00")),
             ("fr_CA", ("39,99\xa0$\xa0US", "29,99\xa0$", "600,00\xa0MXN")),
         ],
     )
@@ -65,6 +67,42 @@ class TestMoney:
             for currency in NA
         }
         assert len(shown) == 3
+
+    @pytest.mark.parametrize(
+        ("locale", "currency", "expected"),
+        [
+            ("es_MX", "USD", "USD\xa024.99"),
+            ("en", "CHF", "CHF\xa024.99"),
+            ("zh_Hant", "CHF", "CHF\xa024.99"),
+            ("en", "BRL", "R$24.99"),
+            ("fr_CA", "CHF", "24,99\xa0CHF"),
+        ],
+    )
+    def test_a_currency_code_is_parted_from_the_amount(
+        self, locale, currency, expected
+    ):
+        """CLDR's currencySpacing, as ICU applies it: ``USD 24.99``."""
+        assert format_money(Money("24.99", currency), locale) == expected
+
+    @given(
+        st.sampled_from(SUPPORTED_LOCALES),
+        ua.money(
+            currencies=st.sampled_from(sorted(list_currencies())),
+            max_minor_units=10**8,
+        ),
+    )
+    def test_no_letter_ever_touches_a_digit(self, locale, money):
+        """Whatever the currency's symbol, a letter never abuts a digit."""
+        text = format_money(money, locale)
+        assert not re.search(r"[^\W\d_]\d|\d[^\W\d_]", text), text
+
+    def test_spacing_needs_a_symbol_in_the_text(self):
+        """A pattern without the symbol, or an empty one, is left as is."""
+        from unified_account.i18n import _spaced
+
+        assert _spaced("12.00", "USD") == "12.00"
+        assert _spaced("12.00", "") == "12.00"
+        assert _spaced("12.00USD", "USD") == "12.00\xa0USD"
 
     def test_precision_follows_the_currency(self):
         """Yen have no decimals."""

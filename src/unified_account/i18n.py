@@ -25,6 +25,7 @@ import functools
 import io
 import re
 import string
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from importlib import resources
@@ -184,21 +185,52 @@ def _babel_locale(locale: str) -> Locale:
 _CACHE_SIZE = 1 << 16
 
 
+# CLDR's currencySpacing (root, inherited by every supported locale): a
+# currency symbol whose character next to the number is not a symbol or
+# a space (``USD``, ``CHF``; not ``$`` or ``R$``) is parted from a digit
+# by a no-break space, as ICU does.  Babel does not apply it.
+_CURRENCY_SPACE = "\xa0"
+
+
+def _spaced(text: str, symbol: str) -> str:
+    """``text`` with CLDR's currency spacing around ``symbol``."""
+    at = text.find(symbol)
+    if not symbol or at < 0:  # no symbol shown: nothing to part
+        return text
+    end = at + len(symbol)
+    if end < len(text) and _digit(text[end]) and _letterlike(symbol[-1]):
+        return text[:end] + _CURRENCY_SPACE + text[end:]
+    if at > 0 and _digit(text[at - 1]) and _letterlike(symbol[0]):
+        return text[:at] + _CURRENCY_SPACE + text[at:]
+    return text
+
+
+def _digit(character: str) -> bool:
+    return unicodedata.category(character) == "Nd"
+
+
+def _letterlike(character: str) -> bool:
+    # CLDR's currencyMatch: neither a symbol (S*) nor a separator (Z*).
+    return unicodedata.category(character)[0] not in "SZ"
+
+
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _money_text(amount: Decimal, currency: str, locale: str) -> str:
-    from babel.numbers import format_currency
+    from babel.numbers import format_currency, get_currency_symbol
 
     from .model.money import local_context
 
+    babel_locale = _babel_locale(locale)
     with local_context():  # never the caller's decimal context
-        return str(
+        text = str(
             format_currency(
                 amount,
                 currency,
-                locale=_babel_locale(locale),
+                locale=babel_locale,
                 currency_digits=True,
             )
         )
+    return _spaced(text, str(get_currency_symbol(currency, babel_locale)))
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE, typed=True)
