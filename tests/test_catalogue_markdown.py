@@ -17,6 +17,9 @@ from unified_account.cli import main
 from unified_account.i18n import rule_text, translate
 from unified_account.rules import RULES
 
+# French puts a no-break space before a colon; the other locales none.
+COLON = {"fr_CA": "\xa0: "}
+
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
 def test_the_catalogue_has_one_section_per_rule_in_order(locale):
@@ -25,8 +28,9 @@ def test_the_catalogue_has_one_section_per_rule_in_order(locale):
     assert len(sections) == len(RULES)
     for section, entry in zip(sections, RULES.values(), strict=True):
         text = rule_text(entry, locale)
+        colon = COLON.get(locale, ": ")
         assert section.removeprefix("## ") == (
-            f"`{text.key}`: {text.title}\n\n*{text.question}*\n\n"
+            f"`{text.key}`{colon}{text.title}\n\n*{text.question}*\n\n"
             f"{text.summary}"
         )
 
@@ -38,13 +42,14 @@ def test_one_rule_has_its_labels_in_the_locale(locale, key):
     entry = RULES[key]
     text = rule_text(entry, locale)
     page = rule_markdown(entry, locale)
-    assert page.startswith(f"# `{key}`: {text.title}\n\n")
+    colon = COLON.get(locale, ": ")
+    assert page.startswith(f"# `{key}`{colon}{text.title}\n\n")
     for label, value in (
         ("explain.question", text.question),
         ("explain.faq", entry.faq_question),
         ("explain.example", text.example),
     ):
-        assert f"**{translate(label, locale)}**: {value}\n" in page
+        assert f"**{translate(label, locale)}**{colon}{value}\n" in page
     assert f"\n\n{text.summary}\n\n" in page
 
 

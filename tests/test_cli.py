@@ -200,7 +200,8 @@ class TestExplain:
         )
         text = rule_text(rule("no-merge"), locale)
         assert (status, err) == (0, "")
-        assert out.startswith(f"no-merge: {text.title}\n")
+        colon = "\xa0: " if locale == "fr_CA" else ": "  # French typography
+        assert out.startswith(f"no-merge{colon}{text.title}\n")
         for part in (text.question, text.summary, text.example):
             assert part in out
         assert "我在多個北美商城中註冊了帳戶。能否合併這些帳戶？" in out

@@ -98,11 +98,11 @@ class TestMoney:
 
     def test_spacing_needs_a_symbol_in_the_text(self):
         """A pattern without the symbol, or an empty one, is left as is."""
-        from unified_account.i18n import _spaced
+        from unified_account._typography import currency_spaced
 
-        assert _spaced("12.00", "USD") == "12.00"
-        assert _spaced("12.00", "") == "12.00"
-        assert _spaced("12.00USD", "USD") == "12.00\xa0USD"
+        assert currency_spaced("12.00", "USD") == "12.00"
+        assert currency_spaced("12.00", "") == "12.00"
+        assert currency_spaced("12.00USD", "USD") == "12.00\xa0USD"
 
     def test_precision_follows_the_currency(self):
         """Yen have no decimals."""

@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_arguments",  # the facade's argument type checks
             "errors",
             "locales",  # locale names and the supported locale serving each
+            "_typography",  # spacing, elision and labels, per locale
             "messages",
             "message_ids",
             "rules",

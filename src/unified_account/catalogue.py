@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from ._typography import label
 from .i18n import normalize_locale, rule_text, translate
 from .messages import N_
 from .rules import RULES, Rule
@@ -66,7 +67,9 @@ def catalogue_json(locale: str) -> str:
 def catalogue_markdown(locale: str) -> str:
     """The rule catalogue as Markdown: a section per rule."""
     blocks = [
-        f"## `{text.key}`: {text.title}\n\n*{text.question}*\n\n{text.summary}"
+        "## "
+        + label(f"`{text.key}`", text.title, locale)
+        + f"\n\n*{text.question}*\n\n{text.summary}"
         for text in (rule_text(entry, locale) for entry in RULES.values())
     ]
     return "\n\n".join(blocks) + "\n"
@@ -85,11 +88,11 @@ def rule_plain(entry: Rule, locale: str) -> str:
     text = rule_text(entry, locale)
     question, faq, example = _labels(locale)
     return (
-        f"{text.key}: {text.title}\n\n"
-        f"{question}: {text.question}\n"
-        f"{faq}: {entry.faq_question}\n\n"
+        f"{label(text.key, text.title, locale)}\n\n"
+        f"{label(question, text.question, locale)}\n"
+        f"{label(faq, entry.faq_question, locale)}\n\n"
         f"{text.summary}\n\n"
-        f"{example}: {text.example}\n"
+        f"{label(example, text.example, locale)}\n"
     )
 
 
@@ -109,11 +112,11 @@ def rule_markdown(entry: Rule, locale: str) -> str:
     text = rule_text(entry, locale)
     question, faq, example = _labels(locale)
     return (
-        f"# `{text.key}`: {text.title}\n\n"
-        f"**{question}**: {text.question}\n\n"
-        f"**{faq}**: {entry.faq_question}\n\n"
+        f"# {label(f'`{text.key}`', text.title, locale)}\n\n"
+        f"{label(f'**{question}**', text.question, locale)}\n\n"
+        f"{label(f'**{faq}**', entry.faq_question, locale)}\n\n"
         f"{text.summary}\n\n"
-        f"**{example}**: {text.example}\n"
+        f"{label(f'**{example}**', text.example, locale)}\n"
     )
 
 

@@ -25,7 +25,6 @@ import functools
 import io
 import re
 import string
-import unicodedata
 from datetime import date
 from decimal import Decimal
 from importlib import resources
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._excerpt import excerpt
+from ._typography import currency_spaced, elide, elision_sites
 from .errors import InvalidArgumentError, MissingMessageError
 from .locales import SUPPORTED_LOCALES, normalize_locale
 from .model.marketplace import Marketplace
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
     from .decision import Decision, ParamValue, Reason, Term
     from .model.money import Money
+    from .model.rates import RateText
     from .rules import Rule
 
 __all__ = [
@@ -185,35 +186,6 @@ def _babel_locale(locale: str) -> Locale:
 _CACHE_SIZE = 1 << 16
 
 
-# CLDR's currencySpacing (root, inherited by every supported locale): a
-# currency symbol whose character next to the number is not a symbol or
-# a space (``USD``, ``CHF``; not ``$`` or ``R$``) is parted from a digit
-# by a no-break space, as ICU does.  Babel does not apply it.
-_CURRENCY_SPACE = "\xa0"
-
-
-def _spaced(text: str, symbol: str) -> str:
-    """``text`` with CLDR's currency spacing around ``symbol``."""
-    at = text.find(symbol)
-    if not symbol or at < 0:  # no symbol shown: nothing to part
-        return text
-    end = at + len(symbol)
-    if end < len(text) and _digit(text[end]) and _letterlike(symbol[-1]):
-        return text[:end] + _CURRENCY_SPACE + text[end:]
-    if at > 0 and _digit(text[at - 1]) and _letterlike(symbol[0]):
-        return text[:at] + _CURRENCY_SPACE + text[at:]
-    return text
-
-
-def _digit(character: str) -> bool:
-    return unicodedata.category(character) == "Nd"
-
-
-def _letterlike(character: str) -> bool:
-    # CLDR's currencyMatch: neither a symbol (S*) nor a separator (Z*).
-    return unicodedata.category(character)[0] not in "SZ"
-
-
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _money_text(amount: Decimal, currency: str, locale: str) -> str:
     from babel.numbers import format_currency, get_currency_symbol
@@ -230,7 +202,8 @@ def _money_text(amount: Decimal, currency: str, locale: str) -> str:
                 currency_digits=True,
             )
         )
-    return _spaced(text, str(get_currency_symbol(currency, babel_locale)))
+    symbol = str(get_currency_symbol(currency, babel_locale))
+    return currency_spaced(text, symbol)
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE, typed=True)
@@ -240,7 +213,12 @@ def _number_text(value: int | Decimal, locale: str) -> str:
     from .model.money import local_context
 
     with local_context():  # never the caller's decimal context
-        return str(format_decimal(value, locale=_babel_locale(locale)))
+        # Every digit given is kept: a rate of 0.0547 is not 0.055.
+        return str(
+            format_decimal(
+                value, locale=_babel_locale(locale), decimal_quantization=False
+            )
+        )
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
@@ -270,13 +248,14 @@ def format_date_for(value: date, locale: str) -> str:
 
 
 @functools.cache
-def _kinds() -> tuple[type[Money], type[Term]]:
+def _kinds() -> tuple[type[Money], type[Term], type[RateText]]:
     # The value classes load with the first parameter formatted, so
     # listing the rules does not load the model and the decisions.
     from .decision import Term
     from .model.money import Money
+    from .model.rates import RateText
 
-    return Money, Term
+    return Money, Term, RateText
 
 
 def format_param(value: ParamValue, locale: str) -> str:
@@ -291,7 +270,10 @@ def format_param(value: ParamValue, locale: str) -> str:
         return value  # type: ignore[return-value]
     if kind is Marketplace:
         return value.display_name  # type: ignore[union-attr]
-    money, term = _kinds()
+    money, term, rate = _kinds()
+    if kind is rate:  # ``MXN/USD 0,0547``: the locale's decimal sign
+        pair, number = value.parts  # type: ignore[union-attr]
+        return f"{pair} {_number_text(number, locale)}"
     if kind is money:
         return _money_text(value.amount, value.currency, locale)  # type: ignore[union-attr]
     if isinstance(value, money):
@@ -351,6 +333,11 @@ spans Amazon.com, Amazon.ca, and Amazon.com.mx'
     values = {
         name: format_param(value, locale) for name, value in items.items()
     }
+    for site, name in elision_sites(template, normalize_locale(locale)):
+        if name in values and _names_a_marketplace(items[name]):
+            # ``de {home}`` before Amazon.com: ``d'Amazon.com``
+            elided = elide(site, values[name], normalize_locale(locale))
+            template = template.replace(site, elided)
     missing = placeholders(template) - values.keys()
     if missing:
         raise MissingMessageError(
@@ -358,6 +345,13 @@ spans Amazon.com, Amazon.ca, and Amazon.com.mx'
             + ", ".join(sorted(missing))
         )
     return template.format(**values)
+
+
+def _names_a_marketplace(value: object) -> bool:
+    """Whether ``value`` is a marketplace, or a list that begins with one."""
+    if isinstance(value, tuple):
+        return bool(value) and isinstance(value[0], Marketplace)
+    return isinstance(value, Marketplace)
 
 
 def render_reason(reason: Reason, locale: str) -> str:

@@ -29,7 +29,7 @@ from ..errors import InvalidValueError, MissingDataError
 from ._validate import collection
 from .money import Money, currency_precision, exact_product, to_decimal
 
-__all__ = ["ConversionRate", "ConversionRates"]
+__all__ = ["ConversionRate", "ConversionRates", "RateText"]
 
 
 def _currency(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -65,6 +65,48 @@ class ConversionRate:
 
     def __str__(self) -> str:
         return f"{self.source}/{self.target} {self.rate}"
+
+
+class RateText(str):
+    """A conversion rate as message text: ``MXN/USD 0.0547``.
+
+    A string like any other (equal to ``str(rate)``, written as such in
+    JSON), which rendering writes with the locale's decimal sign:
+    ``MXN/USD 0,0547`` in Canadian French.
+
+    >>> text = RateText.of(ConversionRate("MXN", "USD", "0.0547"))
+    >>> text, text.parts
+    ('MXN/USD 0.0547', ('MXN/USD', Decimal('0.0547')))
+
+    .. versionadded:: 0.3.0
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, text: str) -> RateText:
+        """``text`` as a rate, checked: a currency pair, a space, a number."""
+        pair, _, value = str(text).rpartition(" ")
+        try:
+            number = Decimal(value)
+        except ArithmeticError:
+            number = None
+        if "/" not in pair or number is None or not number.is_finite():
+            raise InvalidValueError(
+                f"`{excerpt(text)}` is not a rate such as `MXN/USD 0.0547`",
+                field="rate",
+            )
+        return super().__new__(cls, text)
+
+    @classmethod
+    def of(cls, rate: ConversionRate) -> RateText:
+        """The text of ``rate``."""
+        return cls(str(rate))
+
+    @property
+    def parts(self) -> tuple[str, Decimal]:
+        """The currency pair and the rate."""
+        pair, _, value = self.rpartition(" ")
+        return pair, Decimal(value)
 
 
 def _rates(value: Iterable[ConversionRate]) -> tuple[ConversionRate, ...]:

@@ -29,7 +29,7 @@ from ..model.account import SellerAccount
 from ..model.marketplace import Marketplace
 from ..model.money import Money, currency_precision
 from ..model.orders import Order, OrderStatus
-from ..model.rates import ConversionRate, ConversionRates
+from ..model.rates import ConversionRate, ConversionRates, RateText
 from ..rules import RuleKey
 from .unified import offer_marketplaces
 
@@ -254,7 +254,9 @@ def combined_order_report(
                 N_("order-tracking.converted"),
                 {
                     "total": converted.total,
-                    "rates": tuple(str(rate) for rate in converted.rates),
+                    "rates": tuple(
+                        RateText.of(rate) for rate in converted.rates
+                    ),
                 },
             )
         )

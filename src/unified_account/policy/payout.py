@@ -37,7 +37,7 @@ from ..messages import N_
 from ..model.account import BankAccount, SellerAccount
 from ..model.marketplace import Marketplace
 from ..model.money import Money
-from ..model.rates import ConversionRates
+from ..model.rates import ConversionRate, ConversionRates, RateText
 from ..rules import RuleKey
 from .account_info import effective_account_info
 
@@ -238,7 +238,9 @@ def convert_proceeds(
                 {
                     **params,
                     "payout": payout,
-                    "rate": f"{proceeds.currency}/{target} {rate}",
+                    "rate": RateText.of(
+                        ConversionRate(proceeds.currency, target, rate)
+                    ),
                 },
             ),
         ),

@@ -14,6 +14,7 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any, Literal
 
+from .._typography import label
 from ..catalogue import (
     FORMATS,
     SCHEMA_VERSION,
@@ -144,9 +145,8 @@ def _outcome(finding: Finding, locale: str) -> str:
 
 def finding_line(finding: Finding, locale: str) -> str:
     """One finding as the text report writes it, after its subject."""
-    return (
-        f"[{_outcome(finding, locale)}] {finding.rule.value}: "
-        f"{_message(finding, locale)}"
+    return f"[{_outcome(finding, locale)}] " + label(
+        finding.rule.value, _message(finding, locale), locale
     )
 
 

@@ -18,6 +18,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
+from .._typography import label
 from ..catalogue import FORMATS, SCHEMA_VERSION
 from ..i18n import normalize_locale, render, translate
 from ..messages import N_
@@ -58,8 +59,12 @@ def _group_text(group: SummaryGroup, locale: str) -> list[str]:
         )
     ]
     lines += [
-        f"    {example.subject.path}: "
-        + render(example.message_id, example.params, locale)
+        "    "
+        + label(
+            example.subject.path,
+            render(example.message_id, example.params, locale),
+            locale,
+        )
         for example in group.examples
     ]
     return lines
