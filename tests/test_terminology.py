@@ -11,9 +11,16 @@ English text, unless listed here as a proper name or a code.
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from unified_account import SUPPORTED_LOCALES, build_report, example_snapshot
-from unified_account.i18n import catalog
+from unified_account import (
+    SUPPORTED_LOCALES,
+    Marketplace,
+    build_report,
+    example_snapshot,
+)
+from unified_account.i18n import catalog, format_param
 from unified_account.report.formats import report_text
 
 # The word for a marketplace in each locale, and the variants it replaces.
@@ -102,3 +109,26 @@ def test_a_message_left_in_english_would_be_found():
     assert {k for k, v in copied.items() if english.get(k) == v} == {
         "na-scope.in-scope"
     }
+
+
+@given(
+    st.sampled_from(["zh_Hans", "zh_Hant"]),
+    st.lists(st.sampled_from(list(Marketplace)), min_size=2, unique=True),
+)
+def test_a_chinese_list_spaces_latin_names(locale, marketplaces):
+    """``Amazon.ca 和 Amazon.com.mx``, as Amazon's Chinese FAQ writes it."""
+    text = format_param(tuple(marketplaces), locale)
+    assert not re.search(r"[0-9A-Za-z][\u3400-\u9fff]", text), text
+    assert not re.search(r"[\u3400-\u9fff][0-9A-Za-z]", text), text
+    assert text.endswith(f" 和 {marketplaces[-1].display_name}")
+
+
+def test_the_faqs_list_in_chinese():
+    """The three marketplaces, as the FAQ's question lists them."""
+    scope = (Marketplace.US, Marketplace.CA, Marketplace.MX)
+    assert format_param(scope, "zh_Hans") == (
+        "Amazon.com、Amazon.ca 和 Amazon.com.mx"
+    )
+    assert (
+        format_param(scope, "es_MX") == "Amazon.com, Amazon.ca y Amazon.com.mx"
+    )

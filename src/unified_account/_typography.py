@@ -1,6 +1,6 @@
 """Typography that depends on the locale, applied as text is rendered.
 
-Three rules no catalog entry can carry by itself:
+Four rules no catalog entry can carry by itself:
 
 * CLDR's ``currencySpacing`` (root, inherited by every supported
   locale): a currency symbol whose character next to the number is not a
@@ -14,6 +14,9 @@ Three rules no catalog entry can carry by itself:
 * The separator of a label and its text: French (and the Office
   québécois de la langue française) puts a no-break space before a
   colon, ``Question : ...``.
+* A space between Chinese and Latin text where a list joins them: CLDR's
+  Chinese list pattern writes ``Amazon.ca和Amazon.com.mx``; Amazon's
+  Chinese FAQ writes ``Amazon.ca 和 Amazon.com.mx``.
 """
 
 from __future__ import annotations
@@ -24,7 +27,13 @@ import unicodedata
 
 from .locales import normalize_locale
 
-__all__ = ["currency_spaced", "elide", "elision_sites", "label"]
+__all__ = [
+    "currency_spaced",
+    "elide",
+    "elision_sites",
+    "label",
+    "list_spaced",
+]
 
 _NO_BREAK_SPACE = "\xa0"
 
@@ -128,3 +137,24 @@ def label(name: str, text: str, locale: str) -> str:
     """
     separator = _LABEL_SEPARATORS.get(normalize_locale(locale), ": ")
     return f"{name}{separator}{text}"
+
+
+# A Han character next to a Latin letter or a digit, either way round.
+_HAN_LATIN = re.compile(
+    r"(?<=[0-9A-Za-z])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[0-9A-Za-z])"
+)
+
+
+def list_spaced(text: str, locale: str) -> str:
+    """A list as ``locale`` writes it, Chinese and Latin text spaced apart.
+
+    >>> list_spaced("Amazon.com、Amazon.ca和Amazon.com.mx", "zh_Hans")
+    'Amazon.com、Amazon.ca 和 Amazon.com.mx'
+    >>> list_spaced("专业和个人", "zh_Hant")
+    '专业和个人'
+    >>> list_spaced("A y B", "es_MX")
+    'A y B'
+    """
+    if not normalize_locale(locale).startswith("zh"):
+        return text
+    return _HAN_LATIN.sub(" ", text)

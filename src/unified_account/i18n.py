@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._excerpt import excerpt
-from ._typography import currency_spaced, elide, elision_sites
+from ._typography import currency_spaced, elide, elision_sites, list_spaced
 from .errors import InvalidArgumentError, MissingMessageError
 from .locales import SUPPORTED_LOCALES, normalize_locale
 from .model.marketplace import Marketplace
@@ -225,7 +225,8 @@ def _number_text(value: int | Decimal, locale: str) -> str:
 def _list_text(items: tuple[str, ...], locale: str) -> str:
     from babel.lists import format_list
 
-    return str(format_list(list(items), locale=_babel_locale(locale)))
+    text = str(format_list(list(items), locale=_babel_locale(locale)))
+    return list_spaced(text, locale)
 
 
 def format_money(money: Money, locale: str) -> str:
