@@ -173,3 +173,16 @@ class TestEveryEntryPointAcceptsTheFallbacks:
         err = capsys.readouterr().err
         assert "unsupported locale `de`" in err
         assert "en, zh_Hant, zh_Hans, es_MX, fr_CA" in err
+
+
+def test_the_quick_look_up_stays_bounded():
+    """Many distinct names are all served, and the cache does not grow."""
+    from itertools import product
+    from string import ascii_uppercase
+
+    from unified_account import locales
+
+    names = [f"en_{a}{b}" for a, b in product(ascii_uppercase, repeat=2)]
+    assert {normalize_locale(name) for name in names} == {"en"}
+    assert {normalize_locale(name) for name in names} == {"en"}
+    assert len(locales._SERVED) <= locales._SERVED_SIZE

@@ -83,16 +83,19 @@ _ELISIONS = {
 _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿæœ")
 
 
-@functools.lru_cache(maxsize=1024)
 def elision_sites(template: str, locale: str) -> tuple[tuple[str, str], ...]:
     """Each ``word {name}`` of ``template`` that ``locale`` may elide.
 
     Pairs of the text as written (``de {home}``) and the placeholder's
     name; empty for a locale that does not elide.
     """
-    words = _ELISIONS.get(locale)
-    if not words:
+    if locale not in _ELISIONS:  # the common case, checked first
         return ()
+    return _sites(template, locale)
+
+
+@functools.lru_cache(maxsize=1024)
+def _sites(template: str, locale: str) -> tuple[tuple[str, str], ...]:
     pattern = _site_pattern(locale)
     found = pattern.finditer(template)
     return tuple((site.group(0), site.group(2)) for site in found)

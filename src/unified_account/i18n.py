@@ -334,11 +334,13 @@ spans Amazon.com, Amazon.ca, and Amazon.com.mx'
     values = {
         name: format_param(value, locale) for name, value in items.items()
     }
-    for site, name in elision_sites(template, normalize_locale(locale)):
+    served = normalize_locale(locale)
+    for site, name in elision_sites(template, served):
         if name in values and _names_a_marketplace(items[name]):
             # ``de {home}`` before Amazon.com: ``d'Amazon.com``
-            elided = elide(site, values[name], normalize_locale(locale))
-            template = template.replace(site, elided)
+            template = template.replace(
+                site, elide(site, values[name], served)
+            )
     missing = placeholders(template) - values.keys()
     if missing:
         raise MissingMessageError(

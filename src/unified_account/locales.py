@@ -138,4 +138,14 @@ def normalize_locale(locale: str) -> str:
     >>> normalize_locale("es")
     'es_MX'
     """
-    return resolve_locale(locale).served
+    served = _SERVED.get(locale) if type(locale) is str else None
+    if served is None:
+        served = resolve_locale(locale).served
+        if len(_SERVED) < _SERVED_SIZE:  # every call renders: keep it quick
+            _SERVED[locale] = served
+    return served
+
+
+# The locale serving each name asked for, for the names seen first.
+_SERVED: dict[str, str] = {}
+_SERVED_SIZE = 256
