@@ -17,8 +17,9 @@ from unified_account.cli import main
 from unified_account.i18n import rule_text, translate
 from unified_account.rules import RULES
 
-# French puts a no-break space before a colon; the other locales none.
-COLON = {"fr_CA": "\xa0: "}
+# French puts a no-break space before a colon, Chinese uses the
+# full-width colon; English and Spanish a plain one.
+COLON = {"fr_CA": "\xa0: ", "zh_Hant": "：", "zh_Hans": "："}
 
 
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)

@@ -200,7 +200,9 @@ class TestExplain:
         )
         text = rule_text(rule("no-merge"), locale)
         assert (status, err) == (0, "")
-        colon = "\xa0: " if locale == "fr_CA" else ": "  # French typography
+        colon = {"fr_CA": "\xa0: ", "zh_Hant": "：", "zh_Hans": "："}.get(
+            locale, ": "
+        )
         assert out.startswith(f"no-merge{colon}{text.title}\n")
         for part in (text.question, text.summary, text.example):
             assert part in out

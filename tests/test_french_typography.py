@@ -198,7 +198,11 @@ class TestColons:
         assert not re.search(r"[^\xa0]: ", text)
         assert f"[autorisé] na-scope{NBSP}: Amazon.ca fait partie" in text
 
-    def test_labels_elsewhere_keep_a_plain_colon(self):
-        """English, Spanish and Chinese labels are unchanged."""
-        text = report_text(build_report(example_snapshot()), "es_MX")
+    def test_labels_elsewhere_take_their_own_colon(self):
+        """Spanish keeps a plain colon; Chinese takes the full-width one."""
+        report = build_report(example_snapshot())
+        text = report_text(report, "es_MX")
         assert "[permitido] na-scope: Amazon.ca forma parte" in text
+        text = report_text(report, "zh_Hant")
+        assert "[允許] na-scope：Amazon.ca 屬於北美聯合帳戶" in text
+        assert not re.search(r"[^\s]: ", text)

@@ -13,7 +13,7 @@ Four rules no catalog entry can carry by itself:
   {marketplace}`` once; the name decides.
 * The separator of a label and its text: French (and the Office
   québécois de la langue française) puts a no-break space before a
-  colon, ``Question : ...``.
+  colon, ``Question : ...``; Chinese a full-width colon, ``問題：...``.
 * A space between Chinese and Latin text where a list joins them: CLDR's
   Chinese list pattern writes ``Amazon.ca和Amazon.com.mx``; Amazon's
   Chinese FAQ writes ``Amazon.ca 和 Amazon.com.mx``.
@@ -126,8 +126,14 @@ def elide(site: str, value: str, locale: str) -> str:
     return elided + placeholder
 
 
-# What parts a label from its text, where it is not ``": "``.
-_LABEL_SEPARATORS = {"fr_CA": _NO_BREAK_SPACE + ": "}
+# What parts a label from its text, where it is not ``": "``: French
+# puts a no-break space before the colon; Chinese uses the full-width
+# colon, as the catalogs' own labels do (``共 1 項，例如：``).
+_LABEL_SEPARATORS = {
+    "fr_CA": _NO_BREAK_SPACE + ": ",
+    "zh_Hant": "：",
+    "zh_Hans": "：",
+}
 
 
 def label(name: str, text: str, locale: str) -> str:
