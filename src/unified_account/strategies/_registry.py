@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from ..decision import Decision, Outcome, Reason, Resolved, Term
 from ..edition import Edition, SubscriptionBilling
+from ..locales import SUPPORTED_LOCALES, ServedLocale, resolve_locale
 from ..model.account import (
     AccountInfo,
     BankAccount,
@@ -186,6 +187,21 @@ def _resolved(kind: type[Resolved[T]]) -> st.SearchStrategy[Resolved[T]]:
     )
 
 
+# Locale names as people and SP-API write them, each with a fallback.
+_LOCALE_NAMES = (
+    *SUPPORTED_LOCALES,
+    "en_US",
+    "en-CA",
+    "fr",
+    "fr-FR",
+    "es",
+    "es_419",
+    "zh_TW",
+    "zh-Hant-HK",
+    "zh_CN",
+)
+
+
 def _reports() -> st.SearchStrategy[Report]:
     return _catalog.snapshots().map(build_report)
 
@@ -285,6 +301,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
         lambda report: _nonempty(tuple(f.subject for f in report.findings))
     ),
     SubjectKind: lambda: st.sampled_from(SubjectKind),
+    ServedLocale: lambda: st.sampled_from(_LOCALE_NAMES).map(resolve_locale),
     # What an SP-API import adds.
     SetAsideReason: lambda: st.sampled_from(SetAsideReason),
     SetAside: _imports.set_asides,
