@@ -18,9 +18,9 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
-from ..catalogue import FORMATS, SCHEMA_VERSION
 from ..i18n import render, translate
 from ..messages import N_
+from ..rule_catalogue import FORMATS, SCHEMA_VERSION
 from .finding import Finding
 from .formats import (
     finding_cells,
