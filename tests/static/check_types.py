@@ -108,6 +108,11 @@ def the_main_api_returns_exact_types(
     assert_type(build_report(snapshot), Report)
     assert_type(build_report(snapshot).findings[0].subject, Subject)
     assert_type(explain(evaluate_scope(Marketplace.CA), "en"), tuple[str, ...])
+    assert_type(
+        explain(available_quantity(catalog, sku, Marketplace.MX), "en"),
+        tuple[str, ...],
+    )
+    explain(Marketplace.CA, "en")  # type: ignore[arg-type]
     assert_type(evaluate_scope(Marketplace.CA).reasons, tuple[Reason, ...])
     assert_type(to_sku("MUG-1"), Sku)
     assert_type(MESSAGES["no-merge.denied"], MessageSpec)
