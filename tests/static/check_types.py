@@ -21,6 +21,7 @@ from unified_account import (
     Catalog,
     ConversionRate,
     Decision,
+    FeeEstimate,
     FulfillmentChannel,
     Listing,
     ListingStatus,
@@ -31,6 +32,8 @@ from unified_account import (
     Report,
     Resolved,
     SellerAccount,
+    SetAside,
+    SetAsideReason,
     Sku,
     SkuRecord,
     Snapshot,
@@ -89,6 +92,10 @@ def the_main_api_returns_exact_types(
     """What the rules return, exactly."""
     snapshot = example_snapshot()
     assert_type(snapshot, Snapshot)
+    # The types of a public value's fields are importable from the package.
+    assert_type(snapshot.set_aside, tuple[SetAside, ...])
+    assert_type(snapshot.fee_estimates, tuple[FeeEstimate, ...])
+    assert_type(snapshot.set_aside[0].reason, SetAsideReason)
     assert_type(load_snapshot("seller.json"), Snapshot)
     assert_type(evaluate_scope(Marketplace.CA), Decision)
     assert_type(evaluate_eligibility(seller), Decision)
