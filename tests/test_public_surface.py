@@ -19,6 +19,7 @@ import importlib
 import inspect
 import pkgutil
 import pydoc
+import re
 import typing
 from collections import ChainMap
 from pathlib import Path
@@ -237,3 +238,24 @@ class TestEveryTypeIsReachable:
         with pytest.raises(AssertionError):
             # A public function naming a type nobody exports is caught.
             assert not _unreachable(["build_report"], unified_account, set())
+
+
+API_PAGES = Path(__file__).resolve().parent.parent / "docs" / "api"
+
+
+@pytest.mark.skipif(
+    not API_PAGES.is_dir(), reason="the documentation is not beside the tests"
+)
+def test_each_public_module_has_its_api_page():
+    """docs/api/ has one page per public module, documenting that module."""
+    pages = {
+        page.stem: page.read_text(encoding="utf-8")
+        for page in API_PAGES.glob("*.md")
+        if page.stem != "index"
+    }
+    assert sorted(pages) == public_modules()
+    for name, text in pages.items():
+        assert f".. automodule:: {PACKAGE}.{name}\n" in text, name
+    index = (API_PAGES / "index.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^([a-z0-9_.]+)$", index, re.M)
+    assert sorted(listed) == public_modules()
