@@ -13,6 +13,8 @@ from docutils.parsers.rst import Directive
 
 from unified_account.i18n import rule_text
 from unified_account.message_ids import MESSAGES, ParamKind
+from unified_account.report.finding import FindingOutcome
+from unified_account.report.levels import levels_of
 from unified_account.rules import rule
 
 
@@ -93,10 +95,33 @@ def _rule_link(env, key):
     return paragraph
 
 
+def _levels(message_id):
+    """The levels of the id's findings, gravest first; or API only."""
+    levels = levels_of(message_id)
+    if not levels:
+        return nodes.paragraph(text="API only")
+    paragraph = nodes.paragraph()
+    for index, level in enumerate(o for o in _GRAVITY if o in levels):
+        if index:
+            paragraph += nodes.Text(", ")
+        paragraph += nodes.literal(text=level.value)
+    return paragraph
+
+
+_GRAVITY = (
+    FindingOutcome.DENIED,
+    FindingOutcome.WARNING,
+    FindingOutcome.UNDETERMINED,
+    FindingOutcome.ALLOWED,
+    FindingOutcome.INFO,
+)
+
+
 class MessagesDirective(Directive):
     """Render every message id with its parameters, from the code.
 
-    Each id's rule links to the rule's section of the rules pages.
+    Each id's rule links to the rule's section of the rules pages; its
+    levels are those its findings can have in the report.
     """
 
     has_content = False
@@ -116,11 +141,16 @@ class MessagesDirective(Directive):
                 [
                     _literal(spec.message_id),
                     _rule_link(env, str(spec.rule)),
+                    _levels(spec.message_id),
                     params,
                 ]
             )
         return [
-            _table(["Message id", "Rule", "Parameters"], rows, [35, 20, 45])
+            _table(
+                ["Message id", "Rule", "Level in the report", "Parameters"],
+                rows,
+                [30, 18, 17, 35],
+            )
         ]
 
 
