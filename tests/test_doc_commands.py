@@ -3,9 +3,11 @@
 A ``console`` block in ``docs/`` or the README shows commands after a
 ``$`` prompt, each followed by what it prints (stdout and stderr, as a
 terminal shows them).  Each block runs as one shell session in a fresh
-folder holding ``seller.json`` (the bundled example seller), with the
-installed ``unified-account`` and ``python`` first on the ``PATH``; its
-output must match, ``...`` standing for any text (as in doctests).
+folder holding ``seller.json`` (the bundled example seller) and SP-API
+responses and reports under the names the pages give them (``FILES``,
+copied from the test fixtures), with the installed ``unified-account``
+and ``python`` first on the ``PATH``; its output must match, ``...``
+standing for any text (as in doctests).
 
 A ``console`` block without a prompt that shows the ``unified-account``
 command is a synopsis, or an example that needs what the folder lacks
@@ -37,6 +39,21 @@ FENCE = re.compile(
 NOT_RUN = re.compile(r"(^% not run: .+|<!-- not run: .+ -->)\n*\Z", re.M)
 PLACEHOLDER = re.compile(r"\[|\b[A-Z][A-Z_]{2,}\b|\.\.\.")
 MARK = "<<<unified-account doc command>>>"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The files the pages' examples name, and the fixtures that play them.
+FILES = {
+    "participations.json": "spapi/participations_na.json",
+    "account.json": "spapi/account_na.json",
+    "listings.json": "spapi/listings_item_na.json",
+    "fba-us.json": "spapi/fba_us.json",
+    "fba-ca.json": "spapi/fba_ca.json",
+    "fba-mx.json": "spapi/fba_mx_no_granularity.json",
+    "orders.json": "orders_v0_na.json",
+    "fees.json": "spapi/fees_na.json",
+    "notifications.json": "spapi/notifications_na.json",
+    "listings-ca.txt": "spapi/merchant_listings_ca.txt",
+    "orders-report.txt": "spapi/flat_file_orders_na.txt",
+}
 
 
 def _pages() -> list[Path]:
@@ -63,8 +80,8 @@ def _commands(body: str) -> list[tuple[str, str]]:
     for line in lines:
         if line.startswith("$ "):
             command = line[2:]
-            while command.endswith("\\"):
-                command = command[:-1] + "\n" + next(lines)
+            while command.endswith("\\"):  # the shell reads it on
+                command += "\n" + next(lines)
             found.append((command, []))
         elif found:
             found[-1][1].append(line)
@@ -107,6 +124,8 @@ def _session(commands: list[str], tmp_path: Path) -> list[str]:
     work = tmp_path / "work"
     work.mkdir()
     (work / "seller.json").write_text(example_text(), encoding="utf-8")
+    for name, fixture in FILES.items():
+        (work / name).write_bytes((FIXTURES / fixture).read_bytes())
     # The mark between commands keeps ``$?`` for the next command.
     script = "exec 2>&1\n" + "".join(
         f"status=$?; printf '%s\\n' '{MARK}'; (exit $status)\n{command}\n"
@@ -171,4 +190,4 @@ def test_a_stale_example_fails():
     assert _matches("counts: ...", "counts: 7")
     assert not _matches("problems: 22", "problems: 7")
     parsed = _commands("$ a \\\n  b\nout\n$ c\n")
-    assert parsed == [("a \n  b", "out"), ("c", "")]
+    assert parsed == [("a \\\n  b", "out"), ("c", "")]
