@@ -191,3 +191,11 @@ def test_a_stale_example_fails():
     assert not _matches("problems: 22", "problems: 7")
     parsed = _commands("$ a \\\n  b\nout\n$ c\n")
     assert parsed == [("a \\\n  b", "out"), ("c", "")]
+
+
+@pytest.mark.skipif(
+    not (ROOT / "README.md").exists(),
+    reason="the README is not beside the tests (a suite run on the wheel)",
+)
+def test_the_readme_s_examples_are_among_them():
+    assert any(name.startswith("README.md") for name, _ in RUN)

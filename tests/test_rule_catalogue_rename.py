@@ -7,6 +7,7 @@ with a ``DeprecationWarning``, and gives the very same objects.
 from __future__ import annotations
 
 import importlib
+import subprocess
 import sys
 
 import pytest
@@ -33,8 +34,21 @@ def test_the_old_name_gives_the_same_objects():
 
 
 def test_the_package_itself_does_not_load_the_old_name():
-    for module in ("cli", "report.formats", "report.stream"):
-        importlib.import_module(f"unified_account.{module}")
-    sys.modules.pop("unified_account.catalogue", None)
-    importlib.import_module("unified_account.cli")
-    assert "unified_account.catalogue" not in sys.modules
+    """The command and the report never import the deprecated name."""
+    code = (
+        "import sys, contextlib, io\n"
+        "from unified_account.cli import main\n"
+        "import unified_account.report.formats\n"
+        "import unified_account.report.stream\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['rules', '--format', 'markdown'])\n"
+        "    main(['explain', 'no-merge', '--format', 'json'])\n"
+        "print('unified_account.catalogue' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-W", "error::DeprecationWarning", "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == "False\n"
