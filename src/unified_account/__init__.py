@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 # The public names: this block is their one table.  Type checkers and
 # IDEs read it as it stands (``import X as X`` re-exports ``X``); at run
-# time nothing here is imported: ``_exports`` reads the table from this
-# file and each name loads its module on first use (PEP 562), so
+# time nothing here is imported: ``_read_table`` reads the table from
+# this file and each name loads its module on first use (PEP 562), so
 # importing the package costs next to nothing and a program pays only for
 # the parts it uses (rendering with Babel, snapshots with cattrs, ...).
 # To export a name, add its line here; tests/test_public_surface.py
