@@ -12,9 +12,9 @@ from contextlib import redirect_stdout
 import pytest
 
 from unified_account import SUPPORTED_LOCALES
-from unified_account.catalogue import catalogue_markdown, rule_markdown
 from unified_account.cli import main
 from unified_account.i18n import rule_text, translate
+from unified_account.rule_catalogue import catalogue_markdown, rule_markdown
 from unified_account.rules import RULES
 
 # French puts a no-break space before a colon, Chinese uses the

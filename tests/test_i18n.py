@@ -13,20 +13,24 @@ from hypothesis import strategies as st
 
 from unified_account import (
     SUPPORTED_LOCALES,
+    InvalidArgumentError,
     Marketplace,
     MissingMessageError,
     Money,
+    Resolved,
     UnsupportedLocaleError,
     evaluate_scope,
     example_snapshot,
     explain,
     format_money,
+    offer_marketplaces,
 )
 from unified_account import strategies as ua
 from unified_account.i18n import (
     format_date_for,
     normalize_locale,
     render,
+    render_reason,
     rule_text,
 )
 from unified_account.rules import RULES
@@ -158,6 +162,38 @@ class TestRendering:
             render("na-scope.in-scope", {}, "en")
         with pytest.raises(MissingMessageError, match="no-such"):
             render("no-such.message", {}, "en")
+
+
+class TestExplainResolved:
+    """``explain`` renders a ``Resolved`` value's reasons as a Decision's."""
+
+    @given(ua.seller_accounts(), st.sampled_from(SUPPORTED_LOCALES))
+    def test_a_resolved_value_explains_as_its_reasons(self, account, locale):
+        resolved = offer_marketplaces(account)
+        expected = tuple(
+            render_reason(reason, locale) for reason in resolved.reasons
+        )
+        assert explain(resolved, locale) == expected
+        assert expected
+
+    @given(ua.marketplaces(), st.sampled_from(SUPPORTED_LOCALES))
+    def test_the_same_reasons_read_the_same(self, marketplace, locale):
+        """A Decision and a Resolved with its reasons explain alike."""
+        decision = evaluate_scope(marketplace)
+        resolved = Resolved(decision.allowed, decision.reasons)
+        assert explain(resolved, locale) == explain(decision, locale)
+
+    def test_the_example_offer_in_english(self):
+        seller = example_snapshot()
+        assert explain(offer_marketplaces(seller.account), "en") == (
+            "Registered on Amazon.com, the account lists products in"
+            " Amazon.com, Amazon.ca, and Amazon.com.mx",
+        )
+
+    def test_anything_else_is_refused_by_name(self):
+        with pytest.raises(InvalidArgumentError, match="Decision") as error:
+            explain(("not", "a", "decision"), "en")  # type: ignore[arg-type]
+        assert "Resolved" in str(error.value)
 
 
 class TestLocales:

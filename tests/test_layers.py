@@ -48,7 +48,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "edges",
         (
             "i18n",
-            "catalogue",
+            "rule_catalogue",
+            "catalogue",  # the old name of rule_catalogue, deprecated
             "snapshot",
             "snapshot.*",
             "spapi",

@@ -5,11 +5,16 @@ as the FAQ asks it) and summary from :mod:`unified_account.rules`, so the
 rules page can never drift from the code.
 """
 
+import re
+from pathlib import Path
+
 from docutils import nodes
 from docutils.parsers.rst import Directive
 
 from unified_account.i18n import rule_text
 from unified_account.message_ids import MESSAGES, ParamKind
+from unified_account.report.finding import FindingOutcome
+from unified_account.report.levels import levels_of
 from unified_account.rules import rule
 
 
@@ -66,12 +71,63 @@ def _literal(text):
     return paragraph
 
 
+RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
+
+
+def _rule_pages():
+    """The page of docs/rules/ whose ``## key`` section holds each rule."""
+    pages = {}
+    for page in sorted(RULES_DIR.glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for key in re.findall(r"^## ([a-z0-9-]+)$", text, re.M):
+            pages[key] = f"rules/{page.stem}"
+    return pages
+
+
+def _rule_link(env, key):
+    """The rule key, linked to its section of the rules pages."""
+    target = _rule_pages()[key]
+    uri = env.app.builder.get_relative_uri(env.docname, target)
+    paragraph = nodes.paragraph()
+    reference = nodes.reference(refuri=f"{uri}#{key}", internal=True)
+    reference += nodes.literal(text=key)
+    paragraph += reference
+    return paragraph
+
+
+def _levels(message_id):
+    """The levels of the id's findings, gravest first; or API only."""
+    levels = levels_of(message_id)
+    if not levels:
+        return nodes.paragraph(text="API only")
+    paragraph = nodes.paragraph()
+    for index, level in enumerate(o for o in _GRAVITY if o in levels):
+        if index:
+            paragraph += nodes.Text(", ")
+        paragraph += nodes.literal(text=level.value)
+    return paragraph
+
+
+_GRAVITY = (
+    FindingOutcome.DENIED,
+    FindingOutcome.WARNING,
+    FindingOutcome.UNDETERMINED,
+    FindingOutcome.ALLOWED,
+    FindingOutcome.INFO,
+)
+
+
 class MessagesDirective(Directive):
-    """Render every message id with its parameters, from the code."""
+    """Render every message id with its parameters, from the code.
+
+    Each id's rule links to the rule's section of the rules pages; its
+    levels are those its findings can have in the report.
+    """
 
     has_content = False
 
     def run(self):
+        env = self.state.document.settings.env
         rows = []
         for spec in MESSAGES.values():
             params = nodes.paragraph()
@@ -82,10 +138,19 @@ class MessagesDirective(Directive):
                 suffix = " (optional)" if param.optional else ""
                 params += nodes.Text(f": {param.kind.value}{suffix}")
             rows.append(
-                [_literal(spec.message_id), _literal(str(spec.rule)), params]
+                [
+                    _literal(spec.message_id),
+                    _rule_link(env, str(spec.rule)),
+                    _levels(spec.message_id),
+                    params,
+                ]
             )
         return [
-            _table(["Message id", "Rule", "Parameters"], rows, [35, 20, 45])
+            _table(
+                ["Message id", "Rule", "Level in the report", "Parameters"],
+                rows,
+                [30, 18, 17, 35],
+            )
         ]
 
 

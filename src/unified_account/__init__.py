@@ -14,556 +14,242 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
+# The public names: this block is their one table.  Type checkers and
+# IDEs read it as it stands (``import X as X`` re-exports ``X``); at run
+# time nothing here is imported: ``_read_table`` reads the table from
+# this file and each name loads its module on first use (PEP 562), so
+# importing the package costs next to nothing and a program pays only for
+# the parts it uses (rendering with Babel, snapshots with cattrs, ...).
+# To export a name, add its line here; tests/test_public_surface.py
+# checks the table's form.
 if TYPE_CHECKING:
-    from .data import (
-        bundled_subscription_fees,
-    )
-    from .decision import (
-        Decision,
-        Outcome,
-        Reason,
-        Resolved,
-        RuleViolation,
-        Term,
-        combine,
-    )
-    from .edition import (
-        EDITIONS,
-        FAQ,
-        INDIVIDUAL_PLANS,
-        NORTH_AMERICA_AND_BRAZIL,
-        REMOTE_FULFILLMENT,
-        SPLIT_SUBSCRIPTION,
-        Edition,
-        SubscriptionBilling,
-        UnknownEditionError,
-        edition_named,
-    )
-    from .errors import (
-        CurrencyMismatchError,
-        InvalidArgumentError,
-        InvalidValueError,
-        MissingDataError,
-        MissingMessageError,
-        PayloadError,
-        SnapshotError,
-        UnifiedAccountError,
-        UnknownMarketplaceError,
-        UnsupportedLocaleError,
-    )
-    from .i18n import (
-        SUPPORTED_LOCALES,
-        explain,
-        format_money,
-        render,
-    )
-    from .locales import ServedLocale, resolve_locale
-    from .model.account import (
-        AccountInfo,
-        BankAccount,
-        SellerAccount,
-        SellingPlan,
-    )
-    from .model.attributes import (
-        AttributeValue,
-    )
-    from .model.brand import (
-        AsinAttributes,
-        BrandRegistration,
-    )
-    from .model.catalog import (
-        Catalog,
-        SkuRecord,
-    )
-    from .model.fees import (
-        PerItemFee,
-        RecordedCharge,
-        Sale,
-        SubscriptionFee,
-        SubscriptionFeeSchedule,
-        TaxTreatment,
-    )
-    from .model.identifiers import (
-        Asin,
-        Sku,
-        to_asin,
-        to_sku,
-    )
-    from .model.inventory import (
-        MfnArrangement,
-        MfnPool,
-    )
-    from .model.listing import (
-        FulfillmentChannel,
-        Listing,
-        ListingStatus,
-    )
-    from .model.marketplace import (
-        Marketplace,
-        NonAmazonMarketplace,
-        Region,
-    )
-    from .model.money import (
-        Money,
-    )
-    from .model.orders import (
-        Order,
-        OrderStatus,
-    )
-    from .model.rates import (
-        ConversionRate,
-        ConversionRates,
-    )
-    from .model.rows import (
-        ListingRow,
-        SkuRow,
-    )
-    from .model.storefront import (
-        StorefrontLink,
-        StorefrontRequest,
+    from .data import bundled_subscription_fees as bundled_subscription_fees
+    from .decision import Decision as Decision
+    from .decision import Outcome as Outcome
+    from .decision import Reason as Reason
+    from .decision import Resolved as Resolved
+    from .decision import RuleViolation as RuleViolation
+    from .decision import Term as Term
+    from .decision import combine as combine
+    from .edition import EDITIONS as EDITIONS
+    from .edition import FAQ as FAQ
+    from .edition import INDIVIDUAL_PLANS as INDIVIDUAL_PLANS
+    from .edition import NORTH_AMERICA_AND_BRAZIL as NORTH_AMERICA_AND_BRAZIL
+    from .edition import REMOTE_FULFILLMENT as REMOTE_FULFILLMENT
+    from .edition import SPLIT_SUBSCRIPTION as SPLIT_SUBSCRIPTION
+    from .edition import Edition as Edition
+    from .edition import SubscriptionBilling as SubscriptionBilling
+    from .edition import UnknownEditionError as UnknownEditionError
+    from .edition import edition_named as edition_named
+    from .errors import CurrencyMismatchError as CurrencyMismatchError
+    from .errors import InvalidArgumentError as InvalidArgumentError
+    from .errors import InvalidValueError as InvalidValueError
+    from .errors import MissingDataError as MissingDataError
+    from .errors import MissingMessageError as MissingMessageError
+    from .errors import PayloadError as PayloadError
+    from .errors import SnapshotError as SnapshotError
+    from .errors import UnifiedAccountError as UnifiedAccountError
+    from .errors import UnknownMarketplaceError as UnknownMarketplaceError
+    from .errors import UnsupportedLocaleError as UnsupportedLocaleError
+    from .i18n import SUPPORTED_LOCALES as SUPPORTED_LOCALES
+    from .i18n import explain as explain
+    from .i18n import format_money as format_money
+    from .i18n import render as render
+    from .locales import ServedLocale as ServedLocale
+    from .locales import resolve_locale as resolve_locale
+    from .model.account import AccountInfo as AccountInfo
+    from .model.account import BankAccount as BankAccount
+    from .model.account import SellerAccount as SellerAccount
+    from .model.account import SellingPlan as SellingPlan
+    from .model.attributes import AttributeValue as AttributeValue
+    from .model.brand import AsinAttributes as AsinAttributes
+    from .model.brand import BrandRegistration as BrandRegistration
+    from .model.catalog import Catalog as Catalog
+    from .model.catalog import SkuRecord as SkuRecord
+    from .model.fees import PerItemFee as PerItemFee
+    from .model.fees import RecordedCharge as RecordedCharge
+    from .model.fees import Sale as Sale
+    from .model.fees import SubscriptionFee as SubscriptionFee
+    from .model.fees import SubscriptionFeeSchedule as SubscriptionFeeSchedule
+    from .model.fees import TaxTreatment as TaxTreatment
+    from .model.identifiers import Asin as Asin
+    from .model.identifiers import Sku as Sku
+    from .model.identifiers import to_asin as to_asin
+    from .model.identifiers import to_sku as to_sku
+    from .model.imports import FeeEstimate as FeeEstimate
+    from .model.imports import SetAside as SetAside
+    from .model.imports import SetAsideReason as SetAsideReason
+    from .model.inventory import MfnArrangement as MfnArrangement
+    from .model.inventory import MfnPool as MfnPool
+    from .model.listing import FulfillmentChannel as FulfillmentChannel
+    from .model.listing import Listing as Listing
+    from .model.listing import ListingStatus as ListingStatus
+    from .model.marketplace import Marketplace as Marketplace
+    from .model.marketplace import NonAmazonMarketplace as NonAmazonMarketplace
+    from .model.marketplace import Region as Region
+    from .model.money import Money as Money
+    from .model.orders import Order as Order
+    from .model.orders import OrderStatus as OrderStatus
+    from .model.rates import ConversionRate as ConversionRate
+    from .model.rates import ConversionRates as ConversionRates
+    from .model.rows import ListingRow as ListingRow
+    from .model.rows import SkuRow as SkuRow
+    from .model.storefront import StorefrontLink as StorefrontLink
+    from .model.storefront import StorefrontRequest as StorefrontRequest
+    from .policy.account_info import (
+        customise_account_info as customise_account_info,
     )
     from .policy.account_info import (
-        customise_account_info,
-        effective_account_info,
-        evaluate_customisation,
-        reset_account_info,
+        effective_account_info as effective_account_info,
     )
-    from .policy.availability import (
-        AvailabilityTable,
-        active_marketplaces,
-        availability_table,
-        available_quantity,
-        offer_status,
-        offerable_skus,
+    from .policy.account_info import (
+        evaluate_customisation as evaluate_customisation,
+    )
+    from .policy.account_info import reset_account_info as reset_account_info
+    from .policy.availability import AvailabilityTable as AvailabilityTable
+    from .policy.availability import active_marketplaces as active_marketplaces
+    from .policy.availability import availability_table as availability_table
+    from .policy.availability import available_quantity as available_quantity
+    from .policy.availability import offer_status as offer_status
+    from .policy.availability import offerable_skus as offerable_skus
+    from .policy.brand import AttributeDifference as AttributeDifference
+    from .policy.brand import BrandApproval as BrandApproval
+    from .policy.brand import BrandStatus as BrandStatus
+    from .policy.brand import attribute_differences as attribute_differences
+    from .policy.brand import brand_registry_status as brand_registry_status
+    from .policy.brand import (
+        catalog_attribute_differences as catalog_attribute_differences,
     )
     from .policy.brand import (
-        AttributeDifference,
-        BrandApproval,
-        BrandStatus,
-        attribute_differences,
-        brand_registry_status,
-        catalog_attribute_differences,
-        propagate_brand_registry,
+        propagate_brand_registry as propagate_brand_registry,
     )
     from .policy.eligibility import (
-        evaluate_eligibility,
-        evaluate_scope,
-        scope_marketplaces,
+        evaluate_eligibility as evaluate_eligibility,
     )
-    from .policy.inventory import (
-        evaluate_sale,
-        receive_fba_stock,
-        record_sale,
-        set_mfn_quantity,
-    )
+    from .policy.eligibility import evaluate_scope as evaluate_scope
+    from .policy.eligibility import scope_marketplaces as scope_marketplaces
+    from .policy.inventory import evaluate_sale as evaluate_sale
+    from .policy.inventory import receive_fba_stock as receive_fba_stock
+    from .policy.inventory import record_sale as record_sale
+    from .policy.inventory import set_mfn_quantity as set_mfn_quantity
+    from .policy.listings import change_listing_info as change_listing_info
+    from .policy.listings import change_price as change_price
+    from .policy.listings import create_listing as create_listing
+    from .policy.listings import delete_listing as delete_listing
+    from .policy.listings import evaluate_deletion as evaluate_deletion
     from .policy.listings import (
-        change_listing_info,
-        change_price,
-        create_listing,
-        delete_listing,
-        evaluate_deletion,
-        evaluate_listing_change,
-        evaluate_new_listing,
+        evaluate_listing_change as evaluate_listing_change,
     )
-    from .policy.orders import (
-        ConvertedTotal,
-        CurrencyOrders,
-        MarketplaceOrders,
-        OrderReport,
-        OrderTotals,
-        combined_order_report,
-    )
-    from .policy.payout import (
-        PayoutMethod,
-        PayoutRoute,
-        convert_proceeds,
-        payout_route,
-    )
-    from .policy.per_item_fees import (
-        per_item_fee,
-        per_item_fee_table,
+    from .policy.listings import evaluate_new_listing as evaluate_new_listing
+    from .policy.orders import ConvertedTotal as ConvertedTotal
+    from .policy.orders import CurrencyOrders as CurrencyOrders
+    from .policy.orders import MarketplaceOrders as MarketplaceOrders
+    from .policy.orders import OrderReport as OrderReport
+    from .policy.orders import OrderTotals as OrderTotals
+    from .policy.orders import combined_order_report as combined_order_report
+    from .policy.payout import PayoutMethod as PayoutMethod
+    from .policy.payout import PayoutRoute as PayoutRoute
+    from .policy.payout import convert_proceeds as convert_proceeds
+    from .policy.payout import payout_route as payout_route
+    from .policy.per_item_fees import per_item_fee as per_item_fee
+    from .policy.per_item_fees import per_item_fee_table as per_item_fee_table
+    from .policy.remote import (
+        enroll_remote_fulfillment as enroll_remote_fulfillment,
     )
     from .policy.remote import (
-        enroll_remote_fulfillment,
-        evaluate_remote_enrollment,
-        withdraw_remote_fulfillment,
+        evaluate_remote_enrollment as evaluate_remote_enrollment,
+    )
+    from .policy.remote import (
+        withdraw_remote_fulfillment as withdraw_remote_fulfillment,
+    )
+    from .policy.split_subscription import SPLIT_CAP as SPLIT_CAP
+    from .policy.split_subscription import (
+        TAX_INCLUDED_IN_CAP as TAX_INCLUDED_IN_CAP,
+    )
+    from .policy.split_subscription import SplitShare as SplitShare
+    from .policy.split_subscription import (
+        SplitSubscription as SplitSubscription,
     )
     from .policy.split_subscription import (
-        SPLIT_CAP,
-        TAX_INCLUDED_IN_CAP,
-        SplitShare,
-        SplitSubscription,
-        audit_subscription_charges,
-        split_subscription,
+        audit_subscription_charges as audit_subscription_charges,
     )
+    from .policy.split_subscription import (
+        split_subscription as split_subscription,
+    )
+    from .policy.storefront import customise_storefront as customise_storefront
     from .policy.storefront import (
-        customise_storefront,
-        evaluate_storefront_customisation,
-        storefront_link,
+        evaluate_storefront_customisation as evaluate_storefront_customisation,
+    )
+    from .policy.storefront import storefront_link as storefront_link
+    from .policy.subscription import SubscriptionCharge as SubscriptionCharge
+    from .policy.subscription import (
+        UnsupportedBillingError as UnsupportedBillingError,
     )
     from .policy.subscription import (
-        SubscriptionCharge,
-        UnsupportedBillingError,
-        subscription_billing,
-        subscription_charge,
+        subscription_billing as subscription_billing,
     )
+    from .policy.subscription import subscription_charge as subscription_charge
     from .policy.unified import (
-        evaluate_listing_marketplace,
-        evaluate_merge,
-        evaluate_unified,
-        marketplace_switcher,
-        offer_marketplaces,
+        evaluate_listing_marketplace as evaluate_listing_marketplace,
     )
-    from .report import (
-        Finding,
-        FindingOutcome,
-        Report,
-        build_report,
-    )
-    from .report.subject import (
-        Subject,
-        SubjectKind,
-    )
-    from .rules import (
-        RULES,
-        Rule,
-        RuleFamily,
-        RuleKey,
-        UnknownRuleError,
-        rule,
-    )
-    from .snapshot import (
-        Snapshot,
-        dump_snapshot,
-        example_snapshot,
-        load_snapshot,
-        parse_snapshot,
-    )
-    from .spapi import (
-        order_from_2026,
-        order_from_v0,
-    )
+    from .policy.unified import evaluate_merge as evaluate_merge
+    from .policy.unified import evaluate_unified as evaluate_unified
+    from .policy.unified import marketplace_switcher as marketplace_switcher
+    from .policy.unified import offer_marketplaces as offer_marketplaces
+    from .report import Finding as Finding
+    from .report import FindingOutcome as FindingOutcome
+    from .report import Report as Report
+    from .report import build_report as build_report
+    from .report.subject import Subject as Subject
+    from .report.subject import SubjectKind as SubjectKind
+    from .rules import RULES as RULES
+    from .rules import Rule as Rule
+    from .rules import RuleFamily as RuleFamily
+    from .rules import RuleKey as RuleKey
+    from .rules import UnknownRuleError as UnknownRuleError
+    from .rules import rule as rule
+    from .snapshot import Snapshot as Snapshot
+    from .snapshot import dump_snapshot as dump_snapshot
+    from .snapshot import example_snapshot as example_snapshot
+    from .snapshot import load_snapshot as load_snapshot
+    from .snapshot import parse_snapshot as parse_snapshot
+    from .spapi import order_from_2026 as order_from_2026
+    from .spapi import order_from_v0 as order_from_v0
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "EDITIONS",
-    "FAQ",
-    "INDIVIDUAL_PLANS",
-    "NORTH_AMERICA_AND_BRAZIL",
-    "REMOTE_FULFILLMENT",
-    "RULES",
-    "SPLIT_CAP",
-    "SPLIT_SUBSCRIPTION",
-    "SUPPORTED_LOCALES",
-    "TAX_INCLUDED_IN_CAP",
-    "AccountInfo",
-    "Asin",
-    "AsinAttributes",
-    "AttributeDifference",
-    "AttributeValue",
-    "AvailabilityTable",
-    "BankAccount",
-    "BrandApproval",
-    "BrandRegistration",
-    "BrandStatus",
-    "Catalog",
-    "ConversionRate",
-    "ConversionRates",
-    "ConvertedTotal",
-    "CurrencyMismatchError",
-    "CurrencyOrders",
-    "Decision",
-    "Edition",
-    "Finding",
-    "FindingOutcome",
-    "FulfillmentChannel",
-    "InvalidArgumentError",
-    "InvalidValueError",
-    "Listing",
-    "ListingRow",
-    "ListingStatus",
-    "Marketplace",
-    "MarketplaceOrders",
-    "MfnArrangement",
-    "MfnPool",
-    "MissingDataError",
-    "MissingMessageError",
-    "Money",
-    "NonAmazonMarketplace",
-    "Order",
-    "OrderReport",
-    "OrderStatus",
-    "OrderTotals",
-    "Outcome",
-    "PayloadError",
-    "PayoutMethod",
-    "PayoutRoute",
-    "PerItemFee",
-    "Reason",
-    "RecordedCharge",
-    "Region",
-    "Report",
-    "Resolved",
-    "Rule",
-    "RuleFamily",
-    "RuleKey",
-    "RuleViolation",
-    "Sale",
-    "SellerAccount",
-    "SellingPlan",
-    "ServedLocale",
-    "Sku",
-    "SkuRecord",
-    "SkuRow",
-    "Snapshot",
-    "SnapshotError",
-    "SplitShare",
-    "SplitSubscription",
-    "StorefrontLink",
-    "StorefrontRequest",
-    "Subject",
-    "SubjectKind",
-    "SubscriptionBilling",
-    "SubscriptionCharge",
-    "SubscriptionFee",
-    "SubscriptionFeeSchedule",
-    "TaxTreatment",
-    "Term",
-    "UnifiedAccountError",
-    "UnknownEditionError",
-    "UnknownMarketplaceError",
-    "UnknownRuleError",
-    "UnsupportedBillingError",
-    "UnsupportedLocaleError",
-    "active_marketplaces",
-    "attribute_differences",
-    "audit_subscription_charges",
-    "availability_table",
-    "available_quantity",
-    "brand_registry_status",
-    "build_report",
-    "bundled_subscription_fees",
-    "catalog_attribute_differences",
-    "change_listing_info",
-    "change_price",
-    "combine",
-    "combined_order_report",
-    "convert_proceeds",
-    "create_listing",
-    "customise_account_info",
-    "customise_storefront",
-    "delete_listing",
-    "dump_snapshot",
-    "edition_named",
-    "effective_account_info",
-    "enroll_remote_fulfillment",
-    "evaluate_customisation",
-    "evaluate_deletion",
-    "evaluate_eligibility",
-    "evaluate_listing_change",
-    "evaluate_listing_marketplace",
-    "evaluate_merge",
-    "evaluate_new_listing",
-    "evaluate_remote_enrollment",
-    "evaluate_sale",
-    "evaluate_scope",
-    "evaluate_storefront_customisation",
-    "evaluate_unified",
-    "example_snapshot",
-    "explain",
-    "format_money",
-    "load_snapshot",
-    "marketplace_switcher",
-    "offer_marketplaces",
-    "offer_status",
-    "offerable_skus",
-    "order_from_2026",
-    "order_from_v0",
-    "parse_snapshot",
-    "payout_route",
-    "per_item_fee",
-    "per_item_fee_table",
-    "propagate_brand_registry",
-    "receive_fba_stock",
-    "record_sale",
-    "render",
-    "reset_account_info",
-    "resolve_locale",
-    "rule",
-    "scope_marketplaces",
-    "set_mfn_quantity",
-    "split_subscription",
-    "storefront_link",
-    "subscription_billing",
-    "subscription_charge",
-    "to_asin",
-    "to_sku",
-    "withdraw_remote_fulfillment",
-]
 
-# Every public name loads its module on first use (PEP 562), so importing
-# the package costs next to nothing and a program pays only for the
-# parts it uses: rendering (Babel), snapshots (cattrs), the report, ...
-_LAZY = {
-    "bundled_subscription_fees": ".data",
-    "Decision": ".decision",
-    "Outcome": ".decision",
-    "Reason": ".decision",
-    "Resolved": ".decision",
-    "RuleViolation": ".decision",
-    "Term": ".decision",
-    "combine": ".decision",
-    "EDITIONS": ".edition",
-    "FAQ": ".edition",
-    "INDIVIDUAL_PLANS": ".edition",
-    "NORTH_AMERICA_AND_BRAZIL": ".edition",
-    "REMOTE_FULFILLMENT": ".edition",
-    "SPLIT_SUBSCRIPTION": ".edition",
-    "Edition": ".edition",
-    "SubscriptionBilling": ".edition",
-    "UnknownEditionError": ".edition",
-    "edition_named": ".edition",
-    "CurrencyMismatchError": ".errors",
-    "InvalidArgumentError": ".errors",
-    "InvalidValueError": ".errors",
-    "MissingDataError": ".errors",
-    "MissingMessageError": ".errors",
-    "PayloadError": ".errors",
-    "SnapshotError": ".errors",
-    "UnifiedAccountError": ".errors",
-    "UnknownMarketplaceError": ".errors",
-    "UnsupportedLocaleError": ".errors",
-    "SUPPORTED_LOCALES": ".i18n",
-    "explain": ".i18n",
-    "format_money": ".i18n",
-    "render": ".i18n",
-    "ServedLocale": ".locales",
-    "resolve_locale": ".locales",
-    "AccountInfo": ".model.account",
-    "BankAccount": ".model.account",
-    "SellerAccount": ".model.account",
-    "SellingPlan": ".model.account",
-    "AttributeValue": ".model.attributes",
-    "AsinAttributes": ".model.brand",
-    "BrandRegistration": ".model.brand",
-    "Catalog": ".model.catalog",
-    "SkuRecord": ".model.catalog",
-    "SkuRow": ".model.rows",
-    "ListingRow": ".model.rows",
-    "PerItemFee": ".model.fees",
-    "RecordedCharge": ".model.fees",
-    "Sale": ".model.fees",
-    "SubscriptionFee": ".model.fees",
-    "SubscriptionFeeSchedule": ".model.fees",
-    "TaxTreatment": ".model.fees",
-    "Asin": ".model.identifiers",
-    "Sku": ".model.identifiers",
-    "to_asin": ".model.identifiers",
-    "to_sku": ".model.identifiers",
-    "MfnArrangement": ".model.inventory",
-    "MfnPool": ".model.inventory",
-    "FulfillmentChannel": ".model.listing",
-    "Listing": ".model.listing",
-    "ListingStatus": ".model.listing",
-    "Marketplace": ".model.marketplace",
-    "NonAmazonMarketplace": ".model.marketplace",
-    "Region": ".model.marketplace",
-    "Money": ".model.money",
-    "Order": ".model.orders",
-    "OrderStatus": ".model.orders",
-    "ConversionRate": ".model.rates",
-    "ConversionRates": ".model.rates",
-    "StorefrontLink": ".model.storefront",
-    "StorefrontRequest": ".model.storefront",
-    "customise_account_info": ".policy.account_info",
-    "effective_account_info": ".policy.account_info",
-    "evaluate_customisation": ".policy.account_info",
-    "reset_account_info": ".policy.account_info",
-    "AvailabilityTable": ".policy.availability",
-    "active_marketplaces": ".policy.availability",
-    "availability_table": ".policy.availability",
-    "available_quantity": ".policy.availability",
-    "offer_status": ".policy.availability",
-    "offerable_skus": ".policy.availability",
-    "AttributeDifference": ".policy.brand",
-    "BrandApproval": ".policy.brand",
-    "BrandStatus": ".policy.brand",
-    "attribute_differences": ".policy.brand",
-    "brand_registry_status": ".policy.brand",
-    "catalog_attribute_differences": ".policy.brand",
-    "propagate_brand_registry": ".policy.brand",
-    "evaluate_eligibility": ".policy.eligibility",
-    "evaluate_scope": ".policy.eligibility",
-    "scope_marketplaces": ".policy.eligibility",
-    "evaluate_sale": ".policy.inventory",
-    "receive_fba_stock": ".policy.inventory",
-    "record_sale": ".policy.inventory",
-    "set_mfn_quantity": ".policy.inventory",
-    "change_listing_info": ".policy.listings",
-    "change_price": ".policy.listings",
-    "create_listing": ".policy.listings",
-    "delete_listing": ".policy.listings",
-    "evaluate_deletion": ".policy.listings",
-    "evaluate_listing_change": ".policy.listings",
-    "evaluate_new_listing": ".policy.listings",
-    "ConvertedTotal": ".policy.orders",
-    "CurrencyOrders": ".policy.orders",
-    "MarketplaceOrders": ".policy.orders",
-    "OrderReport": ".policy.orders",
-    "OrderTotals": ".policy.orders",
-    "combined_order_report": ".policy.orders",
-    "PayoutMethod": ".policy.payout",
-    "PayoutRoute": ".policy.payout",
-    "convert_proceeds": ".policy.payout",
-    "payout_route": ".policy.payout",
-    "per_item_fee": ".policy.per_item_fees",
-    "per_item_fee_table": ".policy.per_item_fees",
-    "enroll_remote_fulfillment": ".policy.remote",
-    "evaluate_remote_enrollment": ".policy.remote",
-    "withdraw_remote_fulfillment": ".policy.remote",
-    "SPLIT_CAP": ".policy.split_subscription",
-    "TAX_INCLUDED_IN_CAP": ".policy.split_subscription",
-    "SplitShare": ".policy.split_subscription",
-    "SplitSubscription": ".policy.split_subscription",
-    "audit_subscription_charges": ".policy.split_subscription",
-    "split_subscription": ".policy.split_subscription",
-    "customise_storefront": ".policy.storefront",
-    "evaluate_storefront_customisation": ".policy.storefront",
-    "storefront_link": ".policy.storefront",
-    "SubscriptionCharge": ".policy.subscription",
-    "UnsupportedBillingError": ".policy.subscription",
-    "subscription_billing": ".policy.subscription",
-    "subscription_charge": ".policy.subscription",
-    "evaluate_listing_marketplace": ".policy.unified",
-    "evaluate_merge": ".policy.unified",
-    "evaluate_unified": ".policy.unified",
-    "marketplace_switcher": ".policy.unified",
-    "offer_marketplaces": ".policy.unified",
-    "Finding": ".report",
-    "FindingOutcome": ".report",
-    "Report": ".report",
-    "build_report": ".report",
-    "Subject": ".report.subject",
-    "SubjectKind": ".report.subject",
-    "RULES": ".rules",
-    "Rule": ".rules",
-    "RuleFamily": ".rules",
-    "RuleKey": ".rules",
-    "UnknownRuleError": ".rules",
-    "rule": ".rules",
-    "Snapshot": ".snapshot",
-    "dump_snapshot": ".snapshot",
-    "example_snapshot": ".snapshot",
-    "load_snapshot": ".snapshot",
-    "parse_snapshot": ".snapshot",
-    "order_from_2026": ".spapi",
-    "order_from_v0": ".spapi",
-}
+# One import statement per name (``combine-as-imports`` is off), on one
+# line or wrapped in parentheses by the formatter.
+_ENTRY = re.compile(r"^    from (\.[\w.]*) import \(?\s*(\w+) as \2\b", re.M)
 
+
+def _read_table() -> dict[str, str]:
+    """Each public name and its module, read from the table above.
+
+    A regular expression rather than :mod:`ast`: it costs a tenth of
+    parsing, and tests/test_public_surface.py checks that it reads what
+    the type checkers read.
+    """
+    get_source = getattr(__spec__.loader, "get_source", None)
+    source = get_source(__name__) if get_source else None
+    if not isinstance(source, str):  # pragma: no cover - never in a wheel
+        # Only an install stripped of its ``.py`` files (bytecode only)
+        # gets here; the wheel and the sdist carry the sources.
+        raise ImportError(f"{__name__} needs its source to list its names")
+    start = source.index("\nif TYPE_CHECKING:\n")
+    end = source.index("\n__version__ = ", start)
+    return {
+        name: module for module, name in _ENTRY.findall(source, start, end)
+    }
+
+
+_LAZY = _read_table()
+__all__ = sorted(_LAZY)
 
 # Every public function checks its arguments' types (see ``_arguments``),
 # but ``to_sku`` and ``to_asin``: they read any value and say what a SKU

@@ -33,7 +33,11 @@ from typing import IO, Any, NoReturn, TextIO
 
 from . import __version__
 from ._excerpt import one_line
-from .catalogue import (
+from .errors import UnifiedAccountError
+from .i18n import SUPPORTED_LOCALES, normalize_locale, render
+from .locales import resolve_locale
+from .messages import N_
+from .rule_catalogue import (
     FORMATS,
     catalogue_json,
     catalogue_markdown,
@@ -42,10 +46,6 @@ from .catalogue import (
     rule_markdown,
     rule_plain,
 )
-from .errors import UnifiedAccountError
-from .i18n import SUPPORTED_LOCALES, normalize_locale, render
-from .locales import resolve_locale
-from .messages import N_
 from .rules import rule
 
 __all__ = ["main"]

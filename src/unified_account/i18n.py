@@ -29,13 +29,17 @@ from datetime import date
 from decimal import Decimal
 from importlib import resources
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._excerpt import excerpt
 from ._typography import currency_spaced, elide, elision_sites, list_spaced
-from .errors import InvalidArgumentError, MissingMessageError
+from .decision import Decision
+from .errors import (
+    InvalidArgumentError,
+    MissingMessageError,
+)
 from .locales import SUPPORTED_LOCALES, normalize_locale
 from .model.marketplace import Marketplace
 
@@ -44,7 +48,7 @@ if TYPE_CHECKING:
 
     from babel.core import Locale
 
-    from .decision import Decision, ParamValue, Reason, Term
+    from .decision import ParamValue, Reason, Resolved, Term
     from .model.money import Money
     from .model.rates import RateText
     from .rules import Rule
@@ -362,8 +366,15 @@ def render_reason(reason: Reason, locale: str) -> str:
     return render(reason.message_id, reason.params, locale)
 
 
-def explain(decision: Decision, locale: str) -> tuple[str, ...]:
-    """Each determining reason of ``decision``, then each error, rendered.
+def explain(
+    decision: Decision | Resolved[Any], locale: str
+) -> tuple[str, ...]:
+    """Each reason of ``decision``, then each of its errors, rendered.
+
+    ``decision`` is a :class:`~unified_account.decision.Decision` (its
+    determining reasons, then its evaluation errors) or a
+    :class:`~unified_account.decision.Resolved` value (the reasons that
+    produced the value; it has no errors).
 
     >>> from unified_account import evaluate_merge, example_snapshot
     >>> seller = example_snapshot()
@@ -373,11 +384,20 @@ def explain(decision: Decision, locale: str) -> tuple[str, ...]:
     Accounts A1EXAMPLEUS (registered on Amazon.com) and A2EXAMPLECA
     (registered on Amazon.ca) can never be merged; each has its own
     unified account
+
+    >>> from unified_account import offer_marketplaces
+    >>> print(*explain(offer_marketplaces(seller.account), "en"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Registered on Amazon.com, the account lists products in Amazon.com,
+    Amazon.ca, and Amazon.com.mx
+
+    .. versionchanged:: 0.2.0
+       Accepts a :class:`~unified_account.decision.Resolved` too.
     """
-    return tuple(
-        render_reason(reason, locale)
-        for reason in decision.reasons + decision.errors
-    )
+    reasons = decision.reasons
+    if isinstance(decision, Decision):
+        reasons += decision.errors
+    return tuple(render_reason(reason, locale) for reason in reasons)
 
 
 @attrs.frozen

@@ -21,6 +21,7 @@ from unified_account import (
     Catalog,
     ConversionRate,
     Decision,
+    FeeEstimate,
     FulfillmentChannel,
     Listing,
     ListingStatus,
@@ -31,6 +32,8 @@ from unified_account import (
     Report,
     Resolved,
     SellerAccount,
+    SetAside,
+    SetAsideReason,
     Sku,
     SkuRecord,
     Snapshot,
@@ -89,6 +92,10 @@ def the_main_api_returns_exact_types(
     """What the rules return, exactly."""
     snapshot = example_snapshot()
     assert_type(snapshot, Snapshot)
+    # The types of a public value's fields are importable from the package.
+    assert_type(snapshot.set_aside, tuple[SetAside, ...])
+    assert_type(snapshot.fee_estimates, tuple[FeeEstimate, ...])
+    assert_type(snapshot.set_aside[0].reason, SetAsideReason)
     assert_type(load_snapshot("seller.json"), Snapshot)
     assert_type(evaluate_scope(Marketplace.CA), Decision)
     assert_type(evaluate_eligibility(seller), Decision)
@@ -108,6 +115,11 @@ def the_main_api_returns_exact_types(
     assert_type(build_report(snapshot), Report)
     assert_type(build_report(snapshot).findings[0].subject, Subject)
     assert_type(explain(evaluate_scope(Marketplace.CA), "en"), tuple[str, ...])
+    assert_type(
+        explain(available_quantity(catalog, sku, Marketplace.MX), "en"),
+        tuple[str, ...],
+    )
+    explain(Marketplace.CA, "en")  # type: ignore[arg-type]
     assert_type(evaluate_scope(Marketplace.CA).reasons, tuple[Reason, ...])
     assert_type(to_sku("MUG-1"), Sku)
     assert_type(MESSAGES["no-merge.denied"], MessageSpec)

@@ -15,7 +15,13 @@ from importlib import resources
 from typing import Any, Literal
 
 from .._typography import label
-from ..catalogue import (
+from ..decision import ParamValue, Term
+from ..errors import InvalidValueError
+from ..i18n import normalize_locale, render, translate
+from ..messages import N_
+from ..model.marketplace import Marketplace
+from ..model.money import Money
+from ..rule_catalogue import (
     FORMATS,
     SCHEMA_VERSION,
     catalogue_json,
@@ -25,12 +31,6 @@ from ..catalogue import (
     rule_markdown,
     rule_plain,
 )
-from ..decision import ParamValue, Term
-from ..errors import InvalidValueError
-from ..i18n import normalize_locale, render, translate
-from ..messages import N_
-from ..model.marketplace import Marketplace
-from ..model.money import Money
 from . import Report
 from .finding import Finding, FindingOutcome
 from .subject import Subject

@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from .._typography import label
-from ..catalogue import FORMATS, SCHEMA_VERSION
 from ..i18n import normalize_locale, render, translate
 from ..messages import N_
+from ..rule_catalogue import FORMATS, SCHEMA_VERSION
 from .finding import Finding
 from .formats import (
     finding_cells,
