@@ -349,10 +349,8 @@ def _import(args: argparse.Namespace, locale: str) -> str:
         as_of=args.as_of,
     )
     if args.as_of is None and not args.quiet:
-        _write(
-            sys.stderr,
-            f"{PROG}: {render(N_('cli.note.no-as-of'), {}, locale)}\n",
-        )
+        note = render(N_("cli.note.no-as-of"), {}, locale)
+        _write(sys.stderr, f"{PROG}: {note}\n")
     return dump_snapshot(assembly.snapshot)
 
 

@@ -7,13 +7,16 @@ field set or missing.
 
 import json
 from collections import Counter
+from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from unified_account import (
     FAQ,
+    SPLIT_SUBSCRIPTION,
     Finding,
     FindingFilter,
     FindingOutcome,
@@ -29,6 +32,7 @@ from unified_account import (
 from unified_account.cli import main
 from unified_account.report import iter_findings
 from unified_account.report.stream import write_report
+from unified_account.snapshot import example_text
 
 SKUS = ("MUG-1", "MUG-2", "<b>&x")
 ASINS = ("B000000001", "B000000002")
@@ -187,6 +191,9 @@ def test_a_subject_without_the_field_never_matches_it():
     ("field", "value"),
     [
         ("rule", 3),
+        ("rule", [3]),
+        ("marketplace", [None]),
+        ("outcome", (1,)),
         ("rule", "not-a-rule"),
         ("outcome", "fatal"),
         ("outcome", 1.5),
@@ -287,6 +294,43 @@ class TestCommand:
         out, err = capsys.readouterr()
         assert (raised.value.code, out) == (2, "")
         assert said in err
+
+
+def test_many_sellers_take_the_filters_and_the_date(tmp_path, capsys):
+    """A folder of snapshots: each seller's report filtered, re-dated."""
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.json").write_text(example_text())
+    status = main(
+        [
+            "report",
+            str(tmp_path),
+            "--workers",
+            "1",
+            "--format",
+            "json",
+            "--all",
+            "--edition",
+            "split-subscription",
+            "--as-of",
+            "2021-07-31",
+            "--rule",
+            "single-subscription",
+            "--level",
+            "info",
+        ]
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert status == 0
+    snapshot = attrs.evolve(example_snapshot(), as_of=date(2021, 7, 31))
+    expected = build_report(snapshot, edition=SPLIT_SUBSCRIPTION).where(
+        rule="single-subscription", outcome="info"
+    )
+    assert expected.findings
+    for line in lines:
+        found = json.loads(line)["report"]["findings"]
+        assert [f["message_id"] for f in found] == [
+            f.message_id for f in expected.findings
+        ]
 
 
 def test_the_streamed_findings_filter_too():

@@ -74,7 +74,13 @@ th{background:#f4f4f4}
 .matrix td{text-align:center;white-space:nowrap}
 .matrix th:first-child,.matrix td:first-child{text-align:start}
 @media (max-width:40rem){body{padding:.6rem;font-size:15px}
-th,td{padding:.25rem .3rem}}
+.stack table,.stack tbody,.stack tr,.stack td{display:block;border:0}
+.stack thead{display:none}
+.stack tr{border:1px solid #ddd;border-radius:6px;margin:0 0 .6rem;
+padding:.35rem .5rem}
+.stack td{padding:.1rem 0}
+.stack td::before{content:attr(data-label) ": ";color:#5f6368;
+font-size:.8rem}}
 """
 
 
@@ -90,15 +96,27 @@ def _level(outcome: FindingOutcome, locale: str) -> str:
     return f'<span class="level" style="color:{colour}">{label}</span>'
 
 
-def _table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
-    """A table in a scrolling box; cells are HTML already escaped."""
+def _table(
+    head: list[str], rows: Iterable[Iterable[str]], *, stack: bool = False
+) -> str:
+    """A table in a scrolling box; cells are HTML already escaped.
+
+    ``stack``: on a narrow screen each row becomes a card, each cell
+    labelled with its column's name (``data-label``).
+    """
     header = "".join(f"<th>{cell}</th>" for cell in head)
     body = "".join(
-        "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+        "<tr>"
+        + "".join(
+            f'<td data-label="{label}">{cell}</td>'
+            for label, cell in zip(head, row, strict=True)
+        )
+        + "</tr>"
         for row in rows
     )
+    kind = "scroll stack" if stack else "scroll"
     return (
-        f'<div class="scroll"><table><thead><tr>{header}</tr></thead>'
+        f'<div class="{kind}"><table><thead><tr>{header}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>"
     )
 
@@ -165,7 +183,8 @@ def _matrix(findings: list[Finding], locale: str) -> str:
         if known is None or _RANK[finding.outcome] < _RANK[known]:
             row[subject.marketplace] = finding.outcome
     if not cells:
-        return f"<p>{_text(N_('report.html.no-listings'), locale)}</p>"
+        none = _text(N_("report.html.no-listings"), locale)
+        return f"<p>{none}</p>"
     markets = [m for m in Marketplace if any(m in r for r in cells.values())]
     head = [_text(N_("report.html.sku"), locale)] + [
         escape(m.country_code) for m in markets
@@ -201,6 +220,13 @@ def report_html(
         by_rule.setdefault(finding.rule, []).append(finding)
     problems = [f for f in kept if f.outcome in PROBLEM_OUTCOMES]
     problems.sort(key=lambda f: _RANK[f.outcome])  # stable: report order
+    heading = {
+        "counts": _text(N_("report.html.counts"), locale),
+        "problems": _text(N_("report.html.problems"), locale),
+        "no-problems": _text(N_("report.html.no-problems"), locale),
+        "rules": _text(N_("report.html.rules"), locale),
+        "availability": _text(N_("report.html.availability"), locale),
+    }
     title = _text(N_("report.title"), locale, edition=edition)
     total = _text(
         N_("report.total"), locale, count=len(kept), problems=len(problems)
@@ -212,24 +238,21 @@ def report_html(
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title><style>{_STYLE}</style></head>",
         f"<body><header><h1>{title}</h1><p>{total}</p></header>",
-        f'<section id="counts"><h2>{_text(N_("report.html.counts"), locale)}'
+        f'<section id="counts"><h2>{heading["counts"]}'
         f"</h2>{_chart(counts, locale)}</section>",
-        f'<section id="problems"><h2>'
-        f"{_text(N_('report.html.problems'), locale)}</h2>",
+        f'<section id="problems"><h2>{heading["problems"]}</h2>',
     ]
     if problems:
         parts.append(
             _table(
                 _columns(locale, with_rule=True),
                 (_finding_row(f, locale, with_rule=True) for f in problems),
+                stack=True,
             )
         )
     else:
-        parts.append(f"<p>{_text(N_('report.html.no-problems'), locale)}</p>")
-    parts.append(
-        f'</section><section id="rules"><h2>'
-        f"{_text(N_('report.html.rules'), locale)}</h2>"
-    )
+        parts.append(f"<p>{heading['no-problems']}</p>")
+    parts.append(f'</section><section id="rules"><h2>{heading["rules"]}</h2>')
     for key in RuleKey:
         found = by_rule.get(key)
         if not found:
@@ -243,11 +266,12 @@ def report_html(
             _table(
                 _columns(locale, with_rule=False),
                 (_finding_row(f, locale, with_rule=False) for f in found),
+                stack=True,
             )
         )
     parts.append(
         f'</section><section id="availability"><h2>'
-        f"{_text(N_('report.html.availability'), locale)}</h2>"
+        f"{heading['availability']}</h2>"
         f"{_matrix(kept, locale)}</section></body></html>"
     )
     return "\n".join(parts) + "\n"
