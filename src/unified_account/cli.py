@@ -409,6 +409,11 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
         "everything": args.everything,
     }
     if args.snapshot is not None and _many(args.snapshot):
+        if args.format == "html":
+            raise UnifiedAccountError(
+                "--format html writes one seller's page: give one snapshot, "
+                "or use text, json or markdown for many sellers"
+            )
         progress = Progress(
             sys.stderr,
             N_("cli.progress.sellers"),

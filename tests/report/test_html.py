@@ -35,6 +35,7 @@ from unified_account.cli import main
 from unified_account.i18n import SUPPORTED_LOCALES, render
 from unified_account.report.html import LANGUAGE_TAGS, report_html
 from unified_account.report.summary import PROBLEM_OUTCOMES
+from unified_account.snapshot import example_text
 
 VOID = {"meta", "br", "hr", "img", "input", "link", "rect"}
 # Every element the page may hold; anything else came from a value.
@@ -234,6 +235,15 @@ def test_the_command_writes_the_page(capsys):
     status = main(["report", "--format", "html", "--fail-on", "denied"])
     capsys.readouterr()
     assert status == 1
+
+
+def test_many_sellers_get_no_page(capsys, tmp_path):
+    """A folder of snapshots with ``--format html``: exit 2, said why."""
+    (tmp_path / "a.json").write_text(example_text())
+    status = main(["report", str(tmp_path), "--format", "html"])
+    out, err = capsys.readouterr()
+    assert (status, out) == (2, "")
+    assert "--format html writes one seller's page" in err
 
 
 def test_an_unsupported_locale_is_refused():

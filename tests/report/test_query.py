@@ -279,6 +279,12 @@ class TestCommand:
         )
         assert status == 0
 
+    def test_the_levels_are_the_finding_levels(self):
+        """``--level`` offers every finding level, by its value."""
+        from unified_account import cli
+
+        assert tuple(o.value for o in FindingOutcome) == cli._LEVELS
+
     @pytest.mark.parametrize(
         ("flag", "value", "said"),
         [

@@ -72,10 +72,16 @@ class Progress:
         self.shown = True
 
     def counted(self, items: Iterable[T]) -> Iterator[T]:
-        """``items``, counting each as it passes."""
+        """``items``, counting each as it passes.
+
+        Off a terminal, ``items`` themselves: a report piped to a file
+        pays nothing for progress.
+        """
         if not self.on:
-            yield from items
-            return
+            return iter(items)
+        return self._counted(items)
+
+    def _counted(self, items: Iterable[T]) -> Iterator[T]:
         # The clock is read once every CHUNK items, not for each one.
         pending = 0
         for item in items:
