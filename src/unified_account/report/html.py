@@ -74,6 +74,8 @@ th{background:#f4f4f4}
 .matrix td{text-align:center;white-space:nowrap}
 .matrix th:first-child,.matrix td:first-child{text-align:start}
 @media (max-width:40rem){body{padding:.6rem;font-size:15px}
+.matrix th,.matrix td{font-size:.72rem;padding:.2rem .25rem}
+.matrix td:first-child{white-space:normal}
 .stack table,.stack tbody,.stack tr,.stack td{display:block;border:0}
 .stack thead{display:none}
 .stack tr{border:1px solid #ddd;border-radius:6px;margin:0 0 .6rem;
