@@ -178,7 +178,7 @@ hostile = st.text(
 )
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 @given(hostile, hostile, st.sampled_from(SUPPORTED_LOCALES))
 def test_hostile_values_stay_text(sku, brand, locale):
     """A SKU or a brand name that looks like HTML is shown, not run."""

@@ -100,7 +100,7 @@ class TestAssemble:
         ids = subscription_ids(imported(date(2026, 7, 1)))
         assert "single-subscription.one-charge" in ids
 
-    @settings(max_examples=30)
+    @settings(max_examples=30, deadline=None)
     @given(days)
     def test_split_billing_starts_on_its_day(self, day):
         """Under split billing the finding follows the calendar.
@@ -115,7 +115,7 @@ class TestAssemble:
         one = "single-subscription.one-charge" in ids
         assert (split, one) == (day >= SPLIT_START, day < SPLIT_START)
 
-    @settings(max_examples=20)
+    @settings(max_examples=20, deadline=None)
     @given(days)
     def test_report_as_of_is_the_snapshot_on_that_day(self, day):
         """``report --as-of D`` = the report of the snapshot dated D."""
