@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from .errors import InvalidArgumentError as InvalidArgumentError
     from .errors import InvalidValueError as InvalidValueError
     from .errors import MissingDataError as MissingDataError
+    from .errors import MissingExtraError as MissingExtraError
     from .errors import MissingMessageError as MissingMessageError
     from .errors import PayloadError as PayloadError
     from .errors import SnapshotError as SnapshotError
@@ -201,6 +202,7 @@ if TYPE_CHECKING:
     from .policy.unified import marketplace_switcher as marketplace_switcher
     from .policy.unified import offer_marketplaces as offer_marketplaces
     from .report import Finding as Finding
+    from .report import FindingFilter as FindingFilter
     from .report import FindingOutcome as FindingOutcome
     from .report import Report as Report
     from .report import build_report as build_report

@@ -24,6 +24,7 @@ import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -31,7 +32,7 @@ import attrs
 
 from .edition import edition_named
 from .errors import SnapshotError, UnifiedAccountError
-from .report import iter_findings
+from .report import FindingFilter, iter_findings
 from .report.finding import FindingOutcome
 from .report.stream import write_report
 from .report.summary import PROBLEM_OUTCOMES
@@ -108,6 +109,8 @@ class _Options:
     locale: str
     format: str
     everything: bool
+    where: FindingFilter = attrs.field(factory=FindingFilter)
+    as_of: date | None = None
 
 
 def evaluate_job(
@@ -143,8 +146,10 @@ def _evaluate(options: _Options, job: SellerJob) -> SellerResult:
         out.write(f'{{"source": {json.dumps(job.source)}, "report": ')
     else:
         out.write(_source_heading(options, job.source))
+    if options.as_of is not None:
+        snapshot = attrs.evolve(snapshot, as_of=options.as_of)
     summary = write_report(
-        iter_findings(snapshot, edition=the_edition),
+        options.where.select(iter_findings(snapshot, edition=the_edition)),
         out,
         edition=the_edition.name,
         locale=options.locale,
@@ -240,16 +245,33 @@ def report_many(
     everything: bool = False,
     workers: int | None = None,
     scheduler: str | None = None,
+    where: FindingFilter | None = None,
+    as_of: date | None = None,
+    progress: Callable[[], None] | None = None,
 ) -> list[SellerResult]:
     """Evaluate every job and write each seller's result to ``out``.
 
     Results come in the order of ``jobs``.  ``workers`` processes of this
     machine (default: :func:`default_workers`), or the Dask cluster at
     ``scheduler``.  Returns the results without their output, to count
-    errors and problems.
+    errors and problems.  ``where`` keeps the findings it matches;
+    ``as_of`` replaces each snapshot's date; ``progress`` is called
+    after each seller's result is written.
+
+    .. versionchanged:: 0.2.0
+       ``where``, ``as_of`` and ``progress``.
     """
     edition_named(edition)  # an unknown edition fails before any work
-    run = _Runner(_Options(edition, locale, format, everything))
+    run = _Runner(
+        _Options(
+            edition,
+            locale,
+            format,
+            everything,
+            FindingFilter() if where is None else where,
+            as_of,
+        )
+    )
     if scheduler is not None:
         results = _dask(run, jobs, scheduler)
     else:
@@ -258,6 +280,8 @@ def report_many(
     for result in results:
         out.write(result.output)
         kept.append(attrs.evolve(result, output=""))
+        if progress is not None:
+            progress()
     return kept
 
 

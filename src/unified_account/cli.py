@@ -8,7 +8,12 @@
                                SP-API responses, notifications and reports
                                into a snapshot (stdout, or ``-o FILE``)
 
-Each takes ``--format text|json|markdown`` and ``--locale``.  A snapshot
+Each takes ``--format text|json|markdown`` and ``--locale``; ``report``
+also ``--format html`` (one self-contained page), the filters
+``--rule``, ``--marketplace``, ``--level``, ``--sku`` and ``--asin``
+(see :class:`~unified_account.report.query.FindingFilter`), and
+``--as-of DATE``, the day the dated rules are judged on.  Progress goes
+to stderr only when it is a terminal; ``--quiet`` silences it.  A snapshot
 is read and checked whole before anything is written, so a bad one leaves
 stdout empty; the report is then written as it is produced.  A directory
 or a JSON Lines file of snapshots gives one result per seller (see
@@ -28,8 +33,11 @@ import importlib
 import io
 import sys
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
-from typing import IO, Any, NoReturn, TextIO
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TextIO
+
+import attrs
 
 from . import __version__
 from ._excerpt import one_line
@@ -47,6 +55,9 @@ from .rule_catalogue import (
     rule_plain,
 )
 from .rules import rule
+
+if TYPE_CHECKING:
+    from .snapshot import Snapshot
 
 __all__ = ["main"]
 
@@ -175,6 +186,40 @@ class _Names:
         return iter(self._names())
 
 
+def _day(text: str) -> date:
+    """A ``--as-of`` value: a calendar day written ``YYYY-MM-DD``."""
+    try:
+        if len(text) == len("YYYY-MM-DD"):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(
+        f"`{one_line(text)}` is not a day written YYYY-MM-DD"
+    )
+
+
+def _country(text: str) -> str:
+    """A ``--marketplace`` value: a marketplace's country code."""
+    from .model.marketplace import Marketplace
+
+    try:
+        return Marketplace.from_country(text).name
+    except UnifiedAccountError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _rule_key(text: str) -> str:
+    """A ``--rule`` value: a rule's key."""
+    try:
+        return str(rule(text).key)
+    except UnifiedAccountError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+_LEVELS = ("allowed", "denied", "warning", "info", "undetermined")
+_REPORT_FORMATS = (*FORMATS, "html")
+
+
 def _parser(locale: str) -> argparse.ArgumentParser:
     def text(message_id: str, **params: str) -> str:
         return render(message_id, params, locale)
@@ -212,9 +257,43 @@ def _parser(locale: str) -> argparse.ArgumentParser:
         help=text(N_("cli.help.snapshot")),
     )
     report.add_argument(
-        "--format", choices=FORMATS, default="text", help=format_help
+        "--format", choices=_REPORT_FORMATS, default="text", help=format_help
     )
     report.add_argument("--locale", default="en", help=locale_help)
+    report.add_argument(
+        "--as-of",
+        type=_day,
+        metavar="DATE",
+        help=text(N_("cli.help.report-as-of")),
+    )
+    report.add_argument(
+        "--rule",
+        action="append",
+        type=_rule_key,
+        metavar="RULE_KEY",
+        help=text(N_("cli.help.rule-filter")),
+    )
+    report.add_argument(
+        "--marketplace",
+        action="append",
+        type=_country,
+        metavar="CC",
+        help=text(N_("cli.help.marketplace-filter")),
+    )
+    report.add_argument(
+        "--level",
+        action="append",
+        choices=_LEVELS,
+        help=text(N_("cli.help.level")),
+    )
+    report.add_argument(
+        "--sku", action="append", help=text(N_("cli.help.sku"))
+    )
+    report.add_argument(
+        "--asin", action="append", help=text(N_("cli.help.asin"))
+    )
+    quiet_help = text(N_("cli.help.quiet"))
+    report.add_argument("--quiet", action="store_true", help=quiet_help)
     report.add_argument(
         "--edition",
         default="faq",
@@ -263,11 +342,18 @@ def _parser(locale: str) -> argparse.ArgumentParser:
     spapi.add_argument(
         "-o", "--output", metavar="FILE", help=text(N_("cli.help.output"))
     )
+    spapi.add_argument(
+        "--as-of",
+        type=_day,
+        metavar="DATE",
+        help=text(N_("cli.help.import-as-of")),
+    )
     spapi.add_argument("--locale", default="en", help=locale_help)
+    spapi.add_argument("--quiet", action="store_true", help=quiet_help)
     return parser
 
 
-def _import(args: argparse.Namespace) -> str:
+def _import(args: argparse.Namespace, locale: str) -> str:
     from .model.account import SellingPlan
     from .model.marketplace import Marketplace
     from .snapshot import dump_snapshot
@@ -279,7 +365,11 @@ def _import(args: argparse.Namespace) -> str:
         home=home,
         seller_id=args.seller_id,
         plan=None if args.plan is None else SellingPlan(args.plan),
+        as_of=args.as_of,
     )
+    if args.as_of is None and not args.quiet:
+        note = render(N_("cli.note.no-as-of"), {}, locale)
+        _write(sys.stderr, f"{PROG}: {note}\n")
     return dump_snapshot(assembly.snapshot)
 
 
@@ -317,59 +407,108 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     """
     from .batch import report_many, seller_jobs
     from .edition import edition_named
-    from .report import FAIL_ON, iter_findings
+    from .report import FAIL_ON, FindingFilter, iter_findings
+    from .report.html import report_html
+    from .report.progress import Progress
     from .report.stream import write_report
-    from .snapshot import example_snapshot, load_snapshot, parse_snapshot
+    from .report.summary import Summary
 
     edition = edition_named(args.edition)
     failing = frozenset() if args.fail_on is None else FAIL_ON[args.fail_on]
+    where = FindingFilter(
+        rule=args.rule,
+        outcome=args.level,
+        marketplace=args.marketplace,
+        sku=args.sku,
+        asin=args.asin,
+    )
     options = {
         "locale": locale,
         "format": args.format,
         "everything": args.everything,
     }
     if args.snapshot is not None and _many(args.snapshot):
-        results = report_many(
-            seller_jobs(args.snapshot),
-            out,
-            edition=edition.name,
-            workers=args.workers,
-            scheduler=args.scheduler,
-            **options,
+        if args.format == "html":
+            raise UnifiedAccountError(
+                "--format html writes one seller's page: give one snapshot, "
+                "or use text, json or markdown for many sellers"
+            )
+        progress = Progress(
+            sys.stderr,
+            N_("cli.progress.sellers"),
+            locale,
+            enabled=not args.quiet,
         )
+        try:
+            results = report_many(
+                seller_jobs(args.snapshot),
+                out,
+                edition=edition.name,
+                workers=args.workers,
+                scheduler=args.scheduler,
+                where=where,
+                as_of=args.as_of,
+                progress=progress.step,
+                **options,
+            )
+        finally:
+            progress.done()
         broken = [result for result in results if result.error]
         for result in broken:
             _error(str(result.error))
         if broken:
             return 2
         return 1 if any(r.outcomes & failing for r in results) else 0
-    # The snapshot lives as long as this report: keep the collector from
-    # walking its millions of objects, from the moment they are built (a
-    # load pauses the collector, but the first collection after it would
-    # walk them all) until the report is written.
+    snapshot = _snapshot(args.snapshot)
+    if args.as_of is not None:
+        snapshot = attrs.evolve(snapshot, as_of=args.as_of)
+    progress = Progress(
+        sys.stderr, N_("cli.progress.findings"), locale, enabled=not args.quiet
+    )
+    findings = where.select(
+        progress.counted(iter_findings(snapshot, edition=edition))
+    )
+    try:
+        if args.format == "html":
+            summary, kept = Summary(), []
+            for finding in findings:
+                summary.add(finding)
+                kept.append(finding)
+            out.write(report_html(kept, edition=edition.name, locale=locale))
+        else:
+            summary = write_report(
+                findings, out, edition=edition.name, **options
+            )
+    finally:
+        progress.done()
+        gc.unfreeze()
+    return 1 if any(summary.outcomes[o] for o in failing) else 0
+
+
+def _snapshot(path: str | None) -> Snapshot:
+    """The snapshot at ``path`` (``-``: stdin; ``None``: the example).
+
+    The snapshot lives as long as its report: the collector is kept from
+    walking its millions of objects, from the moment they are built (a
+    load pauses the collector, but the first collection after it would
+    walk them all) until the report is written (``gc.unfreeze``).
+    """
+    from .snapshot import example_snapshot, load_snapshot, parse_snapshot
+
     enabled = gc.isenabled()
     gc.disable()
     try:
-        if args.snapshot is None:
+        if path is None:
             snapshot = example_snapshot()
-        elif args.snapshot == "-":
+        elif path == "-":
             snapshot = parse_snapshot(sys.stdin.buffer.read(), "<stdin>")
         else:
-            snapshot = load_snapshot(args.snapshot)
+            snapshot = load_snapshot(path)
         gc.freeze()
     finally:
         if enabled:
             gc.enable()
-    try:
-        summary = write_report(
-            iter_findings(snapshot, edition=edition),
-            out,
-            edition=edition.name,
-            **options,
-        )
-    finally:
-        gc.unfreeze()
-    return 1 if any(summary.outcomes[o] for o in failing) else 0
+    return snapshot
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -385,7 +524,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             out.write(_CATALOGUE[args.format](locale))
             status = 0
         elif args.command == "import-spapi":
-            text = _import(args)
+            text = _import(args, locale)
             if args.output is None:
                 out.write(text)
             else:

@@ -23,6 +23,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidValueError",
     "MissingDataError",
+    "MissingExtraError",
     "MissingMessageError",
     "SnapshotError",
     "UnifiedAccountError",
@@ -102,6 +103,16 @@ class MissingMessageError(UnifiedAccountError, LookupError):
     in the library or a caller rendering an id of its own.
 
     .. versionadded:: 0.1.0
+    """
+
+
+class MissingExtraError(UnifiedAccountError, ImportError):
+    """A feature needs an optional extra that is not installed.
+
+    The message names the extra to install
+    (``pip install "unified-account[frames]"``).
+
+    .. versionadded:: 0.2.0
     """
 
 

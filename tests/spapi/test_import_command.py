@@ -4,6 +4,7 @@ import io
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -55,10 +56,13 @@ class TestImportSpapi:
             "US",
             "--seller-id",
             "A1EXAMPLEUS",
+            "--as-of",
+            "2026-07-01",
             *ALL,
         )
         assert (status, err) == (0, "")
         snapshot = parse_snapshot(out)
+        assert snapshot.as_of == date(2026, 7, 1)
         mug = snapshot.catalog.record("MUG-FBA-1")
         assert dict(mug.fba) == {
             Marketplace.US: 48,

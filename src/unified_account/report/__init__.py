@@ -10,18 +10,22 @@ JSON or Markdown in a given locale.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from importlib import import_module
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._excerpt import excerpt
 from ..edition import FAQ, Edition
-from ..errors import InvalidValueError
+from ..errors import InvalidArgumentError, InvalidValueError, MissingExtraError
+from ..i18n import normalize_locale
 from ..model._validate import instance_of
 from ..rules import RuleKey
 from . import _account, _brand, _imports, _inventory, _money
 from .finding import Finding, FindingOutcome, once
+from .query import FindingFilter
+from .records import RECORD_COLUMNS, finding_record
 
 if TYPE_CHECKING:
     from ..snapshot import Snapshot
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FAIL_ON",
     "Finding",
+    "FindingFilter",
     "FindingOutcome",
     "Report",
     "build_report",
@@ -72,6 +77,108 @@ class Report:
     def rules(self) -> frozenset[RuleKey]:
         """The keys of the rules the report has findings for."""
         return frozenset(finding.rule for finding in self.findings)
+
+    def where(
+        self,
+        query: FindingFilter | None = None,
+        /,
+        *,
+        rule: Any = None,
+        outcome: Any = None,
+        marketplace: Any = None,
+        kind: Any = None,
+        sku: Any = None,
+        asin: Any = None,
+    ) -> Report:
+        """The report of the findings that match, in the same order.
+
+        ``query`` is a :class:`FindingFilter`; the keywords are its
+        fields, and narrow it further:
+        ``report.where(rule="fba-pool-separation", marketplace="CA")``.
+
+        .. versionadded:: 0.2.0
+        """
+        if query is None:
+            query = FindingFilter()
+        elif not isinstance(query, FindingFilter):
+            raise InvalidArgumentError(
+                f"`{excerpt(query, as_repr=True)}` is not a FindingFilter; "
+                "an argument of `Report.where`",
+                function="Report.where",
+                field="query",
+            )
+        query &= FindingFilter(
+            rule=rule,
+            outcome=outcome,
+            marketplace=marketplace,
+            kind=kind,
+            sku=sku,
+            asin=asin,
+        )
+        return Report(self.edition, query.select(self.findings))
+
+    def counts(self) -> dict[FindingOutcome, int]:
+        """How many findings the report has at each level, every level.
+
+        .. versionadded:: 0.2.0
+        """
+        counts = dict.fromkeys(FindingOutcome, 0)
+        for finding in self.findings:
+            counts[finding.outcome] += 1
+        return counts
+
+    def to_records(self, locale: str = "en") -> list[dict[str, str | None]]:
+        """The findings as plain dicts, one a finding, in order.
+
+        Every dict has the keys of
+        :data:`~unified_account.report.records.RECORD_COLUMNS`, in that
+        order; messages are in ``locale``.
+
+        .. versionadded:: 0.2.0
+        """
+        locale = normalize_locale(locale)
+        return [finding_record(finding, locale) for finding in self.findings]
+
+    def to_pandas(self, locale: str = "en") -> Any:
+        """The findings as a pandas ``DataFrame`` of :meth:`to_records`.
+
+        Needs the ``frames`` extra (``pip install
+        "unified-account[frames]"``); without pandas it raises
+        :class:`~unified_account.errors.MissingExtraError`.
+
+        .. versionadded:: 0.2.0
+        """
+        frames = _extra("pandas")
+        return frames.DataFrame.from_records(
+            self.to_records(locale), columns=list(RECORD_COLUMNS)
+        )
+
+    def to_arrow(self, locale: str = "en") -> Any:
+        """The findings as a pyarrow ``Table`` of :meth:`to_records`.
+
+        Every column is a string column (``None`` where a field does not
+        apply).  Needs the ``frames`` extra; without pyarrow it raises
+        :class:`~unified_account.errors.MissingExtraError`.
+
+        .. versionadded:: 0.2.0
+        """
+        arrow = _extra("pyarrow")
+        records = self.to_records(locale)
+        schema = arrow.schema(
+            [(column, arrow.string()) for column in RECORD_COLUMNS]
+        )
+        return arrow.Table.from_pylist(records, schema=schema)
+
+
+def _extra(module: str) -> Any:
+    """``module`` of the ``frames`` extra, or an error naming the extra."""
+    try:
+        return import_module(module)
+    except ImportError:
+        raise MissingExtraError(
+            f"`{module}` is not installed: it comes with the `frames` "
+            'extra, pip install "unified-account[frames]"'
+        ) from None
 
 
 def iter_findings(

@@ -9,18 +9,13 @@ prints.  JSON output keeps the stable, unlocalized fields (``rule``,
 from __future__ import annotations
 
 import json
-from datetime import date
-from decimal import Decimal
 from importlib import resources
 from typing import Any, Literal
 
 from .._typography import label
-from ..decision import ParamValue, Term
 from ..errors import InvalidValueError
 from ..i18n import normalize_locale, render, translate
 from ..messages import N_
-from ..model.marketplace import Marketplace
-from ..model.money import Money
 from ..rule_catalogue import (
     FORMATS,
     SCHEMA_VERSION,
@@ -33,7 +28,7 @@ from ..rule_catalogue import (
 )
 from . import Report
 from .finding import Finding, FindingOutcome
-from .subject import Subject
+from .records import param_json, subject_json
 
 __all__ = [
     "FORMATS",
@@ -57,38 +52,6 @@ __all__ = [
     "schema_text",
     "subject_json",
 ]
-
-
-def param_json(value: ParamValue) -> Any:
-    """A message parameter as plain JSON (money as a string amount)."""
-    if isinstance(value, Money):
-        return {"amount": str(value.amount), "currency": value.currency}
-    if isinstance(value, Marketplace):
-        return value.country_code
-    if isinstance(value, Term):
-        return value.message_id
-    if isinstance(value, Decimal | date):
-        return str(value)
-    if isinstance(value, tuple):
-        return [param_json(item) for item in value]
-    return value
-
-
-def subject_json(subject: Subject) -> dict[str, str | None]:
-    """A finding's subject as JSON: its path, kind and every field."""
-    marketplace = subject.marketplace
-    return {
-        "path": subject.path,
-        "kind": subject.kind.value,
-        "account": subject.account,
-        "other_account": subject.other_account,
-        "marketplace": None if marketplace is None else marketplace.name,
-        "sku": subject.sku,
-        "asin": subject.asin,
-        "brand": subject.brand,
-        "reference": subject.reference,
-        "currency": subject.currency,
-    }
 
 
 def _message(finding: Finding, locale: str) -> str:

@@ -18,11 +18,13 @@ guess.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import attrs
 
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, MissingDataError
+from ..model._validate import check_calendar_date
 from ..model.account import AccountInfo, SellerAccount, SellingPlan
 from ..model.catalog import Catalog, SkuRecord
 from ..model.identifiers import Sku
@@ -83,6 +85,7 @@ def assemble_snapshot(
     fees: Iterable[FeeEstimates] = (),
     listing_reports: Iterable[ListingsReport] = (),
     notifications: Iterable[object] = (),
+    as_of: date | None = None,
 ) -> Assembly:
     """The snapshot the given SP-API results describe.
 
@@ -95,7 +98,18 @@ def assemble_snapshot(
     set aside (``other-country-stock``), never added.  An order id seen
     twice keeps its first reading.  ``notifications`` are replayed last,
     in order (:func:`~unified_account.spapi.notifications.replay`).
+
+    ``as_of`` is the day the snapshot describes: the subscription's
+    billing date, on which the report judges the dated rules (the
+    subscription fee and split billing).  SP-API gives no such date, so
+    without it the snapshot has none and the report has no
+    ``single-subscription`` findings.
+
+    .. versionchanged:: 0.2.0
+       ``as_of``.
     """
+    if as_of is not None:
+        check_calendar_date(as_of, "as_of")
     if (
         not isinstance(home, Marketplace)
         or home.region is not Region.NORTH_AMERICA
@@ -194,6 +208,7 @@ def assemble_snapshot(
         account=seller,
         catalog=Catalog([found.record() for found in skus.values()]),
         orders=tuple(kept.values()),
+        as_of=as_of,
         fee_estimates=tuple(estimates),
         set_aside=tuple(notes),
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -134,11 +135,14 @@ def import_files(
     seller_id: str,
     plan: SellingPlan | None = None,
     read: Callable[[str], bytes] | None = None,
+    as_of: date | None = None,
 ) -> Assembly:
     """Read each ``FILE`` or ``KIND=FILE`` of ``words`` and assemble them.
 
     ``read`` reads a path's bytes (default: the file system).  The path
-    of every item set aside starts with its file's name.
+    of every item set aside starts with its file's name.  ``as_of``: the
+    day the snapshot describes (see
+    :func:`~unified_account.spapi.assemble.assemble_snapshot`).
     """
     reader = read or (lambda path: Path(path).read_bytes())
     parts: dict[str, list[Any]] = {kind: [] for kind in KINDS}
@@ -174,6 +178,7 @@ def import_files(
         orders=[*parts["orders"], *parts["orders-report"]],
         fees=parts["fees"],
         listing_reports=parts["listings-report"],
+        as_of=as_of,
     )
     snapshot = assembly.snapshot
     for path, stream in streams:

@@ -71,7 +71,7 @@ from ..policy.split_subscription import (
 )
 from ..policy.subscription import SubscriptionCharge, subscription_charge
 from ..policy.terms import PLAN_TERMS
-from ..report import Report, build_report
+from ..report import FindingFilter, Report, build_report
 from ..report.finding import Finding, FindingOutcome
 from ..report.subject import Subject, SubjectKind
 from ..rules import RULES, Rule, RuleFamily, RuleKey
@@ -206,6 +206,21 @@ def _reports() -> st.SearchStrategy[Report]:
     return _catalog.snapshots().map(build_report)
 
 
+def _finding_filters() -> st.SearchStrategy[FindingFilter]:
+    def some(values: st.SearchStrategy[T]) -> st.SearchStrategy[typing.Any]:
+        return st.none() | st.frozensets(values, max_size=3)
+
+    return st.builds(
+        FindingFilter,
+        rule=some(_core.rule_keys()),
+        outcome=some(st.sampled_from(FindingOutcome)),
+        marketplace=some(_core.marketplaces()),
+        kind=some(st.sampled_from(SubjectKind)),
+        sku=some(_catalog.skus()),
+        asin=some(_catalog.asins()),
+    )
+
+
 STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
     # The base: decisions and the rule catalogue.
     Decision: _core.decisions,
@@ -297,6 +312,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
         lambda report: _nonempty(report.findings)
     ),
     FindingOutcome: lambda: st.sampled_from(FindingOutcome),
+    FindingFilter: _finding_filters,
     Subject: lambda: _reports().flatmap(
         lambda report: _nonempty(tuple(f.subject for f in report.findings))
     ),
