@@ -353,6 +353,19 @@ _SPECS = (
         _p("second_home", MARKETPLACE),
     ),
     _m(
+        "no-merge.outside-rule",
+        _p("first", TEXT),
+        _p("first_home", MARKETPLACE),
+        _p("scope", MARKETPLACES),
+        _p("second", TEXT),
+        _p("second_home", MARKETPLACE),
+    ),
+    _m(
+        "no-merge.same-account",
+        _p("account", TEXT),
+        _p("home", MARKETPLACE),
+    ),
+    _m(
         "order-tracking.combined",
         _p("count", INTEGER),
         _p("marketplaces", MARKETPLACES),
