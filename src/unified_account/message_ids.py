@@ -684,6 +684,14 @@ _SPECS = (
         _p("month", TEXT),
     ),
     _m(
+        "single-subscription.audit-active-earlier-in-month",
+        _p("active_on", DATE),
+        _p("amount", MONEY),
+        _p("charged_on", DATE),
+        _p("marketplace", MARKETPLACE),
+        _p("reference", TEXT),
+    ),
+    _m(
         "single-subscription.audit-over-cap",
         _p("cap", MONEY),
         _p("month", TEXT),
