@@ -727,6 +727,23 @@ _SPECS = (
         _p("sku", TEXT),
     ),
     _m(
+        "fba-pool-separation.remote-local-unknown",
+        _p("local", INTEGER),
+        _p("marketplace", MARKETPLACE),
+        _p("pool", MARKETPLACE),
+        _p("sku", TEXT),
+    ),
+    _m(
+        "fba-pool-separation.remote-sale-unknown",
+        _p("available", INTEGER),
+        _p("local", INTEGER),
+        _p("marketplace", MARKETPLACE),
+        _p("pool", MARKETPLACE),
+        _p("quantity", INTEGER),
+        _p("remaining", INTEGER),
+        _p("sku", TEXT),
+    ),
+    _m(
         "fba-pool-separation.remote-not-offered",
         _p("edition", TEXT),
         _p("marketplaces", MARKETPLACES),

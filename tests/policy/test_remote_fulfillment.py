@@ -24,6 +24,7 @@ from unified_account import (
     Listing,
     Marketplace,
     Money,
+    Outcome,
     RuleKey,
     RuleViolation,
     SkuRecord,
@@ -140,6 +141,137 @@ class TestAmazonExamples:
         assert [r.message_id for r in denied.reasons] == [
             "fba-pool-separation.remote-not-offered"
         ]
+
+
+class TestLocalUnitsOfAnEnrolledSku:
+    """Issue 17: local stock of an enrolled SKU is undetermined, not zero.
+
+    What Amazon does with an enrolled SKU's stock in a Canadian or
+    Mexican fulfilment centre is not published; the nearest text (on
+    un-enrolling) says FBA stock "will remain for sale in the marketplace
+    where it's located".
+    """
+
+    def test_a_sale_only_local_units_could_serve_is_undetermined(self):
+        """0 units in the US pool, 5 in Canada: a 1-unit sale on .ca.
+
+        ``evaluate_sale(catalog, "LAMP", CA, 1, edition=...)`` was denied.
+        """
+        catalog = _lamp(fba={US: 0, CA: 5})
+        decision = evaluate_sale(
+            catalog, "LAMP", CA, 1, edition=REMOTE_FULFILLMENT
+        )
+        assert decision.outcome is Outcome.UNDETERMINED
+        (reason,) = decision.reasons
+        assert reason.message_id == "fba-pool-separation.remote-sale-unknown"
+        assert dict(reason.params) == {
+            "sku": "LAMP",
+            "marketplace": CA,
+            "quantity": 1,
+            "available": 0,
+            "remaining": 0,
+            "pool": US,
+            "local": 5,
+        }
+        with pytest.raises(RuleViolation) as error:
+            record_sale(catalog, "LAMP", CA, 1, edition=REMOTE_FULFILLMENT)
+        assert error.value.decision == decision
+
+    def test_local_units_are_named_and_not_counted(self):
+        """The cell shows the US pool's units, and the local ones apart."""
+        shown = available_quantity(
+            _lamp(fba={US: 0, CA: 5}), "LAMP", CA, edition=REMOTE_FULFILLMENT
+        )
+        assert shown.value == 0
+        assert [
+            (r.message_id, r.param("quantity" if i == 0 else "local"))
+            for i, r in enumerate(shown.reasons)
+        ] == [
+            ("fba-pool-separation.remote", 0),
+            ("fba-pool-separation.remote-local-unknown", 5),
+        ]
+
+    def test_more_than_both_pools_hold_is_still_denied(self):
+        """50 in the US, 7 in Canada: 58 cannot be sold either way."""
+        catalog = _lamp(fba={US: 50, CA: 7})
+        denied = evaluate_sale(
+            catalog, "LAMP", CA, 58, edition=REMOTE_FULFILLMENT
+        )
+        assert denied.outcome is Outcome.DENIED
+        assert [r.message_id for r in denied.reasons] == [
+            "fba-pool-separation.remote-insufficient"
+        ]
+        unknown = evaluate_sale(
+            catalog, "LAMP", CA, 57, edition=REMOTE_FULFILLMENT
+        )
+        assert unknown.outcome is Outcome.UNDETERMINED
+        allowed = evaluate_sale(
+            catalog, "LAMP", CA, 50, edition=REMOTE_FULFILLMENT
+        )
+        assert [r.message_id for r in allowed.reasons] == [
+            "fba-pool-separation.remote-sold"
+        ]
+
+    def test_the_report_says_the_local_units_are_undetermined(self):
+        """The listing's finding is `undetermined`, never a zero."""
+        from unified_account import build_report
+        from unified_account.report import FindingOutcome
+
+        snapshot = example_snapshot()
+        catalog = _lamp(fba={US: 0, CA: 5})
+        report = build_report(
+            attrs.evolve(snapshot, catalog=catalog),
+            edition=REMOTE_FULFILLMENT,
+        )
+        found = [
+            (f.subject.path, f.outcome)
+            for f in report.findings
+            if f.message_id == "fba-pool-separation.remote-local-unknown"
+        ]
+        assert [outcome for _, outcome in found] == [
+            FindingOutcome.UNDETERMINED
+        ]
+
+
+@given(
+    st.integers(0, 20),
+    st.integers(0, 20),
+    st.integers(1, 45),
+    st.sampled_from([CA, MX]),
+)
+def test_a_remote_sale_is_allowed_undetermined_or_denied_by_the_pools(
+    us, local, quantity, where
+):
+    """Allowed within the US pool, undetermined within the local units.
+
+    Denied beyond both.  Each with its own message id.
+    """
+    catalog = _lamp(enrolled={CA, MX}, fba={US: us, where: local})
+    decision = evaluate_sale(
+        catalog, "LAMP", where, quantity, edition=REMOTE_FULFILLMENT
+    )
+    (reason,) = decision.reasons
+    if quantity <= us:
+        expected = (Outcome.ALLOWED, "fba-pool-separation.remote-sold")
+    elif quantity <= us + local:
+        expected = (
+            Outcome.UNDETERMINED,
+            "fba-pool-separation.remote-sale-unknown",
+        )
+    else:
+        expected = (
+            Outcome.DENIED,
+            "fba-pool-separation.remote-insufficient",
+        )
+    assert (decision.outcome, reason.message_id) == expected
+    cell = available_quantity(
+        catalog, "LAMP", where, edition=REMOTE_FULFILLMENT
+    )
+    assert cell.value == us
+    assert [r.message_id for r in cell.reasons] == [
+        "fba-pool-separation.remote",
+        *(["fba-pool-separation.remote-local-unknown"] if local else []),
+    ]
 
 
 class TestMerchantOffers:

@@ -94,7 +94,9 @@ def evaluate_sale(
     holds: the whole merchant-fulfilled pool (``mfn-inventory``), or that
     country's FBA pool alone (``fba-pool-separation``), or, for a SKU
     enrolled in Remote Fulfillment under an edition that has it, the US
-    FBA pool.  An unknown SKU raises
+    FBA pool.  For such a SKU, a sale that only the marketplace's own FBA
+    units could serve is undetermined (what Amazon does with them is not
+    published), never denied.  An unknown SKU raises
     :class:`~unified_account.errors.MissingDataError`.
     """
     quantity = _quantity(quantity, 1)
@@ -132,8 +134,15 @@ def evaluate_sale(
             N_("fba-pool-separation.sold"),
             N_("fba-pool-separation.insufficient"),
         )
-    if quantity > cell.quantity:
+    if quantity > cell.quantity + cell.undetermined:
         return Decision.deny(Reason(rule, short, params))
+    if quantity > cell.quantity:
+        # Only local units of a remotely served SKU could make up the
+        # rest, and what Amazon does with them is not published.
+        params["local"] = cell.undetermined
+        return Decision.undetermined(
+            Reason(rule, N_("fba-pool-separation.remote-sale-unknown"), params)
+        )
     return Decision.allow(Reason(rule, enough, params))
 
 
@@ -152,7 +161,7 @@ def record_sale(
     ``marketplace``'s pool, or the US pool for a SKU served there by
     Remote Fulfillment.  Raises
     :class:`~unified_account.decision.RuleViolation` when
-    :func:`evaluate_sale` denies.
+    :func:`evaluate_sale` does not allow it (denied, or undetermined).
     """
     decision = evaluate_sale(
         catalog, sku, marketplace, quantity, edition=edition
