@@ -752,12 +752,10 @@ _SPECS = (
         _p("targets", MARKETPLACES),
     ),
     _m(
-        "fba-pool-separation.remote-has-mfn",
-        _p("edition", TEXT),
-        _p("marketplaces", MARKETPLACES),
+        "fba-pool-separation.remote-mfn-zeroed",
         _p("merchant", MARKETPLACES),
+        _p("quantity", INTEGER),
         _p("sku", TEXT),
-        _p("targets", MARKETPLACES),
     ),
     _m(
         "fba-pool-separation.remote-enrolled",

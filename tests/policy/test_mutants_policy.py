@@ -619,13 +619,18 @@ class TestEnrolmentReasons:
             listings=[listing(MX, sku="LAMP")],
         )
         assert self._decide(record, [CA]) == (
-            Outcome.DENIED,
+            Outcome.ALLOWED,
             [
                 (
                     RuleKey.FBA_POOL_SEPARATION,
-                    "fba-pool-separation.remote-has-mfn",
-                    {**self._params((CA,)), "merchant": (MX,)},
-                )
+                    "fba-pool-separation.remote-enrolled",
+                    self._params((CA,)),
+                ),
+                (
+                    RuleKey.FBA_POOL_SEPARATION,
+                    "fba-pool-separation.remote-mfn-zeroed",
+                    {"sku": "LAMP", "merchant": (MX,), "quantity": 2},
+                ),
             ],
         )
 

@@ -23,6 +23,7 @@ from unified_account import (
     InvalidValueError,
     Listing,
     Marketplace,
+    MfnPool,
     Money,
     Outcome,
     RuleKey,
@@ -37,6 +38,7 @@ from unified_account import (
     example_snapshot,
     offerable_skus,
     record_sale,
+    set_mfn_quantity,
     withdraw_remote_fulfillment,
 )
 from unified_account import strategies as ua
@@ -293,27 +295,93 @@ class TestMerchantOffers:
             "fba-pool-separation.remote-mfn-offer"
         ]
 
-    def test_a_sku_with_an_mfn_offer_cannot_be_enrolled(self):
-        """Enrolment asks for a separate SKU for seller-fulfilled offers."""
+    def test_enrolling_a_sku_with_an_mfn_offer_zeroes_that_offer(self):
+        """Issue 17: enrolment sets the MFN offer's quantity to zero.
+
+        ``enroll_remote_fulfillment(catalog, "MUG", {CA}, edition=...)``
+        was refused; Amazon instead zeroes the seller-fulfilled offer.
+        """
         catalog = Catalog(
-            [SkuRecord(sku="MUG", listings=[_listing("MUG", US, MFN)])]
+            [
+                SkuRecord(
+                    sku="MUG",
+                    mfn=MfnPool(quantity=4),
+                    fba={US: 9},
+                    listings=[
+                        _listing("MUG", US, MFN),
+                        _listing("MUG", CA),
+                    ],
+                )
+            ]
+        )
+        decision = evaluate_remote_enrollment(
+            catalog, "MUG", {CA}, edition=REMOTE_FULFILLMENT
+        )
+        assert decision.allowed
+        assert [(r.message_id, r.params) for r in decision.reasons][1:] == [
+            (
+                "fba-pool-separation.remote-mfn-zeroed",
+                (("merchant", (US,)), ("quantity", 4), ("sku", "MUG")),
+            )
+        ]
+        assert decision.reasons[0].message_id == (
+            "fba-pool-separation.remote-enrolled"
+        )
+        enrolled = enroll_remote_fulfillment(
+            catalog, "MUG", {CA}, edition=REMOTE_FULFILLMENT
+        )
+        record = enrolled.record("MUG")
+        assert record.remote_fulfillment == {CA}
+        assert record.mfn.quantity == 0
+        assert available_quantity(enrolled, "MUG", US).value == 0
+        assert (
+            available_quantity(
+                enrolled, "MUG", CA, edition=REMOTE_FULFILLMENT
+            ).value
+            == 9
+        )
+
+    def test_the_zeroed_offer_cannot_be_restocked_while_enrolled(self):
+        """A positive quantity would be a seller-fulfilled offer again."""
+        catalog = enroll_remote_fulfillment(
+            Catalog(
+                [
+                    SkuRecord(
+                        sku="MUG",
+                        mfn=MfnPool(quantity=4),
+                        listings=[_listing("MUG", US, MFN)],
+                    )
+                ]
+            ),
+            "MUG",
+            {MX},
+            edition=REMOTE_FULFILLMENT,
         )
         with pytest.raises(RuleViolation) as error:
-            enroll_remote_fulfillment(
-                catalog, "MUG", {CA}, edition=REMOTE_FULFILLMENT
-            )
+            set_mfn_quantity(catalog, "MUG", 1)
         assert [r.message_id for r in error.value.decision.reasons] == [
-            "fba-pool-separation.remote-has-mfn"
+            "fba-pool-separation.remote-mfn-offer"
         ]
+        assert set_mfn_quantity(catalog, "MUG", 0) is catalog
+        withdrawn = withdraw_remote_fulfillment(catalog, "MUG", {MX})
+        restocked = set_mfn_quantity(withdrawn, "MUG", 3)
+        assert available_quantity(restocked, "MUG", US).value == 3
 
-    def test_the_model_refuses_an_enrolled_sku_with_an_mfn_listing(self):
+    def test_the_model_refuses_an_enrolled_sku_with_mfn_units(self):
         """The invariant holds for data read from anywhere."""
         with pytest.raises(InvalidValueError, match="enrolled"):
             SkuRecord(
                 sku="MUG",
+                mfn=MfnPool(quantity=1),
                 listings=[_listing("MUG", US, MFN)],
                 remote_fulfillment={CA},
             )
+        zeroed = SkuRecord(
+            sku="MUG",
+            listings=[_listing("MUG", US, MFN)],
+            remote_fulfillment={CA},
+        )
+        assert zeroed.sellable(US) == 0
 
     def test_only_remote_marketplaces_can_be_enrolled(self):
         """The US pool serves other countries, not itself."""
@@ -402,6 +470,47 @@ def test_the_table_agrees_with_each_cell_and_pools_only_enrolled(
             assert units == record.fba.get(US, 0)
         else:
             assert units == plain.quantity(sku, where)
+
+
+@given(
+    ua.catalogs(max_skus=4).filter(len),
+    st.frozensets(st.sampled_from((CA, MX)), min_size=1),
+    st.data(),
+)
+def test_enrolment_zeroes_exactly_the_skus_with_merchant_offers(
+    catalog, chosen, data
+):
+    """Issue 17: never refused for an MFN offer; that offer goes to zero.
+
+    Every other SKU, and the SKU's FBA pools, stay as they were; the
+    reasons name the enrolment, then the zeroed offer if there was one.
+    """
+    record = data.draw(st.sampled_from(list(catalog)))
+    merchant = tuple(
+        listing.marketplace
+        for listing in record.listings
+        if listing.channel is MFN and listing.status.value != "deleted"
+    )
+    decision = evaluate_remote_enrollment(
+        catalog, record.sku, chosen, edition=REMOTE_FULFILLMENT
+    )
+    assert decision.allowed
+    assert [r.message_id for r in decision.reasons] == [
+        "fba-pool-separation.remote-enrolled",
+        *(["fba-pool-separation.remote-mfn-zeroed"] if merchant else []),
+    ]
+    after = enroll_remote_fulfillment(
+        catalog, record.sku, chosen, edition=REMOTE_FULFILLMENT
+    )
+    enrolled = after.record(record.sku)
+    assert enrolled.remote_fulfillment == record.remote_fulfillment | chosen
+    assert enrolled.fba == record.fba
+    assert enrolled.mfn.quantity == (0 if merchant else record.mfn.quantity)
+    for m in merchant:
+        assert available_quantity(after, record.sku, m).value == 0
+    for other in catalog:
+        if other.sku != record.sku:
+            assert after.record(other.sku) == other
 
 
 def test_an_enrolment_that_is_not_a_collection_is_refused():

@@ -22,7 +22,7 @@ from ..decision import Decision, ParamValue, Reason, RuleViolation
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..messages import N_
-from ..model.catalog import Catalog
+from ..model.catalog import Catalog, SkuRecord
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
@@ -66,7 +66,11 @@ def set_mfn_quantity(catalog: Catalog, sku: str, quantity: int) -> Catalog:
     new quantity.  Zero takes each of its merchant-fulfilled listings off
     offer (inactive, not deleted) and a later positive quantity offers
     them again (``marketplace-specific-deletion``).  For a separate SKU,
-    only its own marketplace changes.
+    only its own marketplace changes.  A SKU enrolled in Remote
+    Fulfillment with FBA keeps its merchant-fulfilled offers at zero:
+    a positive quantity for one raises
+    :class:`~unified_account.decision.RuleViolation`
+    (``fba-pool-separation``).
     """
     if type(quantity) is not int or quantity < 0:
         quantity = _quantity(quantity, 0)  # refuses it, or an int subclass
@@ -75,9 +79,37 @@ def set_mfn_quantity(catalog: Catalog, sku: str, quantity: int) -> Catalog:
         record = catalog.record(sku)  # raises the library's error
     if record.mfn.quantity == quantity:
         return catalog
+    if quantity and record.remote_fulfillment:
+        _refuse_enrolled_mfn(record)
     return Catalog._of(
         catalog.skus.set(record.sku, record._with_quantity(quantity))
     )
+
+
+def _refuse_enrolled_mfn(record: SkuRecord) -> None:
+    merchant = [
+        listing.marketplace
+        for listing in record.listings
+        if listing.channel is FulfillmentChannel.MFN
+        and listing.status is not ListingStatus.DELETED
+    ]
+    if merchant:
+        enrolled = tuple(
+            m for m in Marketplace if m in record.remote_fulfillment
+        )
+        raise RuleViolation(
+            Decision.deny(
+                Reason(
+                    RuleKey.FBA_POOL_SEPARATION,
+                    N_("fba-pool-separation.remote-mfn-offer"),
+                    {
+                        "sku": record.sku,
+                        "marketplace": merchant[0],
+                        "enrolled": enrolled,
+                    },
+                )
+            )
+        )
 
 
 def evaluate_sale(
