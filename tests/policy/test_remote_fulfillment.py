@@ -399,6 +399,13 @@ class TestEnrolment:
             _lamp(enrolled=()), "LAMP", {CA}, edition=FAQ
         )
         assert not decision.allowed
+        with pytest.raises(RuleViolation) as error:
+            enroll_remote_fulfillment(
+                _lamp(enrolled=()), "LAMP", {CA}, edition=FAQ
+            )
+        assert [r.message_id for r in error.value.decision.reasons] == [
+            "fba-pool-separation.remote-not-offered"
+        ]
 
     def test_enrol_then_withdraw(self):
         """Withdrawing returns each offer to its own pool."""
