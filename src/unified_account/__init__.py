@@ -78,11 +78,13 @@ if TYPE_CHECKING:
         SkuRecord,
     )
     from .model.fees import (
+        FeeSource,
         PerItemFee,
         RecordedCharge,
         Sale,
         SubscriptionFee,
         SubscriptionFeeSchedule,
+        SubscriptionPlanChange,
         TaxTreatment,
     )
     from .model.identifiers import (
@@ -277,6 +279,7 @@ __all__ = [
     "CurrencyOrders",
     "Decision",
     "Edition",
+    "FeeSource",
     "Finding",
     "FindingOutcome",
     "FulfillmentChannel",
@@ -329,6 +332,7 @@ __all__ = [
     "SubscriptionCharge",
     "SubscriptionFee",
     "SubscriptionFeeSchedule",
+    "SubscriptionPlanChange",
     "TaxTreatment",
     "Term",
     "UnifiedAccountError",
@@ -454,7 +458,9 @@ _LAZY = {
     "Sale": ".model.fees",
     "SubscriptionFee": ".model.fees",
     "SubscriptionFeeSchedule": ".model.fees",
+    "SubscriptionPlanChange": ".model.fees",
     "TaxTreatment": ".model.fees",
+    "FeeSource": ".model.fees",
     "Asin": ".model.identifiers",
     "Sku": ".model.identifiers",
     "to_asin": ".model.identifiers",

@@ -442,7 +442,7 @@ _SPECS = (
         "single-subscription.amount-unconfirmed",
         _p("amount", MONEY),
         _p("home", MARKETPLACE),
-        _p("source", TEXT),
+        _p("source", TERM),
     ),
     _m("single-subscription.individual", _p("home", MARKETPLACE)),
     _m(
@@ -604,7 +604,18 @@ _SPECS = (
         _p("amount", MONEY),
         _p("billed_on", DATE),
         _p("home", MARKETPLACE),
-        _p("source", TEXT),
+        _p("source", TERM),
+    ),
+    _m(
+        "single-subscription.plan-changed",
+        _p("amount", MONEY),
+        _p("below", MONEY),
+        _p("billed_on", DATE),
+        _p("free_months", INTEGER),
+        _p("home", MARKETPLACE),
+        _p("listed", MONEY),
+        _p("reported", DATE),
+        _p("source", TERM),
     ),
     _m(
         "single-subscription.fee-unknown",
