@@ -34,6 +34,7 @@ class ParamKind(enum.Enum):
     DECIMAL = "decimal"
     MONEY = "money"
     DATE = "date"
+    DATES = "dates"
     MARKETPLACE = "marketplace"
     MARKETPLACES = "marketplaces"
     TEXTS = "texts"
@@ -52,6 +53,9 @@ _DESCRIPTIONS = {
     ParamKind.DECIMAL: 'a Decimal; JSON: a string such as "1.3500"',
     ParamKind.MONEY: ('a Money; JSON: {"amount": "39.99", "currency": "USD"}'),
     ParamKind.DATE: 'a date; JSON: "2026-07-01"',
+    ParamKind.DATES: (
+        'a tuple of dates; JSON: an array of dates such as "2026-07-01"'
+    ),
     ParamKind.MARKETPLACE: 'a Marketplace; JSON: its country code, "CA"',
     ParamKind.MARKETPLACES: (
         "a tuple of Marketplace; JSON: an array of country codes"
@@ -87,12 +91,13 @@ class MessageSpec:
         return frozenset(p.name for p in self.params if not p.optional)
 
 
-TEXT, INTEGER, DECIMAL, MONEY, DATE = (
+TEXT, INTEGER, DECIMAL, MONEY, DATE, DATES = (
     ParamKind.TEXT,
     ParamKind.INTEGER,
     ParamKind.DECIMAL,
     ParamKind.MONEY,
     ParamKind.DATE,
+    ParamKind.DATES,
 )
 MARKETPLACE, MARKETPLACES, TEXTS, TERM, TERMS = (
     ParamKind.MARKETPLACE,
@@ -686,7 +691,7 @@ _SPECS = (
     ),
     _m(
         "single-subscription.audit-several-billing-days",
-        _p("days", TEXTS),
+        _p("days", DATES),
         _p("month", TEXT),
     ),
     _m(

@@ -34,6 +34,7 @@ from unified_account import (
     split_subscription,
 )
 from unified_account import strategies as ua
+from unified_account.i18n import render_reason
 from unified_account.model.rates import ConversionRate, ConversionRates
 
 US, CA, MX, BR = Marketplace.US, Marketplace.CA, Marketplace.MX, Marketplace.BR
@@ -245,6 +246,13 @@ class TestAudit:
         assert [r.message_id for r in audit.reasons] == [
             "single-subscription.audit-several-billing-days"
         ]
+        # Issue 17: the days are dates, written as each locale writes them.
+        (reason,) = audit.reasons
+        assert reason.param("days") == (date(2026, 7, 3), DAY)
+        assert render_reason(reason, "es_MX").startswith(
+            "En 2026-07 la suscripción se cobró el 3 de julio de 2026 y "
+            "15 de julio de 2026:"
+        )
 
     def test_a_total_over_the_cap_is_denied(self):
         """USD 30 + CAD 20 x 0.7312 = USD 44.62 > 39.99."""

@@ -348,7 +348,7 @@ def _month_check(
                 Reason(
                     _RULE,
                     N_("single-subscription.audit-several-billing-days"),
-                    {"month": month, "days": tuple(str(d) for d in days)},
+                    {"month": month, "days": days},
                 )
             )
         )
