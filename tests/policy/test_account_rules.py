@@ -254,6 +254,34 @@ class TestNoMerge:
         )
 
 
+class TestMessageIds:
+    """Each reason of the scope-and-account policies, pinned by its id."""
+
+    def test_listing_at_home_elsewhere_and_not_turned_on(self):
+        """home, list-anywhere, not turned on: three ids, three answers."""
+        snapshot = example_snapshot()
+        us, individual = snapshot.account, snapshot.separate_accounts[0]
+        home = evaluate_listing_marketplace(us, Marketplace.US)
+        assert [r.message_id for r in home.reasons] == [
+            "home-only-by-default.home"
+        ]
+        elsewhere = evaluate_listing_marketplace(us, Marketplace.CA)
+        assert elsewhere.reasons[0].message_id == "list-anywhere.allowed"
+        home_only = attrs.evolve(
+            us, marketplaces={Marketplace.US}, info_overrides={}
+        )
+        off = evaluate_listing_marketplace(home_only, Marketplace.MX)
+        assert [r.message_id for r in off.reasons] == [
+            "home-only-by-default.not-turned-on"
+        ]
+        assert evaluate_unified(us).reasons[0].message_id == (
+            "switcher-means-unified.unified"
+        )
+        assert evaluate_unified(individual).reasons[0].message_id == (
+            "switcher-means-unified.not-unified"
+        )
+
+
 class TestHomeOnlyByDefault:
     """``home-only-by-default`` and ``list-anywhere``."""
 

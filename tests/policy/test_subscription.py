@@ -177,7 +177,11 @@ class TestFaqExamples:
     def test_an_individual_account_pays_no_subscription(self):
         """The Individual plan has no monthly subscription."""
         individual = example_snapshot().separate_accounts[0]
-        assert subscription_charge(individual, JULY).value is None
+        charge = subscription_charge(individual, JULY)
+        assert charge.value is None
+        assert [r.message_id for r in charge.reasons] == [
+            "single-subscription.individual"
+        ]
 
     def test_the_faq_era_is_answered_with_its_start_unknown(self):
         """Issue 9: the FAQ's own period, before August 2021, has a fee.
