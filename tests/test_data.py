@@ -14,6 +14,7 @@ from unified_account import (
 )
 from unified_account.data import (
     SUBSCRIPTION_FEES_FILE,
+    _changes,
     _entries,
     bundled_subscription_fees,
 )
@@ -123,3 +124,30 @@ def test_a_damaged_file_is_refused_with_its_path(entry, path):
     with pytest.raises(InvalidValueError) as error:
         _entries(text, "fees.json")
     assert error.value.field == f"fees.json: {path}"
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        ({"reported": "2026-02-30"}, "changes[0].reported"),
+        ({"amount": {"amount": "75.00", "currency": "USD"}}, "changes[0]"),
+        ({"source_kind": "rumour"}, "changes[0].source_kind"),
+    ],
+)
+def test_a_damaged_plan_change_is_refused_with_its_path(change, path):
+    """Issue 17: the dated plan changes are validated like the entries."""
+    good = {
+        "marketplace": "MX",
+        "reported": "2026-02-01",
+        "free_months": 12,
+        "amount": {"amount": "75.00", "currency": "MXN"},
+        "below_sales": {"amount": "26000.00", "currency": "MXN"},
+        "source": "test",
+        "source_kind": "press",
+        "confirmed": False,
+    }
+    text = json.dumps({"entries": [], "changes": [{**good, **change}]})
+    with pytest.raises(InvalidValueError) as error:
+        _changes(text, "fees.json")
+    assert error.value.field.startswith(f"fees.json: {path}")
+    assert _changes(json.dumps({"entries": []}), "fees.json") == ()

@@ -50,6 +50,9 @@ KINDS = {
     ParamKind.DECIMAL: lambda v: isinstance(v, Decimal),
     ParamKind.MONEY: lambda v: isinstance(v, Money),
     ParamKind.DATE: lambda v: isinstance(v, date),
+    ParamKind.DATES: lambda v: (
+        isinstance(v, tuple) and all(isinstance(d, date) for d in v)
+    ),
     ParamKind.MARKETPLACE: lambda v: isinstance(v, Marketplace),
     ParamKind.MARKETPLACES: lambda v: (
         isinstance(v, tuple) and all(isinstance(m, Marketplace) for m in v)

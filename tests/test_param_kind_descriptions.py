@@ -26,6 +26,10 @@ EXAMPLES = {
         '{"amount": "39.99", "currency": "USD"}',
     ),
     ParamKind.DATE: (date(2026, 7, 1), '"2026-07-01"'),
+    ParamKind.DATES: (
+        (date(2026, 7, 1),),
+        'an array of dates such as "2026-07-01"',
+    ),
     ParamKind.MARKETPLACE: (Marketplace.CA, '"CA"'),
     ParamKind.MARKETPLACES: (
         (Marketplace.CA, Marketplace.MX),
@@ -80,6 +84,7 @@ def test_a_documented_json_example_is_what_the_report_writes(kind):
         (ParamKind.INTEGER, 3),
         (ParamKind.MARKETPLACES, ["CA", "MX"]),
         (ParamKind.TEXTS, ["a", "b"]),
+        (ParamKind.DATES, ["2026-07-01"]),
         (ParamKind.TERM, "term.plan.professional"),
         (ParamKind.TERMS, ["term.plan.professional"]),
     ],

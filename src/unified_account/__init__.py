@@ -71,11 +71,13 @@ if TYPE_CHECKING:
     from .model.brand import BrandRegistration as BrandRegistration
     from .model.catalog import Catalog as Catalog
     from .model.catalog import SkuRecord as SkuRecord
+    from .model.fees import FeeSource as FeeSource
     from .model.fees import PerItemFee as PerItemFee
     from .model.fees import RecordedCharge as RecordedCharge
     from .model.fees import Sale as Sale
     from .model.fees import SubscriptionFee as SubscriptionFee
     from .model.fees import SubscriptionFeeSchedule as SubscriptionFeeSchedule
+    from .model.fees import SubscriptionPlanChange as SubscriptionPlanChange
     from .model.fees import TaxTreatment as TaxTreatment
     from .model.identifiers import Asin as Asin
     from .model.identifiers import Sku as Sku

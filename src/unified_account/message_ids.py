@@ -34,6 +34,7 @@ class ParamKind(enum.Enum):
     DECIMAL = "decimal"
     MONEY = "money"
     DATE = "date"
+    DATES = "dates"
     MARKETPLACE = "marketplace"
     MARKETPLACES = "marketplaces"
     TEXTS = "texts"
@@ -52,6 +53,9 @@ _DESCRIPTIONS = {
     ParamKind.DECIMAL: 'a Decimal; JSON: a string such as "1.3500"',
     ParamKind.MONEY: ('a Money; JSON: {"amount": "39.99", "currency": "USD"}'),
     ParamKind.DATE: 'a date; JSON: "2026-07-01"',
+    ParamKind.DATES: (
+        'a tuple of dates; JSON: an array of dates such as "2026-07-01"'
+    ),
     ParamKind.MARKETPLACE: 'a Marketplace; JSON: its country code, "CA"',
     ParamKind.MARKETPLACES: (
         "a tuple of Marketplace; JSON: an array of country codes"
@@ -87,12 +91,13 @@ class MessageSpec:
         return frozenset(p.name for p in self.params if not p.optional)
 
 
-TEXT, INTEGER, DECIMAL, MONEY, DATE = (
+TEXT, INTEGER, DECIMAL, MONEY, DATE, DATES = (
     ParamKind.TEXT,
     ParamKind.INTEGER,
     ParamKind.DECIMAL,
     ParamKind.MONEY,
     ParamKind.DATE,
+    ParamKind.DATES,
 )
 MARKETPLACE, MARKETPLACES, TEXTS, TERM, TERMS = (
     ParamKind.MARKETPLACE,
@@ -353,6 +358,19 @@ _SPECS = (
         _p("second_home", MARKETPLACE),
     ),
     _m(
+        "no-merge.outside-rule",
+        _p("first", TEXT),
+        _p("first_home", MARKETPLACE),
+        _p("scope", MARKETPLACES),
+        _p("second", TEXT),
+        _p("second_home", MARKETPLACE),
+    ),
+    _m(
+        "no-merge.same-account",
+        _p("account", TEXT),
+        _p("home", MARKETPLACE),
+    ),
+    _m(
         "order-tracking.combined",
         _p("count", INTEGER),
         _p("marketplaces", MARKETPLACES),
@@ -429,7 +447,7 @@ _SPECS = (
         "single-subscription.amount-unconfirmed",
         _p("amount", MONEY),
         _p("home", MARKETPLACE),
-        _p("source", TEXT),
+        _p("source", TERM),
     ),
     _m("single-subscription.individual", _p("home", MARKETPLACE)),
     _m(
@@ -591,7 +609,18 @@ _SPECS = (
         _p("amount", MONEY),
         _p("billed_on", DATE),
         _p("home", MARKETPLACE),
-        _p("source", TEXT),
+        _p("source", TERM),
+    ),
+    _m(
+        "single-subscription.plan-changed",
+        _p("amount", MONEY),
+        _p("below", MONEY),
+        _p("billed_on", DATE),
+        _p("free_months", INTEGER),
+        _p("home", MARKETPLACE),
+        _p("listed", MONEY),
+        _p("reported", DATE),
+        _p("source", TERM),
     ),
     _m(
         "single-subscription.fee-unknown",
@@ -662,13 +691,21 @@ _SPECS = (
     ),
     _m(
         "single-subscription.audit-several-billing-days",
-        _p("days", TEXTS),
+        _p("days", DATES),
         _p("month", TEXT),
     ),
     _m(
         "single-subscription.audit-cap-needs-rate",
         _p("currencies", TEXTS),
         _p("month", TEXT),
+    ),
+    _m(
+        "single-subscription.audit-active-earlier-in-month",
+        _p("active_on", DATE),
+        _p("amount", MONEY),
+        _p("charged_on", DATE),
+        _p("marketplace", MARKETPLACE),
+        _p("reference", TEXT),
     ),
     _m(
         "single-subscription.audit-over-cap",
@@ -706,6 +743,23 @@ _SPECS = (
         _p("sku", TEXT),
     ),
     _m(
+        "fba-pool-separation.remote-local-unknown",
+        _p("local", INTEGER),
+        _p("marketplace", MARKETPLACE),
+        _p("pool", MARKETPLACE),
+        _p("sku", TEXT),
+    ),
+    _m(
+        "fba-pool-separation.remote-sale-unknown",
+        _p("available", INTEGER),
+        _p("local", INTEGER),
+        _p("marketplace", MARKETPLACE),
+        _p("pool", MARKETPLACE),
+        _p("quantity", INTEGER),
+        _p("remaining", INTEGER),
+        _p("sku", TEXT),
+    ),
+    _m(
         "fba-pool-separation.remote-not-offered",
         _p("edition", TEXT),
         _p("marketplaces", MARKETPLACES),
@@ -714,12 +768,10 @@ _SPECS = (
         _p("targets", MARKETPLACES),
     ),
     _m(
-        "fba-pool-separation.remote-has-mfn",
-        _p("edition", TEXT),
-        _p("marketplaces", MARKETPLACES),
+        "fba-pool-separation.remote-mfn-zeroed",
         _p("merchant", MARKETPLACES),
+        _p("quantity", INTEGER),
         _p("sku", TEXT),
-        _p("targets", MARKETPLACES),
     ),
     _m(
         "fba-pool-separation.remote-enrolled",

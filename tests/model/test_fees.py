@@ -310,3 +310,82 @@ def test_a_moment_is_not_a_billing_day():
     for day in (datetime(2026, 7, 1), "2026-07-01"):
         with pytest.raises(Invalid, match="not a calendar date"):
             subscription_charge(account, day)
+
+
+class TestSubscriptionPlanChange:
+    """Issue 17: a reported plan change is dated data, checked as such."""
+
+    def _change(self, **changes):
+        from unified_account.model.fees import (
+            FeeSource,
+            SubscriptionPlanChange,
+        )
+
+        values = {
+            "marketplace": Marketplace.MX,
+            "reported": date(2026, 2, 1),
+            "free_months": 12,
+            "amount": Money("75.00", "MXN"),
+            "below_sales": Money("26000.00", "MXN"),
+            "source": "press reports",
+            "source_kind": FeeSource.PRESS,
+            "confirmed": False,
+        }
+        values.update(changes)
+        return SubscriptionPlanChange(**values)
+
+    def test_the_bundled_mexican_change_is_dated_and_unconfirmed(self):
+        """Mexican press, February 2026: not on Amazon's own page."""
+        from unified_account.data import bundled_subscription_fees
+        from unified_account.model.fees import FeeSource
+
+        schedule = bundled_subscription_fees()
+        assert schedule.changes == (
+            self._change(source=schedule.changes[0].source),
+        )
+        assert schedule.changes[0].source_kind is FeeSource.PRESS
+        assert schedule.change_on(Marketplace.MX, date(2026, 1, 31)) is None
+        assert (
+            schedule.change_on(Marketplace.MX, date(2026, 2, 1))
+            == (schedule.changes[0])
+        )
+        assert schedule.change_on(Marketplace.US, date(2026, 7, 1)) is None
+        # The listed amount is still there, for a date before the change.
+        assert schedule.fee_on(Marketplace.MX, date(2026, 7, 1)).amount == (
+            Money("600.00", "MXN")
+        )
+
+    @pytest.mark.parametrize(
+        ("changes", "field", "problem"),
+        [
+            ({"amount": Money("75.00", "USD")}, "amount", "is not in `MXN`"),
+            (
+                {"below_sales": Money("-1.00", "MXN")},
+                "below_sales",
+                "is negative",
+            ),
+            ({"free_months": -1}, "free_months", "not a whole number"),
+            ({"free_months": True}, "free_months", "not a whole number"),
+            ({"source": ""}, "source", ""),
+        ],
+    )
+    def test_a_bad_change_is_refused_naming_its_field(
+        self, changes, field, problem
+    ):
+        """Each field is checked, and the error says which."""
+        with pytest.raises(InvalidValueError) as error:
+            self._change(**changes)
+        assert error.value.field == field
+        assert problem in error.value.problem
+
+    def test_a_schedule_takes_only_plan_changes(self):
+        """Anything else in ``changes`` is refused, with its place."""
+        from unified_account.model.fees import SubscriptionFeeSchedule
+
+        with pytest.raises(InvalidValueError) as error:
+            SubscriptionFeeSchedule([], changes=["MXN 75"])
+        assert error.value.field == "changes[0]"
+        later = self._change(reported=date(2027, 1, 1), free_months=0)
+        schedule = SubscriptionFeeSchedule([], changes=[later, self._change()])
+        assert schedule.changes == (self._change(), later)
+        assert schedule.change_on(Marketplace.MX, date(2027, 6, 1)) == later

@@ -133,7 +133,8 @@ _LISTING_ROW = "a listing row (marketplace, title, price, channel[, ...])"
         (
             [_row(remote_fulfillment=["CA"])],
             "rows[0].listings.US: `MUG-1` is enrolled in Remote "
-            "Fulfillment with FBA; it cannot be merchant-fulfilled in `US`",
+            "Fulfillment with FBA; its merchant-fulfilled offer in `US` "
+            "must be at quantity 0, not 4",
         ),
         # Catalog.from_rows: the same SKU twice
         ([_row(), _row()], "rows[1].sku: SKU `MUG-1` appears twice"),
@@ -352,9 +353,14 @@ def _listing(marketplace, sku="MUG-1"):
             "be merchant-fulfilled in `US`",
         ),
         (
-            {"remote_fulfillment": [CA], "listings": [_listing(US)]},
+            {
+                "remote_fulfillment": [CA],
+                "mfn": MfnPool(quantity=2),
+                "listings": [_listing(US)],
+            },
             "listings.US: `MUG-1` is enrolled in Remote Fulfillment with "
-            "FBA; it cannot be merchant-fulfilled in `US`",
+            "FBA; its merchant-fulfilled offer in `US` must be at quantity "
+            "0, not 2",
         ),
         # _sku and _asin
         (

@@ -26,6 +26,8 @@ from unified_account import (
     evaluate_merge,
     evaluate_scope,
     evaluate_unified,
+    example_snapshot,
+    explain,
     marketplace_switcher,
     offer_marketplaces,
     reset_account_info,
@@ -172,18 +174,112 @@ class TestNoMerge:
     """``no-merge``."""
 
     @given(ua.seller_accounts(), ua.seller_accounts(), ua.editions())
-    def test_every_merge_is_refused_with_no_merge(
+    def test_no_merge_denies_exactly_the_pairs_of_its_scope(
         self, first, second, edition
     ):
-        """For every pair of accounts, in every edition."""
-        decision = evaluate_merge(first, second, edition=edition)
-        assert decision.outcome is Outcome.DENIED
-        assert keys(decision) == {"no-merge"}
+        """Issue 17: two accounts of the scope, or one twice, are denied.
 
-    @given(ua.seller_accounts())
-    def test_an_account_cannot_merge_even_with_itself(self, account):
-        """There is no merge operation at all."""
-        assert not evaluate_merge(account, account).allowed
+        Any other pair is outside the rule: undetermined.  Never allowed:
+        the rule has no merge to offer.
+        """
+        decision = evaluate_merge(first, second, edition=edition)
+        assert keys(decision) == {"no-merge"}
+        (reason,) = decision.reasons
+        if first.seller_id == second.seller_id:
+            assert decision.outcome is Outcome.DENIED
+            assert reason.message_id == "no-merge.same-account"
+        elif first.home in edition.scope and second.home in edition.scope:
+            assert decision.outcome is Outcome.DENIED
+            assert reason.message_id == "no-merge.denied"
+        else:
+            assert decision.outcome is Outcome.UNDETERMINED
+            assert reason.message_id == "no-merge.outside-rule"
+            assert set(reason.param("scope")) == set(edition.scope)
+
+    @given(ua.seller_accounts(), ua.editions())
+    def test_an_account_cannot_merge_with_itself(self, account, edition):
+        """Denied, and said as such, wherever it is registered."""
+        decision = evaluate_merge(account, account, edition=edition)
+        assert decision.outcome is Outcome.DENIED
+        assert [r.message_id for r in decision.reasons] == [
+            "no-merge.same-account"
+        ]
+
+    def test_two_north_american_accounts_cannot_be_merged(self):
+        """The FAQ's case: Amazon.com and Amazon.ca accounts stay apart."""
+        snapshot = example_snapshot()
+        us, ca = snapshot.account, snapshot.separate_accounts[0]
+        decision = evaluate_merge(us, ca)
+        assert decision.outcome is Outcome.DENIED
+        assert [(r.message_id, dict(r.params)) for r in decision.reasons] == [
+            (
+                "no-merge.denied",
+                {
+                    "first": us.seller_id,
+                    "first_home": Marketplace.US,
+                    "second": ca.seller_id,
+                    "second_home": Marketplace.CA,
+                },
+            )
+        ]
+
+    def test_a_us_and_a_german_account_are_outside_the_rule(self):
+        """Issue 17: ``evaluate_merge(us_account, de_account)``.
+
+        The FAQ's "no" is about accounts on North American marketplaces;
+        Seller Central's "Merging accounts" page (help 201841950) merges
+        accounts across regions.  Not a denial: undetermined, said so.
+        """
+        us = example_snapshot().account
+        de = attrs.evolve(
+            us,
+            seller_id="A3EXAMPLEDE",
+            home=Marketplace.DE,
+            marketplaces={Marketplace.DE},
+            info_overrides={},
+        )
+        decision = evaluate_merge(us, de)
+        assert decision.outcome is Outcome.UNDETERMINED
+        assert [r.message_id for r in decision.reasons] == [
+            "no-merge.outside-rule"
+        ]
+        assert explain(decision, "en") == (
+            "The rule that separate accounts cannot be merged covers "
+            "accounts registered on Amazon.com, Amazon.ca, and "
+            "Amazon.com.mx; A1EXAMPLEUS (registered on Amazon.com) and "
+            "A3EXAMPLEDE (registered on Amazon.de) are not both such "
+            "accounts, so whether they can be merged is for Amazon's "
+            "account merging process in Seller Central (help page "
+            "201841950)",
+        )
+
+
+class TestMessageIds:
+    """Each reason of the scope-and-account policies, pinned by its id."""
+
+    def test_listing_at_home_elsewhere_and_not_turned_on(self):
+        """home, list-anywhere, not turned on: three ids, three answers."""
+        snapshot = example_snapshot()
+        us, individual = snapshot.account, snapshot.separate_accounts[0]
+        home = evaluate_listing_marketplace(us, Marketplace.US)
+        assert [r.message_id for r in home.reasons] == [
+            "home-only-by-default.home"
+        ]
+        elsewhere = evaluate_listing_marketplace(us, Marketplace.CA)
+        assert elsewhere.reasons[0].message_id == "list-anywhere.allowed"
+        home_only = attrs.evolve(
+            us, marketplaces={Marketplace.US}, info_overrides={}
+        )
+        off = evaluate_listing_marketplace(home_only, Marketplace.MX)
+        assert [r.message_id for r in off.reasons] == [
+            "home-only-by-default.not-turned-on"
+        ]
+        assert evaluate_unified(us).reasons[0].message_id == (
+            "switcher-means-unified.unified"
+        )
+        assert evaluate_unified(individual).reasons[0].message_id == (
+            "switcher-means-unified.not-unified"
+        )
 
 
 class TestHomeOnlyByDefault:

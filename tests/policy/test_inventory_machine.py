@@ -27,6 +27,7 @@ from unified_account import (
     Marketplace,
     MfnPool,
     Money,
+    Outcome,
     RuleViolation,
     SkuRecord,
     availability_table,
@@ -34,6 +35,7 @@ from unified_account import (
     create_listing,
     delete_listing,
     enroll_remote_fulfillment,
+    evaluate_sale,
     example_snapshot,
     offer_status,
     receive_fba_stock,
@@ -67,6 +69,25 @@ class Reference:
         self.mfn_set = {}  # sku -> quantity last set
         self.sold_mfn = {}  # sku -> MFN units sold since then
         self.enrolled = {}  # sku -> marketplaces served from the US pool
+
+    def merchant(self, sku):
+        """Whether ``sku`` has a merchant-fulfilled offer (not deleted)."""
+        return any(
+            entry[0] is MFN and entry[1] is not DELETED
+            for (other, _), entry in self.listing.items()
+            if other == sku
+        )
+
+    def local(self, sku, where):
+        """Local FBA units of an enrolled offer: undetermined, not zero."""
+        entry = self.listing.get((sku, where))
+        if (
+            where not in self.enrolled.get(sku, ())
+            or entry is None
+            or entry != [FBA, ACTIVE]
+        ):
+            return 0
+        return self.fba.get((sku, where), 0)
 
     def pool(self, sku, where):
         """The FBA pool an FBA sale of ``sku`` on ``where`` draws from."""
@@ -185,6 +206,12 @@ class InventoryMachine(RuleBasedStateMachine):
 
     @rule(sku=st.sampled_from(SKUS), units=st.integers(0, 8))
     def set_quantity(self, sku, units):
+        model = self.model
+        if units and model.enrolled.get(sku) and model.merchant(sku):
+            # An enrolled SKU's merchant-fulfilled offer stays at 0.
+            with pytest.raises(RuleViolation):
+                set_mfn_quantity(self.catalog, sku, units)
+            return
         before = self._statuses()
         self.catalog = set_mfn_quantity(self.catalog, sku, units)
         self.model.mfn[sku] = units
@@ -213,6 +240,15 @@ class InventoryMachine(RuleBasedStateMachine):
         if available < units or model.status(sku, where) is not ACTIVE:
             with pytest.raises(RuleViolation):
                 record_sale(self.catalog, sku, where, units, edition=edition)
+            outcome = evaluate_sale(
+                self.catalog, sku, where, units, edition=edition
+            ).outcome
+            local = model.local(sku, where)
+            assert outcome is (
+                Outcome.UNDETERMINED
+                if local and units <= available + local
+                else Outcome.DENIED
+            )
             return
         self.catalog = record_sale(
             self.catalog, sku, where, units, edition=edition
@@ -329,20 +365,12 @@ class RemoteFulfillmentMachine(InventoryMachine):
     )
     def enroll(self, sku, where):
         model = self.model
-        merchant = any(
-            entry[0] is MFN and entry[1] is not DELETED
-            for (other, _), entry in model.listing.items()
-            if other == sku
-        )
-        if merchant:
-            with pytest.raises(RuleViolation):
-                enroll_remote_fulfillment(
-                    self.catalog, sku, where, edition=self.edition
-                )
-            return
         self.catalog = enroll_remote_fulfillment(
             self.catalog, sku, where, edition=self.edition
         )
+        if model.merchant(sku):
+            # Issue 17: enrolment zeroes the merchant-fulfilled offer.
+            model.mfn[sku] = model.mfn_set[sku] = model.sold_mfn[sku] = 0
         model.enrolled[sku] = model.enrolled.get(sku, frozenset()) | where
 
     @invariant()

@@ -37,6 +37,7 @@ from unified_account import (
     example_snapshot,
     split_subscription,
 )
+from unified_account.model.account import BankAccount
 from unified_account.model.orders import Order, OrderStatus
 from unified_account.model.rates import ConversionRates
 from unified_account.policy.account_info import (
@@ -188,8 +189,16 @@ def test_an_unknown_storefront_link_names_the_marketplace_and_home():
 
 
 def test_an_undetermined_payout_names_the_banks_country():
-    """Without a list of bank countries, Canada's CAD bank is undetermined."""
-    route = payout_route(SELLER, CA).value
+    """Without a list of bank countries, a Hong Kong bank is undetermined.
+
+    (Amazon.ca's Canadian bank account in CAD is paid directly: issue 17.)
+    """
+    info = attrs.evolve(
+        SELLER.info_overrides[CA],
+        bank=BankAccount(country="HK", currency="USD", masked_id="****0002"),
+    )
+    seller = attrs.evolve(SELLER, info_overrides={CA: info})
+    route = payout_route(seller, CA).value
     assert route.method is PayoutMethod.UNDETERMINED
     paid = convert_proceeds(route, Money("10.00", "CAD"), ConversionRates())
     assert paid.value is None
@@ -205,7 +214,7 @@ def test_an_undetermined_payout_names_the_banks_country():
             },
         )
     ]
-    assert route.bank.country == "CA"
+    assert route.bank.country == "HK"
 
 
 # Registered on Amazon.com.br: eligible, so unified, only where the
@@ -610,13 +619,18 @@ class TestEnrolmentReasons:
             listings=[listing(MX, sku="LAMP")],
         )
         assert self._decide(record, [CA]) == (
-            Outcome.DENIED,
+            Outcome.ALLOWED,
             [
                 (
                     RuleKey.FBA_POOL_SEPARATION,
-                    "fba-pool-separation.remote-has-mfn",
-                    {**self._params((CA,)), "merchant": (MX,)},
-                )
+                    "fba-pool-separation.remote-enrolled",
+                    self._params((CA,)),
+                ),
+                (
+                    RuleKey.FBA_POOL_SEPARATION,
+                    "fba-pool-separation.remote-mfn-zeroed",
+                    {"sku": "LAMP", "merchant": (MX,), "quantity": 2},
+                ),
             ],
         )
 

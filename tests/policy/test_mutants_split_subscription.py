@@ -210,7 +210,10 @@ class TestAuditReasons:
             (
                 RULE,
                 "single-subscription.audit-several-billing-days",
-                {"month": "2026-07", "days": ("2026-07-03", "2026-07-15")},
+                {
+                    "month": "2026-07",
+                    "days": (date(2026, 7, 3), date(2026, 7, 15)),
+                },
             )
         ]
 

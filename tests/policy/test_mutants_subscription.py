@@ -23,12 +23,14 @@ from unified_account import (
     example_snapshot,
     subscription_charge,
 )
+from unified_account.decision import Term
 from unified_account.model.rates import ConversionRate, ConversionRates
 
 US, CA, MX, BR = Marketplace.US, Marketplace.CA, Marketplace.MX, Marketplace.BR
 SELLER = example_snapshot().account
 DAY = date(2026, 7, 15)
 RULE = RuleKey.SINGLE_SUBSCRIPTION
+OTHER_SOURCE = Term("term.fee-source.other")  # the caller's own data
 
 
 def _said(resolved):
@@ -69,12 +71,16 @@ class TestHomeCharge:
             (
                 RULE,
                 "single-subscription.start-unknown",
-                {**fee, "billed_on": DAY, "source": "a test schedule"},
+                {
+                    **fee,
+                    "billed_on": DAY,
+                    "source": Term("term.fee-source.other"),
+                },
             ),
             (
                 RULE,
                 "single-subscription.amount-unconfirmed",
-                {**fee, "source": "a test schedule"},
+                {**fee, "source": OTHER_SOURCE},
             ),
             (RULE, "single-subscription.tax-unconfirmed", fee),
         ]

@@ -42,6 +42,36 @@ def test_the_example_reports_usd_cad_and_mxn_totals_apart():
     )
 
 
+def test_the_combined_line_names_only_the_north_american_marketplaces():
+    """Issue 17: the example's Amazon.com.br order stays on its own line.
+
+    ``combined_order_report(account, orders)``: the combined line says
+    Amazon.com, Amazon.ca and Amazon.com.mx are tracked together, and
+    counts their orders only.
+    """
+    resolved = combined_order_report(SELLER.account, SELLER.orders)
+    combined = resolved.reasons[0]
+    assert combined.message_id == "order-tracking.combined"
+    assert combined.param("marketplaces") == (
+        Marketplace.US,
+        Marketplace.CA,
+        Marketplace.MX,
+    )
+    outside = sum(1 for o in SELLER.orders if o.marketplace is Marketplace.BR)
+    assert outside > 0
+    assert combined.param("count") == len(SELLER.orders) - outside
+    assert [r.message_id for r in resolved.reasons] == [
+        "order-tracking.combined",
+        "order-tracking.marketplace",
+        "order-tracking.marketplace",
+        "order-tracking.marketplace",
+        "order-tracking.outside-scope",
+        "order-tracking.currency",
+        "order-tracking.currency",
+        "order-tracking.currency",
+    ]
+
+
 def test_one_converted_figure_says_which_rates_made_it():
     """USD 61.00 + CAD 184.20 x 0.7312 + MXN 1999.00 x 0.0547."""
     resolved = combined_order_report(
@@ -137,6 +167,33 @@ def test_every_order_is_counted_once_and_totals_are_per_currency(
     assert len({line.currency for line in report.currencies}) == len(
         report.currencies
     )
+
+
+@given(st.one_of(na_accounts, ua.seller_accounts()), order_lists)
+def test_the_combined_line_tracks_exactly_the_accounts_marketplaces(
+    account, orders
+):
+    """Issue 17: other channels stay on their own lines, never combined.
+
+    Each line's reason has its own message id: the combined line, one
+    per marketplace (``outside-scope`` for another channel), one per
+    currency.
+    """
+    resolved = combined_order_report(account, orders)
+    scope = offer_marketplaces(account).value
+    combined, *rest = resolved.reasons
+    assert combined.message_id == "order-tracking.combined"
+    assert combined.param("marketplaces") == scope
+    assert combined.param("count") == sum(
+        1 for o in orders if o.marketplace in scope
+    )
+    report = resolved.value
+    assert [r.message_id for r in rest] == [
+        "order-tracking.marketplace"
+        if line.in_scope
+        else "order-tracking.outside-scope"
+        for line in report.marketplaces
+    ] + ["order-tracking.currency"] * len(report.currencies)
 
 
 @given(

@@ -28,6 +28,17 @@ US, CA, MX = Marketplace.US, Marketplace.CA, Marketplace.MX
 SELLER = example_snapshot().account  # US bank in USD; CA customised, CAD bank
 
 
+def _with_ca_bank(country, currency):
+    """The example seller with Amazon.ca's bank account in ``country``."""
+    info = attrs.evolve(
+        SELLER.info_overrides[CA],
+        bank=BankAccount(
+            country=country, currency=currency, masked_id="****0002"
+        ),
+    )
+    return attrs.evolve(SELLER, info_overrides={CA: info})
+
+
 class TestFaqExamples:
     """No local bank account is needed in each country."""
 
@@ -37,6 +48,7 @@ class TestFaqExamples:
         route = payout_route(plain, CA)
         assert route.value.method is PayoutMethod.CURRENCY_CONVERTER
         assert route.value.bank.currency == "USD"
+        assert route.reasons[0].message_id == "local-payout.currency-converter"
         assert route.rules == {
             RuleKey.LOCAL_PAYOUT,
             RuleKey.ACCOUNT_INFO_DEFAULTS,
@@ -53,21 +65,47 @@ class TestFaqExamples:
         assert route.value.method is PayoutMethod.DIRECT
         assert route.value.bank.masked_id == "****4321"
 
-    def test_without_the_list_a_new_bank_account_is_undetermined(self):
-        """Issue 9: no list of supported countries is published as data.
+    def test_the_faqs_own_case_is_paid_directly_without_a_list(self):
+        """Issue 17: ``payout_route(account, Marketplace.CA)``.
 
-        The customised CAD account on Amazon.ca is not the one the seller
-        registered with, and the library holds no list saying whether
-        Amazon pays out to Canada: the answer is undetermined, never
-        "not among the countries Amazon pays out to".
+        The example seller's Amazon.ca information has a Canadian bank
+        account in CAD.  The FAQ: a seller registered in the US, Canada
+        or Mexico is paid directly, in local currency, to a local bank
+        account; no list of payout countries is needed for that.
         """
         route = payout_route(SELLER, CA)
+        assert route.value.method is PayoutMethod.DIRECT
+        assert route.value.bank.masked_id == "****4321"
+        assert [(r.rule, r.message_id) for r in route.reasons] == [
+            (RuleKey.LOCAL_PAYOUT, "local-payout.direct"),
+            (
+                RuleKey.ACCOUNT_INFO_DEFAULTS,
+                "account-info-defaults.customised",
+            ),
+        ]
+        assert FAQ.payout_bank_countries is None
+
+    @pytest.mark.parametrize(
+        ("country", "currency"),
+        [("HK", "USD"), ("US", "USD"), ("CA", "USD"), ("GB", "CAD")],
+    )
+    def test_without_the_list_a_third_country_bank_is_undetermined(
+        self, country, currency
+    ):
+        """Issue 9: no list of supported countries is published as data.
+
+        A bank account for Amazon.ca that is not the one the seller
+        registered with, and not a Canadian account in CAD: whether
+        Amazon pays out to it is undetermined, never "not among the
+        countries Amazon pays out to".
+        """
+        account = _with_ca_bank(country, currency)
+        route = payout_route(account, CA)
         assert route.value.method is PayoutMethod.UNDETERMINED
         (reason,) = [
             r for r in route.reasons if r.rule is RuleKey.LOCAL_PAYOUT
         ]
         assert reason.message_id == "local-payout.bank-country-unknown"
-        assert FAQ.payout_bank_countries is None
 
     def test_the_registration_bank_is_paid_without_any_list(self):
         """FAQ: "您可以使用現有的銀行帳戶，通過 ACCS 以當地貨幣接受支付"."""
@@ -110,9 +148,11 @@ class TestFaqExamples:
 
     def test_an_undetermined_route_pays_nothing_known(self):
         """No estimate of a payout whose possibility is unknown."""
-        route = payout_route(SELLER, CA).value
+        route = payout_route(_with_ca_bank("HK", "USD"), CA).value
+        assert route.method is PayoutMethod.UNDETERMINED
         paid = convert_proceeds(route, Money("5.00", "CAD"), ConversionRates())
         assert paid.value is None
+        assert paid.rules == {RuleKey.LOCAL_PAYOUT}
         assert [r.message_id for r in paid.reasons] == [
             "local-payout.payout-undetermined"
         ]
@@ -164,12 +204,25 @@ def test_the_route_follows_the_effective_bank_account(
 ):
     """Bank from account-info-defaults; method from currency and country.
 
-    Without a list, only the registration bank's route is known.
+    Without a list, only the registration bank's route and a local bank's
+    (the marketplace's own country and currency) are known.  Each method
+    gives its own message id.
     """
-    route = payout_route(account, marketplace, bank_countries=countries).value
+    resolved = payout_route(account, marketplace, bank_countries=countries)
+    route = resolved.value
     bank = effective_account_info(account, marketplace).value.bank
     assert route.bank == bank
-    if countries is None and bank != account.registration_info.bank:
+    local = (bank.country, bank.currency) == (
+        marketplace.name,
+        marketplace.currency,
+    )
+    assert resolved.reasons[0].rule is RuleKey.LOCAL_PAYOUT
+    assert resolved.reasons[0].message_id == _ROUTE_MESSAGE[route.method]
+    if (
+        countries is None
+        and not local
+        and bank != account.registration_info.bank
+    ):
         assert route.method is PayoutMethod.UNDETERMINED
     elif countries is not None and bank.country not in countries:
         assert route.method is PayoutMethod.NOT_SUPPORTED
@@ -177,6 +230,54 @@ def test_the_route_follows_the_effective_bank_account(
         assert route.method is PayoutMethod.DIRECT
     else:
         assert route.method is PayoutMethod.CURRENCY_CONVERTER
+
+
+_ROUTE_MESSAGE = {
+    PayoutMethod.DIRECT: "local-payout.direct",
+    PayoutMethod.CURRENCY_CONVERTER: "local-payout.currency-converter",
+    PayoutMethod.NOT_SUPPORTED: "local-payout.bank-country-not-supported",
+    PayoutMethod.UNDETERMINED: "local-payout.bank-country-unknown",
+}
+_PAID_MESSAGE = {
+    PayoutMethod.DIRECT: "local-payout.paid",
+    PayoutMethod.CURRENCY_CONVERTER: "local-payout.converted",
+    PayoutMethod.NOT_SUPPORTED: "local-payout.no-payout",
+    PayoutMethod.UNDETERMINED: "local-payout.payout-undetermined",
+}
+
+
+@given(
+    ua.seller_accounts(customised=None),
+    ua.marketplaces(in_scope=True),
+    st.none() | st.frozensets(st.sampled_from(["US", "CA", "MX", "HK"])),
+    st.decimals(min_value=0, max_value=10**6, places=2),
+)
+def test_each_payout_gives_its_methods_message(
+    account, marketplace, countries, amount
+):
+    """The reason of a conversion names what happened: its own id.
+
+    A direct payout is the proceeds unchanged, a converted one is in the
+    bank's currency, and no payout (or an unknown one) is ``None``.
+    """
+    route = payout_route(account, marketplace, bank_countries=countries).value
+    proceeds = Money(amount, marketplace.currency)
+    rates = ConversionRates(
+        [ConversionRate(marketplace.currency, route.bank.currency, "0.5")]
+        if route.bank.currency != marketplace.currency
+        else []
+    )
+    paid = convert_proceeds(route, proceeds, rates)
+    assert [(r.rule, r.message_id) for r in paid.reasons] == [
+        (RuleKey.LOCAL_PAYOUT, _PAID_MESSAGE[route.method])
+    ]
+    if route.method is PayoutMethod.DIRECT:
+        assert paid.value == proceeds
+    elif route.converts:
+        assert paid.value is not None
+        assert paid.value.currency == route.bank.currency
+    else:
+        assert paid.value is None
 
 
 @given(ua.seller_accounts(), ua.marketplaces(in_scope=True), st.data())

@@ -23,7 +23,9 @@ from unified_account import (
     InvalidValueError,
     Listing,
     Marketplace,
+    MfnPool,
     Money,
+    Outcome,
     RuleKey,
     RuleViolation,
     SkuRecord,
@@ -36,6 +38,7 @@ from unified_account import (
     example_snapshot,
     offerable_skus,
     record_sale,
+    set_mfn_quantity,
     withdraw_remote_fulfillment,
 )
 from unified_account import strategies as ua
@@ -142,6 +145,137 @@ class TestAmazonExamples:
         ]
 
 
+class TestLocalUnitsOfAnEnrolledSku:
+    """Issue 17: local stock of an enrolled SKU is undetermined, not zero.
+
+    What Amazon does with an enrolled SKU's stock in a Canadian or
+    Mexican fulfilment centre is not published; the nearest text (on
+    un-enrolling) says FBA stock "will remain for sale in the marketplace
+    where it's located".
+    """
+
+    def test_a_sale_only_local_units_could_serve_is_undetermined(self):
+        """0 units in the US pool, 5 in Canada: a 1-unit sale on .ca.
+
+        ``evaluate_sale(catalog, "LAMP", CA, 1, edition=...)`` was denied.
+        """
+        catalog = _lamp(fba={US: 0, CA: 5})
+        decision = evaluate_sale(
+            catalog, "LAMP", CA, 1, edition=REMOTE_FULFILLMENT
+        )
+        assert decision.outcome is Outcome.UNDETERMINED
+        (reason,) = decision.reasons
+        assert reason.message_id == "fba-pool-separation.remote-sale-unknown"
+        assert dict(reason.params) == {
+            "sku": "LAMP",
+            "marketplace": CA,
+            "quantity": 1,
+            "available": 0,
+            "remaining": 0,
+            "pool": US,
+            "local": 5,
+        }
+        with pytest.raises(RuleViolation) as error:
+            record_sale(catalog, "LAMP", CA, 1, edition=REMOTE_FULFILLMENT)
+        assert error.value.decision == decision
+
+    def test_local_units_are_named_and_not_counted(self):
+        """The cell shows the US pool's units, and the local ones apart."""
+        shown = available_quantity(
+            _lamp(fba={US: 0, CA: 5}), "LAMP", CA, edition=REMOTE_FULFILLMENT
+        )
+        assert shown.value == 0
+        assert [
+            (r.message_id, r.param("quantity" if i == 0 else "local"))
+            for i, r in enumerate(shown.reasons)
+        ] == [
+            ("fba-pool-separation.remote", 0),
+            ("fba-pool-separation.remote-local-unknown", 5),
+        ]
+
+    def test_more_than_both_pools_hold_is_still_denied(self):
+        """50 in the US, 7 in Canada: 58 cannot be sold either way."""
+        catalog = _lamp(fba={US: 50, CA: 7})
+        denied = evaluate_sale(
+            catalog, "LAMP", CA, 58, edition=REMOTE_FULFILLMENT
+        )
+        assert denied.outcome is Outcome.DENIED
+        assert [r.message_id for r in denied.reasons] == [
+            "fba-pool-separation.remote-insufficient"
+        ]
+        unknown = evaluate_sale(
+            catalog, "LAMP", CA, 57, edition=REMOTE_FULFILLMENT
+        )
+        assert unknown.outcome is Outcome.UNDETERMINED
+        allowed = evaluate_sale(
+            catalog, "LAMP", CA, 50, edition=REMOTE_FULFILLMENT
+        )
+        assert [r.message_id for r in allowed.reasons] == [
+            "fba-pool-separation.remote-sold"
+        ]
+
+    def test_the_report_says_the_local_units_are_undetermined(self):
+        """The listing's finding is `undetermined`, never a zero."""
+        from unified_account import build_report
+        from unified_account.report import FindingOutcome
+
+        snapshot = example_snapshot()
+        catalog = _lamp(fba={US: 0, CA: 5})
+        report = build_report(
+            attrs.evolve(snapshot, catalog=catalog),
+            edition=REMOTE_FULFILLMENT,
+        )
+        found = [
+            (f.subject.path, f.outcome)
+            for f in report.findings
+            if f.message_id == "fba-pool-separation.remote-local-unknown"
+        ]
+        assert [outcome for _, outcome in found] == [
+            FindingOutcome.UNDETERMINED
+        ]
+
+
+@given(
+    st.integers(0, 20),
+    st.integers(0, 20),
+    st.integers(1, 45),
+    st.sampled_from([CA, MX]),
+)
+def test_a_remote_sale_is_allowed_undetermined_or_denied_by_the_pools(
+    us, local, quantity, where
+):
+    """Allowed within the US pool, undetermined within the local units.
+
+    Denied beyond both.  Each with its own message id.
+    """
+    catalog = _lamp(enrolled={CA, MX}, fba={US: us, where: local})
+    decision = evaluate_sale(
+        catalog, "LAMP", where, quantity, edition=REMOTE_FULFILLMENT
+    )
+    (reason,) = decision.reasons
+    if quantity <= us:
+        expected = (Outcome.ALLOWED, "fba-pool-separation.remote-sold")
+    elif quantity <= us + local:
+        expected = (
+            Outcome.UNDETERMINED,
+            "fba-pool-separation.remote-sale-unknown",
+        )
+    else:
+        expected = (
+            Outcome.DENIED,
+            "fba-pool-separation.remote-insufficient",
+        )
+    assert (decision.outcome, reason.message_id) == expected
+    cell = available_quantity(
+        catalog, "LAMP", where, edition=REMOTE_FULFILLMENT
+    )
+    assert cell.value == us
+    assert [r.message_id for r in cell.reasons] == [
+        "fba-pool-separation.remote",
+        *(["fba-pool-separation.remote-local-unknown"] if local else []),
+    ]
+
+
 class TestMerchantOffers:
     """A seller-fulfilled offer may not share a SKU enrolled remotely."""
 
@@ -161,27 +295,93 @@ class TestMerchantOffers:
             "fba-pool-separation.remote-mfn-offer"
         ]
 
-    def test_a_sku_with_an_mfn_offer_cannot_be_enrolled(self):
-        """Enrolment asks for a separate SKU for seller-fulfilled offers."""
+    def test_enrolling_a_sku_with_an_mfn_offer_zeroes_that_offer(self):
+        """Issue 17: enrolment sets the MFN offer's quantity to zero.
+
+        ``enroll_remote_fulfillment(catalog, "MUG", {CA}, edition=...)``
+        was refused; Amazon instead zeroes the seller-fulfilled offer.
+        """
         catalog = Catalog(
-            [SkuRecord(sku="MUG", listings=[_listing("MUG", US, MFN)])]
+            [
+                SkuRecord(
+                    sku="MUG",
+                    mfn=MfnPool(quantity=4),
+                    fba={US: 9},
+                    listings=[
+                        _listing("MUG", US, MFN),
+                        _listing("MUG", CA),
+                    ],
+                )
+            ]
+        )
+        decision = evaluate_remote_enrollment(
+            catalog, "MUG", {CA}, edition=REMOTE_FULFILLMENT
+        )
+        assert decision.allowed
+        assert [(r.message_id, r.params) for r in decision.reasons][1:] == [
+            (
+                "fba-pool-separation.remote-mfn-zeroed",
+                (("merchant", (US,)), ("quantity", 4), ("sku", "MUG")),
+            )
+        ]
+        assert decision.reasons[0].message_id == (
+            "fba-pool-separation.remote-enrolled"
+        )
+        enrolled = enroll_remote_fulfillment(
+            catalog, "MUG", {CA}, edition=REMOTE_FULFILLMENT
+        )
+        record = enrolled.record("MUG")
+        assert record.remote_fulfillment == {CA}
+        assert record.mfn.quantity == 0
+        assert available_quantity(enrolled, "MUG", US).value == 0
+        assert (
+            available_quantity(
+                enrolled, "MUG", CA, edition=REMOTE_FULFILLMENT
+            ).value
+            == 9
+        )
+
+    def test_the_zeroed_offer_cannot_be_restocked_while_enrolled(self):
+        """A positive quantity would be a seller-fulfilled offer again."""
+        catalog = enroll_remote_fulfillment(
+            Catalog(
+                [
+                    SkuRecord(
+                        sku="MUG",
+                        mfn=MfnPool(quantity=4),
+                        listings=[_listing("MUG", US, MFN)],
+                    )
+                ]
+            ),
+            "MUG",
+            {MX},
+            edition=REMOTE_FULFILLMENT,
         )
         with pytest.raises(RuleViolation) as error:
-            enroll_remote_fulfillment(
-                catalog, "MUG", {CA}, edition=REMOTE_FULFILLMENT
-            )
+            set_mfn_quantity(catalog, "MUG", 1)
         assert [r.message_id for r in error.value.decision.reasons] == [
-            "fba-pool-separation.remote-has-mfn"
+            "fba-pool-separation.remote-mfn-offer"
         ]
+        assert set_mfn_quantity(catalog, "MUG", 0) is catalog
+        withdrawn = withdraw_remote_fulfillment(catalog, "MUG", {MX})
+        restocked = set_mfn_quantity(withdrawn, "MUG", 3)
+        assert available_quantity(restocked, "MUG", US).value == 3
 
-    def test_the_model_refuses_an_enrolled_sku_with_an_mfn_listing(self):
+    def test_the_model_refuses_an_enrolled_sku_with_mfn_units(self):
         """The invariant holds for data read from anywhere."""
         with pytest.raises(InvalidValueError, match="enrolled"):
             SkuRecord(
                 sku="MUG",
+                mfn=MfnPool(quantity=1),
                 listings=[_listing("MUG", US, MFN)],
                 remote_fulfillment={CA},
             )
+        zeroed = SkuRecord(
+            sku="MUG",
+            listings=[_listing("MUG", US, MFN)],
+            remote_fulfillment={CA},
+        )
+        assert zeroed.sellable(US) == 0
 
     def test_only_remote_marketplaces_can_be_enrolled(self):
         """The US pool serves other countries, not itself."""
@@ -199,6 +399,13 @@ class TestEnrolment:
             _lamp(enrolled=()), "LAMP", {CA}, edition=FAQ
         )
         assert not decision.allowed
+        with pytest.raises(RuleViolation) as error:
+            enroll_remote_fulfillment(
+                _lamp(enrolled=()), "LAMP", {CA}, edition=FAQ
+            )
+        assert [r.message_id for r in error.value.decision.reasons] == [
+            "fba-pool-separation.remote-not-offered"
+        ]
 
     def test_enrol_then_withdraw(self):
         """Withdrawing returns each offer to its own pool."""
@@ -270,6 +477,47 @@ def test_the_table_agrees_with_each_cell_and_pools_only_enrolled(
             assert units == record.fba.get(US, 0)
         else:
             assert units == plain.quantity(sku, where)
+
+
+@given(
+    ua.catalogs(max_skus=4).filter(len),
+    st.frozensets(st.sampled_from((CA, MX)), min_size=1),
+    st.data(),
+)
+def test_enrolment_zeroes_exactly_the_skus_with_merchant_offers(
+    catalog, chosen, data
+):
+    """Issue 17: never refused for an MFN offer; that offer goes to zero.
+
+    Every other SKU, and the SKU's FBA pools, stay as they were; the
+    reasons name the enrolment, then the zeroed offer if there was one.
+    """
+    record = data.draw(st.sampled_from(list(catalog)))
+    merchant = tuple(
+        listing.marketplace
+        for listing in record.listings
+        if listing.channel is MFN and listing.status.value != "deleted"
+    )
+    decision = evaluate_remote_enrollment(
+        catalog, record.sku, chosen, edition=REMOTE_FULFILLMENT
+    )
+    assert decision.allowed
+    assert [r.message_id for r in decision.reasons] == [
+        "fba-pool-separation.remote-enrolled",
+        *(["fba-pool-separation.remote-mfn-zeroed"] if merchant else []),
+    ]
+    after = enroll_remote_fulfillment(
+        catalog, record.sku, chosen, edition=REMOTE_FULFILLMENT
+    )
+    enrolled = after.record(record.sku)
+    assert enrolled.remote_fulfillment == record.remote_fulfillment | chosen
+    assert enrolled.fba == record.fba
+    assert enrolled.mfn.quantity == (0 if merchant else record.mfn.quantity)
+    for m in merchant:
+        assert available_quantity(after, record.sku, m).value == 0
+    for other in catalog:
+        if other.sku != record.sku:
+            assert after.record(other.sku) == other
 
 
 def test_an_enrolment_that_is_not_a_collection_is_refused():

@@ -34,6 +34,7 @@ from unified_account import (
     split_subscription,
 )
 from unified_account import strategies as ua
+from unified_account.i18n import render_reason
 from unified_account.model.rates import ConversionRate, ConversionRates
 
 US, CA, MX, BR = Marketplace.US, Marketplace.CA, Marketplace.MX, Marketplace.BR
@@ -190,6 +191,51 @@ class TestAudit:
         )
         assert reason.param("reference") == "X-1"
 
+    def test_activity_earlier_in_the_month_is_undetermined(self):
+        """Issue 17: nothing active on the billing day, something earlier.
+
+        Amazon's notice says both "active listings on your billing day"
+        and "during the current month": not a denial.
+        """
+        audit = audit_subscription_charges(
+            [_charge(US, DAY, "20.00"), _charge(CA, DAY, "5.00", "X-1")],
+            active_on={
+                date(2026, 6, 30): {US, CA},
+                date(2026, 7, 2): {US, CA},
+                date(2026, 7, 9): {US, CA},
+                DAY: {US},
+                date(2026, 7, 20): {US, CA},
+            },
+            rates=RATES,
+        )
+        assert audit.outcome is Outcome.UNDETERMINED
+        (reason,) = audit.reasons
+        assert reason.message_id == (
+            "single-subscription.audit-active-earlier-in-month"
+        )
+        assert dict(reason.params) == {
+            "marketplace": CA,
+            "charged_on": DAY,
+            "amount": Money("5.00", "CAD"),
+            "reference": "X-1",
+            "active_on": date(2026, 7, 9),
+        }
+
+    def test_activity_only_in_another_month_or_later_is_still_denied(self):
+        """June's activity, or the 20th's, does not make the 15th active."""
+        audit = audit_subscription_charges(
+            [_charge(CA, DAY, "5.00")],
+            active_on={
+                date(2026, 6, 30): {CA},
+                DAY: set(),
+                date(2026, 7, 20): {CA},
+            },
+        )
+        assert audit.outcome is Outcome.DENIED
+        assert [r.message_id for r in audit.reasons] == [
+            "single-subscription.audit-charged-without-active-listings"
+        ]
+
     def test_two_billing_days_in_a_month_are_denied(self):
         """Amazon: "billed on the same day of the month"."""
         audit = audit_subscription_charges(
@@ -200,6 +246,13 @@ class TestAudit:
         assert [r.message_id for r in audit.reasons] == [
             "single-subscription.audit-several-billing-days"
         ]
+        # Issue 17: the days are dates, written as each locale writes them.
+        (reason,) = audit.reasons
+        assert reason.param("days") == (date(2026, 7, 3), DAY)
+        assert render_reason(reason, "es_MX").startswith(
+            "En 2026-07 la suscripción se cobró el 3 de julio de 2026 y "
+            "15 de julio de 2026:"
+        )
 
     def test_a_total_over_the_cap_is_denied(self):
         """USD 30 + CAD 20 x 0.7312 = USD 44.62 > 39.99."""
@@ -294,6 +347,52 @@ def test_the_audit_agrees_with_a_plain_restatement(rows, active):
         > Decimal("39.99")
     )
     assert audit.outcome is (Outcome.DENIED if breach else Outcome.ALLOWED)
+
+
+@given(
+    st.lists(st.sampled_from(SCOPE), min_size=1, max_size=3, unique=True),
+    st.integers(1, 28),
+    st.dictionaries(st.integers(1, 28), st.frozensets(st.sampled_from(SCOPE))),
+)
+def test_each_charge_is_checked_against_its_day_then_its_month(
+    charged, billing_day, activity
+):
+    """Active that day: kept; only earlier that month: undetermined.
+
+    Else denied (deny overrides).  Every reason names its own message id.
+    """
+    day = date(2026, 7, billing_day)
+    active_on = {date(2026, 7, d): found for d, found in activity.items()}
+    active_on.setdefault(day, frozenset())
+    charges = [_charge(m, day, "1.00") for m in charged]
+    audit = audit_subscription_charges(
+        charges, active_on=active_on, rates=RATES
+    )
+    earlier = {m for d, found in active_on.items() if d < day for m in found}
+    expected = {
+        m: "single-subscription.audit-charged-without-active-listings"
+        for m in charged
+        if m not in active_on[day] and m not in earlier
+    }
+    if expected:
+        assert audit.outcome is Outcome.DENIED
+    else:
+        expected = {
+            m: "single-subscription.audit-active-earlier-in-month"
+            for m in charged
+            if m not in active_on[day]
+        }
+        assert audit.outcome is (
+            Outcome.UNDETERMINED if expected else Outcome.ALLOWED
+        )
+    if expected:
+        assert {
+            r.param("marketplace"): r.message_id for r in audit.reasons
+        } == (expected)
+    else:
+        assert [r.message_id for r in audit.reasons] == [
+            "single-subscription.audit-consistent"
+        ]
 
 
 @given(

@@ -19,6 +19,8 @@ from unified_account import (
 )
 from unified_account import strategies as ua
 from unified_account.data import bundled_subscription_fees
+from unified_account.decision import Term
+from unified_account.i18n import render_reason
 from unified_account.model.account import SellingPlan
 from unified_account.policy.subscription import (
     subscription_billing,
@@ -57,13 +59,108 @@ class TestFaqExamples:
     def test_a_seller_registered_on_amazon_com_mx_pays_mxn_tax_unconfirmed(
         self,
     ):
-        """The MXN 600 amount carries a caveat about tax."""
+        """The MXN 600 amount (before 2026) carries a caveat about tax."""
+        account = attrs.evolve(example_snapshot().account, home=Marketplace.MX)
+        charge = subscription_charge(account, date(2025, 7, 15))
+        assert charge.value.amount == Money("600.00", "MXN")
+        assert [r.message_id for r in charge.reasons] == [
+            "single-subscription.one-charge",
+            "single-subscription.start-unknown",
+            "single-subscription.tax-unconfirmed",
+        ]
+
+    def test_a_2026_mexican_charge_is_not_stated_as_mxn_600(self):
+        """Issue 17: ``subscription_charge(mx_account, date(2026, 7, 15))``.
+
+        Amazon.com.mx changed its plan in 2026 (Mexican press, February
+        2026: new sellers 12 months free, then MXN 75 a month below MXN
+        26,000 of monthly sales); Amazon's page still shows MXN 600.  The
+        charge is undetermined, with both figures and the source's kind.
+        """
         account = attrs.evolve(example_snapshot().account, home=Marketplace.MX)
         charge = subscription_charge(account, JULY)
-        assert charge.value.amount == Money("600.00", "MXN")
-        assert "single-subscription.tax-unconfirmed" in [
-            r.message_id for r in charge.reasons
-        ]
+        assert charge.value is None
+        changed, unconfirmed = charge.reasons
+        assert changed.message_id == "single-subscription.plan-changed"
+        assert dict(changed.params) == {
+            "home": Marketplace.MX,
+            "billed_on": JULY,
+            "reported": date(2026, 2, 1),
+            "free_months": 12,
+            "amount": Money("75.00", "MXN"),
+            "below": Money("26000.00", "MXN"),
+            "listed": Money("600.00", "MXN"),
+            "source": Term("term.fee-source.press"),
+        }
+        assert unconfirmed.message_id == (
+            "single-subscription.amount-unconfirmed"
+        )
+        assert render_reason(changed, "en") == (
+            "Amazon.com.mx changed its Professional plan (source: press "
+            "reports, February 1, 2026): new sellers pay nothing for 12 "
+            "months, then MX$75.00 a month while their monthly sales stay "
+            "below MX$26,000.00; the fee schedule still shows MX$600.00, so "
+            "the amount charged on July 15, 2026 is not known"
+        )
+        before = subscription_charge(account, date(2026, 1, 31))
+        assert before.value.amount == Money("600.00", "MXN")
+
+    def test_a_confirmed_plan_change_needs_no_caveat(self):
+        """A caller's confirmed change: ``plan-changed`` alone."""
+        from unified_account.model.fees import (
+            FeeSource,
+            SubscriptionFeeSchedule,
+            SubscriptionPlanChange,
+        )
+
+        bundled = bundled_subscription_fees()
+        change = SubscriptionPlanChange(
+            marketplace=Marketplace.US,
+            reported=date(2026, 1, 1),
+            free_months=3,
+            amount=Money("9.99", "USD"),
+            below_sales=Money("1000.00", "USD"),
+            source="a caller's note",
+            source_kind=FeeSource.ANNOUNCEMENT,
+            confirmed=True,
+        )
+        schedule = SubscriptionFeeSchedule(bundled.entries, changes=[change])
+        charge = subscription_charge(
+            example_snapshot().account, JULY, schedule=schedule
+        )
+        assert charge.value is None
+        (reason,) = charge.reasons
+        assert reason.message_id == "single-subscription.plan-changed"
+        assert reason.param("source") == Term("term.fee-source.announcement")
+        assert reason.param("listed") == Money("39.99", "USD")
+
+    @pytest.mark.parametrize(
+        "locale", ["zh_Hant", "zh_Hans", "es_MX", "fr_CA"]
+    )
+    @pytest.mark.parametrize("home", [Marketplace.CA, Marketplace.MX])
+    def test_the_fee_datas_english_remarks_never_reach_a_locale(
+        self, locale, home
+    ):
+        """Issue 17: "not checked against the page; no date found".
+
+        The sources are named by their kind, from the catalogs; the
+        data's own English text stays in the data.
+        """
+        account = attrs.evolve(example_snapshot().account, home=home)
+        schedule = bundled_subscription_fees()
+        for day in (date(2025, 7, 15), JULY):
+            charge = subscription_charge(account, day)
+            text = " ".join(render_reason(r, locale) for r in charge.reasons)
+            for english in (
+                "not checked",
+                "no date found",
+                "fee schedule",
+                "press reports",
+                "Selling on Amazon",
+            ):
+                assert english not in text, (locale, text)
+            for entry in (*schedule.entries, *schedule.changes):
+                assert entry.source not in text
 
     def test_a_seller_registered_on_amazon_ca_gets_an_unconfirmed_cad_amount(
         self,
@@ -80,7 +177,11 @@ class TestFaqExamples:
     def test_an_individual_account_pays_no_subscription(self):
         """The Individual plan has no monthly subscription."""
         individual = example_snapshot().separate_accounts[0]
-        assert subscription_charge(individual, JULY).value is None
+        charge = subscription_charge(individual, JULY)
+        assert charge.value is None
+        assert [r.message_id for r in charge.reasons] == [
+            "single-subscription.individual"
+        ]
 
     def test_the_faq_era_is_answered_with_its_start_unknown(self):
         """Issue 9: the FAQ's own period, before August 2021, has a fee.
@@ -200,14 +301,26 @@ class TestSplitSubscriptionEdition:
 def test_one_charge_from_the_home_schedule_whatever_the_marketplaces(
     account, day, others
 ):
-    """The charge depends on the home and the date, never on the others."""
+    """The charge depends on the home and the date, never on the others.
+
+    From a reported plan change of the home (Amazon.com.mx, 2026) the
+    charge is undetermined: no value, the ``plan-changed`` reason first.
+    """
     schedule = bundled_subscription_fees()
-    charge = subscription_charge(account, day).value
-    assert charge.amount == schedule.fee_on(account.home, day).amount
-    assert charge.amount.currency == account.home.currency
+    resolved = subscription_charge(account, day)
     more = attrs.evolve(
         account, marketplaces=others | {account.home}, info_overrides={}
     )
+    if schedule.change_on(account.home, day) is not None:
+        assert resolved.value is None
+        assert resolved.reasons[0].message_id == (
+            "single-subscription.plan-changed"
+        )
+        assert subscription_charge(more, day) == resolved
+        return
+    charge = resolved.value
+    assert charge.amount == schedule.fee_on(account.home, day).amount
+    assert charge.amount.currency == account.home.currency
     assert subscription_charge(more, day).value.amount == charge.amount
 
 

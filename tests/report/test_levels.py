@@ -71,6 +71,23 @@ class TestExplanationsAreInfo:
             ("storefront-origin", "account:A1EXAMPLEUS/storefront-request:CA")
         ]
 
+    def test_a_german_account_is_outside_no_merge(self):
+        """Issue 17: the example's Amazon.de account is not denied a merge.
+
+        Seller Central help 201841950 merges accounts across regions; the
+        FAQ's "no" covers two North American accounts only.
+        """
+        report = build_report(example_snapshot())
+        merges = [
+            (f.subject.other_account, f.outcome, f.message_id)
+            for f in report.findings
+            if f.rule is RuleKey.NO_MERGE
+        ]
+        assert merges == [
+            ("A2EXAMPLECA", FindingOutcome.INFO, "no-merge.denied"),
+            ("A3EXAMPLEDE", FindingOutcome.INFO, "no-merge.outside-rule"),
+        ]
+
     @given(ua.snapshots(), ua.editions())
     def test_no_merge_is_always_an_explanation(self, snapshot, edition):
         """FAQ "無法合併": nobody asked to merge, so it is `info`."""

@@ -4,9 +4,10 @@ import json
 
 import attrs
 
-from unified_account import build_report, example_snapshot
+from unified_account import Marketplace, build_report, example_snapshot
 from unified_account.cli import main
 from unified_account.edition import SPLIT_SUBSCRIPTION
+from unified_account.model.account import BankAccount
 
 KEYS = {
     "single-subscription",
@@ -126,13 +127,41 @@ def test_every_edition_reports_on_the_example(capsys):
         }
 
 
+def test_a_local_bank_account_is_paid_directly_without_a_list():
+    """Issue 17: the customised CAD account in Canada, on Amazon.ca.
+
+    FAQ: a seller registered in the US, Canada or Mexico is paid
+    directly, in local currency, to a local bank account.
+    """
+    report = build_report(example_snapshot())
+    payout = [
+        (f.outcome.value, f.message_id)
+        for f in report.findings
+        if f.subject.path == "account:A1EXAMPLEUS/marketplace:CA"
+        and str(f.rule) == "local-payout"
+    ]
+    assert payout == [("info", "local-payout.direct")]
+
+
 def test_a_payout_to_a_bank_country_not_in_any_list_is_undetermined():
-    """Issue 9: the customised CAD account on Amazon.ca, with no list.
+    """Issue 9: a Hong Kong account for Amazon.ca, with no list.
 
     FAQ: a new seller is paid directly "只要您具有亞馬遜支持國家／地區的
     銀行帳戶"; which countries those are is not data the library holds.
     """
-    report = build_report(example_snapshot())
+    snapshot = example_snapshot()
+    info = attrs.evolve(
+        snapshot.account.info_overrides[Marketplace.CA],
+        bank=BankAccount(country="HK", currency="USD", masked_id="****0002"),
+    )
+    report = build_report(
+        attrs.evolve(
+            snapshot,
+            account=attrs.evolve(
+                snapshot.account, info_overrides={Marketplace.CA: info}
+            ),
+        )
+    )
     payout = [
         (f.outcome.value, f.message_id)
         for f in report.findings

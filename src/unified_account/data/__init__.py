@@ -23,7 +23,11 @@ import cattrs
 
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model._converter import converter, first_problem
-from ..model.fees import SubscriptionFee, SubscriptionFeeSchedule
+from ..model.fees import (
+    SubscriptionFee,
+    SubscriptionFeeSchedule,
+    SubscriptionPlanChange,
+)
 
 __all__ = ["SUBSCRIPTION_FEES_FILE", "bundled_subscription_fees"]
 
@@ -46,6 +50,17 @@ def _entries(text: str, source: str) -> tuple[SubscriptionFee, ...]:
         raise InvalidValueError(problem, field=f"{source}: {path}") from None
 
 
+def _changes(text: str, source: str) -> tuple[SubscriptionPlanChange, ...]:
+    document = json.loads(text)
+    try:
+        return converter.structure(
+            document.get("changes", []), tuple[SubscriptionPlanChange, ...]
+        )
+    except (cattrs.BaseValidationError, UnifiedAccountError) as error:
+        path, problem = first_problem(error, "changes")
+        raise InvalidValueError(problem, field=f"{source}: {path}") from None
+
+
 @functools.cache
 def bundled_subscription_fees() -> SubscriptionFeeSchedule:
     """The subscription fee schedule shipped with the library.
@@ -56,11 +71,20 @@ def bundled_subscription_fees() -> SubscriptionFeeSchedule:
     Amazon.com.br BRL 19.00 a month (tax treatment not confirmed).  No
     source gives the date an amount started, so each entry's start is
     unknown and it applies to every date, the FAQ's era included; the
-    charge says the start is unknown.
+    charge says the start is unknown.  Amazon.com.mx's plan change,
+    reported by the Mexican press in February 2026 (new sellers: 12
+    months free, then MXN 75 a month below MXN 26,000 of monthly sales;
+    not on Amazon's page, which still shows MXN 600), is a dated
+    :class:`~unified_account.model.fees.SubscriptionPlanChange`, not
+    confirmed: from then on an Amazon.com.mx charge is not one known
+    amount.
     """
     text = (
         resources.files(__package__)
         .joinpath(SUBSCRIPTION_FEES_FILE)
         .read_text(encoding="utf-8")
     )
-    return SubscriptionFeeSchedule(_entries(text, SUBSCRIPTION_FEES_FILE))
+    return SubscriptionFeeSchedule(
+        _entries(text, SUBSCRIPTION_FEES_FILE),
+        changes=_changes(text, SUBSCRIPTION_FEES_FILE),
+    )

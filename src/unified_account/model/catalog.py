@@ -224,8 +224,8 @@ def _mfn_refused(
         )
     raise InvalidValueError(
         f"`{sku}` is enrolled in Remote Fulfillment with "
-        "FBA; it cannot be merchant-fulfilled in "
-        f"`{marketplace.name}`",
+        "FBA; its merchant-fulfilled offer in "
+        f"`{marketplace.name}` must be at quantity 0, not {mfn.quantity}",
         field=f"listings.{marketplace.name}",
     )
 
@@ -246,9 +246,10 @@ class SkuRecord:
     Invariants: every listing is of ``sku``; no marketplace has two
     listings; a separate SKU (``mfn.arrangement`` is ``SEPARATE``) has
     merchant-fulfilled listings only in ``mfn.marketplace``; an enrolled
-    SKU has no merchant-fulfilled listing that is not deleted (Amazon:
-    while enrolled, a seller-fulfilled offer may not share a SKU with an
-    FBA offer); FBA quantities are whole numbers of at least 0.
+    SKU's merchant-fulfilled listings that are not deleted are at
+    quantity 0 (Amazon: while enrolled, a seller-fulfilled offer may not
+    share a SKU with an FBA offer; enrolling sets its quantity to zero);
+    FBA quantities are whole numbers of at least 0.
 
     :attr:`sellable_quantities` is derived: for each marketplace of
     :data:`AMERICAS`, the units its listing can sell now.  That is 0
@@ -299,7 +300,11 @@ class SkuRecord:
             previous = marketplace
             if listing.channel is _MFN and (
                 (separate and marketplace is not mfn.marketplace)
-                or (enrolled and listing.status is not ListingStatus.DELETED)
+                or (
+                    enrolled
+                    and mfn.quantity
+                    and listing.status is not ListingStatus.DELETED
+                )
             ):
                 _mfn_refused(sku, mfn, marketplace, separate)
             index = _AMERICAS_INDEX.get(marketplace)

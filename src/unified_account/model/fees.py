@@ -31,11 +31,13 @@ from .marketplace import Marketplace
 from .money import Money, to_decimal
 
 __all__ = [
+    "FeeSource",
     "PerItemFee",
     "RecordedCharge",
     "Sale",
     "SubscriptionFee",
     "SubscriptionFeeSchedule",
+    "SubscriptionPlanChange",
     "TaxTreatment",
 ]
 
@@ -49,6 +51,26 @@ class TaxTreatment(enum.Enum):
     """The amount includes tax."""
     UNCONFIRMED = "unconfirmed"
     """The source does not settle it."""
+
+
+class FeeSource(enum.Enum):
+    """The kind of source a fee comes from, as a user reads it.
+
+    Messages name the source by this kind, translated from the catalogs;
+    the free text of :attr:`SubscriptionFee.source` documents the data
+    and is never shown in a message.
+
+    .. versionadded:: 0.2.0
+    """
+
+    FEE_SCHEDULE = "fee-schedule"
+    """Amazon's Selling on Amazon fee schedule of the marketplace."""
+    ANNOUNCEMENT = "announcement"
+    """An announcement by Amazon."""
+    PRESS = "press"
+    """Press reports, not Amazon's own page."""
+    OTHER = "other"
+    """The caller's own fee data."""
 
 
 def _in_marketplace_currency(
@@ -74,12 +96,14 @@ class SubscriptionFee:
     applies to every date before the next one, and says so
     (:attr:`start_known`).  ``attested`` is a date on which the source
     shows the amount in effect, if it gives one.  ``source`` says where
-    the amount comes from; ``confirmed`` is ``False`` when the amount has
-    not been checked against that source; ``tax`` says whether it
-    includes tax.
+    the amount comes from (documentation, never shown in a message);
+    ``source_kind`` is the kind of that source messages name, from the
+    catalogs; ``confirmed`` is ``False`` when the amount has not been
+    checked against that source; ``tax`` says whether it includes tax.
 
     .. versionchanged:: 0.2.0
-       ``effective`` may be ``None``; ``attested`` is new.
+       ``effective`` may be ``None``; ``attested`` and ``source_kind``
+       are new.
     """
 
     marketplace: Marketplace = attrs.field(validator=instance_of(Marketplace))
@@ -94,6 +118,9 @@ class SubscriptionFee:
     )
     attested: date | None = attrs.field(
         default=None, validator=attrs.validators.optional(calendar_date)
+    )
+    source_kind: FeeSource = attrs.field(
+        default=FeeSource.OTHER, validator=instance_of(FeeSource)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -129,6 +156,78 @@ class SubscriptionFee:
         return since is not None and since <= day
 
 
+def _non_negative(
+    _: object, attribute: attrs.Attribute[Any], value: Money
+) -> None:
+    if value.amount < 0:
+        raise InvalidValueError(
+            f"`{excerpt(value)}` is negative", field=attribute.name
+        )
+
+
+def _months(_: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidValueError(
+            f"`{excerpt(value, as_repr=True)}` is not a whole number of "
+            "months",
+            field=attribute.name,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class SubscriptionPlanChange:
+    """A reported change of a marketplace's Professional plan.
+
+    From ``reported`` on, ``marketplace``'s subscription is not one
+    known amount: new sellers pay nothing for ``free_months`` months,
+    then ``amount`` a month while their monthly sales stay below
+    ``below_sales``; what others pay is not stated.  ``source``
+    documents where it comes from (never shown in a message),
+    ``source_kind`` is the kind messages name, and ``confirmed`` is
+    ``False`` while Amazon's own fee page does not show it.
+
+    .. versionadded:: 0.2.0
+    """
+
+    marketplace: Marketplace = attrs.field(validator=instance_of(Marketplace))
+    reported: date = attrs.field(validator=calendar_date)
+    free_months: int = attrs.field(validator=_months)
+    amount: Money = attrs.field(validator=[instance_of(Money), _non_negative])
+    below_sales: Money = attrs.field(
+        validator=[instance_of(Money), _non_negative]
+    )
+    source: str = attrs.field(validator=non_empty_text)
+    source_kind: FeeSource = attrs.field(
+        default=FeeSource.OTHER, validator=instance_of(FeeSource)
+    )
+    confirmed: bool = attrs.field(validator=instance_of(bool))
+
+    def __attrs_post_init__(self) -> None:
+        _in_marketplace_currency(self.marketplace, self.amount, "amount")
+        _in_marketplace_currency(
+            self.marketplace, self.below_sales, "below_sales"
+        )
+
+
+def _changes(
+    value: Iterable[SubscriptionPlanChange],
+) -> tuple[SubscriptionPlanChange, ...]:
+    changes = collection(value, "changes")
+    for index, change in enumerate(changes):
+        if not isinstance(change, SubscriptionPlanChange):
+            raise InvalidValueError(
+                f"`{excerpt(change, as_repr=True)}` is not a "
+                "SubscriptionPlanChange",
+                field=f"changes[{index}]",
+            )
+    return tuple(
+        sorted(
+            changes,
+            key=lambda c: (list(Marketplace).index(c.marketplace), c.reported),
+        )
+    )
+
+
 def _fees(value: Iterable[SubscriptionFee]) -> tuple[SubscriptionFee, ...]:
     entries = collection(value, "entries")
     for index, entry in enumerate(entries):
@@ -155,7 +254,10 @@ class SubscriptionFeeSchedule:
 
     ``entries`` are kept sorted by marketplace and date, an entry whose
     start is unknown first; two entries for the same marketplace and date
-    (or two whose start is unknown) are refused.
+    (or two whose start is unknown) are refused.  ``changes`` are
+    reported plan changes (:class:`SubscriptionPlanChange`), sorted by
+    marketplace and date: from a change on, the marketplace's amount is
+    not one known figure (:meth:`change_on`).
 
     >>> us = SubscriptionFee(
     ...     marketplace=Marketplace.US, amount=Money("39.99", "USD"),
@@ -167,6 +269,9 @@ class SubscriptionFeeSchedule:
     """
 
     entries: tuple[SubscriptionFee, ...] = attrs.field(converter=_fees)
+    changes: tuple[SubscriptionPlanChange, ...] = attrs.field(
+        default=(), converter=_changes, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         seen: set[tuple[Marketplace, date | None]] = set()
@@ -212,6 +317,21 @@ class SubscriptionFeeSchedule:
                 f"`{dated[0].effective}`"
             )
         return in_effect[-1]
+
+    def change_on(
+        self, marketplace: Marketplace, day: date
+    ) -> SubscriptionPlanChange | None:
+        """The latest plan change of ``marketplace`` reported by ``day``.
+
+        ``None`` when none was reported on or before ``day``.
+        """
+        check_calendar_date(day, "day")
+        found = [
+            c
+            for c in self.changes
+            if c.marketplace is marketplace and c.reported <= day
+        ]
+        return found[-1] if found else None
 
 
 def _rate(value: Decimal | int | str | None) -> Decimal | None:

@@ -19,7 +19,11 @@ For one SKU in one marketplace:
   enrolled for that marketplace (Amazon.ca, Amazon.com.mx, and
   Amazon.com.br where the edition includes it) is served from the US
   pool: it shows the US units, the same units as on Amazon.com, never
-  added to a local pool; a sale there draws from the US pool.
+  added to a local pool; a sale there draws from the US pool.  Units in
+  that marketplace's own FBA pool are *undetermined* (what Amazon does
+  with local stock of an enrolled SKU is not published; once un-enrolled
+  it "will remain for sale in the marketplace where it's located"):
+  counted neither as sellable nor as zero (:attr:`Cell.undetermined`).
 
 The single-cell questions (:func:`available_quantity`,
 :func:`offer_status`) return each answer with its reasons; the
@@ -84,11 +88,18 @@ class Cell:
     seller set: for a shared pool by the ``marketplace-specific-deletion``
     exception (in every marketplace at once), for a separate SKU by
     ``mfn-inventory`` alone.  ``reasons`` are the rules that decided.
+    ``undetermined`` are units that may or may not be sellable there
+    besides ``quantity``: the local FBA units of a SKU served by Remote
+    Fulfillment (a reason says so); 0 everywhere else.
+
+    .. versionchanged:: 0.2.0
+       ``undetermined``.
     """
 
     status: ListingStatus | None
     quantity: int
     reasons: tuple[Reason, ...]
+    undetermined: int = 0
 
 
 def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
@@ -150,7 +161,20 @@ def _remote_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
     reason = Reason(
         RuleKey.FBA_POOL_SEPARATION, N_("fba-pool-separation.remote"), params
     )
-    return Cell(ListingStatus.ACTIVE, quantity, (reason,))
+    local = record.fba.get(marketplace, 0)
+    if not local:
+        return Cell(ListingStatus.ACTIVE, quantity, (reason,))
+    unknown = Reason(
+        RuleKey.FBA_POOL_SEPARATION,
+        N_("fba-pool-separation.remote-local-unknown"),
+        {
+            "sku": record.sku,
+            "marketplace": marketplace,
+            "local": local,
+            "pool": Marketplace.US,
+        },
+    )
+    return Cell(ListingStatus.ACTIVE, quantity, (reason, unknown), local)
 
 
 def _fba_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
@@ -233,6 +257,8 @@ def available_quantity(
 ) -> Resolved[int]:
     """The units of ``sku`` that ``marketplace`` can sell, with the rules.
 
+    Units that may or may not be sellable (the local FBA units of a SKU
+    served by Remote Fulfillment) are not counted; a reason names them.
     An unknown SKU raises
     :class:`~unified_account.errors.MissingDataError`.
     """

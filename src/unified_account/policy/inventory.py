@@ -22,7 +22,7 @@ from ..decision import Decision, ParamValue, Reason, RuleViolation
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..messages import N_
-from ..model.catalog import Catalog
+from ..model.catalog import Catalog, SkuRecord
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
@@ -66,7 +66,11 @@ def set_mfn_quantity(catalog: Catalog, sku: str, quantity: int) -> Catalog:
     new quantity.  Zero takes each of its merchant-fulfilled listings off
     offer (inactive, not deleted) and a later positive quantity offers
     them again (``marketplace-specific-deletion``).  For a separate SKU,
-    only its own marketplace changes.
+    only its own marketplace changes.  A SKU enrolled in Remote
+    Fulfillment with FBA keeps its merchant-fulfilled offers at zero:
+    a positive quantity for one raises
+    :class:`~unified_account.decision.RuleViolation`
+    (``fba-pool-separation``).
     """
     if type(quantity) is not int or quantity < 0:
         quantity = _quantity(quantity, 0)  # refuses it, or an int subclass
@@ -75,9 +79,37 @@ def set_mfn_quantity(catalog: Catalog, sku: str, quantity: int) -> Catalog:
         record = catalog.record(sku)  # raises the library's error
     if record.mfn.quantity == quantity:
         return catalog
+    if quantity and record.remote_fulfillment:
+        _refuse_enrolled_mfn(record)
     return Catalog._of(
         catalog.skus.set(record.sku, record._with_quantity(quantity))
     )
+
+
+def _refuse_enrolled_mfn(record: SkuRecord) -> None:
+    merchant = [
+        listing.marketplace
+        for listing in record.listings
+        if listing.channel is FulfillmentChannel.MFN
+        and listing.status is not ListingStatus.DELETED
+    ]
+    if merchant:
+        enrolled = tuple(
+            m for m in Marketplace if m in record.remote_fulfillment
+        )
+        raise RuleViolation(
+            Decision.deny(
+                Reason(
+                    RuleKey.FBA_POOL_SEPARATION,
+                    N_("fba-pool-separation.remote-mfn-offer"),
+                    {
+                        "sku": record.sku,
+                        "marketplace": merchant[0],
+                        "enrolled": enrolled,
+                    },
+                )
+            )
+        )
 
 
 def evaluate_sale(
@@ -94,7 +126,9 @@ def evaluate_sale(
     holds: the whole merchant-fulfilled pool (``mfn-inventory``), or that
     country's FBA pool alone (``fba-pool-separation``), or, for a SKU
     enrolled in Remote Fulfillment under an edition that has it, the US
-    FBA pool.  An unknown SKU raises
+    FBA pool.  For such a SKU, a sale that only the marketplace's own FBA
+    units could serve is undetermined (what Amazon does with them is not
+    published), never denied.  An unknown SKU raises
     :class:`~unified_account.errors.MissingDataError`.
     """
     quantity = _quantity(quantity, 1)
@@ -132,8 +166,15 @@ def evaluate_sale(
             N_("fba-pool-separation.sold"),
             N_("fba-pool-separation.insufficient"),
         )
-    if quantity > cell.quantity:
+    if quantity > cell.quantity + cell.undetermined:
         return Decision.deny(Reason(rule, short, params))
+    if quantity > cell.quantity:
+        # Only local units of a remotely served SKU could make up the
+        # rest, and what Amazon does with them is not published.
+        params["local"] = cell.undetermined
+        return Decision.undetermined(
+            Reason(rule, N_("fba-pool-separation.remote-sale-unknown"), params)
+        )
     return Decision.allow(Reason(rule, enough, params))
 
 
@@ -152,7 +193,7 @@ def record_sale(
     ``marketplace``'s pool, or the US pool for a SKU served there by
     Remote Fulfillment.  Raises
     :class:`~unified_account.decision.RuleViolation` when
-    :func:`evaluate_sale` denies.
+    :func:`evaluate_sale` does not allow it (denied, or undetermined).
     """
     decision = evaluate_sale(
         catalog, sku, marketplace, quantity, edition=edition

@@ -185,6 +185,8 @@ def combined_order_report(
     marketplaces; with ``currency``, the currency totals converted at
     ``rates`` and added.  An order id given twice is refused; a missing
     rate raises :class:`~unified_account.errors.MissingDataError`.
+    The ``combined`` reason names only the account's marketplaces, and
+    counts only their orders: other channels stay on their own lines.
     """
     checked = _checked(orders)
     scope = offer_marketplaces(account, edition=edition).value
@@ -229,8 +231,8 @@ def combined_order_report(
             RuleKey.ORDER_TRACKING,
             N_("order-tracking.combined"),
             {
-                "count": len(checked),
-                "marketplaces": tuple(line.marketplace for line in lines),
+                "count": sum(1 for o in checked if o.marketplace in scope),
+                "marketplaces": scope,
             },
         ),
         *(_line_reason(line, scope) for line in lines),

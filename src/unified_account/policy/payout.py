@@ -8,9 +8,12 @@ for Sellers (ACCS) when it is in another.  Which bank countries Amazon
 pays out to is data: the caller's list, else the edition's
 :attr:`~unified_account.edition.Edition.payout_bank_countries`.  Amazon
 publishes no dated list the library could ship, so by default there is
-none, and the answer is what the FAQ itself says: the bank account the
-seller registered with (an existing bank account) is paid, directly or
-through ACCS; any other bank account is *undetermined*
+none, and the answer is what the FAQ itself says: a seller registered
+in the US, Canada or Mexico is paid directly, in local currency, to a
+local bank account, so a bank account in the marketplace's own country
+and currency is paid directly; the bank account the seller registered
+with (an existing bank account) is paid, directly or through ACCS; any
+other bank account (one in a third country) is *undetermined*
 (:attr:`PayoutMethod.UNDETERMINED`) until the caller passes the list.
 A gap in the data is never read as "Amazon does not pay out there".
 
@@ -116,8 +119,9 @@ def payout_route(
     to (default: ``edition.payout_bank_countries``, which no bundled
     edition knows).  Without a list, the bank account entered at
     registration is paid (the FAQ: an existing bank account receives
-    payouts through ACCS) and any other is
-    :attr:`PayoutMethod.UNDETERMINED`.  Raises
+    payouts through ACCS), as is a local bank account (in the
+    marketplace's own country and currency: paid directly), and any
+    other is :attr:`PayoutMethod.UNDETERMINED`.  Raises
     :class:`~unified_account.errors.MissingDataError` when that bank
     account is unknown (the report then gives
     :func:`unknown_bank_reason`).  The reasons name
@@ -142,7 +146,15 @@ def payout_route(
         "bank_country": bank.country,
         "bank_currency": bank.currency,
     }
-    if countries is None and bank != account.registration_info.bank:
+    local = (
+        bank.country == marketplace.name
+        and bank.currency == marketplace.currency
+    )
+    if (
+        countries is None
+        and not local
+        and bank != account.registration_info.bank
+    ):
         method = PayoutMethod.UNDETERMINED
         message = N_("local-payout.bank-country-unknown")
     elif countries is not None and bank.country not in countries:

@@ -8,7 +8,13 @@ also Amazon.com.br).  Nothing is transferred: the pools stay separate,
 and the US units are the same units wherever they are offered.  While
 enrolled, "any seller-fulfilled offers you have will not be able to
 share the same SKU as an FBA offer" (Amazon, "Get started on Remote
-Fulfillment with FBA").
+Fulfillment with FBA").  Enrolling a SKU that has a merchant-fulfilled
+offer therefore sets that offer's quantity to zero (the SKU's
+merchant-fulfilled pool), a transition with its reason, rather than
+refusing; a new merchant-fulfilled offer on an enrolled SKU stays
+refused (:func:`~unified_account.policy.listings.create_listing`), as
+does restocking the zeroed offer while enrolled
+(:func:`~unified_account.policy.inventory.set_mfn_quantity`).
 
 Enrolment is recorded per SKU and marketplace
 (:attr:`~unified_account.model.catalog.SkuRecord.remote_fulfillment`);
@@ -28,7 +34,7 @@ from ..decision import Decision, ParamValue, Reason, RuleViolation
 from ..edition import Edition
 from ..errors import InvalidValueError
 from ..messages import N_
-from ..model.catalog import Catalog
+from ..model.catalog import Catalog, SkuRecord
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
@@ -66,6 +72,16 @@ def _chosen(marketplaces: Iterable[Marketplace]) -> tuple[Marketplace, ...]:
     return tuple(m for m in Marketplace if m in chosen)
 
 
+def _merchant(record: SkuRecord) -> tuple[Marketplace, ...]:
+    """Where ``record`` has a merchant-fulfilled offer (not deleted)."""
+    return tuple(
+        listing.marketplace
+        for listing in record.listings
+        if listing.channel is FulfillmentChannel.MFN
+        and listing.status is not ListingStatus.DELETED
+    )
+
+
 def evaluate_remote_enrollment(
     catalog: Catalog,
     sku: str,
@@ -75,10 +91,12 @@ def evaluate_remote_enrollment(
 ) -> Decision:
     """May ``sku`` be enrolled in Remote Fulfillment for ``marketplaces``?
 
-    Refused when ``edition`` has no Remote Fulfillment, for a
-    marketplace it does not serve remotely, and for a SKU with a
-    merchant-fulfilled offer (one that is not deleted).  An unknown SKU
-    raises :class:`~unified_account.errors.MissingDataError`.
+    Refused when ``edition`` has no Remote Fulfillment, and for a
+    marketplace it does not serve remotely.  A SKU with a
+    merchant-fulfilled offer (one that is not deleted) may be enrolled:
+    the decision says that offer's quantity is set to zero
+    (``remote-mfn-zeroed``).  An unknown SKU raises
+    :class:`~unified_account.errors.MissingDataError`.
     """
     record = catalog.record(sku)
     chosen = _chosen(marketplaces)
@@ -100,23 +118,22 @@ def evaluate_remote_enrollment(
                 {**params, "outside": outside or chosen},
             )
         )
-    merchant = tuple(
-        listing.marketplace
-        for listing in record.listings
-        if listing.channel is FulfillmentChannel.MFN
-        and listing.status is not ListingStatus.DELETED
-    )
+    merchant = _merchant(record)
+    enrolled = Reason(_RULE, N_("fba-pool-separation.remote-enrolled"), params)
     if merchant:
-        return Decision.deny(
+        return Decision.allow(
+            enrolled,
             Reason(
                 _RULE,
-                N_("fba-pool-separation.remote-has-mfn"),
-                {**params, "merchant": merchant},
-            )
+                N_("fba-pool-separation.remote-mfn-zeroed"),
+                {
+                    "sku": record.sku,
+                    "merchant": merchant,
+                    "quantity": record.mfn.quantity,
+                },
+            ),
         )
-    return Decision.allow(
-        Reason(_RULE, N_("fba-pool-separation.remote-enrolled"), params)
-    )
+    return Decision.allow(enrolled)
 
 
 def enroll_remote_fulfillment(
@@ -128,8 +145,9 @@ def enroll_remote_fulfillment(
 ) -> Catalog:
     """A copy of ``catalog`` with ``sku`` enrolled for ``marketplaces``.
 
-    Adds to any earlier enrolment.  Raises
-    :class:`~unified_account.errors.RuleViolation` when
+    Adds to any earlier enrolment; a merchant-fulfilled offer of the SKU
+    is set to quantity zero (its pool: every such offer of the SKU).
+    Raises :class:`~unified_account.errors.RuleViolation` when
     :func:`evaluate_remote_enrollment` denies.
     """
     decision = evaluate_remote_enrollment(
@@ -139,8 +157,11 @@ def enroll_remote_fulfillment(
         raise RuleViolation(decision)
     record = catalog.record(sku)
     enrolled = record.remote_fulfillment | frozenset(marketplaces)
+    mfn = record.mfn
+    if _merchant(record):
+        mfn = attrs.evolve(mfn, quantity=0)
     return catalog.with_record(
-        attrs.evolve(record, remote_fulfillment=enrolled)
+        attrs.evolve(record, mfn=mfn, remote_fulfillment=enrolled)
     )
 
 

@@ -16,8 +16,10 @@ This module implements what is published and nothing more:
   amount of each share is the caller's ``division`` when given;
   otherwise it is *undetermined*, never guessed.
 - :func:`audit_subscription_charges`: checks a seller's recorded charges
-  against the terms: a charge where nothing was active that day, charges
-  on more than one billing day in a month, a month's total over the cap.
+  against the terms: a charge where nothing was active that day (nor
+  earlier that month: the notice also says "during the current month",
+  so a charge after earlier activity is undetermined), charges on more
+  than one billing day in a month, a month's total over the cap.
 
 "Active listings" are, in this library, listings whose offer status is
 active (:func:`~unified_account.policy.availability.offer_status`): the
@@ -306,6 +308,23 @@ def _active_check(
             )
         )
     if charge.marketplace not in active:
+        earlier = [
+            day
+            for day, found in active_on.items()
+            if charge.marketplace in found
+            and _month(day) == _month(charge.charged_on)
+            and day < charge.charged_on
+        ]
+        if earlier:
+            # Amazon's notice says both "on your billing day" and "during
+            # the current month": which one charges is not settled.
+            return Decision.undetermined(
+                Reason(
+                    _RULE,
+                    N_("single-subscription.audit-active-earlier-in-month"),
+                    {**params, "active_on": max(earlier)},
+                )
+            )
         return Decision.deny(
             Reason(
                 _RULE,
@@ -329,7 +348,7 @@ def _month_check(
                 Reason(
                     _RULE,
                     N_("single-subscription.audit-several-billing-days"),
-                    {"month": month, "days": tuple(str(d) for d in days)},
+                    {"month": month, "days": days},
                 )
             )
         )
@@ -398,10 +417,13 @@ def audit_subscription_charges(
 
     ``active_on`` maps a billing day to the marketplaces with active
     listings that day.  Denied, naming each breach: a charge in a
-    marketplace with no active listings that day; charges on more than
-    one day of a month (one billing day); a month's charges over the USD
-    39.99 equivalent at ``rates``.  Undetermined where a check needs what
-    the caller did not give (the activity on a day, a rate).  Allowed,
+    marketplace with no active listings that day nor earlier that month
+    (with some earlier that month, undetermined: Amazon's notice says
+    both "on your billing day" and "during the current month"); charges
+    on more than one day of a month (one billing day); a month's charges
+    over the USD 39.99 equivalent at ``rates``.  Undetermined where a
+    check needs what the caller did not give (the activity on a day, a
+    rate).  Allowed,
     with an ``audit-consistent`` reason, when every check passes.
     Charges before the edition's split start, or under an edition
     without split billing, are outside these terms: refused as input.

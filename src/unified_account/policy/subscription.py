@@ -6,6 +6,9 @@ marketplace and in that marketplace's currency, however many
 marketplaces it sells in.  The fee data are dated from their sources;
 where a source gives no start date the amount is the earliest known, and
 the charge says its start is unknown, so the FAQ's own era is answered.
+A reported plan change (Amazon.com.mx in 2026) makes the charge from its
+date not one known amount: undetermined, never the old amount stated as
+certain.  Sources are named by their kind, from the catalogs.
 
 From 2021-08-01 (the :data:`~unified_account.edition.SPLIT_SUBSCRIPTION`
 edition) Amazon instead bills each Americas marketplace with active
@@ -34,6 +37,7 @@ from ..model.account import SellerAccount, SellingPlan
 from ..model.fees import (
     SubscriptionFee,
     SubscriptionFeeSchedule,
+    SubscriptionPlanChange,
     TaxTreatment,
 )
 from ..model.marketplace import Marketplace
@@ -42,6 +46,7 @@ from ..model.rates import ConversionRates
 from ..rules import RuleKey
 from .eligibility import evaluate_eligibility
 from .split_subscription import SplitSubscription, split_subscription
+from .terms import FEE_SOURCE_TERMS
 from .unified import marketplace_switcher
 
 __all__ = [
@@ -143,7 +148,11 @@ def subscription_charge(
     can sell in.  An unconfirmed amount or tax treatment, or an amount
     whose start is unknown and not shown in effect by ``billed_on``, adds
     a reason saying so.  No entry for that date: the value is ``None``
-    with a ``fee-unknown`` reason (undetermined).
+    with a ``fee-unknown`` reason (undetermined).  A plan change of the
+    home marketplace reported by ``billed_on`` (Amazon.com.mx, 2026):
+    ``None`` with a ``plan-changed`` reason naming the listed amount and
+    the reported plan, and ``amount-unconfirmed`` while it is not
+    confirmed; never the listed amount as if it were certain.
 
     Billed the split way (``edition``, from its start date): a
     :class:`~unified_account.policy.split_subscription.SplitSubscription`
@@ -227,6 +236,9 @@ def _home_charge(
                 ),
             ),
         )
+    change = schedule.change_on(home, billed_on)
+    if change is not None:
+        return _changed(change, fee, billed_on)
     covers = marketplace_switcher(account, edition=edition).value
     charge = SubscriptionCharge(
         seller_id=account.seller_id,
@@ -258,7 +270,7 @@ def _home_charge(
                     "amount": fee.amount,
                     "home": home,
                     "billed_on": billed_on,
-                    "source": fee.source,
+                    "source": FEE_SOURCE_TERMS[fee.source_kind],
                 },
             )
         )
@@ -267,7 +279,11 @@ def _home_charge(
             Reason(
                 RuleKey.SINGLE_SUBSCRIPTION,
                 N_("single-subscription.amount-unconfirmed"),
-                {"amount": fee.amount, "home": home, "source": fee.source},
+                {
+                    "amount": fee.amount,
+                    "home": home,
+                    "source": FEE_SOURCE_TERMS[fee.source_kind],
+                },
             )
         )
     if fee.tax is TaxTreatment.UNCONFIRMED:
@@ -279,3 +295,39 @@ def _home_charge(
             )
         )
     return Resolved(charge, tuple(reasons))
+
+
+def _changed(
+    change: SubscriptionPlanChange, fee: SubscriptionFee, billed_on: date
+) -> Resolved[SubscriptionCharge | SplitSubscription | None]:
+    """A reported plan change: the charge is not one known amount."""
+    source = FEE_SOURCE_TERMS[change.source_kind]
+    reasons = [
+        Reason(
+            RuleKey.SINGLE_SUBSCRIPTION,
+            N_("single-subscription.plan-changed"),
+            {
+                "home": change.marketplace,
+                "billed_on": billed_on,
+                "reported": change.reported,
+                "free_months": change.free_months,
+                "amount": change.amount,
+                "below": change.below_sales,
+                "listed": fee.amount,
+                "source": source,
+            },
+        )
+    ]
+    if not change.confirmed:
+        reasons.append(
+            Reason(
+                RuleKey.SINGLE_SUBSCRIPTION,
+                N_("single-subscription.amount-unconfirmed"),
+                {
+                    "amount": change.amount,
+                    "home": change.marketplace,
+                    "source": source,
+                },
+            )
+        )
+    return Resolved(None, tuple(reasons))

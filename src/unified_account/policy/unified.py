@@ -1,4 +1,4 @@
-"""Where a unified account acts, and why accounts never merge.
+"""Where a unified account acts, and why its accounts never merge.
 
 Rules: ``list-anywhere``, ``switcher-means-unified``,
 ``home-only-by-default``, ``no-merge``.
@@ -189,22 +189,40 @@ def evaluate_unified(
 def evaluate_merge(
     first: SellerAccount, second: SellerAccount, *, edition: Edition = FAQ
 ) -> Decision:
-    """``no-merge``: may two accounts be merged?  Never.
+    """``no-merge``: may two accounts be merged?
 
-    Separate accounts on NA marketplaces cannot be merged, whatever
-    their plans, homes or owners; each selling account has its own
-    unified account.  The denial names both accounts.
+    Separate accounts registered on marketplaces of ``edition``'s scope
+    (North America) cannot be merged, whatever their plans or owners;
+    each selling account has its own unified account: denied, naming
+    both.  An account cannot be merged with itself either: denied, said
+    as such.  A pair that is not two such accounts (one registered on
+    amazon.de, say) is outside this rule: Seller Central's "Merging
+    accounts" page (help 201841950) merges accounts across regions on
+    its own terms, so the answer is undetermined, never a denial.
     """
-    del edition  # no edition has ever allowed a merge
-    return Decision.deny(
-        Reason(
-            RuleKey.NO_MERGE,
-            N_("no-merge.denied"),
-            {
-                "first": first.seller_id,
-                "first_home": first.home,
-                "second": second.seller_id,
-                "second_home": second.home,
-            },
+    if first.seller_id == second.seller_id:
+        return Decision.deny(
+            Reason(
+                RuleKey.NO_MERGE,
+                N_("no-merge.same-account"),
+                {"account": first.seller_id, "home": first.home},
+            )
         )
+    params: dict[str, ParamValue] = {
+        "first": first.seller_id,
+        "first_home": first.home,
+        "second": second.seller_id,
+        "second_home": second.home,
+    }
+    if first.home not in edition.scope or second.home not in edition.scope:
+        scope = tuple(m for m in Marketplace if m in edition.scope)
+        return Decision.undetermined(
+            Reason(
+                RuleKey.NO_MERGE,
+                N_("no-merge.outside-rule"),
+                {**params, "scope": scope},
+            )
+        )
+    return Decision.deny(
+        Reason(RuleKey.NO_MERGE, N_("no-merge.denied"), params)
     )

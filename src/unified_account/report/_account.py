@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..decision import Resolved
 from ..model.marketplace import Marketplace
 from ..policy.account_info import effective_account_info
 from ..policy.eligibility import evaluate_eligibility, evaluate_scope
@@ -98,13 +99,14 @@ def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     yield from _account(snapshot.account, edition)
     for other in snapshot.separate_accounts:
         yield from _account(other, edition)
-        # Nobody asked for a merge: the rule explains why they stay apart.
-        yield from from_decision(
-            evaluate_merge(snapshot.account, other, edition=edition),
+        # Nobody asked for a merge: the rule explains why they stay apart,
+        # or that it does not cover the pair (``info`` either way).
+        merge = evaluate_merge(snapshot.account, other, edition=edition)
+        yield from from_resolved(
+            Resolved(merge.outcome, merge.reasons),
             Subject(
                 kind=SubjectKind.ACCOUNTS,
                 account=snapshot.account.seller_id,
                 other_account=other.seller_id,
             ),
-            concerns_seller=False,
         )

@@ -43,9 +43,17 @@ _WARNINGS = frozenset(
 )
 
 
+# Local FBA units of a SKU served by Remote Fulfillment: whether Amazon
+# sells them is not published.
+_UNDETERMINED = "fba-pool-separation.remote-local-unknown"
+
+
 def _finding(reason: Reason, subject: Subject) -> Finding:
     message_id = reason.message_id
-    outcome = _WARNING if message_id in _WARNINGS else _INFO
+    if message_id == _UNDETERMINED:
+        outcome = FindingOutcome.UNDETERMINED
+    else:
+        outcome = _WARNING if message_id in _WARNINGS else _INFO
     # The policies' reasons and the record's subjects are checked values.
     return checked_finding(
         reason.rule, outcome, subject, message_id, reason.params

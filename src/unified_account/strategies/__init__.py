@@ -64,6 +64,7 @@ from ._core import (
     seller_ids,
     selling_plans,
 )
+from ._fee_changes import fee_sources, subscription_plan_changes
 from ._imports import fee_estimates, set_asides
 from ._rows import listing_rows, sku_rows
 
@@ -82,6 +83,7 @@ __all__ = [
     "editions",
     "fba_pools",
     "fee_estimates",
+    "fee_sources",
     "fulfillment_channels",
     "listing_rows",
     "listing_statuses",
@@ -108,5 +110,6 @@ __all__ = [
     "storefront_requests",
     "subscription_fee_schedules",
     "subscription_fees",
+    "subscription_plan_changes",
     "tax_treatments",
 ]

@@ -12,6 +12,7 @@ from hypothesis.errors import InvalidArgument
 from ..model.attributes import AttributeText, AttributeValue
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.fees import (
+    FeeSource,
     PerItemFee,
     Sale,
     SubscriptionFee,
@@ -89,6 +90,7 @@ def subscription_fees(
             amount=draw(_priced(marketplace)),
             effective=start,
             source=draw(st.sampled_from(("fee schedule", "caller"))),
+            source_kind=draw(st.sampled_from(FeeSource)),
             confirmed=draw(_flag(confirmed)),
             tax=draw(tax_treatments()),
             attested=draw(st.none() | _DATES) if start is None else start,

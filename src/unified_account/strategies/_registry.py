@@ -30,11 +30,13 @@ from ..model.attributes import AttributeValue
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.catalog import Catalog, SkuRecord
 from ..model.fees import (
+    FeeSource,
     PerItemFee,
     RecordedCharge,
     Sale,
     SubscriptionFee,
     SubscriptionFeeSchedule,
+    SubscriptionPlanChange,
     TaxTreatment,
 )
 from ..model.identifiers import Asin, Sku
@@ -76,7 +78,7 @@ from ..report.finding import Finding, FindingOutcome
 from ..report.subject import Subject, SubjectKind
 from ..rules import RULES, Rule, RuleFamily, RuleKey
 from ..snapshot import Snapshot
-from . import _catalog, _commerce, _core, _imports, _rows
+from . import _catalog, _commerce, _core, _fee_changes, _imports, _rows
 
 __all__ = ["STRATEGIES", "strategy_for"]
 
@@ -255,6 +257,8 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
     TaxTreatment: _commerce.tax_treatments,
     SubscriptionFee: _commerce.subscription_fees,
     SubscriptionFeeSchedule: _commerce.subscription_fee_schedules,
+    FeeSource: _fee_changes.fee_sources,
+    SubscriptionPlanChange: _fee_changes.subscription_plan_changes,
     PerItemFee: _commerce.per_item_fees,
     Sale: _commerce.sales,
     ConversionRate: _commerce.conversion_rates,
