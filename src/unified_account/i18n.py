@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
     from .decision import ParamValue, Reason, Resolved, Term
     from .model.money import Money
+    from .model.months import MonthText
     from .model.rates import RateText
     from .rules import Rule
 
@@ -60,6 +61,7 @@ __all__ = [
     "explain",
     "format_date_for",
     "format_money",
+    "format_month_for",
     "format_param",
     "normalize_locale",
     "render",
@@ -252,15 +254,25 @@ def format_date_for(value: date, locale: str) -> str:
     return str(format_date(value, "long", locale=_babel_locale(locale)))
 
 
+def format_month_for(value: date, locale: str) -> str:
+    """The month of ``value`` as ``locale`` writes it (``July 2026``)."""
+    from babel.dates import format_skeleton
+
+    return str(format_skeleton("yMMMM", value, locale=_babel_locale(locale)))
+
+
 @functools.cache
-def _kinds() -> tuple[type[Money], type[Term], type[RateText]]:
+def _kinds() -> tuple[
+    type[Money], type[Term], type[RateText], type[MonthText]
+]:
     # The value classes load with the first parameter formatted, so
     # listing the rules does not load the model and the decisions.
     from .decision import Term
     from .model.money import Money
+    from .model.months import MonthText
     from .model.rates import RateText
 
-    return Money, Term, RateText
+    return Money, Term, RateText, MonthText
 
 
 def format_param(value: ParamValue, locale: str) -> str:
@@ -275,10 +287,12 @@ def format_param(value: ParamValue, locale: str) -> str:
         return value  # type: ignore[return-value]
     if kind is Marketplace:
         return value.display_name  # type: ignore[union-attr]
-    money, term, rate = _kinds()
+    money, term, rate, month = _kinds()
     if kind is rate:  # ``MXN/USD 0,0547``: the locale's decimal sign
         pair, number = value.parts  # type: ignore[union-attr]
         return f"{pair} {_number_text(number, locale)}"
+    if kind is month:  # ``July 2026``: as the locale writes a month
+        return format_month_for(value.first_day, locale)  # type: ignore[union-attr]
     if kind is money:
         return _money_text(value.amount, value.currency, locale)  # type: ignore[union-attr]
     if isinstance(value, money):

@@ -246,11 +246,12 @@ class TestAudit:
         assert [r.message_id for r in audit.reasons] == [
             "single-subscription.audit-several-billing-days"
         ]
-        # Issue 17: the days are dates, written as each locale writes them.
+        # Issue 17: the month and the days are dates, written as each
+        # locale writes them.
         (reason,) = audit.reasons
         assert reason.param("days") == (date(2026, 7, 3), DAY)
         assert render_reason(reason, "es_MX").startswith(
-            "En 2026-07 la suscripción se cobró el 3 de julio de 2026 y "
+            "En julio de 2026 la suscripción se cobró el 3 de julio de 2026 y "
             "15 de julio de 2026:"
         )
 

@@ -43,6 +43,7 @@ from ..model.account import SellerAccount
 from ..model.fees import RecordedCharge
 from ..model.marketplace import Marketplace
 from ..model.money import Money
+from ..model.months import MonthText
 from ..model.rates import ConversionRates
 from ..rules import RuleKey
 
@@ -287,8 +288,8 @@ def split_subscription(
     return Resolved(value, tuple(reasons))
 
 
-def _month(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
+def _month(day: date) -> MonthText:
+    return MonthText.of(day)
 
 
 def _active_check(
