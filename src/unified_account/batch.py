@@ -15,22 +15,32 @@ Each seller's result is built whole by the worker that evaluated it, then
 written; a snapshot that cannot be read gives that seller an error result
 and does not stop the others.  Everything a job holds is plain data
 (text, bytes, names), so it pickles to any worker.
+
+Nothing is lost when a worker dies (the OOM killer, ``kill -9``): the
+seller it was evaluating is tried once more on a new worker, and if that
+one dies too the seller's result is an error, ``worker lost``, with
+:attr:`SellerResult.lost` set; the other sellers go on.  On Dask, the
+scheduler retries a lost worker's tasks itself; a task it gives up on
+(``KilledWorker``) is such an error result too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 import attrs
 
+from ._pool import Lost, run_in_processes
 from .edition import edition_named
-from .errors import SnapshotError, UnifiedAccountError
+from .errors import RunIncompleteError, SnapshotError, UnifiedAccountError
 from .report import iter_findings
 from .report.finding import FindingOutcome
 from .report.stream import write_report
@@ -69,7 +79,9 @@ class SellerResult:
     ``error`` is the error message when the snapshot could not be read,
     and ``output`` then holds the error as the format writes it;
     ``problems`` counts the denials and warnings, and ``outcomes`` are the
-    outcomes the report found.
+    outcomes the report found.  ``lost`` is set when no worker could
+    finish the seller (``error`` then says ``worker lost``): the run is
+    incomplete.
     """
 
     source: str
@@ -77,6 +89,7 @@ class SellerResult:
     error: str | None = None
     problems: int = 0
     outcomes: frozenset[FindingOutcome] = frozenset()
+    lost: bool = False
 
 
 def seller_jobs(path: str | Path) -> Iterator[SellerJob]:
@@ -171,9 +184,13 @@ def _source_heading(options: _Options, source: str) -> str:
     return f"=== {source} ===\n"
 
 
-def _error_output(options: _Options, job: SellerJob, message: str) -> str:
+def _error_output(
+    options: _Options, job: SellerJob, message: str, *, lost: bool = False
+) -> str:
     if options.format == "json":
-        document = {"source": job.source, "error": message}
+        document: dict[str, object] = {"source": job.source, "error": message}
+        if lost:
+            document["lost"] = True
         return json.dumps(document, ensure_ascii=False) + "\n"
     return f"{_source_heading(options, job.source)}error: {message}\n\n"
 
@@ -194,40 +211,75 @@ def _batches(
         yield batch
 
 
+def _lost_result(
+    job: SellerJob, attempts: int, signal: int | None, format: str
+) -> SellerResult:
+    """The error result of a seller no worker could finish."""
+    how = f"; the last ended by signal {signal}" if signal is not None else ""
+    message = (
+        f"{job.source}: worker lost: the worker evaluating it died "
+        f"(attempts: {attempts}{how})"
+    )
+    options = _Options("faq", "en", format, False)
+    output = _error_output(options, job, message, lost=True)
+    return SellerResult(job.source, output, message, lost=True)
+
+
 def _local(
-    run: Callable[[SellerJob], SellerResult],
+    run: _Runner,
     jobs: Iterable[SellerJob],
     workers: int,
-) -> Iterator[SellerResult]:
+) -> Generator[SellerResult, None, None]:
     if workers <= 1:
         yield from map(run, jobs)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    taken: deque[SellerJob] = deque()
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        # In batches, so a huge list of sellers is never all in flight.
-        for batch in _batches(jobs, workers * 16):
-            yield from pool.map(run, batch)
+    def taking() -> Iterator[SellerJob]:
+        for job in jobs:
+            taken.append(job)
+            yield job
+
+    results = run_in_processes(run, taking(), workers)
+    with contextlib.closing(results):
+        for result in results:
+            job = taken.popleft()
+            if isinstance(result, Lost):
+                yield _lost_result(
+                    job, result.attempts, result.signal, run.options.format
+                )
+            else:
+                yield result
 
 
 def _dask(
-    run: Callable[[SellerJob], SellerResult],
+    run: _Runner,
     jobs: Iterable[SellerJob],
     scheduler: str,
-) -> Iterator[SellerResult]:
+) -> Generator[SellerResult, None, None]:
     try:
-        from distributed import Client
+        from distributed import Client, KilledWorker
     except ImportError:
         raise UnifiedAccountError(
             "a Dask scheduler needs the `dask` extra: "
             'pip install "unified-account[dask]"'
         ) from None
-    with Client(scheduler) as client:  # type: ignore[no-untyped-call,unused-ignore]
+    try:
+        client = Client(scheduler)  # type: ignore[no-untyped-call,unused-ignore]
+    except (OSError, TimeoutError, ValueError) as error:
+        raise RunIncompleteError(
+            f"cannot reach the Dask scheduler at `{scheduler}`: {error}"
+        ) from None
+    with client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         for batch in _batches(jobs, workers * 16):
             futures = client.map(run, batch, pure=False)
-            for future in futures:
-                yield future.result()
+            for job, future in zip(batch, futures, strict=True):
+                try:
+                    yield future.result()
+                except KilledWorker:
+                    attempts = _allowed_failures() + 1
+                    yield _lost_result(job, attempts, None, run.options.format)
 
 
 def report_many(
@@ -255,10 +307,18 @@ def report_many(
     else:
         results = _local(run, jobs, workers or default_workers())
     kept = []
-    for result in results:
-        out.write(result.output)
-        kept.append(attrs.evolve(result, output=""))
+    with contextlib.closing(results):  # workers end with the run
+        for result in results:
+            out.write(result.output)
+            kept.append(attrs.evolve(result, output=""))
     return kept
+
+
+def _allowed_failures() -> int:
+    """How many times Dask retries a task whose worker died."""
+    import dask.config
+
+    return int(dask.config.get("distributed.scheduler.allowed-failures"))
 
 
 @attrs.frozen

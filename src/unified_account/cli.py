@@ -15,8 +15,12 @@ or a JSON Lines file of snapshots gives one result per seller (see
 :mod:`unified_account.batch`).
 
 Exit status: 0 on success; 1 when ``report --fail-on LEVEL`` finds a
-finding at or above that level (or the output cannot be written); 2 for
-bad input or usage, with the error on stderr.
+finding at or above that level; 2 for bad input or usage, with the error
+on stderr; 3 when the run could not complete (the output could not be
+written, a Dask scheduler could not be reached, a worker was lost);
+130 after Ctrl-C and 143 after ``SIGTERM``, with one line on stderr.
+Every file written with ``-o`` is written whole or not at all
+(:mod:`unified_account._files`).
 """
 
 from __future__ import annotations
@@ -26,13 +30,16 @@ import contextlib
 import gc
 import importlib
 import io
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn, TextIO
 
 from . import __version__
-from ._excerpt import one_line
+from ._excerpt import excerpt, one_line
+from ._files import open_output, write_whole
 from .catalogue import (
     FORMATS,
     catalogue_json,
@@ -42,7 +49,7 @@ from .catalogue import (
     rule_markdown,
     rule_plain,
 )
-from .errors import UnifiedAccountError
+from .errors import RunIncompleteError, UnifiedAccountError
 from .i18n import SUPPORTED_LOCALES, normalize_locale, render
 from .messages import N_
 from .rules import rule
@@ -222,6 +229,12 @@ def _parser(locale: str) -> argparse.ArgumentParser:
     report.add_argument(
         "--scheduler", default=None, help=text(N_("cli.help.scheduler"))
     )
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=text(N_("cli.help.report-output")),
+    )
     spapi = commands.add_parser(
         "import-spapi", help=text(N_("cli.help.import-spapi"))
     )
@@ -264,16 +277,51 @@ def _import(args: argparse.Namespace) -> str:
     return dump_snapshot(assembly.snapshot)
 
 
-def _write_file(path: str, text: str) -> None:
-    """Write ``text`` whole to ``path``, or leave it untouched."""
-    target = Path(path)
-    partial = target.with_name(f".{target.name}.partial")
+EXIT_INCOMPLETE = 3
+"""The exit status of a run that could not complete."""
+
+
+class _Stopped(BaseException):
+    """``SIGTERM`` arrived: unwind, so that workers and files are cleaned."""
+
+
+def _stop(number: int, frame: object) -> NoReturn:
+    raise _Stopped
+
+
+@contextlib.contextmanager
+def _stopping_on_sigterm() -> Iterator[None]:
+    """``SIGTERM`` raises :class:`_Stopped` while the command runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _stop)
     try:
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
-    except OSError:
-        partial.unlink(missing_ok=True)
-        raise
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def _file_output(path: str) -> Iterator[TextIO]:
+    """``path`` as a UTF-8 text stream, written whole or not at all."""
+    with open_output(path) as stream:
+        text = io.TextIOWrapper(
+            stream, encoding="utf-8", errors="strict", newline="\n"
+        )
+        try:
+            yield text
+            text.flush()
+        finally:
+            text.detach()
+
+
+def _unwritable(error: UnicodeEncodeError) -> str:
+    bad = error.object[error.start : error.end]
+    return (
+        f"`{excerpt(bad)}` cannot be written as UTF-8 (it holds a lone "
+        "surrogate)"
+    )
 
 
 _CATALOGUE = {
@@ -294,13 +342,22 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     """Write the report(s); the exit status.
 
     1 when ``--fail-on`` finds a finding at its level, 2 when a seller's
-    snapshot of many could not be read.
+    snapshot of many could not be read, 3 when a seller's worker was
+    lost.  With ``-o FILE`` the report goes to that file, whole or not at
+    all.
     """
+    if args.output is not None:
+        with _file_output(args.output) as file:
+            return _report_to(args, locale, file)
+    return _report_to(args, locale, out)
+
+
+def _report_to(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     from .batch import report_many, seller_jobs
     from .edition import edition_named
     from .report import FAIL_ON, iter_findings
     from .report.stream import write_report
-    from .snapshot import example_snapshot, load_snapshot, parse_snapshot
+    from .snapshot import example_snapshot, load_snapshot, read_snapshot
 
     edition = edition_named(args.edition)
     failing = frozenset() if args.fail_on is None else FAIL_ON[args.fail_on]
@@ -321,6 +378,8 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
         broken = [result for result in results if result.error]
         for result in broken:
             _error(str(result.error))
+        if any(result.lost for result in broken):
+            return EXIT_INCOMPLETE
         if broken:
             return 2
         return 1 if any(r.outcomes & failing for r in results) else 0
@@ -334,7 +393,7 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
         if args.snapshot is None:
             snapshot = example_snapshot()
         elif args.snapshot == "-":
-            snapshot = parse_snapshot(sys.stdin.buffer.read(), "<stdin>")
+            snapshot = read_snapshot(sys.stdin.buffer, "<stdin>")
         else:
             snapshot = load_snapshot(args.snapshot)
         gc.freeze()
@@ -357,6 +416,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     words = sys.argv[1:] if argv is None else list(argv)
     args = _parser(_help_locale(words)).parse_args(words)
+    with _stopping_on_sigterm():
+        try:
+            return _run(args)
+        except KeyboardInterrupt:
+            _error("interrupted")
+            return 128 + signal.SIGINT
+        except _Stopped:
+            _error("stopped by SIGTERM")
+            return 128 + signal.SIGTERM
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the parsed command; its exit status."""
     out = _output()
     try:
         locale = normalize_locale(args.locale)
@@ -370,18 +442,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.output is None:
                 out.write(text)
             else:
-                _write_file(args.output, text)
+                write_whole(args.output, text.encode("utf-8"))
             status = 0
         else:
             out.write(_RULE[args.format](rule(args.rule_key), locale))
             status = 0
         out.flush()
+    except RunIncompleteError as error:
+        _error(str(error))
+        return EXIT_INCOMPLETE
     except UnifiedAccountError as error:
         _error(str(error))
         return 2
     except OSError as error:  # a closed pipe, a full disk, ``-o FILE``
         _error(f"cannot write the output: {error}")
-        return 1
+        return EXIT_INCOMPLETE
+    except UnicodeEncodeError as error:  # ``-o FILE`` is UTF-8
+        _error(f"cannot write the output: {_unwritable(error)}")
+        return EXIT_INCOMPLETE
     finally:
         if isinstance(out, io.TextIOWrapper):
             with contextlib.suppress(OSError, ValueError):

@@ -24,6 +24,7 @@ __all__ = [
     "InvalidValueError",
     "MissingDataError",
     "MissingMessageError",
+    "RunIncompleteError",
     "SnapshotError",
     "UnifiedAccountError",
     "UnknownMarketplaceError",
@@ -109,6 +110,16 @@ class UnsupportedLocaleError(UnifiedAccountError, LookupError):
     """A locale the message catalogs do not cover.
 
     .. versionadded:: 0.1.0
+    """
+
+
+class RunIncompleteError(UnifiedAccountError, RuntimeError):
+    """A run that could not complete: a Dask scheduler that cannot be reached.
+
+    The command exits with status 3 for it, as for output it could not
+    write or a worker lost.
+
+    .. versionadded:: 0.2.0
     """
 
 
