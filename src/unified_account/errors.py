@@ -163,4 +163,12 @@ class PayloadError(InvalidValueError):
 
     def in_file(self, source: str) -> PayloadError:
         """The same error, naming the file ``source`` it came from."""
+        if not isinstance(source, str):
+            # This module imports nothing, so the check is written here.
+            raise InvalidArgumentError(
+                f"`{source!r:.60}` is not a string; an argument of "
+                "`PayloadError.in_file`",
+                function="PayloadError.in_file",
+                field="source",
+            )
         return PayloadError(self.path, self.problem, source)
