@@ -191,6 +191,35 @@ class TestBoundedInput:
         assert status == 2
         assert "the name holds a NUL character" in err
 
+    @pytest.mark.parametrize("end", [b"\n", b""])
+    def test_a_json_lines_line_past_the_limit_is_its_sellers_error(
+        self, capsys, tmp_path, monkeypatch, end
+    ):
+        """Read no further than the limit; the next lines go on."""
+        import unified_account.batch
+
+        monkeypatch.setattr(
+            unified_account.batch, "MAX_SNAPSHOT_CHARACTERS", 100_000
+        )
+        good = json.dumps(json.loads(example_text())).encode() + b"\n"
+        path = tmp_path / "sellers.jsonl"
+        long = b" " * 3_000_000 + end
+        path.write_bytes(good + long + (good if end else b""))
+        status, out, err = run(
+            capsys, "report", str(path), "--workers", "1", "--format", "json"
+        )
+        lines = [json.loads(line) for line in out.splitlines()]
+        assert status == 2
+        assert [sorted(line) for line in lines] == [
+            ["report", "source"],
+            ["error", "source"],
+            *([["report", "source"]] if end else []),
+        ]
+        assert lines[1]["error"] == (
+            f"{path}:2: the snapshot is longer than 100,000 characters"
+        )
+        assert err.count("\n") == 1
+
     def test_the_real_limit_on_dev_zero(self):
         """At the documented 1 GiB: refused in seconds, memory bounded.
 

@@ -46,6 +46,7 @@ from .report.finding import FindingOutcome
 from .report.stream import write_report
 from .report.summary import PROBLEM_OUTCOMES
 from .snapshot import load_snapshot, parse_snapshot
+from .snapshot._limits import MAX_SNAPSHOT_CHARACTERS
 
 __all__ = [
     "SellerJob",
@@ -96,7 +97,8 @@ def seller_jobs(path: str | Path) -> Iterator[SellerJob]:
     """The sellers in a directory of ``*.json`` files or a ``.jsonl`` file.
 
     A directory gives its ``*.json`` files by name; any other file is
-    read as JSON Lines, one snapshot per non-blank line.
+    read as JSON Lines, one snapshot per non-blank line.  A line longer
+    than a snapshot may be is not kept: its job is that error.
     """
     where = Path(path)
     if where.is_dir():
@@ -110,9 +112,34 @@ def seller_jobs(path: str | Path) -> Iterator[SellerJob]:
             "", f"cannot read the file: {error.strerror}", str(path)
         ) from None
     with handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
+        for number, line in enumerate(_lines(handle), start=1):
+            if line is None:
+                yield _TooLong(source=f"{path}:{number}")
+            elif line.strip():
                 yield SellerJob(source=f"{path}:{number}", text=line)
+
+
+def _lines(handle: io.BufferedReader) -> Iterator[bytes | None]:
+    """Each line of ``handle``; ``None`` for one past the limit.
+
+    A line is read no further than one byte past the limit; the rest of
+    a longer one is read in pieces and dropped.
+    """
+    limit = MAX_SNAPSHOT_CHARACTERS
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit:
+            yield line
+            continue
+        while not line.endswith(b"\n"):
+            line = handle.readline(1024 * 1024)
+            if not line:
+                break
+        yield None
+
+
+@attrs.frozen
+class _TooLong(SellerJob):
+    """A line of JSON Lines longer than a snapshot may be."""
 
 
 @attrs.frozen
@@ -142,6 +169,13 @@ def evaluate_job(
 def _evaluate(options: _Options, job: SellerJob) -> SellerResult:
     the_edition = edition_named(options.edition)
     try:
+        if isinstance(job, _TooLong):
+            raise SnapshotError(
+                "",
+                f"the snapshot is longer than {MAX_SNAPSHOT_CHARACTERS:,} "
+                "characters",
+                job.source,
+            )
         if job.path is not None:
             snapshot = load_snapshot(job.path)
         else:
