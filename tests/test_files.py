@@ -97,6 +97,36 @@ class TestReadLimited:
         with pytest.raises(TooLong):
             read_limited(str(path), 99)
 
+    @pytest.mark.parametrize(("grown", "limit"), [(b"45", 6), (b"456", 5)])
+    def test_a_file_that_grows_while_read_is_held_to_the_limit(
+        self, tmp_path, grown, limit
+    ):
+        """Bytes appended after its size was taken: read too, limited."""
+        path = tmp_path / "a.json"
+        path.write_bytes(b"0123")
+
+        class Growing(io.FileIO):
+            def read(self, *args):
+                data = super().read(*args)
+                if not grown_already:  # once, after the first read
+                    with path.open("ab") as appender:
+                        appender.write(grown)
+                    grown_already.append(True)
+                return data
+
+        grown_already = []
+        with Growing(path) as stream:
+            if len(b"0123" + grown) <= limit:
+                assert read_limited(stream, limit) == b"0123" + grown
+            else:
+                with pytest.raises(TooLong):
+                    read_limited(stream, limit)
+
+    def test_an_empty_file_is_empty(self, tmp_path):
+        path = tmp_path / "a.json"
+        path.write_bytes(b"")
+        assert read_limited(path, 10) == b""
+
     def test_an_open_file_counts_from_its_position(self, tmp_path):
         path = tmp_path / "a.json"
         path.write_bytes(b"0123456789")

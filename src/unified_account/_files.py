@@ -65,7 +65,20 @@ def _read(stream: BinaryIO, limit: int) -> bytes:
     size = _regular_size(stream)
     if size is not None and size > limit:
         raise TooLong(limit)
-    wanted = limit + 1
+    # A regular file's bytes in one read, one allocation (the largest
+    # snapshot is read without a copy); then whatever else there is, in
+    # pieces, for a file that grew or an input of unknown size.
+    head = stream.read(size) if size else b""
+    rest = _pieces(stream, limit + 1 - len(head))
+    if len(head) + len(rest) > limit:
+        raise TooLong(limit)
+    if not head:
+        return rest
+    return head + rest if rest else head
+
+
+def _pieces(stream: BinaryIO, wanted: int) -> bytes:
+    """Up to ``wanted`` bytes of ``stream``, read a megabyte at a time."""
     buffer = io.BytesIO()
     while wanted > 0:
         chunk = stream.read(min(_CHUNK, wanted))
@@ -73,8 +86,6 @@ def _read(stream: BinaryIO, limit: int) -> bytes:
             break
         buffer.write(chunk)
         wanted -= len(chunk)
-    if wanted <= 0:
-        raise TooLong(limit)
     return buffer.getvalue()
 
 
