@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -303,6 +304,62 @@ class TestWriteRegular:
         assert done.stdout.strip() == str(errno.EFBIG)
         assert target.read_bytes() == b"original"
         assert leftovers(tmp_path) == ["out.json"]
+
+    def test_a_full_tmpfs_leaves_the_original(self, tmp_path, creation):
+        """A real full disk: the original stays, nothing else.
+
+        A 64 KiB tmpfs, in a mount namespace of its own: nothing is
+        mounted for the rest of the machine.
+        """
+        unshare = shutil.which("unshare")
+        if unshare is None:  # pragma: no cover (util-linux in CI)
+            pytest.skip("unshare (util-linux) is not installed")
+        script = textwrap.dedent(
+            f"""
+            import os, sys
+            from pathlib import Path
+            from unified_account import _files
+            _files._UNNAMED = {_files._UNNAMED}
+            folder = Path(sys.argv[1])
+            target = folder / "out.json"
+            target.write_bytes(b"original")
+            try:
+                _files.write_whole(target, b"x" * 1_000_000)
+            except OSError as error:
+                print(error.errno)
+            print(target.read_bytes().decode())
+            print(sorted(os.listdir(folder)))
+            """
+        )
+        folder = tmp_path / "small"
+        folder.mkdir()
+        done = subprocess.run(
+            [
+                unshare,
+                "--mount",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                'mount -t tmpfs -o size=64k tmpfs "$1" '
+                '&& exec "$2" -c "$3" "$1"',
+                "sh",
+                str(folder),
+                sys.executable,
+                script,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if done.returncode != 0:  # pragma: no cover (needs CAP_SYS_ADMIN)
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+        assert done.stdout.splitlines() == [
+            str(errno.ENOSPC),
+            "original",
+            "['out.json']",
+        ]
+        assert os.listdir(folder) == []  # mounted only in its namespace
 
     def test_sigkill_mid_write_leaves_the_original(self, tmp_path):
         """Killed while writing: nothing but the original remains."""
