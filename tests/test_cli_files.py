@@ -220,6 +220,32 @@ class TestBoundedInput:
         )
         assert err.count("\n") == 1
 
+    def test_a_fifo_among_the_sellers_is_its_error_not_a_hang(
+        self, capsys, tmp_path
+    ):
+        """A FIFO named ``*.json`` would wait for a writer forever."""
+        folder = tmp_path / "sellers"
+        folder.mkdir()
+        (folder / "a.json").write_text(example_text())
+        os.mkfifo(folder / "b.json")
+        _mknod(folder / "c.json", 1, 3)
+        (folder / "d.json").symlink_to(folder / "absent.json")
+        status, out, err = run(
+            capsys, "report", str(folder), "--workers", "1", "--format", "json"
+        )
+        lines = [json.loads(line) for line in out.splitlines()]
+        assert status == 2
+        assert "report" in lines[0]
+        for line in lines[1:3]:
+            assert line["error"] == (
+                f"{line['source']}: not a regular file (a FIFO, a device or "
+                "a socket)"
+            )
+        assert lines[3]["error"].endswith(
+            "cannot read the file: No such file or directory"
+        )
+        assert err.count("\n") == 3
+
     def test_the_real_limit_on_dev_zero(self):
         """At the documented 1 GiB: refused in seconds, memory bounded.
 
@@ -246,6 +272,18 @@ class TestBoundedInput:
         assert peak_kib < 1.5 * 1024 * 1024
 
 
+def _wait_catching(pid: int, number: int) -> None:
+    """Wait until process ``pid`` has a handler for signal ``number``."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        status = Path(f"/proc/{pid}/status").read_text()
+        caught = int(status.split("SigCgt:")[1].split()[0], 16)
+        if caught & (1 << (number - 1)):
+            return
+        time.sleep(0.05)
+    raise AssertionError("the handler was never set")  # pragma: no cover
+
+
 class TestSignals:
     """``SIGTERM`` while writing ``-o FILE``: one line, nothing left."""
 
@@ -268,7 +306,8 @@ class TestSignals:
         )
         command.stdin.write(example_text()[:100])
         command.stdin.flush()
-        time.sleep(1)  # it is reading the rest of the snapshot
+        _wait_catching(command.pid, signal.SIGTERM)
+        time.sleep(0.5)  # it is reading the rest of the snapshot
         command.send_signal(signal.SIGTERM)
         _, err = command.communicate(timeout=30)
         assert command.returncode == 143

@@ -133,7 +133,8 @@ def test_stopping_early_stops_every_worker_within_a_second():
     assert next(results) == 1
     started = time.monotonic()
     results.close()
-    assert time.monotonic() - started < 2
+    # SIGTERM, then SIGKILL a second later: a loaded machine adds a little.
+    assert time.monotonic() - started < 3
     assert alive_children() == []
 
 

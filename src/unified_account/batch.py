@@ -31,6 +31,7 @@ import io
 import itertools
 import json
 import os
+import stat
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
@@ -98,12 +99,17 @@ def seller_jobs(path: str | Path) -> Iterator[SellerJob]:
 
     A directory gives its ``*.json`` files by name; any other file is
     read as JSON Lines, one snapshot per non-blank line.  A line longer
-    than a snapshot may be is not kept: its job is that error.
+    than a snapshot may be is not kept: its job is that error.  So is an
+    entry of the directory that is not a regular file (a FIFO, which
+    would wait for a writer forever, or a device).
     """
     where = Path(path)
     if where.is_dir():
         for file in sorted(where.glob("*.json")):
-            yield SellerJob(source=str(file), path=str(file))
+            if _special(file):
+                yield _NotAFile(source=str(file))
+            else:
+                yield SellerJob(source=str(file), path=str(file))
         return
     try:
         handle = where.open("rb")
@@ -142,6 +148,20 @@ class _TooLong(SellerJob):
     """A line of JSON Lines longer than a snapshot may be."""
 
 
+def _special(file: Path) -> bool:
+    """Whether ``file`` is a FIFO, a device or a socket."""
+    try:
+        mode = file.stat().st_mode
+    except OSError:  # reading it will say why
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+@attrs.frozen
+class _NotAFile(SellerJob):
+    """An entry of a directory of sellers that is no regular file."""
+
+
 @attrs.frozen
 class _Options:
     edition: str
@@ -174,6 +194,12 @@ def _evaluate(options: _Options, job: SellerJob) -> SellerResult:
                 "",
                 f"the snapshot is longer than {MAX_SNAPSHOT_CHARACTERS:,} "
                 "characters",
+                job.source,
+            )
+        if isinstance(job, _NotAFile):
+            raise SnapshotError(
+                "",
+                "not a regular file (a FIFO, a device or a socket)",
                 job.source,
             )
         if job.path is not None:
