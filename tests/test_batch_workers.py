@@ -302,3 +302,53 @@ class TestDask:
             ),
             "lost": True,
         }
+
+    def test_a_scheduler_lost_mid_run_is_run_incomplete(self, tmp_path):
+        """The cluster closes mid-run: ``RunIncompleteError`` (status 3).
+
+        The results written before it closed stay written, in order.
+        """
+        import distributed
+
+        from unified_account.errors import RunIncompleteError
+
+        names = write_sellers(tmp_path / "sellers", 400)
+        jobs = [SellerJob(name, path=name) for name in names]
+        out = __import__("io").StringIO()
+        caught = []
+        cluster = distributed.LocalCluster(
+            n_workers=1,
+            processes=False,
+            threads_per_worker=1,
+            dashboard_address=None,
+        )
+
+        def run():
+            try:
+                report_many(
+                    jobs,
+                    out,
+                    scheduler=cluster.scheduler_address,
+                    format="json",
+                )
+            except RunIncompleteError as error:
+                caught.append(error)
+
+        runner = threading.Thread(target=run)
+        runner.start()
+        deadline = time.monotonic() + 120
+        while not out.getvalue():
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        cluster.close()
+        runner.join(timeout=120)
+        assert not runner.is_alive()
+        [error] = caught
+        assert str(error).startswith(
+            f"lost the Dask scheduler at `{cluster.scheduler_address}`: "
+        )
+        written = out.getvalue().splitlines()
+        assert 0 < len(written) < len(names)
+        assert [json.loads(line)["source"] for line in written] == (
+            names[: len(written)]
+        )

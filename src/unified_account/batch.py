@@ -34,8 +34,9 @@ import os
 import stat
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures import CancelledError
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import attrs
 
@@ -331,15 +332,30 @@ def _dask(
             f"cannot reach the Dask scheduler at `{scheduler}`: {error}"
         ) from None
     with client:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        for batch in _batches(jobs, workers * 16):
-            futures = client.map(run, batch, pure=False)
-            for job, future in zip(batch, futures, strict=True):
-                try:
-                    yield future.result()
-                except KilledWorker:
-                    attempts = _allowed_failures() + 1
-                    yield _lost_result(job, attempts, None, run.options.format)
+        try:
+            yield from _dask_results(run, jobs, client, KilledWorker)
+        except (OSError, CancelledError) as error:
+            raise RunIncompleteError(
+                f"lost the Dask scheduler at `{scheduler}`: "
+                f"{error or type(error).__name__}"
+            ) from None
+
+
+def _dask_results(
+    run: _Runner,
+    jobs: Iterable[SellerJob],
+    client: Any,
+    killed: type[BaseException],
+) -> Iterator[SellerResult]:
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    for batch in _batches(jobs, workers * 16):
+        futures = client.map(run, batch, pure=False)
+        for job, future in zip(batch, futures, strict=True):
+            try:
+                yield future.result()
+            except killed:
+                attempts = _allowed_failures() + 1
+                yield _lost_result(job, attempts, None, run.options.format)
 
 
 def report_many(
