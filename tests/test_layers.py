@@ -63,7 +63,15 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # The command, and running it for many sellers at once.
     (
         "command",
-        ("", "cli", "__main__", "_hypothesis", "batch", "_pool"),
+        (
+            "",
+            "cli",
+            "__main__",
+            "_hypothesis",
+            "batch",
+            "_pool",
+            "_stopping",
+        ),
     ),
 )
 

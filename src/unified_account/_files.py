@@ -27,9 +27,18 @@ import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
-__all__ = ["TooLong", "open_output", "read_limited", "write_whole"]
+from ._excerpt import excerpt
+
+__all__ = [
+    "TooLong",
+    "open_output",
+    "read_limited",
+    "text_output",
+    "unwritable",
+    "write_whole",
+]
 
 _CHUNK = 1024 * 1024
 
@@ -238,3 +247,30 @@ def _sync_directory(directory: str) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+@contextlib.contextmanager
+def text_output(path: str | Path) -> Iterator[TextIO]:
+    """:func:`open_output` as UTF-8 text; an unwritable character raises.
+
+    A lone surrogate raises :class:`UnicodeEncodeError` (see
+    :func:`unwritable`), and the file is left as it was.
+    """
+    with open_output(path) as stream:
+        text = io.TextIOWrapper(
+            stream, encoding="utf-8", errors="strict", newline="\n"
+        )
+        try:
+            yield text
+            text.flush()
+        finally:
+            text.detach()
+
+
+def unwritable(error: UnicodeEncodeError) -> str:
+    """What UTF-8 could not write, as a short message."""
+    bad = error.object[error.start : error.end]
+    return (
+        f"`{excerpt(bad)}` cannot be written as UTF-8 (it holds a lone "
+        "surrogate)"
+    )

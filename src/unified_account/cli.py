@@ -32,14 +32,14 @@ import importlib
 import io
 import signal
 import sys
-import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn, TextIO
 
 from . import __version__
-from ._excerpt import excerpt, one_line
-from ._files import open_output, write_whole
+from ._excerpt import one_line
+from ._files import text_output, unwritable, write_whole
+from ._stopping import Stopped, stopping_on_sigterm
 from .catalogue import (
     FORMATS,
     catalogue_json,
@@ -281,49 +281,6 @@ EXIT_INCOMPLETE = 3
 """The exit status of a run that could not complete."""
 
 
-class _Stopped(BaseException):
-    """``SIGTERM`` arrived: unwind, so that workers and files are cleaned."""
-
-
-def _stop(number: int, frame: object) -> NoReturn:
-    raise _Stopped
-
-
-@contextlib.contextmanager
-def _stopping_on_sigterm() -> Iterator[None]:
-    """``SIGTERM`` raises :class:`_Stopped` while the command runs."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-@contextlib.contextmanager
-def _file_output(path: str) -> Iterator[TextIO]:
-    """``path`` as a UTF-8 text stream, written whole or not at all."""
-    with open_output(path) as stream:
-        text = io.TextIOWrapper(
-            stream, encoding="utf-8", errors="strict", newline="\n"
-        )
-        try:
-            yield text
-            text.flush()
-        finally:
-            text.detach()
-
-
-def _unwritable(error: UnicodeEncodeError) -> str:
-    bad = error.object[error.start : error.end]
-    return (
-        f"`{excerpt(bad)}` cannot be written as UTF-8 (it holds a lone "
-        "surrogate)"
-    )
-
-
 _CATALOGUE = {
     "json": catalogue_json,
     "markdown": catalogue_markdown,
@@ -347,7 +304,7 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     all.
     """
     if args.output is not None:
-        with _file_output(args.output) as file:
+        with text_output(args.output) as file:
             return _report_to(args, locale, file)
     return _report_to(args, locale, out)
 
@@ -416,13 +373,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     words = sys.argv[1:] if argv is None else list(argv)
     args = _parser(_help_locale(words)).parse_args(words)
-    with _stopping_on_sigterm():
+    with stopping_on_sigterm():
         try:
             return _run(args)
         except KeyboardInterrupt:
             _error("interrupted")
             return 128 + signal.SIGINT
-        except _Stopped:
+        except Stopped:
             _error("stopped by SIGTERM")
             return 128 + signal.SIGTERM
 
@@ -458,7 +415,7 @@ def _run(args: argparse.Namespace) -> int:
         _error(f"cannot write the output: {error}")
         return EXIT_INCOMPLETE
     except UnicodeEncodeError as error:  # ``-o FILE`` is UTF-8
-        _error(f"cannot write the output: {_unwritable(error)}")
+        _error(f"cannot write the output: {unwritable(error)}")
         return EXIT_INCOMPLETE
     finally:
         if isinstance(out, io.TextIOWrapper):
