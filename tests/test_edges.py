@@ -58,8 +58,8 @@ class TestCommand:
         assert exit_.value.code == 0
         assert "no-merge" in capsys.readouterr().out
 
-    def test_a_failing_stdout_is_status_1_with_one_line(self):
-        """A full disk or closed pipe: status 1, the reason on stderr."""
+    def test_a_failing_stdout_is_status_3_with_one_line(self):
+        """A full disk or closed pipe: status 3, the reason on stderr."""
 
         class Full(io.StringIO):
             def write(self, text):
@@ -67,7 +67,7 @@ class TestCommand:
 
         err = io.StringIO()
         with redirect_stdout(Full()), redirect_stderr(err):
-            assert main(["rules"]) == 1
+            assert main(["rules"]) == 3
         assert err.getvalue().startswith("unified-account: error: cannot")
         assert err.getvalue().count("\n") == 1
 

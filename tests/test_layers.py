@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "_excerpt",  # short quotes of bad values, for every message
             "_arguments",  # the facade's argument type checks
+            "_files",  # reading within a limit, writing whole or not at all
             "errors",
             "locales",  # locale names and the supported locale serving each
             "_typography",  # spacing, elision and labels, per locale
@@ -63,7 +64,18 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     # The command, and running it for many sellers at once.
-    ("command", ("", "cli", "__main__", "_hypothesis", "batch")),
+    (
+        "command",
+        (
+            "",
+            "cli",
+            "__main__",
+            "_hypothesis",
+            "batch",
+            "_pool",
+            "_stopping",
+        ),
+    ),
 )
 
 

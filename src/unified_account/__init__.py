@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from .errors import MissingExtraError as MissingExtraError
     from .errors import MissingMessageError as MissingMessageError
     from .errors import PayloadError as PayloadError
+    from .errors import RunIncompleteError as RunIncompleteError
     from .errors import SnapshotError as SnapshotError
     from .errors import UnifiedAccountError as UnifiedAccountError
     from .errors import UnknownMarketplaceError as UnknownMarketplaceError

@@ -19,6 +19,7 @@ from __future__ import annotations
 import collections.abc
 import functools
 import inspect
+import sys
 import types
 import typing
 from collections import ChainMap
@@ -29,7 +30,7 @@ from typing import Any, ParamSpec, TypeVar
 from ._excerpt import excerpt
 from .errors import InvalidArgumentError
 
-__all__ = ["checked"]
+__all__ = ["checked", "checked_methods"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -147,11 +148,14 @@ def _refusal(
 
 
 def checked(
-    function: Callable[P, R], names: Mapping[str, Any]
+    function: Callable[P, R],
+    names: Mapping[str, Any],
+    label: str | None = None,
 ) -> Callable[P, R]:
     """``function``, refusing arguments of the wrong type with our error.
 
-    ``names`` resolves the annotations (the facade's namespace).  Like
+    ``names`` resolves the annotations (the facade's namespace); the
+    error names the function as ``label`` (default: its name).  Like
     the ``__init__`` attrs writes for a class, the wrapper is Python
     source written for ``function``'s own signature: a call costs one
     ``isinstance`` per checked argument, a fraction of a microsecond.
@@ -165,7 +169,7 @@ def checked(
     namespace: dict[str, Any] = {
         f"{own}function": function,
         f"{own}refusal": _refusal,
-        f"{own}name": function.__name__,
+        f"{own}name": label or function.__name__,
     }
     source = _source(
         own, parameters, _expectations(function, names), namespace
@@ -241,3 +245,70 @@ def _source(
         + "".join(checks)
         + f"    return {own}function({', '.join(call)})\n"
     )
+
+
+C = TypeVar("C", bound=type)
+
+
+OWN_CHECKS: dict[type, frozenset[str]] = {}
+"""The methods of each class that check their own arguments, by name."""
+
+
+def checked_methods(cls: C) -> C:
+    """Class decorator: ``cls``'s public methods check their arguments.
+
+    Every method (and class or static method) whose name does not start
+    with ``_`` raises :class:`InvalidArgumentError` naming
+    ``Class.method`` and the parameter for an argument of the wrong type,
+    as :func:`checked` does for the facade's functions.  The check is
+    built on the first call, when every name its annotations use has
+    loaded, and then takes the method's place on the class.  Put it
+    above ``@attrs.frozen``, which builds a new class.
+    """
+    return checked_methods_but()(cls)
+
+
+def checked_methods_but(*own: str) -> Callable[[C], C]:
+    """:func:`checked_methods`, but for the methods named ``own``.
+
+    Those check their arguments themselves, with a better message (a
+    marketplace look-up names the key it does not know).
+    """
+
+    def decorate(cls: C) -> C:
+        OWN_CHECKS[cls] = frozenset(own)
+        for name, member in list(vars(cls).items()):
+            if name.startswith("_") or name in own:
+                continue
+            if isinstance(member, classmethod | staticmethod):
+                function = member.__func__
+                kind: Callable[[Any], Any] = type(member)
+            elif inspect.isfunction(member):
+                function, kind = member, _plain
+            else:
+                continue
+            setattr(cls, name, kind(_lazy(cls, name, function, kind)))
+        return cls
+
+    return decorate
+
+
+def _plain(function: Any) -> Any:
+    return function
+
+
+def _lazy(
+    cls: type, name: str, function: Callable[P, R], kind: Callable[[Any], Any]
+) -> Callable[P, R]:
+    """``function``, whose first call puts its checked wrapper in its place."""
+
+    @functools.wraps(function)
+    def first_call(*args: P.args, **kwargs: P.kwargs) -> R:
+        package = sys.modules[__name__.rpartition(".")[0]]
+        wrapper = checked(
+            function, ModuleNames(package), f"{cls.__name__}.{name}"
+        )
+        setattr(cls, name, kind(wrapper))
+        return wrapper(*args, **kwargs)
+
+    return first_call

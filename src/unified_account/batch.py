@@ -15,28 +15,41 @@ Each seller's result is built whole by the worker that evaluated it, then
 written; a snapshot that cannot be read gives that seller an error result
 and does not stop the others.  Everything a job holds is plain data
 (text, bytes, names), so it pickles to any worker.
+
+Nothing is lost when a worker dies (the OOM killer, ``kill -9``): the
+seller it was evaluating is tried once more on a new worker, and if that
+one dies too the seller's result is an error, ``worker lost``, with
+:attr:`SellerResult.lost` set; the other sellers go on.  On Dask, the
+scheduler retries a lost worker's tasks itself; a task it gives up on
+(``KilledWorker``) is such an error result too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+import stat
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import CancelledError
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import attrs
 
+from ._pool import Lost, run_in_processes
 from .edition import edition_named
-from .errors import SnapshotError, UnifiedAccountError
+from .errors import RunIncompleteError, SnapshotError, UnifiedAccountError
 from .report import FindingFilter, iter_findings
 from .report.finding import FindingOutcome
 from .report.stream import write_report
 from .report.summary import PROBLEM_OUTCOMES
 from .snapshot import load_snapshot, parse_snapshot
+from .snapshot._limits import MAX_SNAPSHOT_CHARACTERS
 
 __all__ = [
     "SellerJob",
@@ -70,7 +83,9 @@ class SellerResult:
     ``error`` is the error message when the snapshot could not be read,
     and ``output`` then holds the error as the format writes it;
     ``problems`` counts the denials and warnings, and ``outcomes`` are the
-    outcomes the report found.
+    outcomes the report found.  ``lost`` is set when no worker could
+    finish the seller (``error`` then says ``worker lost``): the run is
+    incomplete.
     """
 
     source: str
@@ -78,18 +93,25 @@ class SellerResult:
     error: str | None = None
     problems: int = 0
     outcomes: frozenset[FindingOutcome] = frozenset()
+    lost: bool = False
 
 
 def seller_jobs(path: str | Path) -> Iterator[SellerJob]:
     """The sellers in a directory of ``*.json`` files or a ``.jsonl`` file.
 
     A directory gives its ``*.json`` files by name; any other file is
-    read as JSON Lines, one snapshot per non-blank line.
+    read as JSON Lines, one snapshot per non-blank line.  A line longer
+    than a snapshot may be is not kept: its job is that error.  So is an
+    entry of the directory that is not a regular file (a FIFO, which
+    would wait for a writer forever, or a device).
     """
     where = Path(path)
     if where.is_dir():
         for file in sorted(where.glob("*.json")):
-            yield SellerJob(source=str(file), path=str(file))
+            if _special(file):
+                yield _NotAFile(source=str(file))
+            else:
+                yield SellerJob(source=str(file), path=str(file))
         return
     try:
         handle = where.open("rb")
@@ -98,9 +120,48 @@ def seller_jobs(path: str | Path) -> Iterator[SellerJob]:
             "", f"cannot read the file: {error.strerror}", str(path)
         ) from None
     with handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
+        for number, line in enumerate(_lines(handle), start=1):
+            if line is None:
+                yield _TooLong(source=f"{path}:{number}")
+            elif line.strip():
                 yield SellerJob(source=f"{path}:{number}", text=line)
+
+
+def _lines(handle: io.BufferedReader) -> Iterator[bytes | None]:
+    """Each line of ``handle``; ``None`` for one past the limit.
+
+    A line is read no further than one byte past the limit; the rest of
+    a longer one is read in pieces and dropped.
+    """
+    limit = MAX_SNAPSHOT_CHARACTERS
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit:
+            yield line
+            continue
+        while not line.endswith(b"\n"):
+            line = handle.readline(1024 * 1024)
+            if not line:
+                break
+        yield None
+
+
+@attrs.frozen
+class _TooLong(SellerJob):
+    """A line of JSON Lines longer than a snapshot may be."""
+
+
+def _special(file: Path) -> bool:
+    """Whether ``file`` is a FIFO, a device or a socket."""
+    try:
+        mode = file.stat().st_mode
+    except OSError:  # reading it will say why
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+@attrs.frozen
+class _NotAFile(SellerJob):
+    """An entry of a directory of sellers that is no regular file."""
 
 
 @attrs.frozen
@@ -132,6 +193,19 @@ def evaluate_job(
 def _evaluate(options: _Options, job: SellerJob) -> SellerResult:
     the_edition = edition_named(options.edition)
     try:
+        if isinstance(job, _TooLong):
+            raise SnapshotError(
+                "",
+                f"the snapshot is longer than {MAX_SNAPSHOT_CHARACTERS:,} "
+                "characters",
+                job.source,
+            )
+        if isinstance(job, _NotAFile):
+            raise SnapshotError(
+                "",
+                "not a regular file (a FIFO, a device or a socket)",
+                job.source,
+            )
         if job.path is not None:
             snapshot = load_snapshot(job.path)
         else:
@@ -176,9 +250,13 @@ def _source_heading(options: _Options, source: str) -> str:
     return f"=== {source} ===\n"
 
 
-def _error_output(options: _Options, job: SellerJob, message: str) -> str:
+def _error_output(
+    options: _Options, job: SellerJob, message: str, *, lost: bool = False
+) -> str:
     if options.format == "json":
-        document = {"source": job.source, "error": message}
+        document: dict[str, object] = {"source": job.source, "error": message}
+        if lost:
+            document["lost"] = True
         return json.dumps(document, ensure_ascii=False) + "\n"
     return f"{_source_heading(options, job.source)}error: {message}\n\n"
 
@@ -199,40 +277,90 @@ def _batches(
         yield batch
 
 
+def _lost_result(
+    job: SellerJob, attempts: int, signal: int | None, format: str
+) -> SellerResult:
+    """The error result of a seller no worker could finish."""
+    how = f"; the last ended by signal {signal}" if signal is not None else ""
+    message = (
+        f"{job.source}: worker lost: the worker evaluating it died "
+        f"(attempts: {attempts}{how})"
+    )
+    options = _Options("faq", "en", format, False)
+    output = _error_output(options, job, message, lost=True)
+    return SellerResult(job.source, output, message, lost=True)
+
+
 def _local(
-    run: Callable[[SellerJob], SellerResult],
+    run: _Runner,
     jobs: Iterable[SellerJob],
     workers: int,
-) -> Iterator[SellerResult]:
+) -> Generator[SellerResult, None, None]:
     if workers <= 1:
         yield from map(run, jobs)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    taken: deque[SellerJob] = deque()
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        # In batches, so a huge list of sellers is never all in flight.
-        for batch in _batches(jobs, workers * 16):
-            yield from pool.map(run, batch)
+    def taking() -> Iterator[SellerJob]:
+        for job in jobs:
+            taken.append(job)
+            yield job
+
+    results = run_in_processes(run, taking(), workers)
+    with contextlib.closing(results):
+        for result in results:
+            job = taken.popleft()
+            if isinstance(result, Lost):
+                yield _lost_result(
+                    job, result.attempts, result.signal, run.options.format
+                )
+            else:
+                yield result
 
 
 def _dask(
-    run: Callable[[SellerJob], SellerResult],
+    run: _Runner,
     jobs: Iterable[SellerJob],
     scheduler: str,
-) -> Iterator[SellerResult]:
+) -> Generator[SellerResult, None, None]:
     try:
-        from distributed import Client
+        from distributed import Client, KilledWorker
     except ImportError:
         raise UnifiedAccountError(
             "a Dask scheduler needs the `dask` extra: "
             'pip install "unified-account[dask]"'
         ) from None
-    with Client(scheduler) as client:  # type: ignore[no-untyped-call,unused-ignore]
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        for batch in _batches(jobs, workers * 16):
-            futures = client.map(run, batch, pure=False)
-            for future in futures:
+    try:
+        client = Client(scheduler)  # type: ignore[no-untyped-call,unused-ignore]
+    except (OSError, TimeoutError, ValueError) as error:
+        raise RunIncompleteError(
+            f"cannot reach the Dask scheduler at `{scheduler}`: {error}"
+        ) from None
+    with client:
+        try:
+            yield from _dask_results(run, jobs, client, KilledWorker)
+        except (OSError, CancelledError) as error:
+            raise RunIncompleteError(
+                f"lost the Dask scheduler at `{scheduler}`: "
+                f"{error or type(error).__name__}"
+            ) from None
+
+
+def _dask_results(
+    run: _Runner,
+    jobs: Iterable[SellerJob],
+    client: Any,
+    killed: type[BaseException],
+) -> Iterator[SellerResult]:
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    for batch in _batches(jobs, workers * 16):
+        futures = client.map(run, batch, pure=False)
+        for job, future in zip(batch, futures, strict=True):
+            try:
                 yield future.result()
+            except killed:
+                attempts = _allowed_failures() + 1
+                yield _lost_result(job, attempts, None, run.options.format)
 
 
 def report_many(
@@ -277,12 +405,20 @@ def report_many(
     else:
         results = _local(run, jobs, workers or default_workers())
     kept = []
-    for result in results:
-        out.write(result.output)
-        kept.append(attrs.evolve(result, output=""))
-        if progress is not None:
-            progress()
+    with contextlib.closing(results):  # workers end with the run
+        for result in results:
+            out.write(result.output)
+            kept.append(attrs.evolve(result, output=""))
+            if progress is not None:
+                progress()
     return kept
+
+
+def _allowed_failures() -> int:
+    """How many times Dask retries a task whose worker died."""
+    import dask.config
+
+    return int(dask.config.get("distributed.scheduler.allowed-failures"))
 
 
 @attrs.frozen

@@ -20,8 +20,12 @@ or a JSON Lines file of snapshots gives one result per seller (see
 :mod:`unified_account.batch`).
 
 Exit status: 0 on success; 1 when ``report --fail-on LEVEL`` finds a
-finding at or above that level (or the output cannot be written); 2 for
-bad input or usage, with the error on stderr.
+finding at or above that level; 2 for bad input or usage, with the error
+on stderr; 3 when the run could not complete (the output could not be
+written, a Dask scheduler could not be reached, a worker was lost);
+130 after Ctrl-C and 143 after ``SIGTERM``, with one line on stderr.
+Every file written with ``-o`` is written whole or not at all
+(:mod:`unified_account._files`).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import contextlib
 import gc
 import importlib
 import io
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -41,7 +46,9 @@ import attrs
 
 from . import __version__
 from ._excerpt import one_line
-from .errors import UnifiedAccountError
+from ._files import text_output, unwritable, write_whole
+from ._stopping import Stopped, stopping_on_sigterm
+from .errors import RunIncompleteError, UnifiedAccountError
 from .i18n import SUPPORTED_LOCALES, normalize_locale, render
 from .locales import resolve_locale
 from .messages import N_
@@ -320,6 +327,12 @@ def _parser(locale: str) -> argparse.ArgumentParser:
     report.add_argument(
         "--scheduler", default=None, help=text(N_("cli.help.scheduler"))
     )
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=text(N_("cli.help.report-output")),
+    )
     spapi = commands.add_parser(
         "import-spapi", help=text(N_("cli.help.import-spapi"))
     )
@@ -373,16 +386,8 @@ def _import(args: argparse.Namespace, locale: str) -> str:
     return dump_snapshot(assembly.snapshot)
 
 
-def _write_file(path: str, text: str) -> None:
-    """Write ``text`` whole to ``path``, or leave it untouched."""
-    target = Path(path)
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
-    except OSError:
-        partial.unlink(missing_ok=True)
-        raise
+EXIT_INCOMPLETE = 3
+"""The exit status of a run that could not complete."""
 
 
 _CATALOGUE = {
@@ -403,8 +408,17 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     """Write the report(s); the exit status.
 
     1 when ``--fail-on`` finds a finding at its level, 2 when a seller's
-    snapshot of many could not be read.
+    snapshot of many could not be read, 3 when a seller's worker was
+    lost.  With ``-o FILE`` the report goes to that file, whole or not at
+    all.
     """
+    if args.output is not None:
+        with text_output(args.output) as file:
+            return _report_to(args, locale, file)
+    return _report_to(args, locale, out)
+
+
+def _report_to(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     from .batch import report_many, seller_jobs
     from .edition import edition_named
     from .report import FAIL_ON, FindingFilter, iter_findings
@@ -456,6 +470,8 @@ def _report(args: argparse.Namespace, locale: str, out: TextIO) -> int:
         broken = [result for result in results if result.error]
         for result in broken:
             _error(str(result.error))
+        if any(result.lost for result in broken):
+            return EXIT_INCOMPLETE
         if broken:
             return 2
         return 1 if any(r.outcomes & failing for r in results) else 0
@@ -493,7 +509,7 @@ def _snapshot(path: str | None) -> Snapshot:
     load pauses the collector, but the first collection after it would
     walk them all) until the report is written (``gc.unfreeze``).
     """
-    from .snapshot import example_snapshot, load_snapshot, parse_snapshot
+    from .snapshot import example_snapshot, load_snapshot, read_snapshot
 
     enabled = gc.isenabled()
     gc.disable()
@@ -501,7 +517,7 @@ def _snapshot(path: str | None) -> Snapshot:
         if path is None:
             snapshot = example_snapshot()
         elif path == "-":
-            snapshot = parse_snapshot(sys.stdin.buffer.read(), "<stdin>")
+            snapshot = read_snapshot(sys.stdin.buffer, "<stdin>")
         else:
             snapshot = load_snapshot(path)
         gc.freeze()
@@ -515,6 +531,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     words = sys.argv[1:] if argv is None else list(argv)
     args = _parser(_help_locale(words)).parse_args(words)
+    with stopping_on_sigterm():
+        try:
+            return _run(args)
+        except KeyboardInterrupt:
+            _error("interrupted")
+            return 128 + signal.SIGINT
+        except Stopped:
+            _error("stopped by SIGTERM")
+            return 128 + signal.SIGTERM
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the parsed command; its exit status."""
     out = _output()
     try:
         locale = _locale(args.locale)
@@ -528,18 +557,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.output is None:
                 out.write(text)
             else:
-                _write_file(args.output, text)
+                write_whole(args.output, text.encode("utf-8"))
             status = 0
         else:
             out.write(_RULE[args.format](rule(args.rule_key), locale))
             status = 0
         out.flush()
+    except RunIncompleteError as error:
+        _error(str(error))
+        return EXIT_INCOMPLETE
     except UnifiedAccountError as error:
         _error(str(error))
         return 2
     except OSError as error:  # a closed pipe, a full disk, ``-o FILE``
         _error(f"cannot write the output: {error}")
-        return 1
+        return EXIT_INCOMPLETE
+    except UnicodeEncodeError as error:  # ``-o FILE`` is UTF-8
+        _error(f"cannot write the output: {unwritable(error)}")
+        return EXIT_INCOMPLETE
     finally:
         if isinstance(out, io.TextIOWrapper):
             with contextlib.suppress(OSError, ValueError):

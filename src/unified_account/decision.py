@@ -34,6 +34,7 @@ from typing import Generic, TypeAlias, TypeVar
 
 import attrs
 
+from ._arguments import checked_methods, checked_methods_but
 from ._excerpt import excerpt
 from .errors import InvalidValueError, UnifiedAccountError
 from .model._validate import instance_of
@@ -172,6 +173,7 @@ def _rule_key(value: str) -> RuleKey:
         ) from None
 
 
+@checked_methods
 @attrs.frozen(init=False)
 class Reason:
     """One determining rule: its key, a message id and the message's values.
@@ -259,6 +261,7 @@ def _reasons(value: Iterable[Reason]) -> tuple[Reason, ...]:
     return reasons
 
 
+@checked_methods_but("allow", "deny", "undetermined")
 @attrs.frozen
 class Decision:
     """An outcome, the rules that determined it, and any evaluation errors.

@@ -25,6 +25,7 @@ __all__ = [
     "MissingDataError",
     "MissingExtraError",
     "MissingMessageError",
+    "RunIncompleteError",
     "SnapshotError",
     "UnifiedAccountError",
     "UnknownMarketplaceError",
@@ -123,6 +124,16 @@ class UnsupportedLocaleError(UnifiedAccountError, LookupError):
     """
 
 
+class RunIncompleteError(UnifiedAccountError, RuntimeError):
+    """A run that could not complete: a Dask scheduler that cannot be reached.
+
+    The command exits with status 3 for it, as for output it could not
+    write or a worker lost.
+
+    .. versionadded:: 0.2.0
+    """
+
+
 class SnapshotError(UnifiedAccountError, ValueError):
     """A seller snapshot that is not JSON, has the wrong shape, or is invalid.
 
@@ -163,4 +174,12 @@ class PayloadError(InvalidValueError):
 
     def in_file(self, source: str) -> PayloadError:
         """The same error, naming the file ``source`` it came from."""
+        if not isinstance(source, str):
+            # This module imports nothing, so the check is written here.
+            raise InvalidArgumentError(
+                f"`{source!r:.60}` is not a string; an argument of "
+                "`PayloadError.in_file`",
+                function="PayloadError.in_file",
+                field="source",
+            )
         return PayloadError(self.path, self.problem, source)

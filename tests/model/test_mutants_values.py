@@ -150,7 +150,8 @@ class TestSubscriptionFeeRefusals:
             schedule.fee_on(Marketplace.US, "2026-07-01")
         assert error.value.field == "day"
         assert str(error.value) == (
-            "day: `'2026-07-01'` is not a calendar date (a `datetime.date`)"
+            "day: `'2026-07-01'` is a string, not a calendar date (a "
+            "`datetime.date`); an argument of `SubscriptionFeeSchedule.fee_on`"
         )
 
 

@@ -89,6 +89,15 @@ class TestFindingOf:
             "outcome: `'denied'` is not an instance of FindingOutcome"
         )
 
+    def test_a_reason_that_is_not_a_reason_is_refused(self):
+        """``None`` as the reason: refused on ``reason``, no AttributeError."""
+        with pytest.raises(InvalidValueError) as caught:
+            Finding.of(None, FindingOutcome.INFO, SUBJECT)
+        assert caught.value.field == "reason"
+        assert str(caught.value) == (
+            "reason: `None` is not an instance of Reason"
+        )
+
     def test_a_subject_that_is_not_a_subject_is_refused(self):
         """A path string is not a Subject: refused on ``subject``."""
         with pytest.raises(InvalidValueError) as caught:

@@ -279,8 +279,8 @@ class TestAssemble:
         )
 
 
-def test_an_unwritable_output_exits_1_and_leaves_nothing(capsys, tmp_path):
-    """``-o`` into a missing folder: exit 1, no partial file."""
+def test_an_unwritable_output_exits_3_and_leaves_nothing(capsys, tmp_path):
+    """``-o`` into a missing folder: exit 3 (run incomplete), no file."""
     target = tmp_path / "missing" / "seller.json"
     status = main(
         [
@@ -295,6 +295,6 @@ def test_an_unwritable_output_exits_1_and_leaves_nothing(capsys, tmp_path):
         ]
     )
     _, err = capsys.readouterr()
-    assert status == 1
+    assert status == 3
     assert "cannot write the output" in err
     assert not target.parent.exists()

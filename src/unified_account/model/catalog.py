@@ -23,6 +23,7 @@ from typing import Any, NoReturn, cast
 import attrs
 import immutables
 
+from .._arguments import checked_methods, checked_methods_but
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, MissingDataError
 from ._validate import instance_of
@@ -230,6 +231,7 @@ def _mfn_refused(
     )
 
 
+@checked_methods
 @attrs.frozen(kw_only=True, weakref_slot=False)
 class SkuRecord:
     """One SKU of a seller's catalogue.
@@ -443,6 +445,7 @@ def _records_of(value: Any) -> immutables.Map[Sku, SkuRecord]:
     return records.finish()
 
 
+@checked_methods_but("from_rows", "with_record")
 @attrs.frozen
 class Catalog:
     """A seller's SKUs, each with its pools and listings.

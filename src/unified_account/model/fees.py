@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, MissingDataError
 from ._validate import (
@@ -85,6 +86,7 @@ def _in_marketplace_currency(
         )
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class SubscriptionFee:
     """One entry of a subscription fee schedule.
@@ -248,6 +250,7 @@ def _entry_order(entry: SubscriptionFee) -> tuple[int, bool, date]:
     )
 
 
+@checked_methods
 @attrs.frozen
 class SubscriptionFeeSchedule:
     """A dated schedule of monthly Professional subscription fees.
@@ -359,6 +362,7 @@ def _optional_money(
         )
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class PerItemFee:
     """A per-item fee schedule for one marketplace, supplied by the caller.

@@ -21,6 +21,7 @@ import enum
 
 import attrs
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..errors import InvalidValueError
 from ._validate import instance_of, non_negative_int
@@ -48,6 +49,7 @@ def _optional_marketplace(
         )
 
 
+@checked_methods
 @attrs.frozen(kw_only=True, weakref_slot=False)
 class MfnPool:
     """A SKU's merchant-fulfilled stock and how it is arranged.

@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 import attrs
 
+from .._arguments import checked_methods_but
 from .._excerpt import excerpt
 from ..errors import UnknownMarketplaceError
 
@@ -86,6 +87,7 @@ _FACTS: Mapping[str, _Facts] = MappingProxyType(
 )  # fmt: skip
 
 
+@checked_methods_but("from_id", "from_domain", "from_country")
 class Marketplace(enum.Enum):
     """One Amazon marketplace, named by its country code.
 
@@ -213,6 +215,7 @@ _BY_DOMAIN: Mapping[str, Marketplace] = MappingProxyType(
 )
 
 
+@checked_methods_but("from_id")
 class NonAmazonMarketplace(enum.Enum):
     """Marketplace ids SP-API lists that are not Amazon storefronts.
 

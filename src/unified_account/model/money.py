@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 from babel.numbers import get_currency_precision, list_currencies
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..errors import CurrencyMismatchError, InvalidValueError
 
@@ -247,6 +248,7 @@ def _amount(value: Decimal | int | str) -> Decimal:
     return to_decimal(value)
 
 
+@checked_methods
 @attrs.frozen(order=False)
 class Money:
     """An exact amount in one currency.

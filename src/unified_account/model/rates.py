@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, MissingDataError
 from ._validate import collection
@@ -129,6 +130,7 @@ def _rates(value: Iterable[ConversionRate]) -> tuple[ConversionRate, ...]:
     return rates
 
 
+@checked_methods
 @attrs.frozen
 class ConversionRates:
     """The rates a caller supplies, at most one per ordered currency pair."""

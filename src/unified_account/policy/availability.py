@@ -39,6 +39,7 @@ from collections.abc import Iterator, Mapping
 import attrs
 import immutables
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..decision import ParamValue, Reason, Resolved
 from ..edition import FAQ, Edition
@@ -305,6 +306,7 @@ def _table_reasons(columns: tuple[Marketplace, ...]) -> tuple[Reason, ...]:
     )
 
 
+@checked_methods
 @attrs.frozen(eq=False)
 class AvailabilityTable:
     """Sellable units for every SKU of a catalogue in every marketplace.

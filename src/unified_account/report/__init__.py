@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..edition import FAQ, Edition
 from ..errors import InvalidArgumentError, InvalidValueError, MissingExtraError
@@ -62,6 +63,7 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(dict.fromkeys(findings))
 
 
+@checked_methods
 @attrs.frozen
 class Report:
     """The findings for one snapshot under one edition, in a stable order.

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 import attrs
 
+from .._arguments import checked_methods_but
 from .._excerpt import excerpt
 from ..decision import (
     Decision,
@@ -64,6 +65,7 @@ class FindingOutcome(enum.Enum):
     __hash__ = object.__hash__  # members are singletons: C-speed hashing
 
 
+@checked_methods_but("of")
 @attrs.frozen
 class Finding:
     """A rule's verdict on one subject, as a message id and parameters.
@@ -91,6 +93,12 @@ class Finding:
         and ``subject`` are checked here: reports build millions.
         """
         if type(reason) is not Reason:
+            if not isinstance(reason, Reason):
+                raise InvalidValueError(
+                    f"`{excerpt(reason, as_repr=True)}` "
+                    f"is not an instance of Reason",
+                    field="reason",
+                )
             return cls(
                 reason.rule, outcome, subject, reason.message_id, reason.params
             )

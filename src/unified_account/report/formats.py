@@ -170,14 +170,16 @@ def report_markdown(report: Report, locale: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-SCHEMAS = ("report", "rules")
+SCHEMAS = ("report", "rules", "sellers")
 """The JSON documents with a published JSON Schema."""
 
 
-def schema_text(name: Literal["report", "rules"]) -> str:
+def schema_text(name: Literal["report", "rules", "sellers"]) -> str:
     """The JSON Schema (draft 2020-12) of ``report`` or ``rules`` JSON.
 
-    ``rules`` covers ``explain --format json`` too.  The schemas ship in
+    ``rules`` covers ``explain --format json`` too; ``sellers`` is one
+    line of a many-seller report's JSON Lines, whose ``report`` is a
+    ``report`` document (a ``$ref`` to it).  The schemas ship in
     the package, one file per name and version
     (``report/schemas/report-1.schema.json``).
     """

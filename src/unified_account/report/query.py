@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..errors import InvalidArgumentError
 from ..model.marketplace import Marketplace
@@ -156,6 +157,7 @@ def _asins(value: object) -> frozenset[str] | None:
     return _ASIN(value)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class FindingFilter:
     """Which findings to keep: each field given must match.

@@ -23,12 +23,13 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import attrs
 import cattrs
 
 from .._excerpt import excerpt, one_line
+from .._files import NotText, TooLong, read_limited
 from ..errors import InvalidValueError, SnapshotError, UnifiedAccountError
 from ..model._converter import converter, first_problem
 from ..model._validate import Validator, collection, instance_of
@@ -339,15 +340,18 @@ def parse_snapshot(text: str | bytes, source: str = "<string>") -> Snapshot:
         return _from_data(data, source, records_checked=records_checked)
 
 
+def _too_long(source: str) -> SnapshotError:
+    return SnapshotError(
+        "",
+        f"the snapshot is longer than {MAX_SNAPSHOT_CHARACTERS:,} characters",
+        source,
+    )
+
+
 def _json(text: str | bytes, source: str) -> tuple[object, bool]:
     """The parsed document, and whether its records need no walk."""
     if len(text) > MAX_SNAPSHOT_CHARACTERS:
-        raise SnapshotError(
-            "",
-            f"the snapshot is longer than {MAX_SNAPSHOT_CHARACTERS:,} "
-            "characters",
-            source,
-        )
+        raise _too_long(source)
     reading = Reading()
     try:
         data = json.loads(
@@ -365,10 +369,31 @@ def _json(text: str | bytes, source: str) -> tuple[object, bool]:
 
 
 def load_snapshot(path: str | Path) -> Snapshot:
-    """Read the snapshot file at ``path``."""
-    source = one_line(str(path))
+    """Read the snapshot file at ``path``.
+
+    A file, a FIFO or a device: reading stops one byte past the limit of
+    :data:`~unified_account.snapshot._limits.MAX_SNAPSHOT_CHARACTERS`
+    (a regular file past it is refused from its size), so endless input
+    such as ``/dev/zero`` is refused quickly.
+    """
+    return _load(path, one_line(str(path)))
+
+
+def read_snapshot(stream: BinaryIO, source: str = "<stdin>") -> Snapshot:
+    """Read a snapshot from the binary ``stream`` (standard input).
+
+    Read as :func:`load_snapshot` reads a file: never past its limit.
+    """
+    return _load(stream, source)
+
+
+def _load(path: str | Path | BinaryIO, source: str) -> Snapshot:
     try:
-        text = Path(path).read_bytes()
+        text = read_limited(path, MAX_SNAPSHOT_CHARACTERS)
+    except TooLong:
+        raise _too_long(source) from None
+    except NotText as error:
+        raise SnapshotError("", str(error), source) from None
     except OSError as error:
         raise SnapshotError(
             "", f"cannot read the file: {error.strerror}", source

@@ -19,16 +19,17 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import attrs
 
 from .._excerpt import excerpt
+from .._files import NotText, TooLong, read_limited
 from ..errors import PayloadError, UnknownMarketplaceError
 from ..model.account import SellingPlan
 from ..model.imports import SetAside
 from ..model.marketplace import Marketplace
+from ..snapshot._limits import MAX_SNAPSHOT_CHARACTERS
 from .assemble import Assembly, assemble_snapshot
 from .fba_inventory import read_inventory_summaries
 from .fees import read_fees_estimates
@@ -139,12 +140,14 @@ def import_files(
 ) -> Assembly:
     """Read each ``FILE`` or ``KIND=FILE`` of ``words`` and assemble them.
 
-    ``read`` reads a path's bytes (default: the file system).  The path
-    of every item set aside starts with its file's name.  ``as_of``: the
-    day the snapshot describes (see
+    ``read`` reads a path's bytes (default: the file system, a file, a
+    FIFO or a device read no further than one byte past
+    :data:`~unified_account.snapshot._limits.MAX_SNAPSHOT_CHARACTERS`).
+    The path of every item set aside starts with its file's name.
+    ``as_of``: the day the snapshot describes (see
     :func:`~unified_account.spapi.assemble.assemble_snapshot`).
     """
-    reader = read or (lambda path: Path(path).read_bytes())
+    reader = read or _read
     parts: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     streams: list[tuple[str, list[Any]]] = []
     for word in words:
@@ -156,6 +159,16 @@ def import_files(
                 raise PayloadError(
                     "", f"cannot read the file: {error.strerror}"
                 ) from None
+            except ValueError:  # a NUL in the name: no file can have it
+                raise PayloadError(
+                    "", "cannot read the file: the name holds a NUL character"
+                ) from None
+            except TooLong as error:
+                raise PayloadError(
+                    "", f"the file is longer than {error.limit:,} bytes"
+                ) from None
+            except NotText as error:
+                raise PayloadError("", str(error)) from None
             found, value = _one(data, kind, market, home)
         except PayloadError as error:
             raise error.in_file(path) from None
@@ -192,6 +205,10 @@ def import_files(
             snapshot, set_aside=(*snapshot.set_aside[:before], *added)
         )
     return Assembly(snapshot=snapshot, set_aside=snapshot.set_aside)
+
+
+def _read(path: str) -> bytes:
+    return read_limited(path, MAX_SNAPSHOT_CHARACTERS)
 
 
 def _in(note: SetAside, path: str) -> SetAside:
