@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_excerpt",  # short quotes of bad values, for every message
             "_arguments",  # the facade's argument type checks
             "errors",
+            "limits",  # the one definition of a value a snapshot holds
             "messages",
             "message_ids",
             "rules",
