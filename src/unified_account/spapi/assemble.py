@@ -192,7 +192,7 @@ def assemble_snapshot(
         for sku, units in stock.quantities:
             note = repeated.get((stock.marketplace, sku))
             if note is not None:
-                notes.read([note])
+                notes.append(note)
                 continue
             found = entry(sku)
             if stock.marketplace in found.fba:
