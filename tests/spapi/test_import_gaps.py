@@ -455,3 +455,34 @@ class TestAdapterEdges:
         item = listed_in("MUG-1", US)
         item["attributes"] = {"size": [{"value": "S"}, {"value": "M"}]}
         assert read_listings_item(item).listings[0].attributes["size"] == "S"
+
+
+class TestDumpHoldsTheLimits:
+    """dump_snapshot writes only what load_snapshot reads back."""
+
+    def test_an_amount_the_model_allows_but_a_snapshot_does_not(self):
+        import attrs
+
+        from unified_account.model.money import Money
+        from unified_account.snapshot import example_snapshot
+
+        snapshot = example_snapshot()
+        record = next(r for r in snapshot.catalog if r.listings)
+        listing = record.listings[0]
+        big = Money("1" + "0" * 16, listing.price.currency)
+        changed = attrs.evolve(
+            snapshot,
+            catalog=snapshot.catalog.with_record(
+                record.with_listing(attrs.evolve(listing, price=big))
+            ),
+        )
+        with pytest.raises(InvalidValueError) as error:
+            dump_snapshot(changed)
+        assert "more than 15 digits" in error.value.problem
+        assert error.value.field.endswith(".price.amount")
+
+    def test_the_example_round_trips(self):
+        from unified_account.snapshot import example_snapshot
+
+        snapshot = example_snapshot()
+        assert parse_snapshot(dump_snapshot(snapshot)) == snapshot

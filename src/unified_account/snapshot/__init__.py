@@ -53,6 +53,7 @@ from ._limits import (
     MAX_SNAPSHOT_CHARACTERS,
     Reading,
     check_document,
+    first_past_limit,
 )
 
 __all__ = [
@@ -417,8 +418,16 @@ def dump_snapshot(snapshot: Snapshot) -> str:
     Keys are sorted within each object as the model orders them, lists
     keep their order, and the text ends with a newline; the same
     snapshot always gives the same text.
+
+    What is written, the loader reads: a value past the limits of
+    :mod:`unified_account.limits` (an amount of more than 15 digits
+    before the point, which the model allows, a string a caller's own
+    value holds) raises :class:`~unified_account.errors.InvalidValueError`
+    naming its JSON path, and nothing is written.
     """
-    return (
-        json.dumps(snapshot_to_data(snapshot), indent=2, ensure_ascii=False)
-        + "\n"
-    )
+    data = snapshot_to_data(snapshot)
+    found = first_past_limit(data)
+    if found is not None:
+        path, problem = found
+        raise InvalidValueError(problem, field=one_line(path) or None)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

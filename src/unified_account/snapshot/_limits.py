@@ -11,6 +11,7 @@ them.  What each costs is documented in ``docs/limits.md``.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from .._excerpt import excerpt, one_line
@@ -20,6 +21,7 @@ from ..limits import (
     MAX_SNAPSHOT_CHARACTERS,
     MAX_TEXT_CHARACTERS,
     MAX_WHOLE_DIGITS,
+    amount_problem,
     text_problem,
 )
 
@@ -28,6 +30,7 @@ __all__ = [
     "MAX_SNAPSHOT_CHARACTERS",
     "MAX_TEXT_CHARACTERS",
     "MAX_WHOLE_DIGITS",
+    "AmountText",
     "Reading",
     "check_document",
     "first_past_limit",
@@ -59,6 +62,17 @@ def _marked(
             break
         seen.add(key)
     return marked
+
+
+class AmountText(str):
+    """An amount or rate as :mod:`._dump` writes it, checked by the walk.
+
+    The model allows more digits than a snapshot holds; a dump marks its
+    decimals so that :func:`first_past_limit` holds them to the limits
+    of :func:`~unified_account.limits.amount_problem`.
+    """
+
+    __slots__ = ()
 
 
 class _LongWhole(str):
@@ -208,6 +222,10 @@ def first_past_limit(
                 path,
                 f"`{excerpt(value)}` has more than {MAX_WHOLE_DIGITS} digits",
             )
+        elif isinstance(value, AmountText):
+            problem = amount_problem(Decimal(value))
+            if problem:
+                return path, problem
         elif isinstance(value, str):
             problem = _text_problem(value)
             if problem:
