@@ -91,6 +91,11 @@ if TYPE_CHECKING:
         to_asin,
         to_sku,
     )
+    from .model.imports import (
+        FeeEstimate,
+        SetAside,
+        SetAsideReason,
+    )
     from .model.inventory import (
         MfnArrangement,
         MfnPool,
@@ -277,6 +282,7 @@ __all__ = [
     "CurrencyOrders",
     "Decision",
     "Edition",
+    "FeeEstimate",
     "Finding",
     "FindingOutcome",
     "FulfillmentChannel",
@@ -314,6 +320,8 @@ __all__ = [
     "Sale",
     "SellerAccount",
     "SellingPlan",
+    "SetAside",
+    "SetAsideReason",
     "Sku",
     "SkuRecord",
     "SkuRow",
@@ -459,6 +467,9 @@ _LAZY = {
     "Sku": ".model.identifiers",
     "to_asin": ".model.identifiers",
     "to_sku": ".model.identifiers",
+    "FeeEstimate": ".model.imports",
+    "SetAside": ".model.imports",
+    "SetAsideReason": ".model.imports",
     "MfnArrangement": ".model.inventory",
     "MfnPool": ".model.inventory",
     "FulfillmentChannel": ".model.listing",

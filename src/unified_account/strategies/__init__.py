@@ -32,7 +32,6 @@ from ._catalog import (
     mfn_pools,
     sku_records,
     skus,
-    snapshots,
 )
 from ._commerce import (
     asin_attributes,
@@ -66,6 +65,20 @@ from ._core import (
 )
 from ._imports import fee_estimates, set_asides
 from ._rows import listing_rows, sku_rows
+from ._snapshots import snapshots
+from ._spapi import (
+    spapi_accounts,
+    spapi_fees_estimates,
+    spapi_inventory_summaries,
+    spapi_listings_items,
+    spapi_listings_searches,
+    spapi_merchant_listings_reports,
+    spapi_notifications,
+    spapi_orders_2026,
+    spapi_orders_reports,
+    spapi_orders_v0,
+    spapi_participations,
+)
 
 __all__ = [
     "account_infos",
@@ -104,6 +117,17 @@ __all__ = [
     "sku_rows",
     "skus",
     "snapshots",
+    "spapi_accounts",
+    "spapi_fees_estimates",
+    "spapi_inventory_summaries",
+    "spapi_listings_items",
+    "spapi_listings_searches",
+    "spapi_merchant_listings_reports",
+    "spapi_notifications",
+    "spapi_orders_2026",
+    "spapi_orders_reports",
+    "spapi_orders_v0",
+    "spapi_participations",
     "storefront_links",
     "storefront_requests",
     "subscription_fee_schedules",

@@ -75,7 +75,8 @@ from ..report.finding import Finding, FindingOutcome
 from ..report.subject import Subject, SubjectKind
 from ..rules import RULES, Rule, RuleFamily, RuleKey
 from ..snapshot import Snapshot
-from . import _catalog, _commerce, _core, _imports, _rows
+from . import _catalog, _commerce, _core, _imports, _rows, _snapshots
+from ._spapi_types import SPAPI_STRATEGIES
 
 __all__ = ["STRATEGIES", "strategy_for"]
 
@@ -187,7 +188,7 @@ def _resolved(kind: type[Resolved[T]]) -> st.SearchStrategy[Resolved[T]]:
 
 
 def _reports() -> st.SearchStrategy[Report]:
-    return _catalog.snapshots().map(build_report)
+    return _snapshots.snapshots().map(build_report)
 
 
 STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
@@ -275,7 +276,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
         lambda split: _nonempty(split.shares)
     ),
     # The edges.
-    Snapshot: _catalog.snapshots,
+    Snapshot: _snapshots.snapshots,
     Report: _reports,
     Finding: lambda: _reports().flatmap(
         lambda report: _nonempty(report.findings)
@@ -296,8 +297,13 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
 def strategy_for(kind: typing.Any) -> st.SearchStrategy[typing.Any]:
     """The strategy for public type ``kind`` (``Resolved[T]`` included).
 
+    The SP-API adapters' shapes and results are resolved too
+    (:data:`._spapi_types.SPAPI_STRATEGIES`).
+
     Requires hypothesis.
     """
     if typing.get_origin(kind) is Resolved or kind is Resolved:
         return _resolved(kind)
+    if kind in SPAPI_STRATEGIES:
+        return SPAPI_STRATEGIES[kind]()
     return STRATEGIES[kind]()
