@@ -272,3 +272,44 @@ class TestImportSpapiFiles:
             read=files.__getitem__,
         )
         assert len(assembly.snapshot.orders) == 1
+
+    def test_a_file_of_pages_is_recognised_and_read_as_one(self):
+        first, second = orders_pages()
+        pages = json.dumps([json.loads(first), json.loads(second)])
+        search_items = json.loads(text("spapi/listings_search_na.json"))
+        listings = json.dumps(
+            [
+                json.loads(text("spapi/listings_item_na.json")),
+                search_items["items"][0],
+            ]
+        )
+        search = json.dumps(
+            [json.loads(text("spapi/listings_search_na.json"))]
+        )
+        files = {
+            "orders.json": pages.encode(),
+            "items.json": listings.encode(),
+            "search.json": search.encode(),
+        }
+        assembly = import_files(
+            list(files),
+            home=Marketplace.US,
+            seller_id="A1EXAMPLEUS",
+            plan=SellingPlan.PROFESSIONAL,
+            read=files.__getitem__,
+        )
+        expected = read_orders(exact("orders_v0_na.json"))
+        assert assembly.snapshot.orders == expected.orders
+        assert len(assembly.snapshot.catalog) >= 2
+
+    def test_a_list_of_unknown_things_is_not_recognised(self):
+        files = {"odd.json": b'[{"what": 1}, 7]'}
+        with pytest.raises(PayloadError) as error:
+            import_files(
+                list(files),
+                home=Marketplace.US,
+                seller_id="A1EXAMPLEUS",
+                plan=SellingPlan.PROFESSIONAL,
+                read=files.__getitem__,
+            )
+        assert "not a shape this library recognises" in error.value.problem
