@@ -486,3 +486,13 @@ class TestDumpHoldsTheLimits:
 
         snapshot = example_snapshot()
         assert parse_snapshot(dump_snapshot(snapshot)) == snapshot
+
+
+def test_details_without_fulfillable_read_the_total():
+    """``inventoryDetails`` without ``fulfillableQuantity``: the total."""
+    response = inventory(US, ("MUG-1", 9))
+    summary = response["payload"]["inventorySummaries"][0]
+    summary["inventoryDetails"] = {"inboundWorkingQuantity": 2}
+    read = read_inventory_summaries(response)
+    assert read.quantities == (("MUG-1", 9),)
+    assert read.rows[0].figures == (9, None, 2, None, None, None, None, None)
