@@ -67,16 +67,20 @@ from ._imports import fee_estimates, set_asides
 from ._rows import listing_rows, sku_rows
 from ._snapshots import snapshots
 from ._spapi import (
-    spapi_accounts,
-    spapi_fees_estimates,
     spapi_inventory_summaries,
     spapi_listings_items,
     spapi_listings_searches,
+)
+from ._spapi_orders import (
+    spapi_fees_estimates,
     spapi_merchant_listings_reports,
-    spapi_notifications,
     spapi_orders_2026,
     spapi_orders_reports,
     spapi_orders_v0,
+)
+from ._spapi_sellers import (
+    spapi_accounts,
+    spapi_notifications,
     spapi_participations,
 )
 

@@ -66,6 +66,8 @@ from ..spapi.sellers import (
     ParticipationShape,
 )
 from . import _spapi
+from . import _spapi_orders as _orders
+from . import _spapi_sellers as _sellers
 
 __all__ = ["SPAPI_STRATEGIES"]
 
@@ -98,7 +100,7 @@ def _at(document: typing.Any, *keys: str) -> list[typing.Any]:
 
 
 def _fee_results() -> Strategy:
-    return _spapi.spapi_fees_estimates().map(
+    return _orders.spapi_fees_estimates().map(
         lambda found: (
             found
             if isinstance(found, list)
@@ -108,7 +110,7 @@ def _fee_results() -> Strategy:
 
 
 def _orders_v0() -> Strategy:
-    return _spapi.spapi_orders_v0().map(lambda found: found["payload"])
+    return _orders.spapi_orders_v0().map(lambda found: found["payload"])
 
 
 def _assemblies() -> Strategy:
@@ -126,9 +128,9 @@ def _assemblies() -> Strategy:
         st.sampled_from([Marketplace.US, Marketplace.CA, Marketplace.MX]),
         st.lists(_spapi.spapi_listings_items(), max_size=2),
         _spapi.spapi_inventory_summaries(),
-        _spapi.spapi_orders_v0(),
-        _spapi.spapi_fees_estimates(),
-        _spapi.spapi_accounts(),
+        _orders.spapi_orders_v0(),
+        _orders.spapi_fees_estimates(),
+        _sellers.spapi_accounts(),
     )
 
 
@@ -175,28 +177,31 @@ SPAPI_STRATEGIES: dict[type, Callable[[], Strategy]] = {
         _orders_v0(), lambda d: _at(d, "Orders", "OrderTotal")
     ),
     Order2026Shape: lambda: _parts(
-        _spapi.spapi_orders_2026(), lambda d: _at(d, "orders")
+        _orders.spapi_orders_2026(), lambda d: _at(d, "orders")
     ),
     Money2026Shape: lambda: _parts(
-        _spapi.spapi_orders_2026(),
+        _orders.spapi_orders_2026(),
         lambda d: _at(d, "orders", "proceeds", "grandTotal"),
     ),
     SalesChannelShape: lambda: _parts(
-        _spapi.spapi_orders_2026(), lambda d: _at(d, "orders", "salesChannel")
+        _orders.spapi_orders_2026(),
+        lambda d: _at(d, "orders", "salesChannel"),
     ),
     MarketplaceParticipationShape: lambda: _parts(
-        _spapi.spapi_participations(), lambda d: _at(d, "payload")
+        _sellers.spapi_participations(), lambda d: _at(d, "payload")
     ),
     MarketplaceShape: lambda: _parts(
-        _spapi.spapi_participations(),
+        _sellers.spapi_participations(),
         lambda d: _at(d, "payload", "marketplace"),
     ),
     ParticipationShape: lambda: _parts(
-        _spapi.spapi_participations(),
+        _sellers.spapi_participations(),
         lambda d: _at(d, "payload", "participation"),
     ),
-    AccountShape: lambda: _spapi.spapi_accounts().map(lambda d: d["payload"]),
-    NotificationShape: _spapi.spapi_notifications,
+    AccountShape: lambda: _sellers.spapi_accounts().map(
+        lambda d: d["payload"]
+    ),
+    NotificationShape: _sellers.spapi_notifications,
     # What the adapters return.
     ListingsItem: lambda: _spapi.spapi_listings_items().map(
         read_listings_item
@@ -209,19 +214,19 @@ SPAPI_STRATEGIES: dict[type, Callable[[], Strategy]] = {
         lambda stock: stock.rows,
     ),
     OrderList: lambda: st.one_of(
-        _spapi.spapi_orders_v0(), _spapi.spapi_orders_2026()
+        _orders.spapi_orders_v0(), _orders.spapi_orders_2026()
     ).map(read_orders),
-    FeeEstimates: lambda: _spapi.spapi_fees_estimates().map(
+    FeeEstimates: lambda: _orders.spapi_fees_estimates().map(
         read_fees_estimates
     ),
-    Participations: lambda: _spapi.spapi_participations().map(
+    Participations: lambda: _sellers.spapi_participations().map(
         read_participations
     ),
-    SellersAccount: lambda: _spapi.spapi_accounts().map(read_account),
-    ListingsReport: lambda: _spapi.spapi_merchant_listings_reports().map(
+    SellersAccount: lambda: _sellers.spapi_accounts().map(read_account),
+    ListingsReport: lambda: _orders.spapi_merchant_listings_reports().map(
         lambda asked: read_merchant_listings_report(*asked)
     ),
-    OrdersReport: lambda: _spapi.spapi_orders_reports().map(
+    OrdersReport: lambda: _orders.spapi_orders_reports().map(
         read_orders_report
     ),
     Assembly: _assemblies,
