@@ -60,7 +60,6 @@ class _Sku:
         self.mfn: int | None = None
         self.fba: dict[Marketplace, int] = {}
         self.listings: dict[Marketplace, Listing] = {}
-
         self.remote: frozenset[Marketplace] = frozenset()
 
     def record(self) -> SkuRecord:
