@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "errors",
             "locales",  # locale names and the supported locale serving each
             "_typography",  # spacing, elision and labels, per locale
+            "limits",  # the one definition of a value a snapshot holds
             "messages",
             "message_ids",
             "rules",

@@ -5,10 +5,8 @@ this project; without it these tests are skipped.
 """
 
 import json
-from pathlib import Path
 
-import pytest
-
+from shared_data import shared
 from unified_account import (
     Catalog,
     FulfillmentChannel,
@@ -25,11 +23,7 @@ from unified_account import (
     to_sku,
 )
 
-MODELS = Path("/work/shared/spapi-models")
-pytestmark = pytest.mark.skipif(
-    not MODELS.is_dir(),
-    reason=f"Amazon's SP-API models are not at {MODELS}",
-)
+MODELS, pytestmark = shared("spapi-models")
 
 
 def load(relative):

@@ -355,6 +355,60 @@ ROWS = [
         st.just(SetAsideReason.CONTRADICTION),
         lambda n: n.reason is SetAsideReason.CONTRADICTION,
     ),
+    (
+        "snapshots",
+        "orders",
+        st.just([]),
+        lambda s: s.orders == (),
+    ),
+    (
+        "snapshots",
+        "fee_estimates",
+        st.lists(ua.fee_estimates(marketplaces=st.just(CA)), min_size=1),
+        lambda s: {e.marketplace for e in s.fee_estimates} == {CA},
+    ),
+    (
+        "snapshots",
+        "set_asides",
+        st.just([]),
+        lambda s: s.set_aside == (),
+    ),
+    (
+        "snapshots",
+        "billing_dates",
+        st.just(date(2026, 7, 1)),
+        lambda s: s.as_of == date(2026, 7, 1),
+    ),
+    (
+        "spapi_inventory_summaries",
+        "marketplaces",
+        st.just(MX),
+        lambda d: d["payload"]["granularity"]["granularityId"] == MX.id,
+    ),
+    (
+        "spapi_fees_estimates",
+        "floats",
+        True,
+        lambda d: all(
+            isinstance(
+                r["FeesEstimateIdentifier"]["PriceToEstimateFees"][
+                    "ListingPrice"
+                ]["Amount"],
+                float,
+            )
+            for r in (
+                d
+                if isinstance(d, list)
+                else [d["payload"]["FeesEstimateResult"]]
+            )
+        ),
+    ),
+    (
+        "spapi_merchant_listings_reports",
+        "marketplaces",
+        st.just(CA),
+        lambda drawn: drawn[1] is CA,
+    ),
 ]
 
 
@@ -415,6 +469,7 @@ def test_flags_are_plain_values_and_parts_are_strategies():
                 "totals",
                 "canceled",
                 "allow_zero_price",
+                "floats",
             }:
                 assert annotation in {"bool | None", "bool"}, (name, parameter)
             elif parameter.name in {

@@ -18,7 +18,7 @@ from __future__ import annotations
 import typing
 from typing import Any
 
-__all__ = ["public_types"]
+__all__ = ["public_types", "spapi_types"]
 
 
 def public_types() -> tuple[Any, ...]:
@@ -38,6 +38,54 @@ def public_types() -> tuple[Any, ...]:
     return tuple(found)
 
 
+def spapi_types() -> tuple[Any, ...]:
+    """The SP-API adapters' input shapes (``TypedDict``) and results."""
+    from .spapi import (
+        Assembly,
+        FbaStock,
+        FeeEstimates,
+        ListingsItem,
+        ListingsReport,
+        OrderList,
+        OrdersReport,
+        Participations,
+        SellersAccount,
+        fba_inventory,
+        fees,
+        listings,
+        notifications,
+        orders,
+        sellers,
+    )
+
+    shapes = [
+        value
+        for module in (
+            fba_inventory,
+            fees,
+            listings,
+            notifications,
+            orders,
+            sellers,
+        )
+        for name, value in vars(module).items()
+        if name.endswith("Shape") and isinstance(value, type)
+    ]
+    return (
+        *shapes,
+        Assembly,
+        FbaStock,
+        fba_inventory.StockRow,
+        FeeEstimates,
+        ListingsItem,
+        ListingsReport,
+        OrderList,
+        OrdersReport,
+        Participations,
+        SellersAccount,
+    )
+
+
 def _strategy(kind: Any) -> Any:
     from .strategies._registry import strategy_for
 
@@ -47,7 +95,7 @@ def _strategy(kind: Any) -> Any:
 def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st
 
-    for kind in public_types():
+    for kind in (*public_types(), *spapi_types()):
         st.register_type_strategy(kind, _registration(st, kind))
 
 

@@ -44,12 +44,12 @@ import attrs
 from ._pool import Lost, run_in_processes
 from .edition import edition_named
 from .errors import RunIncompleteError, SnapshotError, UnifiedAccountError
+from .limits import MAX_SNAPSHOT_CHARACTERS
 from .report import FindingFilter, iter_findings
 from .report.finding import FindingOutcome
 from .report.stream import write_report
 from .report.summary import PROBLEM_OUTCOMES
 from .snapshot import load_snapshot, parse_snapshot
-from .snapshot._limits import MAX_SNAPSHOT_CHARACTERS
 
 __all__ = [
     "SellerJob",

@@ -555,6 +555,13 @@ _SPECS = (
         _p("subject", TEXT),
     ),
     _m(
+        "fba-pool-separation.set-aside.repeated-stock",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
         "per-marketplace-listing.set-aside.incomplete-listing",
         _p("detail", TEXT),
         _p("path", TEXT),

@@ -263,13 +263,37 @@ class TestFees:
             ("outside-region", "DE"),
         ]
 
-    def test_a_float_is_refused_with_the_way_to_load_the_json(self):
-        """json.loads without parse_float=Decimal: refused, with the hint."""
+    def test_floats_from_plain_json_loads_read_as_their_text(self):
+        """json.loads without parse_float: each float is its JSON text.
+
+        (This replaces the refusal of every float: a float parsed from
+        JSON text of at most 15 significant digits holds exactly it.)
+        """
         text = (FIXTURES / "spapi/fees_na.json").read_text(encoding="utf-8")
+        plain = read_fees_estimates(json.loads(text))
+        exact = read_fees_estimates(json.loads(text, parse_float=Decimal))
+        assert plain == exact
+
+    @pytest.mark.parametrize(
+        "amount", [0.1 + 0.2, 1 / 3, float("nan"), float("inf")]
+    )
+    def test_a_float_that_may_not_be_its_text_is_refused(self, amount):
+        """Past 15 significant digits (or not finite): refused, with why."""
+        text = (FIXTURES / "spapi/fees_na.json").read_text(encoding="utf-8")
+        data = json.loads(text)
+        result = data[0] if isinstance(data, list) else data["payload"]
+        result = result.get("FeesEstimateResult", result)
+        result["FeesEstimateIdentifier"]["PriceToEstimateFees"][
+            "ListingPrice"
+        ]["Amount"] = amount
         with pytest.raises(PayloadError) as error:
-            read_fees_estimates(json.loads(text))
-        assert "parse_float" in error.value.problem
+            read_fees_estimates(data)
         assert error.value.path.endswith("ListingPrice.Amount")
+        if amount == amount and abs(amount) != float("inf"):
+            assert "parse_float" in error.value.problem
+            assert "15 significant digits" in error.value.problem
+        else:
+            assert "not a finite number" in error.value.problem
 
 
 class TestFlatFiles:

@@ -8,10 +8,10 @@ Product Fees adapter asks.
 
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+from shared_data import shared
 from unified_account import Marketplace
 from unified_account.model.listing import FulfillmentChannel, ListingStatus
 from unified_account.snapshot import Snapshot
@@ -26,13 +26,7 @@ from unified_account.spapi import (
     read_participations,
 )
 
-ROOT = Path(__file__).resolve().parents[3] / "shared" / "spapi-models"
-MODELS = ROOT if ROOT.is_dir() else Path("/work/shared/spapi-models")
-pytestmark = pytest.mark.skipif(
-    not MODELS.is_dir(),
-    reason=f"Amazon's SP-API models (../shared/spapi-models) are absent: "
-    f"looked in {ROOT}",
-)
+MODELS, pytestmark = shared("spapi-models")
 
 SELLERS = "sellers-api-model/sellers.json"
 LISTINGS = "listings-items-api-model/listingsItems_2021-08-01.json"

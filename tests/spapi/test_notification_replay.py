@@ -151,7 +151,13 @@ def fba_payload(market, pools):
             "inventorySummaries": [
                 {
                     "sellerSku": name,
-                    "inventoryDetails": {"fulfillableQuantity": units},
+                    # Each country's own pool: its inbound figure tells
+                    # it from another country's (``repeated-stock`` is
+                    # for a call that repeats every figure of another).
+                    "inventoryDetails": {
+                        "fulfillableQuantity": units,
+                        "inboundWorkingQuantity": MARKETS.index(market),
+                    },
                     "totalQuantity": units,
                 }
                 for (name, where), units in pools.items()

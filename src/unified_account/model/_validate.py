@@ -16,6 +16,7 @@ import attrs
 
 from .._excerpt import excerpt
 from ..errors import InvalidValueError
+from ..limits import text_problem
 
 __all__ = [
     "Validator",
@@ -27,6 +28,7 @@ __all__ = [
     "matches",
     "non_empty_text",
     "non_negative_int",
+    "writable_text",
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -52,12 +54,34 @@ def instance_of(*types: type) -> Validator:
 def non_empty_text(
     _: object, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
-    """The value is a string with something other than white space."""
+    """The value is a string with something other than white space.
+
+    It is held to the snapshot's limits
+    (:func:`unified_account.limits.text_problem`), so that whatever the
+    model holds can be written and read back.
+    """
     if not isinstance(value, str) or not value.strip():
         raise InvalidValueError(
             f"`{excerpt(value, as_repr=True)}` must be a non-empty string",
             field=attribute.name,
         )
+    problem = text_problem(value)
+    if problem is not None:
+        raise InvalidValueError(problem, field=attribute.name)
+
+
+def writable_text(
+    _: object, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    """The value is a string (maybe empty) within the snapshot's limits."""
+    if not isinstance(value, str):
+        raise InvalidValueError(
+            f"`{excerpt(value, as_repr=True)}` is not an instance of str",
+            field=attribute.name,
+        )
+    problem = text_problem(value)
+    if problem is not None:
+        raise InvalidValueError(problem, field=attribute.name)
 
 
 def matches(pattern: str, hint: str) -> Validator:

@@ -18,6 +18,7 @@ import attrs
 
 from .._excerpt import excerpt
 from ..errors import InvalidValueError
+from ..limits import text_problem
 
 __all__ = [
     "AttributeText",
@@ -47,6 +48,9 @@ def _text(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
             f"`{excerpt(value, as_repr=True)}` must be a non-empty string",
             field=attribute.name,
         )
+    problem = text_problem(value)
+    if problem is not None:
+        raise InvalidValueError(problem, field=attribute.name)
 
 
 @attrs.frozen

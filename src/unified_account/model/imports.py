@@ -18,7 +18,7 @@ import attrs
 
 from ..errors import InvalidValueError
 from ..rules import RuleKey
-from ._validate import instance_of, non_empty_text
+from ._validate import instance_of, non_empty_text, writable_text
 from .marketplace import Marketplace
 from .money import Money
 
@@ -52,6 +52,9 @@ class SetAsideReason(enum.Enum):
     """A notification that contradicts the rules; not applied."""
     FEE_ESTIMATE_FAILED = "fee-estimate-failed"
     """A Product Fees result whose ``Status`` is not ``Success``."""
+    REPEATED_STOCK = "repeated-stock"
+    """FBA stock one country's call repeats from another's call (the same
+    SKU and figures) where the SKU sells only in that other country."""
 
     @property
     def rule(self) -> RuleKey:
@@ -75,6 +78,7 @@ _RULES = MappingProxyType(
         _R.LISTING_ISSUE: RuleKey.PER_MARKETPLACE_LISTING,
         _R.UNKNOWN_FULFILLMENT_CHANNEL: RuleKey.PER_MARKETPLACE_LISTING,
         _R.OTHER_COUNTRY_STOCK: RuleKey.FBA_POOL_SEPARATION,
+        _R.REPEATED_STOCK: RuleKey.FBA_POOL_SEPARATION,
         _R.CONTRADICTION: RuleKey.MFN_INVENTORY,
         _R.FEE_ESTIMATE_FAILED: RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE,
     }
@@ -94,10 +98,10 @@ class SetAside:
     """
 
     source: str = attrs.field(validator=non_empty_text)
-    path: str = attrs.field(validator=instance_of(str))
+    path: str = attrs.field(validator=writable_text)
     subject: str = attrs.field(validator=non_empty_text)
     reason: SetAsideReason = attrs.field(validator=instance_of(SetAsideReason))
-    detail: str = attrs.field(default="", validator=instance_of(str))
+    detail: str = attrs.field(default="", validator=writable_text)
 
 
 @attrs.frozen(kw_only=True)

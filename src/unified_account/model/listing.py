@@ -21,6 +21,7 @@ import immutables
 
 from .._excerpt import excerpt
 from ..errors import InvalidValueError
+from ..limits import text_problem
 from .attributes import AttributeText, AttributeValue
 from .identifiers import Sku, to_sku
 from .marketplace import Marketplace
@@ -96,6 +97,11 @@ def _attributes(
                 "(text, not blank)",
                 field=f"attributes.{name}",
             )
+        problem = text_problem(name) or (
+            text_problem(text) if isinstance(text, str) else None
+        )
+        if problem is not None:
+            raise InvalidValueError(problem, field=f"attributes.{name}")
     return (
         value if isinstance(value, immutables.Map) else immutables.Map(value)
     )
@@ -164,6 +170,9 @@ CAD, the currency of Amazon.ca
                 "string",
                 field="title",
             )
+        problem = text_problem(self.title)
+        if problem is not None:
+            raise InvalidValueError(problem, field="title")
         if self.price.currency != self.marketplace.currency:
             raise InvalidValueError(
                 f"`{excerpt(self.price)}` is not in "

@@ -23,6 +23,7 @@ from babel.numbers import get_currency_precision, list_currencies
 from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..errors import CurrencyMismatchError, InvalidValueError
+from ..limits import AMOUNT_FRACTION_DIGITS, AMOUNT_INTEGER_DIGITS
 
 if TYPE_CHECKING:
     from typing import Self
@@ -46,12 +47,14 @@ Every product of two such numbers is exact in the library's own decimal
 context (precision 200), so no arithmetic on accepted values can round
 behind the caller's back or overflow."""
 
-AMOUNT_TEXT_INTEGER_DIGITS = 15
+AMOUNT_TEXT_INTEGER_DIGITS = AMOUNT_INTEGER_DIGITS
 """The most digits before the point of a decimal written as text in a
-snapshot or an SP-API payload (without leading zeros): a quadrillion."""
+snapshot or an SP-API payload (without leading zeros): a quadrillion
+(:data:`unified_account.limits.AMOUNT_INTEGER_DIGITS`)."""
 
-AMOUNT_TEXT_FRACTION_DIGITS = 12
-"""The most digits after the point of a decimal written as text."""
+AMOUNT_TEXT_FRACTION_DIGITS = AMOUNT_FRACTION_DIGITS
+"""The most digits after the point of a decimal written as text
+(:data:`unified_account.limits.AMOUNT_FRACTION_DIGITS`)."""
 
 _KNOWN_CURRENCIES = frozenset(list_currencies())
 _PRECISION: Mapping[str, int] = MappingProxyType(

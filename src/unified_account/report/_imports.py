@@ -34,6 +34,7 @@ _MESSAGES = {
     "other-country-stock": N_(
         "fba-pool-separation.set-aside.other-country-stock"
     ),
+    "repeated-stock": N_("fba-pool-separation.set-aside.repeated-stock"),
     "incomplete-listing": N_(
         "per-marketplace-listing.set-aside.incomplete-listing"
     ),

@@ -43,6 +43,7 @@ _REPORTED: dict[str, tuple[FindingOutcome, ...]] = {
     "fba-pool-separation.remote": (_INFO,),
     "fba-pool-separation.remote-local-unknown": (_UNDETERMINED,),
     "fba-pool-separation.set-aside.other-country-stock": (_WARNING,),
+    "fba-pool-separation.set-aside.repeated-stock": (_WARNING,),
     "home-only-by-default.home": (_ALLOWED,),
     "home-only-by-default.not-turned-on": (_DENIED, _INFO),
     "list-anywhere.allowed": (_ALLOWED,),

@@ -54,6 +54,7 @@ from ._limits import (
     MAX_SNAPSHOT_CHARACTERS,
     Reading,
     check_document,
+    first_past_limit,
 )
 
 __all__ = [
@@ -372,7 +373,7 @@ def load_snapshot(path: str | Path) -> Snapshot:
     """Read the snapshot file at ``path``.
 
     A file, a FIFO or a device: reading stops one byte past the limit of
-    :data:`~unified_account.snapshot._limits.MAX_SNAPSHOT_CHARACTERS`
+    :data:`~unified_account.limits.MAX_SNAPSHOT_CHARACTERS`
     (a regular file past it is refused from its size), so endless input
     such as ``/dev/zero`` is refused quickly.
     """
@@ -442,8 +443,16 @@ def dump_snapshot(snapshot: Snapshot) -> str:
     Keys are sorted within each object as the model orders them, lists
     keep their order, and the text ends with a newline; the same
     snapshot always gives the same text.
+
+    What is written, the loader reads: a value past the limits of
+    :mod:`unified_account.limits` (an amount of more than 15 digits
+    before the point, which the model allows, a string a caller's own
+    value holds) raises :class:`~unified_account.errors.InvalidValueError`
+    naming its JSON path, and nothing is written.
     """
-    return (
-        json.dumps(snapshot_to_data(snapshot), indent=2, ensure_ascii=False)
-        + "\n"
-    )
+    data = snapshot_to_data(snapshot)
+    found = first_past_limit(data)
+    if found is not None:
+        path, problem = found
+        raise InvalidValueError(problem, field=one_line(path) or None)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

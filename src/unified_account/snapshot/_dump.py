@@ -22,6 +22,7 @@ from ..model.listing import EMPTY_ATTRIBUTES, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..model.storefront import StorefrontLink
+from ._limits import AmountText
 
 __all__ = ["record_data"]
 
@@ -35,9 +36,12 @@ def _value(value: Any) -> Any:
     if isinstance(value, Marketplace):
         return value.name
     if isinstance(value, Money):
-        return {"amount": str(value.amount), "currency": value.currency}
+        return {
+            "amount": AmountText(value.amount),
+            "currency": value.currency,
+        }
     if isinstance(value, Decimal):
-        return str(value)
+        return AmountText(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, StorefrontLink):

@@ -3,39 +3,39 @@
 Whatever loads can be reported: a snapshot within these limits builds a
 report in bounded time and memory, and one beyond them is refused when it
 is read, with the JSON path of the first value past a limit.  The limits
-and what each costs are documented in ``docs/limits.md``.
+themselves, and the test of one value against them, are defined once in
+:mod:`unified_account.limits`; this module walks a parsed document with
+them.  What each costs is documented in ``docs/limits.md``.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from .._excerpt import excerpt, one_line
 from ..errors import SnapshotError
+from ..limits import (
+    MAX_DEPTH,
+    MAX_SNAPSHOT_CHARACTERS,
+    MAX_TEXT_CHARACTERS,
+    MAX_WHOLE_DIGITS,
+    amount_problem,
+    text_problem,
+)
 
 __all__ = [
     "MAX_DEPTH",
     "MAX_SNAPSHOT_CHARACTERS",
     "MAX_TEXT_CHARACTERS",
     "MAX_WHOLE_DIGITS",
+    "AmountText",
     "Reading",
     "check_document",
     "first_past_limit",
     "whole_number",
 ]
-
-MAX_SNAPSHOT_CHARACTERS = 1024 * 1024 * 1024
-"""The longest snapshot text (bytes, or characters for a ``str``)."""
-
-MAX_DEPTH = 32
-"""The deepest nesting of arrays and objects (the format needs about 8)."""
-
-MAX_TEXT_CHARACTERS = 10_000
-"""The longest string, key or value."""
-
-MAX_WHOLE_DIGITS = 15
-"""The most digits of a whole number (a quantity, the version)."""
 
 _WHOLE_LIMIT = 10**MAX_WHOLE_DIGITS
 
@@ -62,6 +62,17 @@ def _marked(
             break
         seen.add(key)
     return marked
+
+
+class AmountText(str):
+    """An amount or rate as :mod:`._dump` writes it, checked by the walk.
+
+    The model allows more digits than a snapshot holds; a dump marks its
+    decimals so that :func:`first_past_limit` holds them to the limits
+    of :func:`~unified_account.limits.amount_problem`.
+    """
+
+    __slots__ = ()
 
 
 class _LongWhole(str):
@@ -151,21 +162,7 @@ def _join(path: str, step: str | int) -> str:
     return f"{path}.{excerpt(step)}" if path else excerpt(step)
 
 
-def _text_problem(text: str) -> str | None:
-    if len(text) > MAX_TEXT_CHARACTERS:
-        return (
-            f"`{excerpt(text)}` is longer than {MAX_TEXT_CHARACTERS:,} "
-            "characters"
-        )
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            return (
-                f"`{excerpt(text)}` cannot be written as UTF-8 (it holds a "
-                "lone surrogate)"
-            )
-    return None
+_text_problem = text_problem
 
 
 def _records(data: object) -> object:
@@ -225,6 +222,10 @@ def first_past_limit(
                 path,
                 f"`{excerpt(value)}` has more than {MAX_WHOLE_DIGITS} digits",
             )
+        elif isinstance(value, AmountText):
+            problem = amount_problem(Decimal(value))
+            if problem:
+                return path, problem
         elif isinstance(value, str):
             problem = _text_problem(value)
             if problem:

@@ -15,10 +15,21 @@ from typing import Any, TypeVar
 
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, PayloadError
+from ..limits import (
+    MAX_WHOLE_DIGITS,
+    amount_problem,
+    text_problem,
+    whole_problem,
+)
 from ..model.money import Money
-from ..snapshot._limits import MAX_WHOLE_DIGITS, _text_problem
 
-_WHOLE_LIMIT = 10**MAX_WHOLE_DIGITS
+MAX_FLOAT_DIGITS = 15
+"""The most significant digits of a float read as an exact amount.
+
+A float parsed from JSON text of at most 15 significant digits has that
+text as its shortest ``repr``: the float holds exactly the number
+written.  Past that, two texts may give one float, and it is refused.
+"""
 
 T = TypeVar("T")
 
@@ -95,13 +106,13 @@ def need(value: Mapping[str, Any], key: str, path: str) -> Any:
 def text(value: object, path: str) -> str:
     """A non-empty string a snapshot can hold.
 
-    At most :data:`~unified_account.snapshot._limits.MAX_TEXT_CHARACTERS`
+    At most :data:`~unified_account.limits.MAX_TEXT_CHARACTERS`
     characters and writable as UTF-8 (no lone surrogate), as the loader
     requires: whatever an adapter reads can be saved, loaded and reported.
     """
     if not isinstance(value, str) or not value.strip():
         raise fail(path, f"expected a non-empty string, got {kind(value)}")
-    problem = _text_problem(value)
+    problem = text_problem(value)
     if problem is not None:
         raise fail(path, problem)
     return value
@@ -110,7 +121,7 @@ def text(value: object, path: str) -> str:
 def whole(value: object, path: str) -> int:
     """A whole number of at least 0 (a boolean is not a number).
 
-    At most :data:`~unified_account.snapshot._limits.MAX_WHOLE_DIGITS`
+    At most :data:`~unified_account.limits.MAX_WHOLE_DIGITS`
     digits, as in a snapshot: a larger one (``1e999999`` read as a
     ``Decimal``) is refused before it is converted, which would take
     minutes.
@@ -127,11 +138,11 @@ def whole(value: object, path: str) -> int:
             path,
             f"expected a whole number of at least 0, got `{excerpt(value)}`",
         )
-    if value >= _WHOLE_LIMIT:
-        raise fail(
-            path,
-            f"`{excerpt(value)}` has more than {MAX_WHOLE_DIGITS} digits",
-        )
+    problem = whole_problem(value) if isinstance(value, int) else None
+    if isinstance(value, Decimal) and value.adjusted() >= MAX_WHOLE_DIGITS:
+        problem = f"`{excerpt(value)}` has more than {MAX_WHOLE_DIGITS} digits"
+    if problem is not None:
+        raise fail(path, problem)
     return int(value)
 
 
@@ -148,6 +159,8 @@ def decimal_text(value: object, path: str) -> Decimal:
     Digits with an optional leading ``-`` and an optional point followed
     by digits; no exponent, sign ``+``, spaces, separators or non-ASCII
     digits.  A JSON number is refused: SP-API writes these as strings.
+    At most 15 digits before the point and 12 after it, as in a snapshot
+    (:func:`~unified_account.limits.amount_problem`).
     """
     if not isinstance(value, str):
         raise fail(
@@ -155,27 +168,49 @@ def decimal_text(value: object, path: str) -> Decimal:
         )
     if not _DECIMAL.fullmatch(value):
         raise fail(path, f"`{excerpt(value)}` is not a plain decimal number")
-    return Decimal(value)
+    return _amount(Decimal(value), path)
+
+
+def _amount(amount: Decimal, path: str) -> Decimal:
+    problem = amount_problem(amount)
+    if problem is not None:
+        raise fail(path, problem)
+    return amount
+
+
+def _float(value: float, path: str) -> Decimal:
+    """The decimal a float from JSON text holds, if that is certain."""
+    shortest = Decimal(repr(value))
+    if not shortest.is_finite():
+        raise fail(path, f"`{excerpt(value)}` is not a finite number")
+    if len(shortest.as_tuple().digits) > MAX_FLOAT_DIGITS:
+        raise fail(
+            path,
+            f"`{excerpt(value, as_repr=True)}` is a float of more than "
+            f"{MAX_FLOAT_DIGITS} significant digits, which may not be the "
+            "number written; parse the JSON with "
+            "`parse_float=decimal.Decimal`",
+        )
+    return shortest
 
 
 def json_number(value: object, path: str) -> Decimal:
     """An amount written as a JSON number, exactly (Product Fees only).
 
-    The JSON must be parsed with ``json.loads(text, parse_float=Decimal)``
-    so the number arrives as the ``Decimal`` of its text; an ``int`` is
-    accepted too.  A ``float`` is refused: its digits are already lost.
+    Best parsed with ``json.loads(text, parse_float=Decimal)``, so the
+    number arrives as the ``Decimal`` of its text; an ``int`` is accepted
+    too.  A ``float`` (as a client that parses JSON plainly gives it) is
+    accepted when its shortest ``repr`` has at most
+    :data:`MAX_FLOAT_DIGITS` significant digits: that ``repr`` is then
+    the text the JSON held.  Another float is refused with the reason.
+    At most 15 digits before the point and 12 after it, as in a snapshot.
     """
+    if isinstance(value, float):
+        return _amount(_float(value, path), path)
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        hint = (
-            "; parse the JSON with `parse_float=decimal.Decimal`"
-            if isinstance(value, float)
-            else ""
-        )
-        raise fail(path, f"expected a JSON number, got {kind(value)}{hint}")
-    amount = Decimal(value)
-    if not amount.is_finite():
-        raise fail(path, f"`{excerpt(value)}` is not a finite number")
-    return amount
+        raise fail(path, f"expected a JSON number, got {kind(value)}")
+    amount = Decimal(value) if isinstance(value, int) else value
+    return _amount(amount, path)
 
 
 def money(

@@ -17,7 +17,7 @@ guess.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 import attrs
@@ -27,13 +27,15 @@ from ..errors import InvalidValueError, MissingDataError
 from ..model._validate import check_calendar_date
 from ..model.account import AccountInfo, SellerAccount, SellingPlan
 from ..model.catalog import Catalog, SkuRecord
-from ..model.identifiers import Sku
+from ..model.identifiers import Sku, to_sku
 from ..model.imports import FeeEstimate, SetAside, SetAsideReason
 from ..model.inventory import MfnPool
 from ..model.listing import Listing
 from ..model.marketplace import Marketplace, Region
 from ..model.orders import Order
 from ..snapshot import Snapshot
+from ._json import at
+from ._stock import repeated_stock
 from .fba_inventory import FbaStock
 from .fees import FeeEstimates
 from .listings import ListingsItem
@@ -60,6 +62,7 @@ class _Sku:
         self.mfn: int | None = None
         self.fba: dict[Marketplace, int] = {}
         self.listings: dict[Marketplace, Listing] = {}
+        self.remote: frozenset[Marketplace] = frozenset()
 
     def record(self) -> SkuRecord:
         mfn = MfnPool.shared(self.mfn or 0)
@@ -68,8 +71,32 @@ class _Sku:
             asin=self.asin,
             mfn=mfn,
             fba=self.fba,
+            remote_fulfillment=self.remote,
             listings=tuple(self.listings.values()),
         )
+
+
+class _Notes(list[SetAside]):
+    """Notes in order; one read repeating another's note adds nothing.
+
+    The same SKU read from two calls (``getListingsItem`` and
+    ``searchListingsItems``) gives the same notes at two paths: a note
+    whose source, subject, reason and detail an earlier read gave is
+    left out (within one read, each note is its own).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[tuple[str, str, SetAsideReason, str]] = set()
+
+    def read(self, notes: Iterable[SetAside]) -> None:
+        keys = []
+        for note in notes:
+            key = (note.source, note.subject, note.reason, note.detail)
+            if key not in self.seen:
+                keys.append(key)
+                self.append(note)
+        self.seen.update(keys)
 
 
 def assemble_snapshot(
@@ -86,6 +113,7 @@ def assemble_snapshot(
     listing_reports: Iterable[ListingsReport] = (),
     notifications: Iterable[object] = (),
     as_of: date | None = None,
+    remote_fulfillment: Mapping[str, Iterable[Marketplace]] | None = None,
 ) -> Assembly:
     """The snapshot the given SP-API results describe.
 
@@ -98,6 +126,14 @@ def assemble_snapshot(
     set aside (``other-country-stock``), never added.  An order id seen
     twice keeps its first reading.  ``notifications`` are replayed last,
     in order (:func:`~unified_account.spapi.notifications.replay`).
+
+    ``remote_fulfillment`` maps a SKU to the marketplaces where the
+    seller enrolled it in Remote Fulfillment with FBA (SP-API does not
+    say); it is kept on the SKU's record.  With the listings, it decides
+    which FBA rows are another country's stock repeated by a call
+    (``repeated-stock``, :mod:`~unified_account.spapi._stock`).  A note
+    a read repeats from an earlier read (the same SKU from two calls) is
+    kept once.
 
     ``as_of`` is the day the snapshot describes: the subscription's
     billing date, on which the report judges the dated rules (the
@@ -119,21 +155,21 @@ def assemble_snapshot(
             f"is not a North American marketplace",
             field="home",
         )
-    notes: list[SetAside] = []
+    notes = _Notes()
     known = account.participations if account is not None else participations
     if account is not None:
-        notes.extend(account.set_aside)
+        notes.read(account.set_aside)
     if participations is not None:
         if account is not None:
             known = participations
-        notes.extend(participations.set_aside)
+        notes.read(participations.set_aside)
     skus: dict[Sku, _Sku] = {}
 
     def entry(sku: Sku) -> _Sku:
         return skus.setdefault(sku, _Sku(sku))
 
     for item in listings:
-        notes.extend(item.set_aside)
+        notes.read(item.set_aside)
         found = entry(item.sku)
         found.asin = found.asin or item.asin
         if item.mfn_quantity is not None:
@@ -141,18 +177,36 @@ def assemble_snapshot(
         for listing in item.listings:
             found.listings[listing.marketplace] = listing
     for report in listing_reports:
-        notes.extend(report.set_aside)
+        notes.read(report.set_aside)
         for listing, quantity, asin in report.rows:
             found = entry(listing.sku)
             found.asin = found.asin or asin
             found.listings.setdefault(listing.marketplace, listing)
             if quantity is not None and found.mfn is None:
                 found.mfn = quantity
-    for stock in inventory:
-        notes.extend(stock.set_aside)
+    for sku_text, markets in (remote_fulfillment or {}).items():
+        found = entry(at("remote_fulfillment", to_sku, sku_text))
+        found.remote = frozenset(markets)
+    stocks = tuple(inventory)
+    repeated = repeated_stock(
+        (
+            (stock.marketplace, row)
+            for stock in stocks
+            if stock.marketplace is not None
+            for row in stock.rows
+        ),
+        {sku: tuple(found.listings) for sku, found in skus.items()},
+        {sku: found.remote for sku, found in skus.items()},
+    )
+    for stock in stocks:
+        notes.read(stock.set_aside)
         if stock.marketplace is None:
             continue
         for sku, units in stock.quantities:
+            note = repeated.get((stock.marketplace, sku))
+            if note is not None:
+                notes.append(note)
+                continue
             found = entry(sku)
             if stock.marketplace in found.fba:
                 notes.append(
@@ -168,12 +222,12 @@ def assemble_snapshot(
             found.fba[stock.marketplace] = units
     kept: dict[str, Order] = {}
     for read in orders:
-        notes.extend(read.set_aside)
+        notes.read(read.set_aside)
         for order in read.orders:
             kept.setdefault(order.order_id, order)
     estimates: list[FeeEstimate] = []
     for read_fees in fees:
-        notes.extend(read_fees.set_aside)
+        notes.read(read_fees.set_aside)
         estimates.extend(read_fees.estimates)
     if account is not None:
         plan = account.plan

@@ -29,10 +29,13 @@ from ..model.imports import SetAside, SetAsideReason
 from ..model.marketplace import Marketplace
 from ._common import Read, classify
 from ._json import array, at, fail, get, join, need, obj, text, whole
+from ._pages import document, pages
 
 __all__ = [
+    "FIGURES",
     "FbaStock",
     "InventorySummaryShape",
+    "StockRow",
     "read_inventory_summaries",
 ]
 
@@ -61,15 +64,44 @@ class GranularityShape(TypedDict):
     granularityId: str
 
 
+FIGURES = (
+    "totalQuantity",
+    "fulfillableQuantity",
+    "inboundWorkingQuantity",
+    "inboundShippedQuantity",
+    "inboundReceivingQuantity",
+    "reservedQuantity.totalReservedQuantity",
+    "researchingQuantity.totalResearchingQuantity",
+    "unfulfillableQuantity.totalUnfulfillableQuantity",
+)
+"""The figures of a summary compared across countries' calls, in order."""
+
+
+@attrs.frozen
+class StockRow:
+    """One summary's figures (:data:`FIGURES`; ``None``: not given).
+
+    Two countries' calls that give a SKU the same figures may show one
+    country's stock twice (see
+    :func:`~unified_account.spapi.assemble.assemble_snapshot`).
+    """
+
+    sku: Sku
+    figures: tuple[int | None, ...]
+    path: str
+
+
 @attrs.frozen
 class FbaStock(Read):
     """One country's FBA pools: ``quantities`` is ``(sku, units)`` pairs.
 
-    ``marketplace`` is ``None`` when the call's marketplace was set aside.
+    ``marketplace`` is ``None`` when the call's marketplace was set aside;
+    ``rows`` hold each kept summary's figures and path, in order.
     """
 
     marketplace: Marketplace | None = None
     quantities: tuple[tuple[Sku, int], ...] = ()
+    rows: tuple[StockRow, ...] = ()
 
 
 def read_inventory_summaries(
@@ -78,8 +110,54 @@ def read_inventory_summaries(
     """Read a ``getInventorySummaries`` response for one marketplace.
 
     ``marketplace_id`` is the id the call was made for; it may be left
-    out when the response carries ``payload.granularity``.
+    out when the response carries ``payload.granularity``.  In any form
+    the adapters accept (see :mod:`unified_account.spapi`): pages are one
+    call's, for one marketplace, and a SKU a later page gives again is
+    set aside as in one page.
     """
+    found = pages(response, lambda page: _read(page, marketplace_id))
+    if found is None:
+        return _read(document(response), marketplace_id)
+    markets = {read.marketplace for read in found}
+    if len(markets) > 1:
+        raise fail(
+            "",
+            "the pages are of different marketplaces: "
+            + ", ".join(sorted(m.name if m else "none" for m in markets)),
+        )
+    seen: set[Sku] = set()
+    quantities: list[tuple[Sku, int]] = []
+    rows: list[StockRow] = []
+    notes: list[SetAside] = []
+    for read in found:
+        notes.extend(read.set_aside)
+        for (sku, units), row in zip(read.quantities, read.rows, strict=True):
+            if sku in seen:
+                notes.append(_again(row.path, sku, read.marketplace))
+                continue
+            seen.add(sku)
+            quantities.append((sku, units))
+            rows.append(row)
+    return FbaStock(
+        marketplace=markets.pop() if markets else None,
+        quantities=tuple(quantities),
+        rows=tuple(rows),
+        set_aside=notes,
+    )
+
+
+def _again(path: str, sku: Sku, market: Marketplace | None) -> SetAside:
+    assert market is not None  # a set-aside call has no rows
+    return SetAside(
+        source=SOURCE,
+        path=path,
+        subject=str(sku),
+        reason=SetAsideReason.OTHER_COUNTRY_STOCK,
+        detail=market.name,
+    )
+
+
+def _read(response: object, marketplace_id: str | None) -> FbaStock:
     root = obj(response, "")
     payload, path = root, ""
     if "payload" in root:
@@ -116,6 +194,7 @@ def read_inventory_summaries(
         return FbaStock(set_aside=[found])
     seen: set[str] = set()
     quantities: list[tuple[Sku, int]] = []
+    rows: list[StockRow] = []
     notes: list[SetAside] = []
     for index, raw in enumerate(summaries):
         where = join(summaries_path, index)
@@ -126,21 +205,34 @@ def read_inventory_summaries(
         )
         quantity = _quantity(summary, where)
         if sku in seen:
-            notes.append(
-                SetAside(
-                    source=SOURCE,
-                    path=where,
-                    subject=str(sku),
-                    reason=SetAsideReason.OTHER_COUNTRY_STOCK,
-                    detail=found.name,
-                )
-            )
+            notes.append(_again(where, sku, found))
             continue
         seen.add(sku)
         quantities.append((sku, quantity))
+        rows.append(StockRow(sku, _figures(summary, where), where))
     return FbaStock(
-        marketplace=found, quantities=tuple(quantities), set_aside=notes
+        marketplace=found,
+        quantities=tuple(quantities),
+        rows=tuple(rows),
+        set_aside=notes,
     )
+
+
+def _figures(summary: Mapping[str, Any], where: str) -> tuple[int | None, ...]:
+    found: list[int | None] = []
+    for name in FIGURES:
+        steps = name.split(".")
+        if name != "totalQuantity":
+            steps.insert(0, "inventoryDetails")
+        value: Any = summary
+        path = where
+        for step in steps:
+            if value is None:
+                break
+            value = obj(value, path).get(step)
+            path = join(path, step)
+        found.append(None if value is None else whole(value, path))
+    return tuple(found)
 
 
 def _quantity(fields: Mapping[str, Any], where: str) -> int:

@@ -37,6 +37,7 @@ import attrs
 from ..model.imports import FeeEstimate, SetAside, SetAsideReason
 from ._common import Read, classify
 from ._json import array, at, join, json_number, money, need, obj, text
+from ._pages import document, pages
 
 __all__ = ["FeeEstimates", "FeesEstimateResultShape", "read_fees_estimates"]
 
@@ -142,8 +143,21 @@ def read_fees_estimates(response: object) -> FeeEstimates:
     """Read a ``getMyFeesEstimate(s)`` response (one result or a list).
 
     A result whose ``Status`` is not ``Success`` and one for a marketplace
-    outside North America are set aside with their reason.
+    outside North America are set aside with their reason.  In any form
+    the adapters accept (see :mod:`unified_account.spapi`); amounts as
+    ``Decimal``, ``int`` or a float that is its JSON text
+    (:func:`~unified_account.spapi._json.json_number`).
     """
+    found = pages(response, _read, listed=True)
+    if found is None:
+        return _read(document(response))
+    return FeeEstimates(
+        estimates=tuple(e for read in found for e in read.estimates),
+        set_aside=[note for read in found for note in read.set_aside],
+    )
+
+
+def _read(response: object) -> FeeEstimates:
     estimates: list[FeeEstimate] = []
     notes: list[SetAside] = []
     results, _ = _results(response)

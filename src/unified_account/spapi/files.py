@@ -9,8 +9,10 @@ the marketplace of the call when the response does not),
 ``orders``, ``fees``, ``notifications``, ``listings-report`` (``:CA``:
 the marketplace it was requested for; default: home) and
 ``orders-report``.  JSON is parsed with ``parse_float=Decimal`` (exact
-Product Fees amounts).  An error names the file and the JSON path (or
-the report's line and column).
+Product Fees amounts).  A file may hold a response's document, its
+``payload`` as a client keeps it, or a JSON array of pages of one kind.
+An error names the file and the JSON path (or the report's line and
+column).
 """
 
 from __future__ import annotations
@@ -26,10 +28,11 @@ import attrs
 from .._excerpt import excerpt
 from .._files import NotText, TooLong, read_limited
 from ..errors import PayloadError, UnknownMarketplaceError
+from ..limits import MAX_SNAPSHOT_CHARACTERS
 from ..model.account import SellingPlan
 from ..model.imports import SetAside
 from ..model.marketplace import Marketplace
-from ..snapshot._limits import MAX_SNAPSHOT_CHARACTERS
+from ._pages import pages
 from .assemble import Assembly, assemble_snapshot
 from .fba_inventory import read_inventory_summaries
 from .fees import read_fees_estimates
@@ -103,9 +106,23 @@ def recognise(data: object) -> str:
     first = _first(data)
     if isinstance(first, Mapping) and "FeesEstimateIdentifier" in first:
         return "fees"
+    if isinstance(data, list) and data:
+        kinds = {_page_kind(page) for page in data}
+        if len(kinds) == 1 and None not in kinds:
+            return str(kinds.pop())
     raise PayloadError(
         "", "not a shape this library recognises; name it as KIND=FILE"
     )
+
+
+def _page_kind(page: object) -> str | None:
+    """The kind of one page of a file of pages, if it has one."""
+    if not isinstance(page, Mapping):
+        return None
+    try:
+        return recognise(page)
+    except PayloadError:
+        return None
 
 
 def _spec(word: str) -> tuple[str | None, str | None, str]:
@@ -142,7 +159,7 @@ def import_files(
 
     ``read`` reads a path's bytes (default: the file system, a file, a
     FIFO or a device read no further than one byte past
-    :data:`~unified_account.snapshot._limits.MAX_SNAPSHOT_CHARACTERS`).
+    :data:`~unified_account.limits.MAX_SNAPSHOT_CHARACTERS`).
     The path of every item set aside starts with its file's name.
     ``as_of``: the day the snapshot describes (see
     :func:`~unified_account.spapi.assemble.assemble_snapshot`).
@@ -270,6 +287,11 @@ def _one(
     if kind == "listings":
         if isinstance(parsed, Mapping) and "items" in parsed:
             return kind, read_listings_search(parsed)
+        if isinstance(parsed, list):
+            if all(isinstance(p, Mapping) and "items" in p for p in parsed):
+                return kind, read_listings_search(parsed)
+            items = pages(parsed, read_listings_item)
+            return kind, tuple(items or ())
         return kind, (read_listings_item(parsed),)
     if kind == "fba-inventory":
         called = None if market is None else _market(market, home).id

@@ -18,8 +18,10 @@ per North American marketplace of its ``summaries``:
   set aside (``unknown-fulfillment-channel``);
 - **key attributes**: ``brand``, ``item_name``, ``manufacturer``,
   ``model_number``, ``part_number``, ``color``, ``size`` and ``style``,
-  when their value for that marketplace (or for none) is a string
-  (first value wins);
+  when their value for that marketplace (or for none) is a string: the
+  first value scoped to the marketplace (``marketplace_id``), else the
+  first scoped to none, with its ``language_tag`` kept (an
+  :class:`~unified_account.model.attributes.AttributeValue`);
 - the ``DEFAULT`` **quantity** is the SKU's shared merchant-fulfilled
   pool (``mfn-inventory``: Amazon keeps one MFN quantity per SKU).
 
@@ -35,6 +37,7 @@ from typing import Any, NotRequired, TypedDict
 
 import attrs
 
+from ..model.attributes import AttributeText, AttributeValue
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.imports import SetAside, SetAsideReason
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
@@ -42,6 +45,7 @@ from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ._common import Read, classify
 from ._json import array, at, get, join, money, need, obj, text, whole
+from ._pages import document, pages
 
 __all__ = [
     "ItemShape",
@@ -194,24 +198,51 @@ def _by_marketplace(
 
 def _attributes(
     item: Mapping[str, Any], path: str, marketplace: Marketplace
-) -> dict[str, str]:
-    values: dict[str, str] = {}
+) -> dict[str, AttributeText]:
+    """The key attributes of ``marketplace``, each with its language.
+
+    A value scoped to ``marketplace`` (its ``marketplace_id``) wins over
+    one scoped to none; a value scoped to another marketplace is not
+    this one's.  Each keeps its ``language_tag``, so that ``Black``
+    (``en_US``) and ``Noire`` (``fr_CA``) are one colour in two
+    languages, not a difference.  A kept value is held to the snapshot's
+    limits like every other text.
+    """
+    scoped: dict[str, AttributeText] = {}
+    unscoped: dict[str, AttributeText] = {}
     raw = get(item, "attributes", path)
     if raw is None:
-        return values
+        return scoped
     where = join(path, "attributes")
     for name, entries in obj(raw, where).items():
-        for index, entry in enumerate(array(entries, join(where, name))):
-            entry = obj(entry, join(join(where, name), index))
+        named = join(where, name)
+        for index, entry in enumerate(array(entries, named)):
+            at_ = join(named, index)
+            entry = obj(entry, at_)
             scope = entry.get("marketplace_id")
             value = entry.get("value")
             if (
-                name in KEY_ATTRIBUTES
-                and scope in (None, marketplace.id)
-                and isinstance(value, str)
+                name not in KEY_ATTRIBUTES
+                or scope not in (None, marketplace.id)
+                or not isinstance(value, str)
             ):
-                values.setdefault(str(name), value)
-    return values
+                continue
+            found = scoped if scope is not None else unscoped
+            if name in found:
+                continue
+            value = text(value, join(at_, "value"))
+            tag = get(entry, "language_tag", at_)
+            found[name] = (
+                value
+                if tag is None
+                else at(
+                    join(at_, "language_tag"),
+                    AttributeValue,
+                    value,
+                    text(tag, join(at_, "language_tag")),
+                )
+            )
+    return {**unscoped, **scoped}
 
 
 def _issues(item: Mapping[str, Any], path: str, sku: str) -> list[SetAside]:
@@ -273,7 +304,8 @@ def _item(raw: object, path: str) -> ListingsItem:
         if title is not None:
             title = text(title, join(where, "itemName"))
         else:
-            title = attributes.get("item_name")
+            named = attributes.get("item_name")
+            title = named.value if isinstance(named, AttributeValue) else named
         offer = offers.get(market_id)
         price: Money | None = None
         if offer is not None:
@@ -319,12 +351,27 @@ def _item(raw: object, path: str) -> ListingsItem:
 
 
 def read_listings_item(item: object) -> ListingsItem:
-    """Read a ``getListingsItem`` response (an ``Item``)."""
-    return _item(item, "")
+    """Read a ``getListingsItem`` response (an ``Item``).
+
+    The document, or a client's response object holding it as its
+    ``payload`` (one item: there are no pages).
+    """
+    return _item(document(item), "")
 
 
 def read_listings_search(results: object) -> tuple[ListingsItem, ...]:
-    """Read a ``searchListingsItems`` response: each of its ``items``."""
+    """Read a ``searchListingsItems`` response: each of its ``items``.
+
+    In any form the adapters accept (see :mod:`unified_account.spapi`):
+    the pages of a ``nextToken`` loop give their items in order.
+    """
+    found = pages(results, _search)
+    if found is None:
+        return _search(document(results))
+    return tuple(item for page in found for item in page)
+
+
+def _search(results: object) -> tuple[ListingsItem, ...]:
     found = obj(results, "")
     items = array(need(found, "items", ""), "items")
     return tuple(_item(raw, join("items", i)) for i, raw in enumerate(items))

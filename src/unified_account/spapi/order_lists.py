@@ -19,11 +19,13 @@ from typing import Any
 import attrs
 
 from ..errors import InvalidValueError
+from ..limits import text_problem
 from ..model.imports import SetAside, SetAsideReason
 from ..model.marketplace import Marketplace, NonAmazonMarketplace
 from ..model.orders import Order
 from ._common import Read
 from ._json import array, fail, join, obj
+from ._pages import document, pages
 from .orders import order_from_2026, order_from_v0
 
 __all__ = ["OrderList", "read_orders"]
@@ -50,6 +52,8 @@ def _locate(root: Mapping[str, Any]) -> tuple[Sequence[Any], str, bool]:
             )
         if "AmazonOrderId" in payload:
             return [payload], "payload", True
+    if "Orders" in root:  # ``.payload`` of a client's response
+        return array(root["Orders"], "Orders"), "Orders", True
     if "orders" in root:
         return array(root["orders"], "orders"), "orders", False
     if "order" in root:
@@ -82,6 +86,13 @@ def _elsewhere(order: Mapping[str, Any], v0: bool) -> tuple[str, str] | None:
     return None
 
 
+def _writable(value: object, path: str) -> None:
+    """Refuse a string a snapshot cannot hold (a note keeps it)."""
+    problem = text_problem(value) if isinstance(value, str) else None
+    if problem is not None:
+        raise fail(path, problem)
+
+
 def _subject(order_id: object, index: int) -> str:
     """The order's id, or ``order 3`` when it has none worth the name."""
     if isinstance(order_id, str) and order_id.strip():
@@ -90,22 +101,41 @@ def _subject(order_id: object, index: int) -> str:
 
 
 def read_orders(response: object) -> OrderList:
-    """Read an Orders v0 or 2026-01-01 response (list or single order)."""
+    """Read an Orders v0 or 2026-01-01 response (list or single order).
+
+    The response is taken in any form the adapters accept (see
+    :mod:`unified_account.spapi`): the document, its ``payload``, a
+    client's response object, or the pages of a ``NextToken`` loop, read
+    as one list.
+    """
+    found = pages(response, _read_orders)
+    if found is None:
+        return _read_orders(document(response))
+    return OrderList(
+        orders=tuple(order for read in found for order in read.orders),
+        set_aside=[note for read in found for note in read.set_aside],
+    )
+
+
+def _read_orders(response: object) -> OrderList:
     root = obj(response, "")
     items, path, v0 = _locate(root)
     read: Callable[[Mapping[str, Any]], Order] = (
         order_from_v0 if v0 else order_from_2026
     )
     id_key = "AmazonOrderId" if v0 else "orderId"
+    market_key = "MarketplaceId" if v0 else "salesChannel.marketplaceId"
     orders: list[Order] = []
     notes: list[SetAside] = []
     for index, raw in enumerate(items):
-        listed = path in ("payload.Orders", "orders")
+        listed = path in ("payload.Orders", "Orders", "orders")
         where = join(path, index) if listed else path
         order = obj(raw, where)
         elsewhere = _elsewhere(order, v0)
         if elsewhere is not None:
             kind, market = elsewhere
+            _writable(market, join(where, market_key))
+            _writable(order.get(id_key), join(where, id_key))
             notes.append(
                 SetAside(
                     source=SOURCE,

@@ -28,13 +28,13 @@ import attrs
 
 from .._excerpt import excerpt
 from ..errors import PayloadError
+from ..limits import MAX_WHOLE_DIGITS, text_problem
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.imports import SetAside, SetAsideReason
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..model.orders import Order, OrderStatus
-from ..snapshot._limits import MAX_WHOLE_DIGITS, _text_problem
 from ._common import Read
 from ._json import at, decimal_text, timestamp, whole
 
@@ -96,7 +96,7 @@ class _Row:
         value = self.get(name)
         if not value.strip():
             raise PayloadError(self.where(name), f"`{name}` is empty")
-        problem = _text_problem(value)
+        problem = text_problem(value)
         if problem is not None:
             raise PayloadError(self.where(name), problem)
         return value

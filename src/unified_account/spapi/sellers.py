@@ -41,6 +41,7 @@ from ..model.imports import SetAside, SetAsideReason
 from ..model.marketplace import Marketplace
 from ._common import Read, classify
 from ._json import array, boolean, fail, get, join, need, obj, text
+from ._pages import document, pages
 
 __all__ = [
     "AccountShape",
@@ -177,7 +178,28 @@ def _participations(items: object, path: str) -> Participations:
 
 
 def read_participations(response: object) -> Participations:
-    """Read a ``getMarketplaceParticipations`` response (or its list)."""
+    """Read a ``getMarketplaceParticipations`` response (or its list).
+
+    In any form the adapters accept (see :mod:`unified_account.spapi`);
+    pages give their marketplaces in order, each once.
+    """
+    found = pages(response, _read_participations, listed=True)
+    if found is None:
+        return _read_participations(document(response))
+    marketplaces: dict[Marketplace, None] = {}
+    names: dict[Marketplace, str] = {}
+    for read in found:
+        marketplaces.update(dict.fromkeys(read.marketplaces))
+        for market, name in read.store_names:
+            names.setdefault(market, name)
+    return Participations(
+        marketplaces=tuple(marketplaces),
+        store_names=tuple(names.items()),
+        set_aside=[note for read in found for note in read.set_aside],
+    )
+
+
+def _read_participations(response: object) -> Participations:
     items, path = _items(response, "")
     return _participations(items, path)
 
@@ -191,11 +213,13 @@ _PLANS = {
 def read_account(response: object) -> SellersAccount:
     """Read a ``getAccount`` response (or its ``Account`` object).
 
+    The document, its ``payload``, or a client's response object.
+
     The business name and registered address country become the
     account's legal entity name and address country; everything else the
     account information holds is unknown.
     """
-    raw, path = _items(response, "")
+    raw, path = _items(document(response), "")
     account = obj(raw, path)
     plan_path = join(path, "sellingPlan")
     plan = _PLANS.get(text(need(account, "sellingPlan", path), plan_path))

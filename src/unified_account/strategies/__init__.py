@@ -32,7 +32,6 @@ from ._catalog import (
     mfn_pools,
     sku_records,
     skus,
-    snapshots,
 )
 from ._commerce import (
     asin_attributes,
@@ -67,6 +66,24 @@ from ._core import (
 from ._fee_changes import fee_sources, subscription_plan_changes
 from ._imports import fee_estimates, set_asides
 from ._rows import listing_rows, sku_rows
+from ._snapshots import snapshots
+from ._spapi import (
+    spapi_inventory_summaries,
+    spapi_listings_items,
+    spapi_listings_searches,
+)
+from ._spapi_orders import (
+    spapi_fees_estimates,
+    spapi_merchant_listings_reports,
+    spapi_orders_2026,
+    spapi_orders_reports,
+    spapi_orders_v0,
+)
+from ._spapi_sellers import (
+    spapi_accounts,
+    spapi_notifications,
+    spapi_participations,
+)
 
 __all__ = [
     "account_infos",
@@ -106,6 +123,17 @@ __all__ = [
     "sku_rows",
     "skus",
     "snapshots",
+    "spapi_accounts",
+    "spapi_fees_estimates",
+    "spapi_inventory_summaries",
+    "spapi_listings_items",
+    "spapi_listings_searches",
+    "spapi_merchant_listings_reports",
+    "spapi_notifications",
+    "spapi_orders_2026",
+    "spapi_orders_reports",
+    "spapi_orders_v0",
+    "spapi_participations",
     "storefront_links",
     "storefront_requests",
     "subscription_fee_schedules",

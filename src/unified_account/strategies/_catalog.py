@@ -1,4 +1,4 @@
-"""Strategies for SKUs, listings, stock pools, catalogues and snapshots."""
+"""Strategies for SKUs, listings, stock pools and catalogues."""
 
 from __future__ import annotations
 
@@ -9,18 +9,14 @@ import immutables
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from ..model.account import (
-    SellerAccount,
-)
 from ..model.catalog import Catalog, SkuRecord
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import MfnArrangement, MfnPool
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
-from ..snapshot import Snapshot
 from ._blob import ATTRIBUTES, SCOPE, SKU_STEMS, TITLES, Reader, blobs
-from ._core import check_flag, marketplaces, money, seller_accounts
+from ._core import check_flag, marketplaces, money
 
 
 def _any_skus() -> st.SearchStrategy[Sku]:
@@ -356,44 +352,6 @@ def _catalogs(
                 )
                 for i in range(count)
             ]
-        )
-
-    return build()
-
-
-def snapshots(
-    *,
-    accounts: st.SearchStrategy[SellerAccount] | None = None,
-    separate: st.SearchStrategy[list[SellerAccount]] | None = None,
-    catalogs: st.SearchStrategy[Catalog] | None = None,
-) -> st.SearchStrategy[Snapshot]:
-    """Seller snapshots with distinct seller ids.
-
-    ``catalogs``: the catalogue (default: small catalogues of any shape).
-    Requires hypothesis.
-    """
-    accounts = seller_accounts() if accounts is None else accounts
-    separate = (
-        st.lists(seller_accounts(), max_size=2)
-        if separate is None
-        else separate
-    )
-    catalogs = _catalogs(max_skus=3) if catalogs is None else catalogs
-
-    @st.composite
-    def build(draw: st.DrawFn) -> Snapshot:
-        main = draw(accounts)
-        seen = {main.seller_id}
-        others = []
-        for index, other in enumerate(draw(separate)):
-            while other.seller_id in seen:
-                other = attrs.evolve(
-                    other, seller_id=f"{other.seller_id}X{index}"
-                )
-            seen.add(other.seller_id)
-            others.append(other)
-        return Snapshot(
-            account=main, separate_accounts=others, catalog=draw(catalogs)
         )
 
     return build()

@@ -78,7 +78,16 @@ from ..report.finding import Finding, FindingOutcome
 from ..report.subject import Subject, SubjectKind
 from ..rules import RULES, Rule, RuleFamily, RuleKey
 from ..snapshot import Snapshot
-from . import _catalog, _commerce, _core, _fee_changes, _imports, _rows
+from . import (
+    _catalog,
+    _commerce,
+    _core,
+    _fee_changes,
+    _imports,
+    _rows,
+    _snapshots,
+)
+from ._spapi_types import SPAPI_STRATEGIES
 
 __all__ = ["STRATEGIES", "strategy_for"]
 
@@ -205,7 +214,7 @@ _LOCALE_NAMES = (
 
 
 def _reports() -> st.SearchStrategy[Report]:
-    return _catalog.snapshots().map(build_report)
+    return _snapshots.snapshots().map(build_report)
 
 
 def _finding_filters() -> st.SearchStrategy[FindingFilter]:
@@ -310,7 +319,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
         lambda split: _nonempty(split.shares)
     ),
     # The edges.
-    Snapshot: _catalog.snapshots,
+    Snapshot: _snapshots.snapshots,
     Report: _reports,
     Finding: lambda: _reports().flatmap(
         lambda report: _nonempty(report.findings)
@@ -333,8 +342,13 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
 def strategy_for(kind: typing.Any) -> st.SearchStrategy[typing.Any]:
     """The strategy for public type ``kind`` (``Resolved[T]`` included).
 
+    The SP-API adapters' shapes and results are resolved too
+    (:data:`._spapi_types.SPAPI_STRATEGIES`).
+
     Requires hypothesis.
     """
     if typing.get_origin(kind) is Resolved or kind is Resolved:
         return _resolved(kind)
+    if kind in SPAPI_STRATEGIES:
+        return SPAPI_STRATEGIES[kind]()
     return STRATEGIES[kind]()
