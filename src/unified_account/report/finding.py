@@ -21,6 +21,7 @@ from ..decision import (
 from ..errors import InvalidValueError
 from ..model._validate import instance_of, non_empty_text
 from ..rules import RuleKey
+from .identity import finding_key
 from .subject import Subject
 
 __all__ = [
@@ -80,6 +81,21 @@ class Finding:
     subject: Subject = attrs.field(validator=instance_of(Subject))
     message_id: str = attrs.field(validator=non_empty_text)
     params: Params = attrs.field(default=(), converter=_params)
+
+    @property
+    def key(self) -> str:
+        """The finding's stable key, as 32 hexadecimal digits.
+
+        The digest of its rule, subject, message id and identifying
+        parameters.  Equal across runs, locales and formats; two findings
+        of one report never share it.  The parameters in
+        :data:`~unified_account.report.identity.DESCRIBING` are left out,
+        so a finding whose numbers moved keeps its key (see
+        :mod:`unified_account.report.identity`).
+        """
+        return finding_key(
+            self.rule, self.subject, self.message_id, self.params
+        )
 
     @classmethod
     def of(

@@ -9,8 +9,6 @@ prints.  JSON output keeps the stable, unlocalized fields (``rule``,
 from __future__ import annotations
 
 import json
-from datetime import date
-from decimal import Decimal
 from importlib import resources
 from typing import Any, Literal
 
@@ -24,14 +22,12 @@ from ..catalogue import (
     rule_markdown,
     rule_plain,
 )
-from ..decision import ParamValue, Term
 from ..errors import InvalidValueError
 from ..i18n import render, translate
 from ..messages import N_
-from ..model.marketplace import Marketplace
-from ..model.money import Money
 from . import Report
 from .finding import Finding, FindingOutcome
+from .identity import param_json
 from .subject import Subject
 
 __all__ = [
@@ -58,21 +54,6 @@ __all__ = [
 ]
 
 
-def param_json(value: ParamValue) -> Any:
-    """A message parameter as plain JSON (money as a string amount)."""
-    if isinstance(value, Money):
-        return {"amount": str(value.amount), "currency": value.currency}
-    if isinstance(value, Marketplace):
-        return value.country_code
-    if isinstance(value, Term):
-        return value.message_id
-    if isinstance(value, Decimal | date):
-        return str(value)
-    if isinstance(value, tuple):
-        return [param_json(item) for item in value]
-    return value
-
-
 def subject_json(subject: Subject) -> dict[str, str | None]:
     """A finding's subject as JSON: its path, kind and every field."""
     marketplace = subject.marketplace
@@ -97,6 +78,7 @@ def _message(finding: Finding, locale: str) -> str:
 def finding_document(finding: Finding, locale: str) -> dict[str, Any]:
     """One finding as the JSON report writes it."""
     return {
+        "key": finding.key,
         "rule": finding.rule.value,
         "outcome": finding.outcome.value,
         "subject": subject_json(finding.subject),
