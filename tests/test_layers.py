@@ -59,6 +59,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "testing.*",
         ),
     ),
+    # Changes over time: diffs of reports, what-if plans, live reports.
+    # They compare and update reports; the report never knows them.
+    ("changes", ("changes", "changes.*")),
     # The command, and running it for many sellers at once.
     ("command", ("", "cli", "__main__", "_hypothesis", "batch")),
 )
