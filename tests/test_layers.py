@@ -63,7 +63,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # They compare and update reports; the report never knows them.
     ("changes", ("changes", "changes.*")),
     # The command, and running it for many sellers at once.
-    ("command", ("", "cli", "__main__", "_hypothesis", "batch")),
+    (
+        "command",
+        ("", "cli", "cli_changes", "__main__", "_hypothesis", "batch"),
+    ),
 )
 
 

@@ -4,6 +4,9 @@
 ``unified-account explain K``  one rule: title, FAQ question, summary, example
 ``unified-account report [F]`` every applicable rule on a seller snapshot
                                (``-``: read it from stdin)
+``unified-account diff OLD NEW``
+                               what changed between two snapshots or
+                               saved reports (:mod:`.cli_changes`)
 ``unified-account import-spapi --home CC FILE...``
                                SP-API responses, notifications and reports
                                into a snapshot (stdout, or ``-o FILE``)
@@ -31,7 +34,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn, TextIO
 
-from . import __version__
+from . import __version__, cli_changes
 from ._excerpt import one_line
 from .catalogue import (
     FORMATS,
@@ -245,6 +248,13 @@ def _parser(locale: str) -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help=text(N_("cli.help.output"))
     )
     spapi.add_argument("--locale", default="en", help=locale_help)
+    cli_changes.add_commands(
+        commands,
+        text,
+        locale_help=locale_help,
+        format_help=format_help,
+        names=_Names,
+    )
     return parser
 
 
@@ -362,6 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         locale = normalize_locale(args.locale)
         if args.command == "report":
             status = _report(args, locale, out)
+        elif args.command in cli_changes.COMMANDS:
+            status = cli_changes.run(args, locale, out)
         elif args.command == "rules":
             out.write(_CATALOGUE[args.format](locale))
             status = 0
