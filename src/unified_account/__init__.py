@@ -18,6 +18,12 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .changes import (
+        FindingChange,
+        ReportDiff,
+        diff_reports,
+        parse_report,
+    )
     from .data import (
         bundled_subscription_fees,
     )
@@ -278,6 +284,7 @@ __all__ = [
     "Decision",
     "Edition",
     "Finding",
+    "FindingChange",
     "FindingOutcome",
     "FulfillmentChannel",
     "InvalidArgumentError",
@@ -306,6 +313,7 @@ __all__ = [
     "RecordedCharge",
     "Region",
     "Report",
+    "ReportDiff",
     "Resolved",
     "Rule",
     "RuleFamily",
@@ -355,6 +363,7 @@ __all__ = [
     "customise_account_info",
     "customise_storefront",
     "delete_listing",
+    "diff_reports",
     "dump_snapshot",
     "edition_named",
     "effective_account_info",
@@ -381,6 +390,7 @@ __all__ = [
     "offerable_skus",
     "order_from_2026",
     "order_from_v0",
+    "parse_report",
     "parse_snapshot",
     "payout_route",
     "per_item_fee",
@@ -538,6 +548,10 @@ _LAZY = {
     "evaluate_unified": ".policy.unified",
     "marketplace_switcher": ".policy.unified",
     "offer_marketplaces": ".policy.unified",
+    "FindingChange": ".changes",
+    "ReportDiff": ".changes",
+    "diff_reports": ".changes",
+    "parse_report": ".changes",
     "Finding": ".report",
     "FindingOutcome": ".report",
     "Report": ".report",

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from unified_account import EDITIONS, build_report, example_snapshot
 from unified_account import strategies as ua
 from unified_account.changes import (
-    Change,
+    FindingChange,
     ReportDiff,
     diff_findings,
     diff_reports,
@@ -100,7 +100,7 @@ def test_a_pool_that_went_to_zero_changed():
     old = Report(FAQ, [pool(40), deleted("A")])
     new = Report(FAQ, [pool(0), pool(3, US), deleted("B")])
     diff = diff_reports(old, new)
-    assert diff.changed == (Change(pool(40), pool(0)),)
+    assert diff.changed == (FindingChange(pool(40), pool(0)),)
     assert diff.appeared == (pool(3, US), deleted("B"))
     assert diff.resolved == (deleted("A"),)
     assert diff.changed[0].key == pool(40).key
@@ -114,7 +114,7 @@ def test_the_diff_is_grouped_by_rule_in_key_order():
         "fba-pool-separation",
         "marketplace-specific-deletion",
     ]
-    assert groups[0].changed == (Change(pool(40), pool(0)),)
+    assert groups[0].changed == (FindingChange(pool(40), pool(0)),)
     assert (groups[0].appeared, groups[0].resolved) == ((), ())
     assert groups[1].appeared == (deleted("B"),)
     assert groups[1].resolved == (deleted("A"),)
@@ -123,13 +123,13 @@ def test_the_diff_is_grouped_by_rule_in_key_order():
 
 def test_a_change_keeps_its_key():
     with pytest.raises(InvalidValueError, match="a change keeps its key"):
-        Change(pool(40), pool(40, US))
+        FindingChange(pool(40), pool(40, US))
 
 
 def test_a_diff_holds_findings_and_changes_only():
     with pytest.raises(InvalidValueError, match="is not a Finding"):
         ReportDiff(FAQ, FAQ, appeared=["x"])
-    with pytest.raises(InvalidValueError, match="is not a Change"):
+    with pytest.raises(InvalidValueError, match="is not a FindingChange"):
         ReportDiff(FAQ, FAQ, changed=[pool(1)])
 
 

@@ -7,11 +7,17 @@ reports by their findings' keys; a saved JSON report is read back with
 
 from __future__ import annotations
 
-from .diff import Change, ReportDiff, RuleChanges, diff_findings, diff_reports
+from .diff import (
+    FindingChange,
+    ReportDiff,
+    RuleChanges,
+    diff_findings,
+    diff_reports,
+)
 from .saved import parse_report, report_from_data
 
 __all__ = [
-    "Change",
+    "FindingChange",
     "ReportDiff",
     "RuleChanges",
     "diff_findings",

@@ -27,7 +27,7 @@ from ..report.finding import Finding
 from ..rules import RuleKey
 
 __all__ = [
-    "Change",
+    "FindingChange",
     "ReportDiff",
     "RuleChanges",
     "diff_findings",
@@ -36,7 +36,7 @@ __all__ = [
 
 
 @attrs.frozen
-class Change:
+class FindingChange:
     """One finding that changed: its old and its new form, of one key."""
 
     old: Finding = attrs.field(validator=instance_of(Finding))
@@ -72,12 +72,12 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
     return found
 
 
-def _changes(value: Iterable[Change]) -> tuple[Change, ...]:
+def _changes(value: Iterable[FindingChange]) -> tuple[FindingChange, ...]:
     found = tuple(value)
     for item in found:
-        if not isinstance(item, Change):
+        if not isinstance(item, FindingChange):
             raise InvalidValueError(
-                f"`{excerpt(item, as_repr=True)}` is not a Change",
+                f"`{excerpt(item, as_repr=True)}` is not a FindingChange",
                 field="changed",
             )
     return found
@@ -90,7 +90,7 @@ class RuleChanges:
     rule: RuleKey
     appeared: tuple[Finding, ...]
     resolved: tuple[Finding, ...]
-    changed: tuple[Change, ...]
+    changed: tuple[FindingChange, ...]
 
 
 @attrs.frozen
@@ -109,7 +109,9 @@ class ReportDiff:
     resolved: tuple[Finding, ...] = attrs.field(
         default=(), converter=_findings
     )
-    changed: tuple[Change, ...] = attrs.field(default=(), converter=_changes)
+    changed: tuple[FindingChange, ...] = attrs.field(
+        default=(), converter=_changes
+    )
 
     def __bool__(self) -> bool:
         return bool(self.appeared or self.resolved or self.changed)
@@ -197,7 +199,7 @@ def diff_findings(
         appeared=[f for key, f in after.items() if key not in before],
         resolved=[f for key, f in before.items() if key not in after],
         changed=[
-            Change(before[key], finding)
+            FindingChange(before[key], finding)
             for key, finding in after.items()
             if key in before and before[key] != finding
         ],

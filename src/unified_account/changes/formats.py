@@ -21,7 +21,7 @@ from ..i18n import render, translate
 from ..messages import N_
 from ..report.finding import Finding
 from ..report.formats import finding_document, outcome_label
-from .diff import Change, ReportDiff
+from .diff import FindingChange, ReportDiff
 
 __all__ = [
     "DIFF_FORMATS",
@@ -54,7 +54,7 @@ def _said(finding: Finding, locale: str) -> str:
     return f"[{outcome}] {message}"
 
 
-def _was(change: Change, locale: str) -> str:
+def _was(change: FindingChange, locale: str) -> str:
     return render(
         N_("diff.was"), {"finding": _said(change.old, locale)}, locale
     )
