@@ -19,10 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .changes import (
-        FindingChange,
-        ReportDiff,
         diff_reports,
         parse_report,
+        what_if,
     )
     from .data import (
         bundled_subscription_fees,
@@ -284,7 +283,6 @@ __all__ = [
     "Decision",
     "Edition",
     "Finding",
-    "FindingChange",
     "FindingOutcome",
     "FulfillmentChannel",
     "InvalidArgumentError",
@@ -313,7 +311,6 @@ __all__ = [
     "RecordedCharge",
     "Region",
     "Report",
-    "ReportDiff",
     "Resolved",
     "Rule",
     "RuleFamily",
@@ -409,6 +406,7 @@ __all__ = [
     "subscription_charge",
     "to_asin",
     "to_sku",
+    "what_if",
     "withdraw_remote_fulfillment",
 ]
 
@@ -548,10 +546,9 @@ _LAZY = {
     "evaluate_unified": ".policy.unified",
     "marketplace_switcher": ".policy.unified",
     "offer_marketplaces": ".policy.unified",
-    "FindingChange": ".changes",
-    "ReportDiff": ".changes",
     "diff_reports": ".changes",
     "parse_report": ".changes",
+    "what_if": ".changes",
     "Finding": ".report",
     "FindingOutcome": ".report",
     "Report": ".report",

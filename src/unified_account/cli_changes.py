@@ -1,11 +1,14 @@
-"""The command's changes over time: ``diff``.
+"""The command's changes over time: ``diff`` and ``what-if``.
 
 ``unified-account diff OLD NEW``   what changed between two snapshots or
                                    saved JSON reports
+``unified-account what-if SNAPSHOT PLAN``
+                                   what a plan of actions would change
 
 Exit status: 0 when no finding at ``--fail-on``'s level appeared (or
-without ``--fail-on``); 1 when one did; 2 for bad input, with the error
-on stderr and nothing on stdout.
+without ``--fail-on``) and, for ``what-if``, the rules allow every
+step; 1 when one did appear, or the rules refuse a step; 2 for bad
+input, with the error on stderr and nothing on stdout.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COMMANDS", "add_commands", "run"]
 
-COMMANDS = frozenset({"diff"})
+COMMANDS = frozenset({"diff", "what-if"})
 """The subcommands this module adds."""
 
 
@@ -37,7 +40,7 @@ def add_commands(
     format_help: str,
     names: Callable[[str, str], Iterable[str]],
 ) -> None:
-    """Add ``diff`` to the command's subparsers ``commands``.
+    """Add ``diff`` and ``what-if`` to the command's subparsers.
 
     ``text`` renders a help message id; ``names`` lists a mapping's keys
     in another module when first needed (the editions, the levels).
@@ -45,24 +48,32 @@ def add_commands(
     diff = commands.add_parser("diff", help=text(N_("cli.help.diff")))
     diff.add_argument("old", metavar="OLD", help=text(N_("cli.help.old")))
     diff.add_argument("new", metavar="NEW", help=text(N_("cli.help.new")))
-    diff.add_argument(
-        "--format", choices=FORMATS, default="text", help=format_help
+    whatif = commands.add_parser("what-if", help=text(N_("cli.help.what-if")))
+    whatif.add_argument(
+        "snapshot", metavar="SNAPSHOT", help=text(N_("cli.help.snapshot"))
     )
-    diff.add_argument("--locale", default="en", help=locale_help)
-    diff.add_argument(
-        "--edition",
-        default="faq",
-        choices=names(".edition", "EDITIONS"),
-        metavar="EDITION",
-        help=text(N_("cli.help.edition"), default="faq"),
+    whatif.add_argument(
+        "plan", metavar="PLAN", help=text(N_("cli.help.plan-actions"))
     )
-    diff.add_argument(
-        "--fail-on",
-        choices=names(".report", "FAIL_ON"),
-        metavar="{warning,denied}",
-        default=None,
-        help=text(N_("cli.help.diff-fail-on")),
-    )
+    for parser in (diff, whatif):
+        parser.add_argument(
+            "--format", choices=FORMATS, default="text", help=format_help
+        )
+        parser.add_argument("--locale", default="en", help=locale_help)
+        parser.add_argument(
+            "--edition",
+            default="faq",
+            choices=names(".edition", "EDITIONS"),
+            metavar="EDITION",
+            help=text(N_("cli.help.edition"), default="faq"),
+        )
+        parser.add_argument(
+            "--fail-on",
+            choices=names(".report", "FAIL_ON"),
+            metavar="{warning,denied}",
+            default=None,
+            help=text(N_("cli.help.diff-fail-on")),
+        )
 
 
 def _read(path: str, edition_name: str) -> Report:
@@ -74,17 +85,7 @@ def _read(path: str, edition_name: str) -> Report:
     from .report import build_report
     from .snapshot import parse_snapshot
 
-    if path == "-":
-        source, text = "<stdin>", sys.stdin.buffer.read()
-    else:
-        source = path
-        try:
-            with open(path, "rb") as file:
-                text = file.read()
-        except OSError as error:
-            raise SnapshotError(
-                "", f"cannot read the file: {error.strerror}", source
-            ) from None
+    source, text = _bytes(path)
     try:
         snapshot = parse_snapshot(text, source)
     except SnapshotError:
@@ -109,11 +110,53 @@ def _diff(args: argparse.Namespace) -> ReportDiff:
     )
 
 
+def _bytes(path: str) -> tuple[str, bytes]:
+    """The source name and the bytes of ``path`` (``-``: stdin)."""
+    from .errors import SnapshotError
+
+    if path == "-":
+        return "<stdin>", sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as file:
+            return path, file.read()
+    except OSError as error:
+        raise SnapshotError(
+            "", f"cannot read the file: {error.strerror}", path
+        ) from None
+
+
+def _what_if(args: argparse.Namespace, locale: str, out: TextIO) -> int:
+    from .changes.plan import plan_from_data
+    from .changes.whatif import WHAT_IF_FORMATS, what_if
+    from .edition import edition_named
+    from .errors import InvalidValueError
+    from .report import FAIL_ON
+    from .snapshot import parse_snapshot
+
+    if args.snapshot == args.plan == "-":
+        raise InvalidValueError("SNAPSHOT and PLAN cannot both be stdin (`-`)")
+    source, text = _bytes(args.snapshot)
+    snapshot = parse_snapshot(text, source)
+    source, text = _bytes(args.plan)
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        raise InvalidValueError(f"not JSON: {error}", field=source) from None
+    plan = plan_from_data(data, source)
+    result = what_if(snapshot, plan, edition=edition_named(args.edition))
+    out.write(WHAT_IF_FORMATS[args.format](result, locale))
+    failing = frozenset() if args.fail_on is None else FAIL_ON[args.fail_on]
+    appeared = any(f.outcome in failing for f in result.diff.appeared)
+    return 1 if result.refused is not None or appeared else 0
+
+
 def run(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     """Run the subcommand ``args.command``; its exit status."""
     from .changes.formats import DIFF_FORMATS
     from .report import FAIL_ON
 
+    if args.command == "what-if":
+        return _what_if(args, locale, out)
     diff = _diff(args)
     out.write(DIFF_FORMATS[args.format](diff, locale))
     failing = frozenset() if args.fail_on is None else FAIL_ON[args.fail_on]
