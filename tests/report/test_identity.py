@@ -197,3 +197,24 @@ def test_the_report_schema_describes_the_key():
 
     finding = json.loads(schema_text("report"))["$defs"]["finding"]
     assert finding["properties"]["key"]["pattern"] == "^[0-9a-f]{32}$"
+
+
+def test_two_set_asides_of_one_item_differ_by_detail():
+    """A notification's notes for two marketplaces are two findings."""
+    subject = Subject(kind=SubjectKind.IMPORT, reference="notifications/A")
+    notes = [
+        Finding(
+            "per-marketplace-listing",
+            FindingOutcome.INFO,
+            subject,
+            "per-marketplace-listing.set-aside.incomplete-listing",
+            {
+                "detail": where,
+                "path": "Payload",
+                "source": "n",
+                "subject": "A",
+            },
+        )
+        for where in ("US", "CA")
+    ]
+    assert notes[0].key != notes[1].key

@@ -158,6 +158,13 @@ def _record(
     return found
 
 
+def record_findings(
+    record: SkuRecord, account: SellerAccount, edition: Edition
+) -> list[Finding]:
+    """The findings of one SKU's record, as :func:`findings` gives them."""
+    return _record(record, _Where(account, edition), edition)
+
+
 def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     """The listings-and-inventory findings of ``snapshot``, SKU by SKU."""
     catalog = snapshot.catalog

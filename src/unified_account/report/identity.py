@@ -96,7 +96,6 @@ DESCRIBING: frozenset[str] = frozenset(
         "charged_on",
         "currencies",
         "days",
-        "detail",
         "edition",
         "effective",
     }
