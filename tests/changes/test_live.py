@@ -345,3 +345,27 @@ def test_an_action_without_a_sku_redoes_the_other_findings():
         live.snapshot.storefront_requests
     )
     assert set(diff.apply(live.findings)) == set(after.findings)
+
+
+def test_a_skus_findings_are_the_reports_about_it():
+    from unified_account.report import sku_findings
+
+    report = build_report(example_snapshot())
+    about = tuple(
+        f for f in report.findings if f.subject.sku == "BOTTLE-STEEL-750"
+    )
+    assert sku_findings(example_snapshot(), "BOTTLE-STEEL-750") == about
+
+
+def test_a_sku_gone_from_the_catalogue_takes_its_findings():
+    """No transition removes a SKU; should one, the index follows."""
+    from unified_account.model.catalog import Catalog
+
+    seller = example_snapshot()
+    live = LiveReport(seller)
+    kept = [r for r in seller.catalog if r.sku != "CANDLE-SOY-8"]
+    after, diff = live._moved(
+        attrs.evolve(seller, catalog=Catalog(kept)), ["CANDLE-SOY-8"]
+    )
+    assert after.report() == build_report(after.snapshot)
+    assert {f.subject.sku for f in diff.resolved} == {"CANDLE-SOY-8"}

@@ -191,19 +191,30 @@ def diff_findings(
     new_edition: Edition,
 ) -> ReportDiff:
     """The diff of two collections of findings (see :func:`diff_reports`)."""
-    before = {finding.key: finding for finding in old}
-    after = {finding.key: finding for finding in new}
+    old, new = tuple(old), tuple(new)
+    # Findings in both are unchanged: only the others need their keys.
+    kept = frozenset(old) & frozenset(new)
+    before = {f.key: f for f in old if f not in kept}
+    after = {f.key: f for f in new if f not in kept}
     return ReportDiff(
         old_edition,
         new_edition,
         appeared=[f for key, f in after.items() if key not in before],
         resolved=[f for key, f in before.items() if key not in after],
         changed=[
-            FindingChange(before[key], finding)
+            _change(before[key], finding)
             for key, finding in after.items()
-            if key in before and before[key] != finding
+            if key in before
         ],
     )
+
+
+def _change(old: Finding, new: Finding) -> FindingChange:
+    """A change of two findings known to share a key, built unchecked."""
+    change: FindingChange = object.__new__(FindingChange)
+    object.__setattr__(change, "old", old)
+    object.__setattr__(change, "new", new)
+    return change
 
 
 def diff_reports(old: Report, new: Report) -> ReportDiff:

@@ -42,10 +42,10 @@ from ..model.listing import ListingStatus
 from ..model.marketplace import Marketplace
 from ..policy.availability import record_active_marketplaces
 from ..report import (
+    CatalogueSection,
     Report,
     account_findings,
     other_findings,
-    sku_findings,
 )
 from ..report.finding import Finding
 from ..snapshot import Snapshot
@@ -99,7 +99,9 @@ class LiveReport:
 
     snapshot: Snapshot
     edition: Edition
+    _section: CatalogueSection = attrs.field(eq=False, repr=False)
     _skus: immutables.Map[Sku, tuple[Finding, ...]]
+    _active_in: immutables.Map[Sku, frozenset[Marketplace]]
     _active: immutables.Map[Marketplace, int]
     _before: tuple[Finding, ...]
     _after: tuple[Finding, ...]
@@ -123,16 +125,21 @@ class LiveReport:
             )
         if as_of is not None:
             snapshot = attrs.evolve(snapshot, as_of=as_of)
+        section = CatalogueSection(snapshot.account, edition=edition)
         skus: dict[Sku, tuple[Finding, ...]] = {}
+        active_in: dict[Sku, frozenset[Marketplace]] = {}
         active: dict[Marketplace, int] = {}
         for sku, record in snapshot.catalog.skus.items():
-            skus[sku] = sku_findings(snapshot, sku, edition=edition)
-            for marketplace in _active(record):
+            skus[sku] = section(record)
+            active_in[sku] = found = _active(record)
+            for marketplace in found:
                 active[marketplace] = active.get(marketplace, 0) + 1
         self.__attrs_init__(
             snapshot,
             edition,
+            section,
             immutables.Map(skus),
+            immutables.Map(active_in),
             immutables.Map(active),
             tuple(account_findings(snapshot, edition=edition)),
             tuple(other_findings(snapshot, edition=edition)),
@@ -205,6 +212,7 @@ class LiveReport:
         ):
             return self._rebuilt(after)  # a change no SKU named
         skus = self._skus.mutate()
+        active_in = self._active_in.mutate()
         active = self._active.mutate()
         outside = any(
             getattr(after, name) is not getattr(before, name)
@@ -214,12 +222,13 @@ class LiveReport:
         for sku in changed:
             old_record, new_record = old_skus.get(sku), new_skus.get(sku)
             old_found = self._skus.get(sku, ())
-            new_found = sku_findings(after, sku, edition=edition)
+            new_found = () if new_record is None else self._section(new_record)
             skus[sku] = new_found
             diffs.append(
                 diff_findings(old_found, new_found, **_editions(self))
             )
-            was, now = _active(old_record), _active(new_record)
+            was = self._active_in.get(sku, frozenset())
+            active_in[sku] = now = _active(new_record)
             for marketplace in was - now:
                 active[marketplace] -= 1
                 if not active[marketplace]:
@@ -239,7 +248,9 @@ class LiveReport:
         live = _built(
             after,
             edition,
+            self._section,
             skus.finish(),
+            active_in.finish(),
             active_map,
             self._before,
             after_findings,
@@ -252,16 +263,9 @@ class LiveReport:
         return live, diff
 
 
-def _built(
-    snapshot: Snapshot,
-    edition: Edition,
-    skus: immutables.Map[Sku, tuple[Finding, ...]],
-    active: immutables.Map[Marketplace, int],
-    before: tuple[Finding, ...],
-    after: tuple[Finding, ...],
-) -> LiveReport:
+def _built(*fields: Any) -> LiveReport:
     live: LiveReport = object.__new__(LiveReport)
-    live.__attrs_init__(snapshot, edition, skus, active, before, after)
+    live.__attrs_init__(*fields)
     return live
 
 

@@ -24,10 +24,13 @@ from . import _account, _brand, _imports, _inventory, _money
 from .finding import Finding, FindingOutcome, once
 
 if TYPE_CHECKING:
+    from ..model.account import SellerAccount
+    from ..model.catalog import SkuRecord
     from ..snapshot import Snapshot
 
 __all__ = [
     "FAIL_ON",
+    "CatalogueSection",
     "Finding",
     "FindingOutcome",
     "Report",
@@ -111,7 +114,26 @@ def sku_findings(
     record = snapshot.catalog.get(sku)
     if record is None:
         return ()
-    return tuple(_inventory.record_findings(record, snapshot.account, edition))
+    return CatalogueSection(snapshot.account, edition=edition)(record)
+
+
+class CatalogueSection:
+    """The catalogue's section of the report, one SKU record at a time.
+
+    For one account and edition: the account's question for each
+    marketplace (may it list there?) is asked once, when the section is
+    built, and every record's findings use the answers.
+    """
+
+    def __init__(self, account: SellerAccount, *, edition: Edition = FAQ):
+        self._edition = edition
+        self._places = _inventory.answered_places(account, edition)
+
+    def __call__(self, record: SkuRecord) -> tuple[Finding, ...]:
+        """The findings of ``record``, as :func:`iter_findings` gives them."""
+        return tuple(
+            _inventory.record_findings(record, self._places, self._edition)
+        )
 
 
 def other_findings(

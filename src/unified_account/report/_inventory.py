@@ -158,11 +158,19 @@ def _record(
     return found
 
 
+def answered_places(account: SellerAccount, edition: Edition) -> _Where:
+    """The account's answer for every marketplace, asked now, once each."""
+    places = _Where(account, edition)
+    for marketplace in Marketplace:
+        places[marketplace]
+    return places
+
+
 def record_findings(
-    record: SkuRecord, account: SellerAccount, edition: Edition
+    record: SkuRecord, places: _Where, edition: Edition
 ) -> list[Finding]:
     """The findings of one SKU's record, as :func:`findings` gives them."""
-    return _record(record, _Where(account, edition), edition)
+    return _record(record, places, edition)
 
 
 def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
