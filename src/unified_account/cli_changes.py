@@ -1,14 +1,19 @@
-"""The command's changes over time: ``diff`` and ``what-if``.
+"""The command's changes over time: ``diff``, ``what-if`` and ``watch``.
 
 ``unified-account diff OLD NEW``   what changed between two snapshots or
                                    saved JSON reports
 ``unified-account what-if SNAPSHOT PLAN``
                                    what a plan of actions would change
+``unified-account watch SNAPSHOT`` a live report: notifications in, one
+                                   JSON line of changes out per event
 
 Exit status: 0 when no finding at ``--fail-on``'s level appeared (or
 without ``--fail-on``) and, for ``what-if``, the rules allow every
 step; 1 when one did appear, or the rules refuse a step; 2 for bad
-input, with the error on stderr and nothing on stdout.
+input, with the error on stderr and nothing on stdout.  ``watch``
+exits with 3 when a line could not be applied (each such line has its
+error line, and the run went on), else 1 when a finding at
+``--fail-on``'s level appeared, else 0.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COMMANDS", "add_commands", "run"]
 
-COMMANDS = frozenset({"diff", "what-if"})
+COMMANDS = frozenset({"diff", "what-if", "watch"})
 """The subcommands this module adds."""
 
 
@@ -55,10 +60,21 @@ def add_commands(
     whatif.add_argument(
         "plan", metavar="PLAN", help=text(N_("cli.help.plan-actions"))
     )
-    for parser in (diff, whatif):
-        parser.add_argument(
-            "--format", choices=FORMATS, default="text", help=format_help
-        )
+    watch = commands.add_parser("watch", help=text(N_("cli.help.watch")))
+    watch.add_argument(
+        "snapshot", metavar="SNAPSHOT", help=text(N_("cli.help.snapshot"))
+    )
+    watch.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=text(N_("cli.help.watch-output")),
+    )
+    for parser in (diff, whatif, watch):
+        if parser is not watch:  # watch writes JSON Lines only
+            parser.add_argument(
+                "--format", choices=FORMATS, default="text", help=format_help
+            )
         parser.add_argument("--locale", default="en", help=locale_help)
         parser.add_argument(
             "--edition",
@@ -157,7 +173,90 @@ def run(args: argparse.Namespace, locale: str, out: TextIO) -> int:
 
     if args.command == "what-if":
         return _what_if(args, locale, out)
+    if args.command == "watch":
+        return _watch(args, locale, out)
     diff = _diff(args)
     out.write(DIFF_FORMATS[args.format](diff, locale))
     failing = frozenset() if args.fail_on is None else FAIL_ON[args.fail_on]
     return 1 if any(f.outcome in failing for f in diff.appeared) else 0
+
+
+def _notification(line: bytes) -> Any:
+    """The notification of one input line.
+
+    As Amazon sends it, or the SQS message (``{"Body": "..."}``) that
+    carries it.
+    """
+    from .errors import InvalidValueError
+
+    try:
+        data = json.loads(line)
+        if isinstance(data, dict) and isinstance(data.get("Body"), str):
+            data = json.loads(data["Body"])
+    except (ValueError, RecursionError) as error:
+        raise InvalidValueError(f"not JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise InvalidValueError("a notification is a JSON object")
+    return data
+
+
+def _watch(args: argparse.Namespace, locale: str, out: TextIO) -> int:
+    from ._excerpt import one_line
+    from .changes.formats import diff_document
+    from .changes.live import LiveReport
+    from .edition import edition_named
+    from .errors import UnifiedAccountError
+    from .report import FAIL_ON
+    from .snapshot import dump_snapshot, parse_snapshot
+
+    if args.snapshot == "-":
+        from .errors import InvalidValueError
+
+        raise InvalidValueError(
+            "SNAPSHOT cannot be stdin (`-`): stdin carries the notifications"
+        )
+    source, text = _bytes(args.snapshot)
+    live = LiveReport(
+        parse_snapshot(text, source), edition=edition_named(args.edition)
+    )
+    del text
+    failing = frozenset() if args.fail_on is None else FAIL_ON[args.fail_on]
+    bad = failed = False
+    for number, line in enumerate(sys.stdin.buffer, 1):
+        if not line.strip():
+            continue
+        try:
+            notification = _notification(line)
+            live, diff = live.apply(notification)
+        except UnifiedAccountError as error:
+            bad = True
+            document: dict[str, Any] = {
+                "line": number,
+                "error": one_line(str(error)),
+            }
+        else:
+            failed = failed or any(f.outcome in failing for f in diff.appeared)
+            document = {
+                "line": number,
+                "notification": notification.get("NotificationType"),
+                "changes": diff_document(diff, locale),
+            }
+        out.write(json.dumps(document, ensure_ascii=False) + "\n")
+        out.flush()
+    if args.output is not None:
+        _write_whole(args.output, dump_snapshot(live.snapshot))
+    return 3 if bad else 1 if failed else 0
+
+
+def _write_whole(path: str, text: str) -> None:
+    """Write ``text`` whole to ``path``, or leave it untouched."""
+    from pathlib import Path
+
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise

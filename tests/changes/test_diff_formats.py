@@ -116,6 +116,6 @@ def test_the_schema_is_not_vacuous(day_reports):
 
 
 def test_only_published_schemas_are_given():
-    assert SCHEMAS == ("diff", "plan", "what-if")
+    assert SCHEMAS == ("diff", "plan", "what-if", "watch")
     with pytest.raises(InvalidValueError, match="`report` is not a schema"):
         schema_text("report")

@@ -179,7 +179,7 @@ DIFF_FORMATS: dict[str, Callable[[ReportDiff, str], str]] = {
 """Each output format's writer of a diff, by the name ``--format`` takes."""
 
 
-SCHEMAS = ("diff", "plan", "what-if")
+SCHEMAS = ("diff", "plan", "what-if", "watch")
 """The JSON documents of changes over time with a published JSON Schema."""
 
 
