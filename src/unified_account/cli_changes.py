@@ -29,9 +29,11 @@ from .messages import N_
 
 if TYPE_CHECKING:
     from .changes import ReportDiff
+    from .changes.live import LiveReport
     from .report import Report
+    from .report.finding import FindingOutcome
 
-__all__ = ["COMMANDS", "add_commands", "run"]
+__all__ = ["COMMANDS", "add_commands", "run", "watch_line"]
 
 COMMANDS = frozenset({"diff", "what-if", "watch"})
 """The subcommands this module adds."""
@@ -200,12 +202,40 @@ def _notification(line: bytes) -> Any:
     return data
 
 
-def _watch(args: argparse.Namespace, locale: str, out: TextIO) -> int:
+def watch_line(
+    live: LiveReport, number: int, line: bytes, locale: str
+) -> tuple[LiveReport, str, frozenset[FindingOutcome] | None]:
+    """One input line of ``watch``, applied.
+
+    The next live report, the JSON line to write, and the outcomes of
+    the findings that appeared (``None`` when the line could not be
+    applied; the live report is then as it was).
+    """
     from ._excerpt import one_line
     from .changes.formats import diff_document
+    from .errors import UnifiedAccountError
+
+    try:
+        notification = _notification(line)
+        live, diff = live.apply(notification)
+    except UnifiedAccountError as error:
+        document: dict[str, Any] = {
+            "line": number,
+            "error": one_line(str(error)),
+        }
+        return live, json.dumps(document, ensure_ascii=False) + "\n", None
+    document = {
+        "line": number,
+        "notification": notification.get("NotificationType"),
+        "changes": diff_document(diff, locale),
+    }
+    outcomes = frozenset(finding.outcome for finding in diff.appeared)
+    return live, json.dumps(document, ensure_ascii=False) + "\n", outcomes
+
+
+def _watch(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     from .changes.live import LiveReport
     from .edition import edition_named
-    from .errors import UnifiedAccountError
     from .report import FAIL_ON
     from .snapshot import dump_snapshot, parse_snapshot
 
@@ -225,23 +255,10 @@ def _watch(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     for number, line in enumerate(sys.stdin.buffer, 1):
         if not line.strip():
             continue
-        try:
-            notification = _notification(line)
-            live, diff = live.apply(notification)
-        except UnifiedAccountError as error:
-            bad = True
-            document: dict[str, Any] = {
-                "line": number,
-                "error": one_line(str(error)),
-            }
-        else:
-            failed = failed or any(f.outcome in failing for f in diff.appeared)
-            document = {
-                "line": number,
-                "notification": notification.get("NotificationType"),
-                "changes": diff_document(diff, locale),
-            }
-        out.write(json.dumps(document, ensure_ascii=False) + "\n")
+        live, written, outcomes = watch_line(live, number, line, locale)
+        bad = bad or outcomes is None
+        failed = failed or bool(outcomes and outcomes & failing)
+        out.write(written)
         out.flush()
     if args.output is not None:
         _write_whole(args.output, dump_snapshot(live.snapshot))

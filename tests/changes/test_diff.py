@@ -154,3 +154,30 @@ def test_a_diff_that_does_not_fit_is_refused():
         diff.apply([pool(7), deleted("A")])
     with pytest.raises(InvalidValueError, match="is there already"):
         diff.apply([pool(40), deleted("A"), deleted("B")])
+
+
+def test_findings_in_their_places_are_matched_without_keys():
+    """Two lists of one length are compared place by place.
+
+    A finding whose numbers moved, in its place, changed; one replaced in
+    its place by another is resolved and appeared.
+    """
+    old = [pool(40), deleted("A"), pool(1, US)]
+    new = [pool(0), deleted("B"), pool(1, US)]
+    diff = diff_findings(old, new, old_edition=FAQ, new_edition=FAQ)
+    assert diff.changed == (FindingChange(pool(40), pool(0)),)
+    assert (diff.appeared, diff.resolved) == ((deleted("B"),), (deleted("A"),))
+    assert set(diff.apply(old)) == set(new)
+
+
+def test_same_key_agrees_with_the_keys():
+    from unified_account.report.finding import same_key
+
+    pairs = [
+        (pool(40), pool(0)),
+        (pool(40), pool(40, US)),
+        (pool(1), deleted()),
+        (pool(1, sku="A"), pool(1, sku="B")),
+    ]
+    for first, second in pairs:
+        assert same_key(first, second) == (first.key == second.key)

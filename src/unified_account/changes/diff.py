@@ -23,7 +23,7 @@ from ..edition import Edition
 from ..errors import InvalidValueError
 from ..model._validate import instance_of
 from ..report import Report
-from ..report.finding import Finding
+from ..report.finding import Finding, same_key
 from ..rules import RuleKey
 
 __all__ = [
@@ -98,7 +98,7 @@ class ReportDiff:
     """The findings that appeared, were resolved and changed.
 
     ``appeared`` are in the new report's order, ``resolved`` in the old
-    one's, ``changed`` in the new one's.  An empty diff is false.
+    one's.  An empty diff is false.
     """
 
     old_edition: Edition = attrs.field(validator=instance_of(Edition))
@@ -193,18 +193,31 @@ def diff_findings(
     """The diff of two collections of findings (see :func:`diff_reports`)."""
     old, new = tuple(old), tuple(new)
     # Findings in both are unchanged: only the others need their keys.
-    kept = frozenset(old) & frozenset(new)
-    before = {f.key: f for f in old if f not in kept}
-    after = {f.key: f for f in new if f not in kept}
+    # Two findings of one SKU recomputed come in the same order, so equal
+    # places are compared first, which is cheaper than hashing them all.
+    changed: list[FindingChange] = []
+    if len(old) == len(new):
+        moved = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+        # A finding whose numbers moved keeps its place: no key needed.
+        changed = [_change(a, b) for a, b in moved if same_key(a, b)]
+        old = tuple(a for a, b in moved if not same_key(a, b))
+        new = tuple(b for a, b in moved if not same_key(a, b))
+    else:
+        kept = frozenset(old) & frozenset(new)
+        old = tuple(f for f in old if f not in kept)
+        new = tuple(f for f in new if f not in kept)
+    before = {f.key: f for f in old}
+    after = {f.key: f for f in new}
     return ReportDiff(
         old_edition,
         new_edition,
         appeared=[f for key, f in after.items() if key not in before],
         resolved=[f for key, f in before.items() if key not in after],
-        changed=[
+        changed=changed
+        + [
             _change(before[key], finding)
             for key, finding in after.items()
-            if key in before
+            if key in before and before[key] != finding
         ],
     )
 

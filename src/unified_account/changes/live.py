@@ -25,6 +25,7 @@ appeared.  A live report is a value: ``apply`` leaves it as it was.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -55,10 +56,13 @@ from .plan import ACTIONS, Action, CreateListing
 
 __all__ = ["LiveReport"]
 
-_FIELDS = tuple(
-    field.name
-    for field in attrs.fields(Snapshot)
-    if field.name not in {"catalog", "account"}
+# Everything a snapshot holds beyond its account and catalogue, read at once.
+_OUTSIDE = operator.attrgetter(
+    *(
+        field.name
+        for field in attrs.fields(Snapshot)
+        if field.name not in {"catalog", "account"}
+    )
 )
 
 
@@ -214,10 +218,7 @@ class LiveReport:
         skus = self._skus.mutate()
         active_in = self._active_in.mutate()
         active = self._active.mutate()
-        outside = any(
-            getattr(after, name) is not getattr(before, name)
-            for name in _FIELDS
-        )
+        outside = any(map(operator.is_not, _OUTSIDE(after), _OUTSIDE(before)))
         diffs = []
         for sku in changed:
             old_record, new_record = old_skus.get(sku), new_skus.get(sku)
@@ -274,6 +275,8 @@ def _editions(live: LiveReport) -> dict[str, Edition]:
 
 
 def _joined(diffs: list[ReportDiff], live: LiveReport) -> ReportDiff:
+    if len(diffs) == 1:
+        return diffs[0]
     return ReportDiff(
         live.edition,
         live.edition,

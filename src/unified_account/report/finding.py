@@ -21,7 +21,7 @@ from ..decision import (
 from ..errors import InvalidValueError
 from ..model._validate import instance_of, non_empty_text
 from ..rules import RuleKey
-from .identity import finding_key
+from .identity import DESCRIBING, finding_key, param_json
 from .subject import Subject
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "from_resolved",
     "level",
     "once",
+    "same_key",
 ]
 
 
@@ -222,3 +223,25 @@ def once(findings: Iterable[Finding]) -> Iterator[Finding]:
         seen.add(finding)  # one hash per finding, not two
         if len(seen) != before:
             yield finding
+
+
+def same_key(first: Finding, second: Finding) -> bool:
+    """Whether two findings have one key, without computing either.
+
+    The parts of the key are compared in the form the key writes them:
+    equal parts, equal keys.
+    """
+    return (
+        first.rule is second.rule
+        and first.message_id == second.message_id
+        and first.subject == second.subject
+        and _identifying(first.params) == _identifying(second.params)
+    )
+
+
+def _identifying(params: Params) -> list[tuple[str, object]]:
+    return [
+        (name, param_json(value))
+        for name, value in params
+        if name not in DESCRIBING
+    ]
