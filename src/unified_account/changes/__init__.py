@@ -1,10 +1,11 @@
-"""Changes over time: what changed, and what would change.
+"""Changes over time: what changed, what would change, what is true now.
 
 Above the report, never known by it: :func:`diff_reports` compares two
 reports by their findings' keys; a saved JSON report is read back with
 :func:`parse_report`; :func:`what_if` decides a plan of actions (the
 library's transitions as values, :mod:`unified_account.changes.plan`)
-and gives the diff of findings it causes.
+and gives the diff of findings it causes; a :class:`LiveReport` keeps a
+report current, one notification or action at a time.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .diff import (
     diff_findings,
     diff_reports,
 )
+from .live import LiveReport
 from .plan import ACTIONS, plan_from_data
 from .saved import parse_report, report_from_data
 from .whatif import Step, WhatIf, what_if
@@ -23,6 +25,7 @@ from .whatif import Step, WhatIf, what_if
 __all__ = [
     "ACTIONS",
     "FindingChange",
+    "LiveReport",
     "ReportDiff",
     "RuleChanges",
     "Step",

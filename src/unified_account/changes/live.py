@@ -6,7 +6,8 @@ they depend on:
 - each SKU's findings of the catalogue's section, which depend on that
   SKU's record and on the account (the report's own
   :func:`~unified_account.report.sku_findings`);
-- the findings before the catalogue's (the accounts') and after it
+- the findings before the catalogue's (the accounts', which depend on
+  the accounts alone) and after it
   (money, brand, storefront, imports), which read of the catalogue only
   the marketplaces with an active listing and the key attributes of the
   listings not deleted (:func:`~unified_account.report.other_findings`):
@@ -200,8 +201,11 @@ class LiveReport:
     ) -> tuple[LiveReport, ReportDiff]:
         before = self.snapshot
         edition = self.edition
-        if after.account is not before.account:
-            return self._rebuilt(after)
+        if (
+            after.account is not before.account
+            or after.separate_accounts is not before.separate_accounts
+        ):
+            return self._rebuilt(after)  # the accounts: everything moves
         old_skus, new_skus = before.catalog.skus, after.catalog.skus
         touched = [] if new_skus is old_skus else list(dict.fromkeys(named))
         changed = [
