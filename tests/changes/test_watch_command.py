@@ -156,3 +156,46 @@ def test_an_unwritable_output_leaves_nothing(
     assert status == 1
     assert "cannot write the output" in err
     assert not target.parent.exists()
+
+
+def test_watching_an_imports_notifications_is_importing_them(
+    capsys, monkeypatch, tmp_path
+):
+    """On an SP-API import, the live run ends where the import does.
+
+    The import given the notifications too, that is: diff finds nothing
+    between the two.
+    """
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent.parent / "fixtures" / "spapi"
+    pulled = [
+        str(fixtures / name)
+        for name in (
+            "participations_na.json",
+            "listings_item_na.json",
+            "fba_us.json",
+            "fba_ca.json",
+        )
+    ]
+    base, full = tmp_path / "base.json", tmp_path / "full.json"
+    common = ["import-spapi", "--home", "US", "--plan", "professional"]
+    assert main([*common, *pulled, "-o", str(base)]) == 0
+    notes = fixtures / "notifications_na.json"
+    assert main([*common, *pulled, str(notes), "-o", str(full)]) == 0
+    capsys.readouterr()
+    lines = [
+        json.dumps(n) for n in json.loads(notes.read_text(encoding="utf-8"))
+    ]
+    now = tmp_path / "now.json"
+    status, written, _ = watch(capsys, monkeypatch, lines, base, "-o", now)
+    assert status == 0
+    assert len(written) == len(lines)
+    assert load_snapshot(now) == load_snapshot(full)
+    assert main(["diff", str(full), str(now), "--format", "json"]) == 0
+    out, _ = capsys.readouterr()
+    assert json.loads(out)["counts"] == {
+        "appeared": 0,
+        "resolved": 0,
+        "changed": 0,
+    }
