@@ -144,7 +144,7 @@ def _bytes(path: str) -> tuple[str, bytes]:
 
 
 def _what_if(args: argparse.Namespace, locale: str, out: TextIO) -> int:
-    from .changes.plan import plan_from_data
+    from .changes.plan_file import plan_from_data
     from .changes.whatif import WHAT_IF_FORMATS, what_if
     from .edition import edition_named
     from .errors import InvalidValueError

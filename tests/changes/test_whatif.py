@@ -34,8 +34,8 @@ from unified_account.changes.plan import (
     RecordSale,
     SetMfnQuantity,
     TurnOnMarketplace,
-    plan_from_data,
 )
+from unified_account.changes.plan_file import plan_from_data
 from unified_account.changes.whatif import (
     WHAT_IF_FORMATS,
     what_if,

@@ -18,7 +18,8 @@ from .diff import (
     diff_reports,
 )
 from .live import LiveReport
-from .plan import ACTIONS, plan_from_data
+from .plan import ACTIONS
+from .plan_file import plan_from_data
 from .saved import parse_report, report_from_data
 from .whatif import Step, WhatIf, what_if
 

@@ -8,8 +8,8 @@ action holds a rule of its own: a refusal is the policy's
 
 In JSON a plan is a list of objects, each naming its ``action``
 (``set-mfn-quantity``, ...) beside the action's fields
-(``changes/schemas/plan-1.schema.json``); :func:`plan_from_data` reads
-one.
+(``changes/schemas/plan-1.schema.json``);
+:func:`~unified_account.changes.plan_file.plan_from_data` reads one.
 """
 
 from __future__ import annotations
@@ -18,13 +18,11 @@ from collections.abc import Mapping
 from typing import Any, ClassVar, Protocol
 
 import attrs
-import cattrs
 
 from .._excerpt import excerpt
 from ..decision import Decision
 from ..edition import Edition
-from ..errors import InvalidValueError, UnifiedAccountError
-from ..model._converter import converter, first_problem
+from ..errors import InvalidValueError
 from ..model._validate import instance_of, non_negative_int
 from ..model.account import AccountInfo, SellerAccount
 from ..model.identifiers import Sku, to_sku
@@ -74,7 +72,6 @@ __all__ = [
     "SetMfnQuantity",
     "TurnOnMarketplace",
     "WithdrawRemoteFulfillment",
-    "plan_from_data",
 ]
 
 
@@ -393,40 +390,3 @@ ACTIONS: Mapping[str, type[Action]] = {
     )
 }
 """Every action, by the name a plan gives it in JSON."""
-
-
-def plan_from_data(data: object, source: str = "<plan>") -> tuple[Action, ...]:
-    """The actions of a plan read from parsed JSON (a list of objects).
-
-    A problem raises :class:`~unified_account.errors.InvalidValueError`
-    naming ``source`` and the JSON path (``[2].listing.price``).
-    """
-    if not isinstance(data, list):
-        raise InvalidValueError(
-            f"`{excerpt(data, as_repr=True)}` is not a list of actions",
-            field=source,
-        )
-    actions: list[Action] = []
-    for index, item in enumerate(data):
-        where = f"{source}: [{index}]"
-        if not isinstance(item, dict):
-            raise InvalidValueError(
-                f"`{excerpt(item, as_repr=True)}` is not an action object",
-                field=where,
-            )
-        body = dict(item)
-        name = body.pop("action", None)
-        kind = ACTIONS.get(name) if isinstance(name, str) else None
-        if kind is None:
-            raise InvalidValueError(
-                f"`{excerpt(name)}` is not an action; the actions are: "
-                + ", ".join(ACTIONS),
-                field=f"{where}.action",
-            )
-        try:
-            actions.append(converter.structure(body, kind))
-        except (cattrs.BaseValidationError, UnifiedAccountError) as error:
-            path, problem = first_problem(error)
-            field = f"{where}.{path}" if path else where
-            raise InvalidValueError(problem, field=field) from None
-    return tuple(actions)
