@@ -54,6 +54,7 @@ def _pool():
     record = next(iter(seller.catalog))
     return [
         seller,
+        unified_account.build_report(seller),
         seller.account,
         seller.account.registration_info,
         seller.catalog,

@@ -22,6 +22,7 @@ the benchmarks in a checkout, are instructions and are not run.)
 from __future__ import annotations
 
 import doctest
+import json
 import os
 import re
 import subprocess
@@ -119,11 +120,53 @@ def _environment(tmp_path: Path) -> dict[str, str]:
     return environment
 
 
+def _tuesday() -> str:
+    """The example seller a day on, as "Changes over time" has it.
+
+    The mugs sold out and five candles came in.
+    """
+    data = json.loads(example_text())
+    skus = {record["sku"]: record for record in data["catalog"]["skus"]}
+    skus["MUG-CERAMIC-12"]["mfn"]["quantity"] = 0
+    skus["CANDLE-SOY-8"]["mfn"]["quantity"] = 5
+    return json.dumps(data)
+
+
+# The plan of "Changes over time", as the page shows it.
+PLAN = [
+    {"action": "set-mfn-quantity", "sku": "MUG-CERAMIC-12", "quantity": 0},
+    {
+        "action": "delete-listing",
+        "sku": "BOTTLE-STEEL-750",
+        "marketplace": "CA",
+    },
+    {
+        "action": "customise-account-info",
+        "marketplace": "MX",
+        "info": {
+            "legal_entity_name": "Harbor Lane Goods LLC",
+            "address_country": "US",
+            "bank": {
+                "country": "MX",
+                "currency": "MXN",
+                "masked_id": "****1111",
+            },
+            "contact_email": "mx@harborlane.example",
+            "display_name": "Harbor Lane",
+        },
+    },
+    {"action": "turn-on-marketplace", "marketplace": "BR"},
+]
+
+
 def _session(commands: list[str], tmp_path: Path) -> list[str]:
     """Run ``commands`` in one shell; what each printed."""
     work = tmp_path / "work"
     work.mkdir()
     (work / "seller.json").write_text(example_text(), encoding="utf-8")
+    (work / "monday.json").write_text(example_text(), encoding="utf-8")
+    (work / "tuesday.json").write_text(_tuesday(), encoding="utf-8")
+    (work / "plan.json").write_text(json.dumps(PLAN), encoding="utf-8")
     for name, fixture in FILES.items():
         (work / name).write_bytes((FIXTURES / fixture).read_bytes())
     # The mark between commands keeps ``$?`` for the next command.

@@ -105,6 +105,7 @@ def _value(kind, marketplace):
         ParamKind.DECIMAL: Decimal("1.5"),
         ParamKind.MONEY: Money("1.00", "USD"),
         ParamKind.DATE: date(2026, 7, 1),
+        ParamKind.DATES: (date(2026, 7, 1), date(2026, 7, 15)),
         ParamKind.MARKETPLACE: marketplace,
         ParamKind.MARKETPLACES: (marketplace, Marketplace.MX),
         ParamKind.TEXTS: ("x", "y"),

@@ -64,12 +64,16 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "testing.*",
         ),
     ),
+    # Changes over time: diffs of reports, what-if plans, live reports.
+    # They compare and update reports; the report never knows them.
+    ("changes", ("changes", "changes.*")),
     # The command, and running it for many sellers at once.
     (
         "command",
         (
             "",
             "cli",
+            "cli_changes",
             "__main__",
             "_hypothesis",
             "batch",

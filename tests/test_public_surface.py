@@ -35,7 +35,9 @@ PACKAGE = "unified_account"
 # command's entry point (docs/command.md), the message-id marker and the
 # translatable names of the model's vocabularies (internal), and the old
 # name of ``rule_catalogue`` (deprecated).
-NOT_REFERENCE = frozenset({"cli", "messages", "policy.terms", "catalogue"})
+NOT_REFERENCE = frozenset(
+    {"cli", "cli_changes", "messages", "policy.terms", "catalogue"}
+)
 
 
 def public_modules() -> list[str]:

@@ -34,6 +34,7 @@ from ._excerpt import excerpt
 __all__ = [
     "NotText",
     "TooLong",
+    "lines_limited",
     "open_output",
     "read_limited",
     "text_output",
@@ -149,6 +150,23 @@ def _regular_size(stream: BinaryIO) -> int | None:
     except OSError:  # pragma: no cover (a regular file can tell)
         return None
     return status.st_size - position
+
+
+def lines_limited(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """Each line of ``handle``; ``None`` for one longer than ``limit``.
+
+    A line is read no further than one byte past the limit; the rest of
+    a longer one is read in pieces and dropped.
+    """
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit:
+            yield line
+            continue
+        while not line.endswith(b"\n"):
+            line = handle.readline(_CHUNK)
+            if not line:
+                break
+        yield None
 
 
 def write_whole(path: str | Path, data: bytes) -> None:

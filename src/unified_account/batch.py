@@ -41,6 +41,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from ._files import lines_limited
 from ._pool import Lost, run_in_processes
 from .edition import edition_named
 from .errors import RunIncompleteError, SnapshotError, UnifiedAccountError
@@ -120,29 +121,13 @@ def seller_jobs(path: str | Path) -> Iterator[SellerJob]:
             "", f"cannot read the file: {error.strerror}", str(path)
         ) from None
     with handle:
-        for number, line in enumerate(_lines(handle), start=1):
+        for number, line in enumerate(
+            lines_limited(handle, MAX_SNAPSHOT_CHARACTERS), start=1
+        ):
             if line is None:
                 yield _TooLong(source=f"{path}:{number}")
             elif line.strip():
                 yield SellerJob(source=f"{path}:{number}", text=line)
-
-
-def _lines(handle: io.BufferedReader) -> Iterator[bytes | None]:
-    """Each line of ``handle``; ``None`` for one past the limit.
-
-    A line is read no further than one byte past the limit; the rest of
-    a longer one is read in pieces and dropped.
-    """
-    limit = MAX_SNAPSHOT_CHARACTERS
-    while line := handle.readline(limit + 1):
-        if len(line) <= limit:
-            yield line
-            continue
-        while not line.endswith(b"\n"):
-            line = handle.readline(1024 * 1024)
-            if not line:
-                break
-        yield None
 
 
 @attrs.frozen

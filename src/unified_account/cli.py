@@ -4,6 +4,9 @@
 ``unified-account explain K``  one rule: title, FAQ question, summary, example
 ``unified-account report [F]`` every applicable rule on a seller snapshot
                                (``-``: read it from stdin)
+``unified-account diff OLD NEW``
+                               what changed between two snapshots or
+                               saved reports (:mod:`.cli_changes`)
 ``unified-account import-spapi --home CC FILE...``
                                SP-API responses, notifications and reports
                                into a snapshot (stdout, or ``-o FILE``)
@@ -44,7 +47,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn, TextIO
 
 import attrs
 
-from . import __version__
+from . import __version__, cli_changes
 from ._excerpt import one_line
 from ._files import text_output, unwritable, write_whole
 from ._stopping import Stopped, stopping_on_sigterm
@@ -363,6 +366,13 @@ def _parser(locale: str) -> argparse.ArgumentParser:
     )
     spapi.add_argument("--locale", default="en", help=locale_help)
     spapi.add_argument("--quiet", action="store_true", help=quiet_help)
+    cli_changes.add_commands(
+        commands,
+        text,
+        locale_help=locale_help,
+        format_help=format_help,
+        names=_Names,
+    )
     return parser
 
 
@@ -549,6 +559,8 @@ def _run(args: argparse.Namespace) -> int:
         locale = _locale(args.locale)
         if args.command == "report":
             status = _report(args, locale, out)
+        elif args.command in cli_changes.COMMANDS:
+            status = cli_changes.run(args, locale, out)
         elif args.command == "rules":
             out.write(_CATALOGUE[args.format](locale))
             status = 0

@@ -63,6 +63,7 @@ __all__ = [
     "mfn_marketplaces",
     "offer_status",
     "offerable_skus",
+    "record_active_marketplaces",
     "remotely_served",
 ]
 
@@ -444,10 +445,24 @@ def active_marketplaces(catalog: Catalog) -> tuple[Marketplace, ...]:
             marketplace = listing.marketplace
             # One active listing is enough: a marketplace already found
             # is not explained again (a catalogue lists in a handful).
-            if (
-                marketplace not in found
-                and explain_cell(record, marketplace).status
-                is ListingStatus.ACTIVE
-            ):
+            if marketplace not in found and _active(record, marketplace):
                 found.add(marketplace)
     return tuple(m for m in Marketplace if m in found)
+
+
+def record_active_marketplaces(record: SkuRecord) -> frozenset[Marketplace]:
+    """The marketplaces where ``record`` has an active, offered listing.
+
+    :func:`active_marketplaces` is the union of these over a catalogue's
+    records, so it can be kept current one record at a time.
+    """
+    return frozenset(
+        listing.marketplace
+        for listing in record.listings
+        if _active(record, listing.marketplace)
+    )
+
+
+def _active(record: SkuRecord, marketplace: Marketplace) -> bool:
+    """Whether the split subscription counts this listing as active."""
+    return explain_cell(record, marketplace).status is ListingStatus.ACTIVE

@@ -29,26 +29,28 @@ from .query import FindingFilter
 from .records import RECORD_COLUMNS, finding_record
 
 if TYPE_CHECKING:
+    from ..model.account import SellerAccount
+    from ..model.catalog import SkuRecord
     from ..snapshot import Snapshot
 
 __all__ = [
     "FAIL_ON",
+    "CatalogueSection",
     "Finding",
     "FindingFilter",
     "FindingOutcome",
     "Report",
+    "account_findings",
     "build_report",
     "fails",
     "iter_findings",
+    "other_findings",
+    "sku_findings",
 ]
 
-_SECTIONS = (
-    _account.findings,
-    _inventory.findings,
-    _money.findings,
-    _brand.findings,
-    _imports.findings,
-)
+# The sections before the catalogue's and after it, in the report's order.
+_BEFORE = (_account.findings,)
+_AFTER = (_money.findings, _brand.findings, _imports.findings)
 
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -192,11 +194,69 @@ def iter_findings(
     :func:`unified_account.report.stream.write_report`) instead of
     keeping them all in a :class:`Report`.
     """
-    for section in _SECTIONS:
-        found = section(snapshot, edition)
-        # The catalogue's section repeats nothing (each finding names its
-        # SKU and listing, with distinct message ids): nothing to remove.
-        yield from found if section is _inventory.findings else once(found)
+    yield from account_findings(snapshot, edition=edition)
+    # The catalogue's section repeats nothing (each finding names its SKU
+    # and listing, with distinct message ids): nothing to remove.
+    yield from _inventory.findings(snapshot, edition)
+    yield from other_findings(snapshot, edition=edition)
+
+
+def account_findings(
+    snapshot: Snapshot, *, edition: Edition = FAQ
+) -> Iterator[Finding]:
+    """The findings :func:`iter_findings` gives before the catalogue's.
+
+    The account rules' findings; they depend on the accounts only.
+    """
+    for section in _BEFORE:
+        yield from once(section(snapshot, edition))
+
+
+def sku_findings(
+    snapshot: Snapshot, sku: str, *, edition: Edition = FAQ
+) -> tuple[Finding, ...]:
+    """The findings of the catalogue's section about one SKU.
+
+    What :func:`iter_findings` gives for ``sku`` (nothing for a SKU the
+    catalogue lacks); they depend on that SKU's record and the account.
+    """
+    record = snapshot.catalog.get(sku)
+    if record is None:
+        return ()
+    return CatalogueSection(snapshot.account, edition=edition)(record)
+
+
+class CatalogueSection:
+    """The catalogue's section of the report, one SKU record at a time.
+
+    For one account and edition: the account's question for each
+    marketplace (may it list there?) is asked once, when the section is
+    built, and every record's findings use the answers.
+    """
+
+    def __init__(self, account: SellerAccount, *, edition: Edition = FAQ):
+        self._edition = edition
+        self._places = _inventory.answered_places(account, edition)
+
+    def __call__(self, record: SkuRecord) -> tuple[Finding, ...]:
+        """The findings of ``record``, as :func:`iter_findings` gives them."""
+        return tuple(
+            _inventory.record_findings(record, self._places, self._edition)
+        )
+
+
+def other_findings(
+    snapshot: Snapshot, *, edition: Edition = FAQ
+) -> Iterator[Finding]:
+    """The findings :func:`iter_findings` gives after the catalogue's.
+
+    The money, brand, storefront and import findings.  Of the catalogue
+    they read only which marketplaces have an active listing
+    (:func:`~unified_account.policy.availability.active_marketplaces`)
+    and the key attributes of the listings not deleted.
+    """
+    for section in _AFTER:
+        yield from once(section(snapshot, edition))
 
 
 FAIL_ON: Mapping[str, frozenset[FindingOutcome]] = MappingProxyType(

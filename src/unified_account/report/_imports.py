@@ -70,7 +70,8 @@ def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
                 "path": item.path or "-",
             },
         )
-    for estimate in snapshot.fee_estimates:
+    # An estimate recorded twice (two reads of one answer) is one finding.
+    for estimate in dict.fromkeys(snapshot.fee_estimates):
         yield Finding(
             RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE,
             FindingOutcome.INFO,

@@ -166,6 +166,21 @@ def _record(
     return found
 
 
+def answered_places(account: SellerAccount, edition: Edition) -> _Where:
+    """The account's answer for every marketplace, asked now, once each."""
+    places = _Where(account, edition)
+    for marketplace in Marketplace:
+        places[marketplace]
+    return places
+
+
+def record_findings(
+    record: SkuRecord, places: _Where, edition: Edition
+) -> list[Finding]:
+    """The findings of one SKU's record, as :func:`findings` gives them."""
+    return _record(record, places, edition)
+
+
 def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     """The listings-and-inventory findings of ``snapshot``, SKU by SKU."""
     catalog = snapshot.catalog

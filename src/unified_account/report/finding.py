@@ -22,6 +22,7 @@ from ..decision import (
 from ..errors import InvalidValueError
 from ..model._validate import instance_of, non_empty_text
 from ..rules import RuleKey
+from .identity import DESCRIBING, finding_key, param_json
 from .subject import Subject
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "from_resolved",
     "level",
     "once",
+    "same_key",
 ]
 
 
@@ -82,6 +84,21 @@ class Finding:
     subject: Subject = attrs.field(validator=instance_of(Subject))
     message_id: str = attrs.field(validator=non_empty_text)
     params: Params = attrs.field(default=(), converter=_params)
+
+    @property
+    def key(self) -> str:
+        """The finding's stable key, as 32 hexadecimal digits.
+
+        The digest of its rule, subject, message id and identifying
+        parameters.  Equal across runs, locales and formats; two findings
+        of one report never share it.  The parameters in
+        :data:`~unified_account.report.identity.DESCRIBING` are left out,
+        so a finding whose numbers moved keeps its key (see
+        :mod:`unified_account.report.identity`).
+        """
+        return finding_key(
+            self.rule, self.subject, self.message_id, self.params
+        )
 
     @classmethod
     def of(
@@ -214,3 +231,25 @@ def once(findings: Iterable[Finding]) -> Iterator[Finding]:
         seen.add(finding)  # one hash per finding, not two
         if len(seen) != before:
             yield finding
+
+
+def same_key(first: Finding, second: Finding) -> bool:
+    """Whether two findings have one key, without computing either.
+
+    The parts of the key are compared in the form the key writes them:
+    equal parts, equal keys.
+    """
+    return (
+        first.rule is second.rule
+        and first.message_id == second.message_id
+        and first.subject == second.subject
+        and _identifying(first.params) == _identifying(second.params)
+    )
+
+
+def _identifying(params: Params) -> list[tuple[str, object]]:
+    return [
+        (name, param_json(value))
+        for name, value in params
+        if name not in DESCRIBING
+    ]

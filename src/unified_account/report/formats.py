@@ -61,6 +61,7 @@ def _message(finding: Finding, locale: str) -> str:
 def finding_document(finding: Finding, locale: str) -> dict[str, Any]:
     """One finding as the JSON report writes it."""
     return {
+        "key": finding.key,
         "rule": finding.rule.value,
         "outcome": finding.outcome.value,
         "subject": subject_json(finding.subject),

@@ -11,15 +11,10 @@ JSON forms the JSON report writes.
 from __future__ import annotations
 
 import json
-from datetime import date
-from decimal import Decimal
-from typing import Any
 
-from ..decision import ParamValue, Term
 from ..i18n import render
-from ..model.marketplace import Marketplace
-from ..model.money import Money
 from .finding import Finding
+from .identity import param_json
 from .subject import Subject
 
 __all__ = [
@@ -28,21 +23,6 @@ __all__ = [
     "param_json",
     "subject_json",
 ]
-
-
-def param_json(value: ParamValue) -> Any:
-    """A message parameter as plain JSON (money as a string amount)."""
-    if isinstance(value, Money):
-        return {"amount": str(value.amount), "currency": value.currency}
-    if isinstance(value, Marketplace):
-        return value.country_code
-    if isinstance(value, Term):
-        return value.message_id
-    if isinstance(value, Decimal | date):
-        return str(value)
-    if isinstance(value, tuple):
-        return [param_json(item) for item in value]
-    return value
 
 
 def subject_json(subject: Subject) -> dict[str, str | None]:

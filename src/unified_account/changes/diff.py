@@ -1,0 +1,252 @@
+"""What changed between two reports: findings appeared, resolved, changed.
+
+Findings are matched on their key (:attr:`Finding.key
+<unified_account.report.finding.Finding.key>`): a finding of the new
+report whose key the old one lacks *appeared*; one of the old report
+whose key the new one lacks was *resolved*; one whose key both have but
+which differs (in its outcome or a describing parameter) *changed*, and
+the diff keeps its old and its new form.
+
+Two laws hold (the test suite checks them on generated reports): the
+diff of a report with itself is empty, and :meth:`ReportDiff.apply` of
+the diff to the old findings gives the new ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from .._excerpt import excerpt
+from ..edition import Edition
+from ..errors import InvalidValueError
+from ..model._validate import instance_of
+from ..report import Report
+from ..report.finding import Finding, same_key
+from ..rules import RuleKey
+
+__all__ = [
+    "FindingChange",
+    "ReportDiff",
+    "RuleChanges",
+    "diff_findings",
+    "diff_reports",
+]
+
+
+@attrs.frozen
+class FindingChange:
+    """One finding that changed: its old and its new form, of one key."""
+
+    old: Finding = attrs.field(validator=instance_of(Finding))
+    new: Finding = attrs.field(validator=instance_of(Finding))
+
+    def __attrs_post_init__(self) -> None:
+        if self.old.key != self.new.key:
+            raise InvalidValueError(
+                f"`{self.new.key}` is not the key of the old finding "
+                f"`{self.old.key}`: a change keeps its key",
+                field="new",
+            )
+
+    @property
+    def key(self) -> str:
+        """The key the old and the new finding share."""
+        return self.old.key
+
+    @property
+    def rule(self) -> RuleKey:
+        """The rule of the finding."""
+        return self.new.rule
+
+
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    found = tuple(value)
+    for item in found:
+        if not isinstance(item, Finding):
+            raise InvalidValueError(
+                f"`{excerpt(item, as_repr=True)}` is not a Finding",
+                field="findings",
+            )
+    return found
+
+
+def _changes(value: Iterable[FindingChange]) -> tuple[FindingChange, ...]:
+    found = tuple(value)
+    for item in found:
+        if not isinstance(item, FindingChange):
+            raise InvalidValueError(
+                f"`{excerpt(item, as_repr=True)}` is not a FindingChange",
+                field="changed",
+            )
+    return found
+
+
+@attrs.frozen
+class RuleChanges:
+    """The part of a diff about one rule."""
+
+    rule: RuleKey
+    appeared: tuple[Finding, ...]
+    resolved: tuple[Finding, ...]
+    changed: tuple[FindingChange, ...]
+
+
+@attrs.frozen
+class ReportDiff:
+    """The findings that appeared, were resolved and changed.
+
+    ``appeared`` are in the new report's order, ``resolved`` in the old
+    one's.  An empty diff is false.
+    """
+
+    old_edition: Edition = attrs.field(validator=instance_of(Edition))
+    new_edition: Edition = attrs.field(validator=instance_of(Edition))
+    appeared: tuple[Finding, ...] = attrs.field(
+        default=(), converter=_findings
+    )
+    resolved: tuple[Finding, ...] = attrs.field(
+        default=(), converter=_findings
+    )
+    changed: tuple[FindingChange, ...] = attrs.field(
+        default=(), converter=_changes
+    )
+
+    def __bool__(self) -> bool:
+        return bool(self.appeared or self.resolved or self.changed)
+
+    @property
+    def rules(self) -> frozenset[RuleKey]:
+        """The keys of the rules with a change."""
+        return frozenset(
+            [f.rule for f in self.appeared]
+            + [f.rule for f in self.resolved]
+            + [c.rule for c in self.changed]
+        )
+
+    def by_rule(self) -> tuple[RuleChanges, ...]:
+        """The diff grouped by rule, in the order of the rule keys."""
+        return tuple(
+            RuleChanges(
+                rule,
+                tuple(f for f in self.appeared if f.rule is rule),
+                tuple(f for f in self.resolved if f.rule is rule),
+                tuple(c for c in self.changed if c.rule is rule),
+            )
+            for rule in sorted(self.rules, key=lambda key: key.value)
+        )
+
+    def apply(self, findings: Iterable[Finding]) -> tuple[Finding, ...]:
+        """``findings`` with this diff applied: the new report's findings.
+
+        What was resolved is removed, what changed is replaced where it
+        was, what appeared is added at the end.  A diff that does not fit
+        ``findings`` (a resolved finding missing, an appeared one there
+        already) raises :class:`~unified_account.errors.InvalidValueError`.
+        """
+        replace: dict[str, Finding | None] = {
+            finding.key: None for finding in self.resolved
+        }
+        replace |= {change.key: change.new for change in self.changed}
+        expected: Mapping[str, Finding] = {
+            finding.key: finding for finding in self.resolved
+        } | {change.key: change.old for change in self.changed}
+        result: dict[str, Finding] = {}
+        seen = 0
+        for finding in findings:
+            key = finding.key
+            if key in replace:
+                if expected[key] != finding:
+                    raise InvalidValueError(
+                        f"`{key}` is not the finding the diff starts from",
+                        field="findings",
+                    )
+                seen += 1
+                new = replace[key]
+                if new is not None:
+                    result[key] = new
+            else:
+                result[key] = finding
+        if seen != len(replace):
+            raise InvalidValueError(
+                "the findings lack a finding the diff resolves or changes",
+                field="findings",
+            )
+        for finding in self.appeared:
+            if finding.key in result:
+                raise InvalidValueError(
+                    f"`{finding.key}` appeared but is there already",
+                    field="findings",
+                )
+            result[finding.key] = finding
+        return tuple(result.values())
+
+
+def diff_findings(
+    old: Iterable[Finding],
+    new: Iterable[Finding],
+    *,
+    old_edition: Edition,
+    new_edition: Edition,
+) -> ReportDiff:
+    """The diff of two collections of findings (see :func:`diff_reports`)."""
+    old, new = tuple(old), tuple(new)
+    # Findings in both are unchanged: only the others need their keys.
+    # Two findings of one SKU recomputed come in the same order, so equal
+    # places are compared first, which is cheaper than hashing them all.
+    changed: list[FindingChange] = []
+    if len(old) == len(new):
+        moved = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+        # A finding whose numbers moved keeps its place: no key needed.
+        changed = [_change(a, b) for a, b in moved if same_key(a, b)]
+        old = tuple(a for a, b in moved if not same_key(a, b))
+        new = tuple(b for a, b in moved if not same_key(a, b))
+    else:
+        kept = frozenset(old) & frozenset(new)
+        old = tuple(f for f in old if f not in kept)
+        new = tuple(f for f in new if f not in kept)
+    before = {f.key: f for f in old}
+    after = {f.key: f for f in new}
+    return ReportDiff(
+        old_edition,
+        new_edition,
+        appeared=[f for key, f in after.items() if key not in before],
+        resolved=[f for key, f in before.items() if key not in after],
+        changed=changed
+        + [
+            _change(before[key], finding)
+            for key, finding in after.items()
+            if key in before and before[key] != finding
+        ],
+    )
+
+
+def _change(old: Finding, new: Finding) -> FindingChange:
+    """A change of two findings known to share a key, built unchecked."""
+    change: FindingChange = object.__new__(FindingChange)
+    object.__setattr__(change, "old", old)
+    object.__setattr__(change, "new", new)
+    return change
+
+
+def diff_reports(old: Report, new: Report) -> ReportDiff:
+    """What changed from ``old`` to ``new``: appeared, resolved, changed.
+
+    >>> from unified_account import build_report, example_snapshot
+    >>> report = build_report(example_snapshot())
+    >>> bool(diff_reports(report, report))
+    False
+    """
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Report):
+            raise InvalidValueError(
+                f"`{excerpt(value, as_repr=True)}` is not a Report",
+                field=name,
+            )
+    return diff_findings(
+        old.findings,
+        new.findings,
+        old_edition=old.edition,
+        new_edition=new.edition,
+    )

@@ -1,0 +1,304 @@
+"""What is true now: a report kept current, one change at a time.
+
+A :class:`LiveReport` holds a snapshot and its findings, indexed by what
+they depend on:
+
+- each SKU's findings of the catalogue's section, which depend on that
+  SKU's record and on the account (the report's own
+  :func:`~unified_account.report.sku_findings`);
+- the findings before the catalogue's (the accounts', which depend on
+  the accounts alone) and after it
+  (money, brand, storefront, imports), which read of the catalogue only
+  the marketplaces with an active listing and the key attributes of the
+  listings not deleted (:func:`~unified_account.report.other_findings`):
+  the live report keeps, per marketplace, how many SKUs have an active
+  listing there.
+
+:meth:`LiveReport.apply` takes a notification (as Amazon sends it) or a
+what-if action, applies it with the library's own notification handler
+or transition, and recomputes only what the change can affect: the
+SKU it names and, when the active marketplaces, a SKU's key attributes
+or anything beyond the catalogue changed, the findings outside the
+catalogue's section; a change of the account recomputes everything.
+It returns the new live report and the diff, so a tool can act on what
+appeared.  A live report is a value: ``apply`` leaves it as it was.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+import attrs
+import immutables
+
+from .._excerpt import excerpt
+from ..decision import RuleViolation
+from ..edition import FAQ, Edition
+from ..errors import InvalidValueError
+from ..model.catalog import SkuRecord
+from ..model.identifiers import Sku
+from ..model.listing import ListingStatus
+from ..model.marketplace import Marketplace
+from ..policy.availability import record_active_marketplaces
+from ..report import (
+    CatalogueSection,
+    Report,
+    account_findings,
+    other_findings,
+)
+from ..report.finding import Finding
+from ..snapshot import Snapshot
+from ..spapi.notifications import apply_notification
+from .diff import ReportDiff, diff_findings
+from .plan import ACTIONS, Action, CreateListing
+
+__all__ = ["LiveReport"]
+
+# Everything a snapshot holds beyond its account and catalogue, read at once.
+_OUTSIDE = operator.attrgetter(
+    *(
+        field.name
+        for field in attrs.fields(Snapshot)
+        if field.name not in {"catalog", "account"}
+    )
+)
+
+
+def _attributes(record: SkuRecord | None) -> object:
+    """What the catalogue's key-attribute comparison reads of a record.
+
+    Its ASIN and, per listing not deleted, the marketplace and the
+    attributes (as :func:`~unified_account.policy.brand.
+    catalog_attribute_differences` documents).
+    """
+    if record is None:
+        return None
+    return (
+        record.asin,
+        tuple(
+            (listing.marketplace, listing.attributes)
+            for listing in record.listings
+            if listing.status is not ListingStatus.DELETED
+        ),
+    )
+
+
+def _active(record: SkuRecord | None) -> frozenset[Marketplace]:
+    if record is None:
+        return frozenset()
+    return record_active_marketplaces(record)
+
+
+@attrs.frozen(init=False)
+class LiveReport:
+    """A snapshot's findings, kept current by notifications and actions.
+
+    ``LiveReport(snapshot, edition=..., as_of=...)`` builds it (``as_of``
+    replaces the snapshot's date, when given); :meth:`apply` returns the
+    next one and the diff; :meth:`report` gives the findings as
+    :func:`~unified_account.report.build_report` gives them.
+    """
+
+    snapshot: Snapshot
+    edition: Edition
+    _section: CatalogueSection = attrs.field(eq=False, repr=False)
+    _skus: immutables.Map[Sku, tuple[Finding, ...]]
+    _active_in: immutables.Map[Sku, frozenset[Marketplace]]
+    _active: immutables.Map[Marketplace, int]
+    _before: tuple[Finding, ...]
+    _after: tuple[Finding, ...]
+
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        *,
+        edition: Edition = FAQ,
+        as_of: date | None = None,
+    ) -> None:
+        if not isinstance(snapshot, Snapshot):
+            raise InvalidValueError(
+                f"`{excerpt(snapshot, as_repr=True)}` is not a Snapshot",
+                field="snapshot",
+            )
+        if not isinstance(edition, Edition):
+            raise InvalidValueError(
+                f"`{excerpt(edition, as_repr=True)}` is not an Edition",
+                field="edition",
+            )
+        if as_of is not None:
+            snapshot = attrs.evolve(snapshot, as_of=as_of)
+        section = CatalogueSection(snapshot.account, edition=edition)
+        skus: dict[Sku, tuple[Finding, ...]] = {}
+        active_in: dict[Sku, frozenset[Marketplace]] = {}
+        active: dict[Marketplace, int] = {}
+        for sku, record in snapshot.catalog.skus.items():
+            skus[sku] = section(record)
+            active_in[sku] = found = _active(record)
+            for marketplace in found:
+                active[marketplace] = active.get(marketplace, 0) + 1
+        self.__attrs_init__(
+            snapshot,
+            edition,
+            section,
+            immutables.Map(skus),
+            immutables.Map(active_in),
+            immutables.Map(active),
+            tuple(account_findings(snapshot, edition=edition)),
+            tuple(other_findings(snapshot, edition=edition)),
+        )
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding, in the order of :func:`build_report`."""
+        return (
+            *self._before,
+            *(
+                finding
+                for sku in sorted(self._skus.keys())
+                for finding in self._skus[sku]
+            ),
+            *self._after,
+        )
+
+    def report(self) -> Report:
+        """The findings as a :class:`~unified_account.report.Report`."""
+        return Report(self.edition, self.findings)
+
+    def apply(self, change: object) -> tuple[LiveReport, ReportDiff]:
+        """The live report after ``change``, and the diff it caused.
+
+        ``change`` is a notification (a mapping, as
+        :func:`~unified_account.spapi.notifications.apply_notification`
+        reads it) or an action (:mod:`unified_account.changes.plan`).  An
+        action the rules refuse raises
+        :class:`~unified_account.decision.RuleViolation`; a notification
+        that cannot be read, its
+        :class:`~unified_account.errors.PayloadError`.
+        """
+        if type(change) in ACTIONS.values():
+            action: Action = change  # type: ignore[assignment]
+            decision = action.decide(self.snapshot, self.edition)
+            if not decision.allowed:
+                raise RuleViolation(decision)
+            after = action.apply(self.snapshot, self.edition)
+            named = _action_skus(action)
+        elif isinstance(change, Mapping):
+            after = apply_notification(self.snapshot, change)
+            named = _notification_skus(change)
+        else:
+            raise InvalidValueError(
+                f"`{excerpt(change, as_repr=True)}` is neither a "
+                "notification nor an action",
+                field="change",
+            )
+        return self._moved(after, named)
+
+    def _moved(
+        self, after: Snapshot, named: Iterable[Sku]
+    ) -> tuple[LiveReport, ReportDiff]:
+        before = self.snapshot
+        edition = self.edition
+        if (
+            after.account is not before.account
+            or after.separate_accounts is not before.separate_accounts
+        ):
+            return self._rebuilt(after)  # the accounts: everything moves
+        old_skus, new_skus = before.catalog.skus, after.catalog.skus
+        touched = [] if new_skus is old_skus else list(dict.fromkeys(named))
+        changed = [
+            sku
+            for sku in touched
+            if old_skus.get(sku) is not new_skus.get(sku)
+        ]
+        added = sum(sku not in old_skus for sku in changed)
+        removed = sum(sku not in new_skus for sku in changed)
+        if new_skus is not old_skus and (
+            not changed or len(new_skus) != len(old_skus) + added - removed
+        ):
+            return self._rebuilt(after)  # a change no SKU named
+        skus = self._skus.mutate()
+        active_in = self._active_in.mutate()
+        active = self._active.mutate()
+        outside = any(map(operator.is_not, _OUTSIDE(after), _OUTSIDE(before)))
+        diffs = []
+        for sku in changed:
+            old_record, new_record = old_skus.get(sku), new_skus.get(sku)
+            old_found = self._skus.get(sku, ())
+            new_found = () if new_record is None else self._section(new_record)
+            skus[sku] = new_found
+            diffs.append(
+                diff_findings(old_found, new_found, **_editions(self))
+            )
+            was = self._active_in.get(sku, frozenset())
+            active_in[sku] = now = _active(new_record)
+            for marketplace in was - now:
+                active[marketplace] -= 1
+                if not active[marketplace]:
+                    del active[marketplace]
+            for marketplace in now - was:
+                active[marketplace] = active.get(marketplace, 0) + 1
+            outside = outside or _attributes(old_record) != _attributes(
+                new_record
+            )
+        active_map = active.finish()
+        after_findings = self._after
+        if outside or set(active_map.keys()) != set(self._active.keys()):
+            after_findings = tuple(other_findings(after, edition=edition))
+            diffs.append(
+                diff_findings(self._after, after_findings, **_editions(self))
+            )
+        live = _built(
+            after,
+            edition,
+            self._section,
+            skus.finish(),
+            active_in.finish(),
+            active_map,
+            self._before,
+            after_findings,
+        )
+        return live, _joined(diffs, self)
+
+    def _rebuilt(self, after: Snapshot) -> tuple[LiveReport, ReportDiff]:
+        live = LiveReport(after, edition=self.edition)
+        diff = diff_findings(self.findings, live.findings, **_editions(self))
+        return live, diff
+
+
+def _built(*fields: Any) -> LiveReport:
+    live: LiveReport = object.__new__(LiveReport)
+    live.__attrs_init__(*fields)
+    return live
+
+
+def _editions(live: LiveReport) -> dict[str, Edition]:
+    return {"old_edition": live.edition, "new_edition": live.edition}
+
+
+def _joined(diffs: list[ReportDiff], live: LiveReport) -> ReportDiff:
+    if len(diffs) == 1:
+        return diffs[0]
+    return ReportDiff(
+        live.edition,
+        live.edition,
+        appeared=[f for diff in diffs for f in diff.appeared],
+        resolved=[f for diff in diffs for f in diff.resolved],
+        changed=[c for diff in diffs for c in diff.changed],
+    )
+
+
+def _action_skus(action: Action) -> tuple[Sku, ...]:
+    if isinstance(action, CreateListing):
+        return (action.listing.sku,)
+    sku = getattr(action, "sku", None)
+    return () if sku is None else (Sku(sku),)
+
+
+def _notification_skus(notification: Mapping[Any, Any]) -> tuple[Sku, ...]:
+    """The SKU a notification names (``Sku``, or ``SKU`` for FBA)."""
+    payload = notification["Payload"]  # the handler read it: a mapping
+    named = payload.get("Sku", payload.get("SKU"))
+    return (Sku(named),) if isinstance(named, str) else ()
