@@ -21,6 +21,7 @@ from hypothesis.errors import InvalidArgument
 
 from unified_account import (
     FAQ,
+    ChargeKind,
     ConversionRate,
     FulfillmentChannel,
     ListingStatus,
@@ -65,6 +66,24 @@ ROWS = [
         "unknown",
         st.just(frozenset({"bank"})),
         lambda info: info.bank is None,
+    ),
+    (
+        "charges",
+        "marketplaces",
+        st.just(CA),
+        lambda c: c.marketplace is CA and c.amount.currency == "CAD",
+    ),
+    (
+        "charges",
+        "kinds",
+        st.just(ChargeKind.REFERRAL_FEE),
+        lambda c: c.kind is ChargeKind.REFERRAL_FEE and c.order_id,
+    ),
+    (
+        "deposits",
+        "marketplaces",
+        st.just(MX),
+        lambda d: d.marketplace is MX and d.amount.currency == "MXN",
     ),
     (
         "set_asides",
@@ -348,6 +367,24 @@ ROWS = [
         "marketplaces",
         st.just(MX),
         lambda e: e.marketplace is MX and e.total.currency == "MXN",
+    ),
+    (
+        "charges",
+        "marketplaces",
+        st.just(CA),
+        lambda c: c.marketplace is CA and c.amount.currency == "CAD",
+    ),
+    (
+        "charges",
+        "kinds",
+        st.just(ChargeKind.REFERRAL_FEE),
+        lambda c: c.kind is ChargeKind.REFERRAL_FEE and c.order_id,
+    ),
+    (
+        "deposits",
+        "marketplaces",
+        st.just(MX),
+        lambda d: d.marketplace is MX and d.amount.currency == "MXN",
     ),
     (
         "set_asides",

@@ -77,6 +77,11 @@ if TYPE_CHECKING:
         Catalog,
         SkuRecord,
     )
+    from .model.charges import (
+        Charge,
+        ChargeKind,
+        Deposit,
+    )
     from .model.fees import (
         PerItemFee,
         RecordedCharge,
@@ -270,12 +275,15 @@ __all__ = [
     "BrandRegistration",
     "BrandStatus",
     "Catalog",
+    "Charge",
+    "ChargeKind",
     "ConversionRate",
     "ConversionRates",
     "ConvertedTotal",
     "CurrencyMismatchError",
     "CurrencyOrders",
     "Decision",
+    "Deposit",
     "Edition",
     "Finding",
     "FindingOutcome",
@@ -447,6 +455,9 @@ _LAZY = {
     "BrandRegistration": ".model.brand",
     "Catalog": ".model.catalog",
     "SkuRecord": ".model.catalog",
+    "Charge": ".model.charges",
+    "ChargeKind": ".model.charges",
+    "Deposit": ".model.charges",
     "SkuRow": ".model.rows",
     "ListingRow": ".model.rows",
     "PerItemFee": ".model.fees",

@@ -28,6 +28,7 @@ from ..model.account import (
 from ..model.attributes import AttributeValue
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.catalog import Catalog, SkuRecord
+from ..model.charges import Charge, ChargeKind, Deposit
 from ..model.fees import (
     PerItemFee,
     RecordedCharge,
@@ -75,7 +76,7 @@ from ..report.finding import Finding, FindingOutcome
 from ..report.subject import Subject, SubjectKind
 from ..rules import RULES, Rule, RuleFamily, RuleKey
 from ..snapshot import Snapshot
-from . import _catalog, _commerce, _core, _imports, _rows
+from . import _catalog, _charges, _commerce, _core, _imports, _rows
 
 __all__ = ["STRATEGIES", "strategy_for"]
 
@@ -288,6 +289,10 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
     # What an SP-API import adds.
     SetAsideReason: lambda: st.sampled_from(SetAsideReason),
     SetAside: _imports.set_asides,
+    # What Amazon booked.
+    ChargeKind: _charges.charge_kinds,
+    Charge: _charges.charges,
+    Deposit: _charges.deposits,
     FeeEstimate: _imports.fee_estimates,
 }
 """Each public type and the strategy ``st.from_type`` resolves it to."""
