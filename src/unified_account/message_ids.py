@@ -572,6 +572,13 @@ _SPECS = (
         _p("subject", TEXT),
     ),
     _m(
+        "single-subscription.set-aside.undated-charge",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
         "local-payout.bank-country-unknown",
         _p("bank", TEXT),
         _p("bank_country", TEXT),

@@ -52,6 +52,9 @@ class SetAsideReason(enum.Enum):
     """A notification that contradicts the rules; not applied."""
     FEE_ESTIMATE_FAILED = "fee-estimate-failed"
     """A Product Fees result whose ``Status`` is not ``Success``."""
+    UNDATED_CHARGE = "undated-charge"
+    """A Finances service fee event, which carries no date, read without
+    the date of the requested window: its date decides its rules."""
 
     @property
     def rule(self) -> RuleKey:
@@ -77,6 +80,7 @@ _RULES = MappingProxyType(
         _R.OTHER_COUNTRY_STOCK: RuleKey.FBA_POOL_SEPARATION,
         _R.CONTRADICTION: RuleKey.MFN_INVENTORY,
         _R.FEE_ESTIMATE_FAILED: RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE,
+        _R.UNDATED_CHARGE: RuleKey.SINGLE_SUBSCRIPTION,
     }
 )
 
@@ -87,10 +91,11 @@ class SetAside:
 
     ``source`` names the adapter (``sellers``, ``listings``,
     ``fba-inventory``, ``orders``, ``fees``, ``notifications``,
-    ``reports``); ``path`` is where the item sits in its payload
-    (``payload[3]``, ``line 7``); ``subject`` is its id (a marketplace
-    id, an order id, a SKU); ``detail`` is extra, unlocalized data (the
-    country code, the issue code), empty if none.
+    ``reports``, ``finances``, ``settlement``); ``path`` is where the
+    item sits in its payload (``payload[3]``, ``line 7``); ``subject``
+    is its id (a marketplace id, an order id, a SKU); ``detail`` is
+    extra, unlocalized data (the country code, the issue code), empty if
+    none.
     """
 
     source: str = attrs.field(validator=non_empty_text)

@@ -130,6 +130,14 @@ def _orders(value: Iterable[Order]) -> tuple[Order, ...]:
     return _items(value)
 
 
+def _charges(value: Iterable[Charge]) -> tuple[Charge, ...]:
+    return _items(value)
+
+
+def _deposits(value: Iterable[Deposit]) -> tuple[Deposit, ...]:
+    return _items(value)
+
+
 def _brand_registrations(
     value: Iterable[BrandRegistration],
 ) -> tuple[BrandRegistration, ...]:
@@ -251,10 +259,10 @@ class Snapshot:
         default=(), converter=_items, validator=_all(RecordedCharge)
     )
     charges: tuple[Charge, ...] = attrs.field(
-        default=(), converter=_items, validator=_all(Charge)
+        default=(), converter=_charges, validator=_all(Charge)
     )
     deposits: tuple[Deposit, ...] = attrs.field(
-        default=(), converter=_items, validator=_all(Deposit)
+        default=(), converter=_deposits, validator=_all(Deposit)
     )
 
     def __attrs_post_init__(self) -> None:

@@ -32,6 +32,7 @@ from ..model.listing import Listing
 from ..model.marketplace import Marketplace, Region
 from ..model.orders import Order
 from ..snapshot import Snapshot
+from ._booked import BookedRecords, merged
 from .fba_inventory import FbaStock
 from .fees import FeeEstimates
 from .listings import ListingsItem
@@ -83,6 +84,7 @@ def assemble_snapshot(
     fees: Iterable[FeeEstimates] = (),
     listing_reports: Iterable[ListingsReport] = (),
     notifications: Iterable[object] = (),
+    booked: Iterable[BookedRecords] = (),
 ) -> Assembly:
     """The snapshot the given SP-API results describe.
 
@@ -95,6 +97,8 @@ def assemble_snapshot(
     set aside (``other-country-stock``), never added.  An order id seen
     twice keeps its first reading.  ``notifications`` are replayed last,
     in order (:func:`~unified_account.spapi.notifications.replay`).
+    ``booked``: charges and deposits from the Finances API and settlement
+    reports; a booking several sources give counts once.
     """
     if (
         not isinstance(home, Marketplace)
@@ -161,6 +165,8 @@ def assemble_snapshot(
     for read_fees in fees:
         notes.extend(read_fees.set_aside)
         estimates.extend(read_fees.estimates)
+    money = merged(booked)
+    notes.extend(money.set_aside)
     if account is not None:
         plan = account.plan
     if plan is None:
@@ -196,6 +202,8 @@ def assemble_snapshot(
         orders=tuple(kept.values()),
         fee_estimates=tuple(estimates),
         set_aside=tuple(notes),
+        charges=money.charges,
+        deposits=money.deposits,
     )
     snapshot = replay(snapshot, notifications)
     return Assembly(snapshot=snapshot, set_aside=snapshot.set_aside)
