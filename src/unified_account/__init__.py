@@ -152,6 +152,11 @@ if TYPE_CHECKING:
         catalog_attribute_differences,
         propagate_brand_registry,
     )
+    from .policy.charges_audit import (
+        ChargesAudit,
+        CurrencySummary,
+        audit_charges,
+    )
     from .policy.eligibility import (
         evaluate_eligibility,
         evaluate_scope,
@@ -277,11 +282,13 @@ __all__ = [
     "Catalog",
     "Charge",
     "ChargeKind",
+    "ChargesAudit",
     "ConversionRate",
     "ConversionRates",
     "ConvertedTotal",
     "CurrencyMismatchError",
     "CurrencyOrders",
+    "CurrencySummary",
     "Decision",
     "Deposit",
     "Edition",
@@ -347,6 +354,7 @@ __all__ = [
     "UnsupportedLocaleError",
     "active_marketplaces",
     "attribute_differences",
+    "audit_charges",
     "audit_subscription_charges",
     "availability_table",
     "available_quantity",
@@ -536,6 +544,9 @@ _LAZY = {
     "SplitShare": ".policy.split_subscription",
     "SplitSubscription": ".policy.split_subscription",
     "audit_subscription_charges": ".policy.split_subscription",
+    "ChargesAudit": ".policy.charges_audit",
+    "CurrencySummary": ".policy.charges_audit",
+    "audit_charges": ".policy.charges_audit",
     "split_subscription": ".policy.split_subscription",
     "customise_storefront": ".policy.storefront",
     "evaluate_storefront_customisation": ".policy.storefront",

@@ -20,7 +20,7 @@ from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..model._validate import instance_of
 from ..rules import RuleKey
-from . import _account, _brand, _imports, _inventory, _money
+from . import _account, _brand, _charges, _imports, _inventory, _money
 from .finding import Finding, FindingOutcome, once
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ _SECTIONS = (
     _account.findings,
     _inventory.findings,
     _money.findings,
+    _charges.findings,
     _brand.findings,
     _imports.findings,
 )

@@ -55,6 +55,11 @@ from ..policy.brand import (
     attribute_differences,
     brand_registry_status,
 )
+from ..policy.charges_audit import (
+    ChargesAudit,
+    CurrencySummary,
+    audit_charges,
+)
 from ..policy.orders import (
     ConvertedTotal,
     CurrencyOrders,
@@ -164,6 +169,19 @@ def _recorded_charges() -> st.SearchStrategy[RecordedCharge]:
         )
 
     return build()
+
+
+def _charges_audits(
+    kinds: st.SearchStrategy[ChargeKind] | None = None,
+) -> st.SearchStrategy[ChargesAudit]:
+    return st.builds(
+        lambda account, charges, deposits: audit_charges(
+            charges, account=account, deposits=deposits
+        ),
+        _NA_ACCOUNTS,
+        st.lists(_charges.charges(kinds=kinds), min_size=1, max_size=4),
+        st.lists(_charges.deposits(), max_size=2),
+    )
 
 
 def _split_subscriptions() -> st.SearchStrategy[SplitSubscription]:
@@ -293,6 +311,10 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
     ChargeKind: _charges.charge_kinds,
     Charge: _charges.charges,
     Deposit: _charges.deposits,
+    ChargesAudit: _charges_audits,
+    CurrencySummary: lambda: _charges_audits(
+        st.just(ChargeKind.SUBSCRIPTION)
+    ).flatmap(lambda audit: _nonempty(audit.summaries)),
     FeeEstimate: _imports.fee_estimates,
 }
 """Each public type and the strategy ``st.from_type`` resolves it to."""

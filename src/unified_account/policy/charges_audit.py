@@ -1,0 +1,356 @@
+"""The seller's money against the rules: auditing what Amazon booked.
+
+:func:`audit_charges` judges the charges and deposits of the seller's
+records (:mod:`unified_account.model.charges`) rule by rule:
+
+- ``single-subscription``: per billing month, the subscription charges
+  against the rules in force on their date (see
+  :func:`~unified_account.policy._subscription_charges.edition_on`);
+- ``per-item-fees-by-sale-marketplace``: each order's per-item fees in
+  the currency of the marketplace where it sold and, where the caller
+  gives that marketplace's schedule and the sale, of its amount within
+  one minor unit;
+- ``local-payout``: each deposit's currency against the bank account
+  that marketplace pays out to, directly or through ACCS.
+
+A charge that is right gives no finding; a breach is ``DENIED`` (a
+warning in the report), a check the data cannot settle
+``UNDETERMINED``.  Each finding names the charge's source (file and
+line, or JSON path) and the edition that judged it.  The same booking
+read from two files with different amounts is a conflict: reported, and
+only the first reading is judged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from ..data import bundled_subscription_fees
+from ..decision import Outcome, ParamValue, Reason
+from ..edition import FAQ, Edition
+from ..errors import MissingDataError
+from ..messages import N_
+from ..model.account import SellerAccount
+from ..model.charges import Charge, ChargeKind, Deposit
+from ..model.fees import PerItemFee, Sale, SubscriptionFeeSchedule
+from ..model.marketplace import Marketplace
+from ..model.money import Money, currency_precision
+from ..model.rates import ConversionRates
+from ..rules import RuleKey
+from ._subscription_charges import Judged, subscription_findings
+from .payout import PayoutMethod, payout_route
+from .per_item_fees import per_item_fee_table
+
+__all__ = ["ChargesAudit", "CurrencySummary", "Judged", "audit_charges"]
+
+_FEES = RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE
+
+
+@attrs.frozen
+class CurrencySummary:
+    """What the audit saw in one currency.
+
+    ``audited``: charges and deposits judged; ``in_question``: the sum
+    of the amounts of those a warning concerns; ``undetermined``: how
+    many findings could not be settled.
+    """
+
+    currency: str
+    audited: int
+    in_question: Money
+    undetermined: int
+
+
+@attrs.frozen
+class ChargesAudit:
+    """The findings of :func:`audit_charges`, and a summary per currency."""
+
+    findings: tuple[Judged, ...]
+    summaries: tuple[CurrencySummary, ...]
+
+    @property
+    def warnings(self) -> tuple[Judged, ...]:
+        """The findings that are breaches of the rules."""
+        return tuple(f for f in self.findings if f.outcome is Outcome.DENIED)
+
+
+def _file(source: str) -> str:
+    return source.partition(": ")[0] if ": " in source else ""
+
+
+def _conflicts(
+    charges: Iterable[Charge], edition: Edition
+) -> tuple[list[Charge], list[Judged]]:
+    """The charges to judge, and a finding per conflicting second reading."""
+    first: dict[tuple[object, ...], Charge] = {}
+    kept, found = [], []
+    for charge in charges:
+        seen = first.setdefault(charge.identity, charge)
+        if (
+            seen is charge
+            or seen.amount == charge.amount
+            or _file(seen.source) == _file(charge.source)
+        ):
+            kept.append(charge)
+            continue
+        rule = (
+            RuleKey.SINGLE_SUBSCRIPTION
+            if charge.kind is ChargeKind.SUBSCRIPTION
+            else _FEES
+        )
+        message = (
+            N_("single-subscription.charge-conflict")
+            if charge.kind is ChargeKind.SUBSCRIPTION
+            else N_("per-item-fees-by-sale-marketplace.charge-conflict")
+        )
+        params: dict[str, ParamValue] = {
+            "description": charge.description,
+            "amount": charge.amount,
+            "other": seen.amount,
+            "source": charge.source,
+            "other_source": seen.source,
+            "edition": edition.name,
+        }
+        found.append(
+            Judged(Reason(rule, message, params), Outcome.DENIED, charge)
+        )
+    return kept, found
+
+
+def _sold(sales: Iterable[Sale]) -> dict[str, Sale]:
+    return {sale.reference: sale for sale in sales}
+
+
+def _fee_findings(
+    charges: list[Charge],
+    schedules: Mapping[Marketplace, PerItemFee],
+    sales: Mapping[str, Sale],
+    edition: Edition,
+) -> list[Judged]:
+    found: list[Judged] = []
+    groups: dict[tuple[str, str | None, Marketplace], list[Charge]] = {}
+    spoilt: set[tuple[str, str | None, Marketplace]] = set()
+    for charge in charges:
+        order, where = charge.order_id or "-", charge.marketplace
+        params: dict[str, ParamValue] = {
+            "order": order,
+            "amount": -charge.amount,
+            "source": charge.source,
+            "edition": edition.name,
+        }
+        if where is None:
+            found.append(
+                Judged(
+                    Reason(
+                        _FEES,
+                        N_(
+                            "per-item-fees-by-sale-marketplace.charge-undetermined"
+                        ),
+                        params,
+                    ),
+                    Outcome.UNDETERMINED,
+                    charge,
+                )
+            )
+            continue
+        key = (order, charge.sku, where)
+        groups.setdefault(key, []).append(charge)
+        if charge.amount.currency != where.currency:
+            spoilt.add(key)
+            params["marketplace"] = where
+            params["currency"] = where.currency
+            found.append(
+                Judged(
+                    Reason(
+                        _FEES,
+                        N_(
+                            "per-item-fees-by-sale-marketplace.charge-currency"
+                        ),
+                        params,
+                    ),
+                    Outcome.DENIED,
+                    charge,
+                )
+            )
+    for key, group in groups.items():
+        order, sku, where = key
+        schedule = schedules.get(where)
+        sale = sales.get(f"{order}/{sku}") or sales.get(order)
+        if key in spoilt or schedule is None or sale is None:
+            continue
+        if sale.marketplace is not where:
+            continue
+        charged = Money.zero(where.currency)
+        for charge in group:
+            if charge.amount.amount < 0:
+                charged = charged - charge.amount
+        expected = schedule.fee_for(sale.price)
+        unit = Decimal(1).scaleb(-currency_precision(where.currency))
+        if abs((charged - expected).amount) <= unit:
+            continue
+        params = {
+            "order": order,
+            "marketplace": where,
+            "amount": charged,
+            "expected": expected,
+            "source": group[0].source,
+            "edition": edition.name,
+        }
+        found.append(
+            Judged(
+                Reason(
+                    _FEES,
+                    N_("per-item-fees-by-sale-marketplace.charge-amount"),
+                    params,
+                ),
+                Outcome.DENIED,
+                group[0],
+            )
+        )
+    return found
+
+
+def _deposit_findings(
+    deposits: Iterable[Deposit],
+    account: SellerAccount,
+    bank_countries: Iterable[str] | None,
+    edition: Edition,
+) -> list[tuple[Deposit, Judged]]:
+    found = []
+    for deposit in deposits:
+        where = deposit.marketplace or _by_currency(deposit.amount, edition)
+        params: dict[str, ParamValue] = {
+            "settlement": deposit.settlement_id,
+            "amount": deposit.amount,
+            "source": deposit.source,
+            "edition": edition.name,
+        }
+        method, bank = PayoutMethod.UNDETERMINED, None
+        if where is not None:
+            try:
+                route = payout_route(
+                    account,
+                    where,
+                    bank_countries=bank_countries,
+                    edition=edition,
+                ).value
+            except MissingDataError:  # the bank account is unknown
+                pass
+            else:
+                method, bank = route.method, route.bank
+        if (
+            method is PayoutMethod.UNDETERMINED
+            or bank is None
+            or where is None
+        ):
+            reason = Reason(
+                RuleKey.LOCAL_PAYOUT,
+                N_("local-payout.deposit-undetermined"),
+                params,
+            )
+            found.append((deposit, Judged(reason, Outcome.UNDETERMINED)))
+            continue
+        receivable = {where.currency, bank.currency}
+        if method is not PayoutMethod.NOT_SUPPORTED and (
+            deposit.amount.currency in receivable
+        ):
+            continue
+        params["marketplace"] = where
+        params["bank_currency"] = bank.currency
+        reason = Reason(
+            RuleKey.LOCAL_PAYOUT, N_("local-payout.deposit-currency"), params
+        )
+        found.append((deposit, Judged(reason, Outcome.DENIED)))
+    return found
+
+
+def _by_currency(amount: Money, edition: Edition) -> Marketplace | None:
+    found = [m for m in edition.scope if m.currency == amount.currency]
+    return found[0] if len(found) == 1 else None
+
+
+def audit_charges(
+    charges: Iterable[Charge],
+    *,
+    account: SellerAccount,
+    deposits: Iterable[Deposit] = (),
+    schedule: SubscriptionFeeSchedule | None = None,
+    per_item_fees: Iterable[PerItemFee] = (),
+    sales: Iterable[Sale] = (),
+    active_on: Mapping[date, Iterable[Marketplace]] | None = None,
+    rates: ConversionRates | None = None,
+    bank_countries: Iterable[str] | None = None,
+    edition: Edition = FAQ,
+) -> ChargesAudit:
+    """Judge what Amazon booked against the money rules (see the module).
+
+    ``schedule``: the subscription fee schedule (default: the bundled
+    one).  ``per_item_fees`` and ``sales``: schedules and sales to check
+    per-item fee amounts by; a sale's ``reference`` is the order id, or
+    ``ORDER/SKU``.  ``active_on``: the marketplaces with active listings
+    on each billing day, for the split subscription.  ``rates``: for the
+    split subscription's cap.  ``bank_countries``: as for
+    :func:`~unified_account.policy.payout.payout_route`.  ``edition``:
+    the caller's edition, which stands wherever no dated start decides.
+    """
+    if schedule is None:
+        schedule = bundled_subscription_fees()
+    booked = tuple(charges)
+    kept, found = _conflicts(booked, edition)
+    found += subscription_findings(
+        [c for c in kept if c.kind is ChargeKind.SUBSCRIPTION],
+        account=account,
+        schedule=schedule,
+        edition=edition,
+        active_on=active_on,
+        rates=ConversionRates() if rates is None else rates,
+    )
+    found += _fee_findings(
+        [c for c in kept if c.kind.per_item],
+        per_item_fee_table(per_item_fees),
+        _sold(sales),
+        edition,
+    )
+    paid = tuple(deposits)
+    payouts = _deposit_findings(paid, account, bank_countries, edition)
+    found += [judged for _, judged in payouts]
+    audited: list[tuple[Money, Judged | None]] = []
+    judged_charges = {id(f.charge): f for f in found if f.charge is not None}
+    for charge in booked:
+        if charge.kind is ChargeKind.SUBSCRIPTION or charge.kind.per_item:
+            audited.append((charge.amount, judged_charges.get(id(charge))))
+    flagged = {id(d): j for d, j in payouts}
+    for deposit in paid:
+        audited.append((deposit.amount, flagged.get(id(deposit))))
+    return ChargesAudit(tuple(found), _summaries(audited))
+
+
+def _summaries(
+    audited: list[tuple[Money, Judged | None]],
+) -> tuple[CurrencySummary, ...]:
+    counts: dict[str, int] = {}
+    questioned: dict[str, Money] = {}
+    open_: dict[str, int] = {}
+    for amount, judged in audited:
+        currency = amount.currency
+        counts[currency] = counts.get(currency, 0) + 1
+        total = questioned.get(currency, Money.zero(currency))
+        outcome = None if judged is None else judged.outcome
+        if outcome is Outcome.DENIED:
+            total = total + Money(abs(amount.amount), currency)
+        questioned[currency] = total
+        if outcome is Outcome.UNDETERMINED:
+            open_[currency] = open_.get(currency, 0) + 1
+    return tuple(
+        CurrencySummary(
+            currency=currency,
+            audited=counts[currency],
+            in_question=questioned[currency],
+            undetermined=open_.get(currency, 0),
+        )
+        for currency in sorted(counts)
+    )
