@@ -291,6 +291,23 @@ class TestPerItemFees:
             == ()
         )
 
+    def test_a_wrong_currency_is_not_also_a_wrong_amount(self):
+        """One planted error, one finding: the order's sum is not judged."""
+        closing = attrs.evolve(
+            referral(CA, "702-1", "-0.50"), kind=ChargeKind.PER_ITEM_FEE
+        )
+        result = audit(
+            [referral(CA, "702-1", "-4.05", currency="USD"), closing],
+            per_item_fees=SCHEDULES,
+            sales=[Sale(marketplace=CA, price=PRICES[CA], reference="702-1")],
+        )
+        assert keys(result) == [
+            (
+                "per-item-fees-by-sale-marketplace.charge-currency",
+                Outcome.DENIED,
+            )
+        ]
+
     def test_a_fee_without_a_marketplace_is_undetermined(self):
         """The record does not say where the item sold."""
         charge = attrs.evolve(referral(US, "111-1", "-3.00"), marketplace=None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import date
 from decimal import Decimal
@@ -205,6 +206,42 @@ class TestSettlementReport:
         with pytest.raises(PayloadError, match=problem) as caught:
             read_settlement_report(text)
         assert caught.value.path == where
+
+    def test_a_row_without_a_posted_date_names_its_line(self):
+        """No ``posted-date`` cell and no ``posted-date-time`` column."""
+        header = "\t".join(c for c in COLUMNS if c != "posted-date-time")
+        totals = "\t".join(
+            {"settlement-id": "7", "total-amount": "1", "currency": "USD"}.get(
+                c, ""
+            )
+            for c in header.split("\t")
+        )
+        row = "\t".join(
+            {
+                "settlement-id": "7",
+                "amount-description": "Commission",
+                "amount": "-1.00",
+            }.get(c, "")
+            for c in header.split("\t")
+        )
+        with pytest.raises(
+            PayloadError, match="`posted-date` is empty"
+        ) as caught:
+            read_settlement_report("\n".join([header, totals, row]))
+        assert caught.value.path == "line 3"
+        dated = row.replace("\t\t\t\t\t\t", "\t", 0)
+        assert dated == row
+
+    def test_the_collector_is_left_as_it_was(self):
+        """Reading turns collection off for a while, then restores it."""
+        gc.disable()
+        try:
+            read_settlement_report(settlement_file("US", 1))
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+        read_settlement_report(settlement_file("US", 1))
+        assert gc.isenabled()
 
     @pytest.mark.parametrize(
         ("text", "expected"),

@@ -29,6 +29,7 @@ from decimal import Decimal
 
 import attrs
 
+from .._gc import bulk
 from ..data import bundled_subscription_fees
 from ..decision import Outcome, ParamValue, Reason
 from ..edition import FAQ, Edition
@@ -48,6 +49,10 @@ from .per_item_fees import per_item_fee_table
 __all__ = ["ChargesAudit", "CurrencySummary", "Judged", "audit_charges"]
 
 _FEES = RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE
+# Compared by identity: an enumeration's hash is computed in Python.
+_SUBSCRIPTION = ChargeKind.SUBSCRIPTION
+_REFERRAL = ChargeKind.REFERRAL_FEE
+_PER_ITEM_FEE = ChargeKind.PER_ITEM_FEE
 
 
 @attrs.frozen
@@ -89,10 +94,19 @@ def _conflicts(
     first: dict[tuple[object, ...], Charge] = {}
     kept, found = [], []
     for charge in charges:
-        seen = first.setdefault(charge.identity, charge)
+        amount = charge.amount
+        key = (
+            charge.kind._value_,  # a plain attribute: hashed quickly
+            charge.description,
+            charge.order_id,
+            charge.sku,
+            charge.booked_on,
+            amount.currency,
+        )
+        seen = first.setdefault(key, charge)
         if (
             seen is charge
-            or seen.amount == charge.amount
+            or seen.amount.amount == amount.amount
             or _file(seen.source) == _file(charge.source)
         ):
             kept.append(charge)
@@ -134,8 +148,15 @@ def _fee_findings(
     found: list[Judged] = []
     groups: dict[tuple[str, str | None, Marketplace], list[Charge]] = {}
     spoilt: set[tuple[str, str | None, Marketplace]] = set()
+    compare = bool(schedules) and bool(sales)
     for charge in charges:
-        order, where = charge.order_id or "-", charge.marketplace
+        where = charge.marketplace
+        if where is not None and charge.amount.currency == where.currency:
+            if compare:  # only then are the order's fees added up
+                key = (charge.order_id or "-", charge.sku, where)
+                groups.setdefault(key, []).append(charge)
+            continue
+        order = charge.order_id or "-"
         params: dict[str, ParamValue] = {
             "order": order,
             "amount": -charge.amount,
@@ -157,25 +178,21 @@ def _fee_findings(
                 )
             )
             continue
-        key = (order, charge.sku, where)
-        groups.setdefault(key, []).append(charge)
-        if charge.amount.currency != where.currency:
-            spoilt.add(key)
-            params["marketplace"] = where
-            params["currency"] = where.currency
-            found.append(
-                Judged(
-                    Reason(
-                        _FEES,
-                        N_(
-                            "per-item-fees-by-sale-marketplace.charge-currency"
-                        ),
-                        params,
-                    ),
-                    Outcome.DENIED,
-                    charge,
-                )
+        spoilt.add((order, charge.sku, where))
+        # The currency is not that of the marketplace of sale.
+        params["marketplace"] = where
+        params["currency"] = where.currency
+        found.append(
+            Judged(
+                Reason(
+                    _FEES,
+                    N_("per-item-fees-by-sale-marketplace.charge-currency"),
+                    params,
+                ),
+                Outcome.DENIED,
+                charge,
             )
+        )
     for key, group in groups.items():
         order, sku, where = key
         schedule = schedules.get(where)
@@ -297,12 +314,37 @@ def audit_charges(
     :func:`~unified_account.policy.payout.payout_route`.  ``edition``:
     the caller's edition, which stands wherever no dated start decides.
     """
-    if schedule is None:
-        schedule = bundled_subscription_fees()
-    booked = tuple(charges)
+    with bulk():
+        return _audit(
+            tuple(charges),
+            account=account,
+            deposits=tuple(deposits),
+            schedule=schedule or bundled_subscription_fees(),
+            per_item_fees=per_item_fees,
+            sales=sales,
+            active_on=active_on,
+            rates=rates,
+            bank_countries=bank_countries,
+            edition=edition,
+        )
+
+
+def _audit(
+    booked: tuple[Charge, ...],
+    *,
+    account: SellerAccount,
+    deposits: tuple[Deposit, ...],
+    schedule: SubscriptionFeeSchedule,
+    per_item_fees: Iterable[PerItemFee],
+    sales: Iterable[Sale],
+    active_on: Mapping[date, Iterable[Marketplace]] | None,
+    rates: ConversionRates | None,
+    bank_countries: Iterable[str] | None,
+    edition: Edition,
+) -> ChargesAudit:
     kept, found = _conflicts(booked, edition)
     found += subscription_findings(
-        [c for c in kept if c.kind is ChargeKind.SUBSCRIPTION],
+        [c for c in kept if c.kind is _SUBSCRIPTION],
         account=account,
         schedule=schedule,
         edition=edition,
@@ -310,19 +352,22 @@ def audit_charges(
         rates=ConversionRates() if rates is None else rates,
     )
     found += _fee_findings(
-        [c for c in kept if c.kind.per_item],
+        [c for c in kept if c.kind is _REFERRAL or c.kind is _PER_ITEM_FEE],
         per_item_fee_table(per_item_fees),
         _sold(sales),
         edition,
     )
-    paid = tuple(deposits)
+    paid = deposits
     payouts = _deposit_findings(paid, account, bank_countries, edition)
     found += [judged for _, judged in payouts]
-    audited: list[tuple[Money, Judged | None]] = []
     judged_charges = {id(f.charge): f for f in found if f.charge is not None}
-    for charge in booked:
-        if charge.kind is ChargeKind.SUBSCRIPTION or charge.kind.per_item:
-            audited.append((charge.amount, judged_charges.get(id(charge))))
+    audited: list[tuple[Money, Judged | None]] = [
+        (charge.amount, judged_charges.get(id(charge)))
+        for charge in booked
+        if charge.kind is _SUBSCRIPTION
+        or charge.kind is _REFERRAL
+        or charge.kind is _PER_ITEM_FEE
+    ]
     flagged = {id(d): j for d, j in payouts}
     for deposit in paid:
         audited.append((deposit.amount, flagged.get(id(deposit))))
@@ -333,23 +378,24 @@ def _summaries(
     audited: list[tuple[Money, Judged | None]],
 ) -> tuple[CurrencySummary, ...]:
     counts: dict[str, int] = {}
-    questioned: dict[str, Money] = {}
+    questioned: dict[str, Decimal] = {}
     open_: dict[str, int] = {}
     for amount, judged in audited:
         currency = amount.currency
         counts[currency] = counts.get(currency, 0) + 1
-        total = questioned.get(currency, Money.zero(currency))
-        outcome = None if judged is None else judged.outcome
-        if outcome is Outcome.DENIED:
-            total = total + Money(abs(amount.amount), currency)
-        questioned[currency] = total
-        if outcome is Outcome.UNDETERMINED:
+        if judged is None:
+            continue
+        if judged.outcome is Outcome.DENIED:
+            questioned[currency] = questioned.get(currency, Decimal(0)) + abs(
+                amount.amount
+            )
+        else:
             open_[currency] = open_.get(currency, 0) + 1
     return tuple(
         CurrencySummary(
             currency=currency,
             audited=counts[currency],
-            in_question=questioned[currency],
+            in_question=Money(questioned.get(currency, Decimal(0)), currency),
             undetermined=open_.get(currency, 0),
         )
         for currency in sorted(counts)

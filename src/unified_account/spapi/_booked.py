@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .._gc import bulk
 from ..model.charges import Charge, ChargeKind, Deposit
 from ..model.imports import SetAside, SetAsideReason
 from ..model.marketplace import Marketplace, Region
@@ -85,6 +86,10 @@ def _deposits(value: Iterable[Deposit]) -> tuple[Deposit, ...]:
     return tuple(value)
 
 
+def _ids(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
 @attrs.frozen
 class BookedRecords(Read):
     """Charges and deposits one source holds, and what it set aside."""
@@ -95,6 +100,10 @@ class BookedRecords(Read):
     deposits: tuple[Deposit, ...] = attrs.field(
         default=(), converter=_deposits, kw_only=True
     )
+    settlements: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_ids, kw_only=True
+    )
+    """The settlements the source holds whole (a settlement report's)."""
 
 
 def merged(reads: Iterable[BookedRecords]) -> BookedRecords:
@@ -108,20 +117,57 @@ def merged(reads: Iterable[BookedRecords]) -> BookedRecords:
     both kept: the audit reports the conflict.  A deposit counts once per
     settlement id and amount.
     """
+    sources = list(reads)
+    with bulk():
+        if _apart(sources):
+            return BookedRecords(
+                charges=[c for read in sources for c in read.charges],
+                deposits=[d for read in sources for d in read.deposits],
+                set_aside=[n for read in sources for n in read.set_aside],
+                settlements=[s for read in sources for s in read.settlements],
+            )
+        return _counted(sources)
+
+
+def _apart(sources: list[BookedRecords]) -> bool:
+    """Whether no two sources can hold one booking.
+
+    Each holds whole settlements, none holds one another holds: a
+    booking belongs to one settlement.
+    """
+    seen: set[str] = set()
+    for read in sources:
+        if not read.settlements or not seen.isdisjoint(read.settlements):
+            return False
+        seen |= read.settlements
+    return True
+
+
+def _counted(sources: list[BookedRecords]) -> BookedRecords:
     charges: list[Charge] = []
     deposits: list[Deposit] = []
     notes: list[SetAside] = []
     seen: dict[tuple[object, ...], int] = {}
     paid: set[tuple[str, object]] = set()
-    for read in reads:
+    for read in sources:
         counts: dict[tuple[object, ...], int] = {}
         for charge in read.charges:
-            key: tuple[object, ...] = (*charge.identity, charge.amount)
-            counts[key] = counts.get(key, 0) + 1
-            if counts[key] > seen.get(key, 0):
+            amount = charge.amount
+            key: tuple[object, ...] = (
+                charge.kind._value_,  # a plain attribute: hashed quickly
+                charge.description,
+                charge.order_id,
+                charge.sku,
+                charge.booked_on,
+                amount.amount,
+                amount.currency,
+            )
+            count = counts[key] = counts.get(key, 0) + 1
+            if count > seen.get(key, 0):
                 charges.append(charge)
         for known, count in counts.items():
-            seen[known] = max(seen.get(known, 0), count)
+            if count > seen.get(known, 0):
+                seen[known] = count
         for deposit in read.deposits:
             pair = (deposit.settlement_id, deposit.amount)
             if pair not in paid:

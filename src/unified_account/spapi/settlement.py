@@ -26,8 +26,9 @@ from datetime import date
 from decimal import Decimal
 
 from .._excerpt import excerpt
+from .._gc import bulk
 from ..errors import PayloadError
-from ..model.charges import Charge, Deposit
+from ..model.charges import Charge, ChargeKind, Deposit, trusted_charge
 from ..model.imports import SetAside
 from ..model.marketplace import Marketplace
 from ..model.money import Money
@@ -109,40 +110,158 @@ def read_settlement_report(text: str, name: str = "") -> BookedRecords:
     ``name`` (the file's name) starts each record's source, so a finding
     points at ``name: line 7``.
     """
-    header, rows = _rows(text, SETTLEMENT_COLUMNS)
-    charges: list[Charge] = []
-    deposits: list[Deposit] = []
-    notes: list[SetAside] = []
-    currency = ""
-    for number, raw in enumerate(rows, start=2):
+    with bulk():
+        header, rows = _rows(text, SETTLEMENT_COLUMNS)
+        reader = _Reader(header, name)
+        reader.read(rows)
+        del rows
+        if not reader.deposits:
+            raise PayloadError("line 2", "the report has no settlement totals")
+        return BookedRecords(
+            charges=reader.charges,
+            deposits=_placed(reader.deposits, reader.charges),
+            set_aside=reader.notes,
+            settlements=frozenset(d.settlement_id for d in reader.deposits),
+        )
+
+
+class _Reader:
+    """One report's rows, read with what repeats (amounts, dates) cached.
+
+    A row whose every cell reads the common way is built here; any
+    other goes the careful way (:func:`_charge`), which names the line
+    and column of a problem.
+    """
+
+    def __init__(self, header: list[str], name: str) -> None:
+        self.header, self.name = header, name
+        self.width = len(header)
+
+        def column(title: str) -> int:
+            return header.index(title) if title in header else self.width
+
+        self.at = {title: column(title) for title in _READ}
+        self.reach = max(self.at.values()) + 1
+        self.charges: list[Charge] = []
+        self.deposits: list[Deposit] = []
+        self.notes: list[SetAside] = []
+        self.currency = ""
+        self.amounts: dict[tuple[str, str], Money] = {}
+        self.days: dict[str, date] = {}
+        self.kinds: dict[str, tuple[ChargeKind, str]] = {}
+        self.places: dict[str, tuple[Marketplace | None, str]] = {}
+        self.types: dict[str, bool] = {}
+        self.ids: dict[str, str] = {}
+
+    def read(self, rows: list[list[str]]) -> None:
+        """Read the data rows (the first is line 2)."""
+        at = self.at
+        id_at, total_at = at["settlement-id"], at["total-amount"]
+        type_at, amount_at = at["amount-type"], at["amount"]
+        where_at, currency_at = at["marketplace-name"], at["currency"]
+        posted_at, description_at = at["posted-date"], at["amount-description"]
+        order_at, sku_at = at["order-id"], at["sku"]
+        reach, types, places = self.reach, self.types, self.places
+        amounts, days, kinds, ids = (
+            self.amounts,
+            self.days,
+            self.kinds,
+            self.ids,
+        )
+        charges, prefix = self.charges, _named(self.name, 0)[:-1]
+        for number, raw in enumerate(rows, start=2):
+            short = reach - len(raw)
+            cells = raw + [""] * short if short > 0 else raw
+            # A settlement already read (so after its totals row), no
+            # totals: the common row.
+            settlement = ids.get(cells[id_at])
+            total = cells[total_at]
+            if settlement is None or (total and total.strip()):
+                self._careful(raw, number)
+                continue
+            proceeds = types.get(cells[type_at])
+            if proceeds is None:
+                proceeds = cells[type_at].replace(" ", "").lower() in _PROCEEDS
+                types[cells[type_at]] = proceeds
+            if proceeds:
+                continue
+            money = amounts.get((cells[amount_at], cells[currency_at]))
+            place = places.get(cells[where_at])
+            day = days.get(cells[posted_at])
+            kind = kinds.get(cells[description_at])
+            if money is None or place is None or day is None or kind is None:
+                self._careful(raw, number)
+                continue
+            order, sku = cells[order_at].strip(), cells[sku_at].strip()
+            charges.append(
+                trusted_charge(
+                    day,
+                    place[0],
+                    money,
+                    kind[0],
+                    kind[1],
+                    f"{prefix}{number}",
+                    place[1],
+                    order or None,
+                    sku or None,
+                    settlement,
+                )
+            )
+
+    def _careful(self, raw: list[str], number: int) -> None:
         if not any(cell.strip() for cell in raw):
-            continue
-        row = _Row(header, raw, number)
+            return
+        row = _Row(self.header, raw, number)
         settlement = row.need("settlement-id").strip()
         if row.get("total-amount").strip():
-            currency = row.need("currency").strip()
-            deposits.append(_deposit(row, settlement, currency, name))
-            continue
-        if not deposits:
+            self.currency = row.need("currency").strip()
+            self.amounts.clear()  # amounts without a currency change it
+            self.deposits.append(
+                _deposit(row, settlement, self.currency, self.name)
+            )
+            return
+        if not self.deposits:
             raise PayloadError(
                 row.where("total-amount"),
                 "the first data row carries no settlement totals",
             )
         kind_of_amount = row.get("amount-type").replace(" ", "").lower()
         if kind_of_amount in _PROCEEDS or not row.get("amount").strip():
-            continue
-        found = _charge(
-            row, settlement, row.get("currency").strip() or currency, name
-        )
+            return
+        currency = row.get("currency").strip() or self.currency
+        found = _charge(row, settlement, currency, self.name)
         if isinstance(found, SetAside):
-            notes.append(found)
-        else:
-            charges.append(found)
-    if not deposits:
-        raise PayloadError("line 2", "the report has no settlement totals")
-    return BookedRecords(
-        charges=charges, deposits=_placed(deposits, charges), set_aside=notes
-    )
+            self.notes.append(found)
+            return
+        # What the careful way read, the fast way may reuse.
+        self.amounts[(row.get("amount"), row.get("currency"))] = found.amount
+        posted = row.get("posted-date")
+        if posted.strip():
+            self.days[posted] = found.booked_on
+        self.kinds[row.get("amount-description")] = (
+            found.kind,
+            found.description,
+        )
+        self.places[row.get("marketplace-name")] = (
+            found.marketplace,
+            found.marketplace_name,
+        )
+        self.ids[row.get("settlement-id")] = settlement
+        self.charges.append(found)
+
+
+_READ = (
+    "settlement-id",
+    "total-amount",
+    "currency",
+    "amount-type",
+    "amount",
+    "amount-description",
+    "marketplace-name",
+    "posted-date",
+    "order-id",
+    "sku",
+)
 
 
 def _deposit(row: _Row, settlement: str, currency: str, name: str) -> Deposit:
@@ -176,12 +295,17 @@ def _charge(
     )
     if isinstance(marketplace, SetAside):
         return marketplace
-    posted = row.get("posted-date").strip() or row.need("posted-date-time")
+    column = "posted-date"
+    if not row.get(column).strip():
+        column = "posted-date-time"
+    posted = row.get(column).strip()
+    if not posted:
+        raise PayloadError(f"line {row.line}", "`posted-date` is empty")
     amount = settlement_amount(row.need("amount"), row.where("amount"))
     return at(
         row.where("amount"),
         Charge,
-        booked_on=settlement_date(posted, row.where("posted-date")),
+        booked_on=settlement_date(posted, row.where(column)),
         marketplace=marketplace,
         marketplace_name=where.strip(),
         amount=at(row.where("amount"), Money, amount, currency),
