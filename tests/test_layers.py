@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "_excerpt",  # short quotes of bad values, for every message
             "_arguments",  # the facade's argument type checks
+            "_gc",  # the collector paused while values are built in bulk
             "errors",
             "messages",
             "message_ids",
