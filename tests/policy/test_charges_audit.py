@@ -354,6 +354,17 @@ class TestConflicts:
             ("single-subscription.charge-conflict", Outcome.DENIED)
         ]
 
+    def test_charges_no_rule_judges_are_not_compared(self):
+        """Two readings of an FBA fee: no rule of the FAQ speaks of it."""
+        fba = attrs.evolve(
+            referral(CA, "702-1", "-3.00", source="s.txt: line 5"),
+            kind=ChargeKind.FULFILLMENT_FEE,
+        )
+        other = attrs.evolve(
+            fba, amount=Money("-3.50", "CAD"), source="api.json: x"
+        )
+        assert audit([fba, other]).findings == ()
+
 
 def deposit(amount, currency, marketplace=None):
     """A settlement total."""

@@ -3,9 +3,9 @@
 Each subscription charge is judged by the rules in force on its date
 (:func:`edition_on`): before the split subscription (2021-08-01) one
 charge a month, in the home marketplace's currency, by its schedule;
-from then on the split terms (:func:`~unified_account.policy.
-split_subscription.audit_subscription_charges`), where the caller gives
-the listings' activity on the billing day.
+from then on the split terms (``audit_subscription_charges`` of
+:mod:`unified_account.policy.split_subscription`), where the caller
+gives the listings' activity on the billing day.
 """
 
 from __future__ import annotations

@@ -90,10 +90,22 @@ def _file(source: str) -> str:
 def _conflicts(
     charges: Iterable[Charge], edition: Edition
 ) -> tuple[list[Charge], list[Judged]]:
-    """The charges to judge, and a finding per conflicting second reading."""
+    """The charges to judge, and a finding per conflicting second reading.
+
+    Only charges a rule judges (the subscription, per-item fees) are
+    compared: the rules say nothing of the others.
+    """
     first: dict[tuple[object, ...], Charge] = {}
     kept, found = [], []
     for charge in charges:
+        kind = charge.kind
+        if (
+            kind is not _SUBSCRIPTION
+            and kind is not _REFERRAL
+            and kind is not _PER_ITEM_FEE
+        ):
+            kept.append(charge)
+            continue
         amount = charge.amount
         key = (
             charge.kind._value_,  # a plain attribute: hashed quickly

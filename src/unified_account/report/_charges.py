@@ -1,8 +1,8 @@
 """Findings of the charges audit: what Amazon booked, against the rules.
 
 Rules: ``single-subscription``, ``per-item-fees-by-sale-marketplace``,
-``local-payout`` (:func:`~unified_account.policy.charges_audit.
-audit_charges`), and a summary per currency under ``order-tracking``
+``local-payout`` (:func:`~unified_account.audit_charges`), and a
+summary per currency under ``order-tracking``
 (totals per currency, never mixed).  A charge that keeps the rules gives
 no finding, so a clean month is silent.  The listings' activity is known
 only on the snapshot's ``as_of`` date (its catalogue).
