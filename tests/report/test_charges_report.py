@@ -89,3 +89,87 @@ def test_a_snapshot_without_charges_has_no_audit():
         f.message_id == "order-tracking.charges-summary"
         for f in report.findings
     )
+
+
+def _events_json(orders):
+    """Finances v0 events: each ``(order, commission)`` of April, Amazon.ca.
+
+    Amounts are written as JSON numbers, as Amazon writes them.
+    """
+    events = [
+        {
+            "AmazonOrderId": order,
+            "MarketplaceName": "Amazon.ca",
+            "PostedDate": "2020-04-15T09:00:00Z",
+            "ShipmentItemList": [
+                {
+                    "SellerSKU": "MUG-1",
+                    "ItemFeeList": [
+                        {
+                            "FeeType": "Commission",
+                            "FeeAmount": {
+                                "CurrencyCode": "CAD",
+                                "CurrencyAmount": "@@" + amount + "@@",
+                            },
+                        }
+                    ],
+                }
+            ],
+        }
+        for order, amount in orders
+    ]
+    text = json.dumps(
+        {"payload": {"FinancialEvents": {"ShipmentEventList": events}}}
+    )
+    return text.replace('"@@', "").replace('@@"', "")
+
+
+def test_the_api_and_the_settlement_together_count_once_and_conflict(
+    capsys, monkeypatch, tmp_path
+):
+    """A fee both give counts once; one they disagree on is a finding."""
+    for name, text in year_of_settlements().items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    events = tmp_path / "finances.json"
+    events.write_text(
+        _events_json(
+            [
+                ("101-0000004-0000000", "-4.05"),
+                ("101-0000004-0000001", "-4.50"),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    files = sorted(str(p) for p in tmp_path.iterdir() if p.suffix == ".txt")
+    status, out, _ = run(
+        capsys,
+        "import-spapi",
+        "--home",
+        "US",
+        "--plan",
+        "professional",
+        *files,
+        str(events),
+    )
+    assert status == 0
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BytesIO(out.encode()))
+    )
+    _, report, _ = run(capsys, "report", "-", "--format", "json", "--all")
+    findings = json.loads(report)["findings"]
+    conflicts = [
+        f for f in findings if f["message_id"].endswith("charge-conflict")
+    ]
+    (conflict,) = conflicts
+    params = dict(conflict["params"])
+    assert params["source"].startswith(str(events))
+    assert "settlement-CA-2020-04.txt: line" in params["other_source"]
+    (cad,) = [
+        dict(f["params"])
+        for f in findings
+        if f["message_id"] == "order-tracking.charges-summary"
+        and dict(f["params"])["currency"] == "CAD"
+    ]
+    # 36 referral fees of the Canadian files, the conflicting reading,
+    # and 12 deposits: the fee both sources give counts once.
+    assert cad["audited"] == 36 + 1 + 12
