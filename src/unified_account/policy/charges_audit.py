@@ -39,9 +39,10 @@ from ..model.account import SellerAccount
 from ..model.charges import Charge, ChargeKind, Deposit
 from ..model.fees import PerItemFee, Sale, SubscriptionFeeSchedule
 from ..model.marketplace import Marketplace
-from ..model.money import Money, currency_precision
+from ..model.money import Money
 from ..model.rates import ConversionRates
 from ..rules import RuleKey
+from ._fee_charges import fee_findings, sold
 from ._subscription_charges import Judged, subscription_findings
 from .payout import PayoutMethod, payout_route
 from .per_item_fees import per_item_fee_table
@@ -145,102 +146,6 @@ def _conflicts(
             Judged(Reason(rule, message, params), Outcome.DENIED, charge)
         )
     return kept, found
-
-
-def _sold(sales: Iterable[Sale]) -> dict[str, Sale]:
-    return {sale.reference: sale for sale in sales}
-
-
-def _fee_findings(
-    charges: list[Charge],
-    schedules: Mapping[Marketplace, PerItemFee],
-    sales: Mapping[str, Sale],
-    edition: Edition,
-) -> list[Judged]:
-    found: list[Judged] = []
-    groups: dict[tuple[str, str | None, Marketplace], list[Charge]] = {}
-    spoilt: set[tuple[str, str | None, Marketplace]] = set()
-    compare = bool(schedules) and bool(sales)
-    for charge in charges:
-        where = charge.marketplace
-        if where is not None and charge.amount.currency == where.currency:
-            if compare:  # only then are the order's fees added up
-                key = (charge.order_id or "-", charge.sku, where)
-                groups.setdefault(key, []).append(charge)
-            continue
-        order = charge.order_id or "-"
-        params: dict[str, ParamValue] = {
-            "order": order,
-            "amount": -charge.amount,
-            "source": charge.source,
-            "edition": edition.name,
-        }
-        if where is None:
-            found.append(
-                Judged(
-                    Reason(
-                        _FEES,
-                        N_(
-                            "per-item-fees-by-sale-marketplace.charge-undetermined"
-                        ),
-                        params,
-                    ),
-                    Outcome.UNDETERMINED,
-                    charge,
-                )
-            )
-            continue
-        spoilt.add((order, charge.sku, where))
-        # The currency is not that of the marketplace of sale.
-        params["marketplace"] = where
-        params["currency"] = where.currency
-        found.append(
-            Judged(
-                Reason(
-                    _FEES,
-                    N_("per-item-fees-by-sale-marketplace.charge-currency"),
-                    params,
-                ),
-                Outcome.DENIED,
-                charge,
-            )
-        )
-    for key, group in groups.items():
-        order, sku, where = key
-        schedule = schedules.get(where)
-        sale = sales.get(f"{order}/{sku}") or sales.get(order)
-        if key in spoilt or schedule is None or sale is None:
-            continue
-        if sale.marketplace is not where:
-            continue
-        charged = Money.zero(where.currency)
-        for charge in group:
-            if charge.amount.amount < 0:
-                charged = charged - charge.amount
-        expected = schedule.fee_for(sale.price)
-        unit = Decimal(1).scaleb(-currency_precision(where.currency))
-        if abs((charged - expected).amount) <= unit:
-            continue
-        params = {
-            "order": order,
-            "marketplace": where,
-            "amount": charged,
-            "expected": expected,
-            "source": group[0].source,
-            "edition": edition.name,
-        }
-        found.append(
-            Judged(
-                Reason(
-                    _FEES,
-                    N_("per-item-fees-by-sale-marketplace.charge-amount"),
-                    params,
-                ),
-                Outcome.DENIED,
-                group[0],
-            )
-        )
-    return found
 
 
 def _deposit_findings(
@@ -363,10 +268,10 @@ def _audit(
         active_on=active_on,
         rates=ConversionRates() if rates is None else rates,
     )
-    found += _fee_findings(
+    found += fee_findings(
         [c for c in kept if c.kind is _REFERRAL or c.kind is _PER_ITEM_FEE],
         per_item_fee_table(per_item_fees),
-        _sold(sales),
+        sold(sales),
         edition,
     )
     paid = deposits

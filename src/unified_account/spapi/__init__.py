@@ -16,7 +16,8 @@ aside, and why.  Any other value raises
 - :mod:`~unified_account.spapi.notifications`: four notification types,
   as transitions on a snapshot;
 - :mod:`~unified_account.spapi.reports`: flat-file listings and orders;
-- :mod:`~unified_account.spapi.finances` and
+- :mod:`~unified_account.spapi.finances`,
+  :mod:`~unified_account.spapi.transactions` and
   :mod:`~unified_account.spapi.settlement`: what Amazon booked (Finances
   v0 events, 2024-06-19 transactions, the V2 settlement report);
 - :mod:`~unified_account.spapi.assemble`: all of them into a snapshot;
@@ -27,7 +28,7 @@ from ._booked import BookedRecords
 from .assemble import Assembly, assemble_snapshot
 from .fba_inventory import FbaStock, read_inventory_summaries
 from .fees import FeeEstimates, read_fees_estimates
-from .finances import read_financial_events, read_transactions
+from .finances import read_financial_events
 from .listings import ListingsItem, read_listings_item, read_listings_search
 from .notifications import apply_notification, replay
 from .order_lists import OrderList, read_orders
@@ -46,6 +47,7 @@ from .sellers import (
     read_participations,
 )
 from .settlement import read_settlement_report
+from .transactions import read_transactions
 
 __all__ = [
     "Assembly",

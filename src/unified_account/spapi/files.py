@@ -36,7 +36,7 @@ from ..model.marketplace import Marketplace
 from .assemble import Assembly, assemble_snapshot
 from .fba_inventory import read_inventory_summaries
 from .fees import read_fees_estimates
-from .finances import read_financial_events, read_transactions
+from .finances import read_financial_events
 from .listings import read_listings_item, read_listings_search
 from .notifications import replay
 from .order_lists import read_orders
@@ -47,6 +47,7 @@ from .reports import (
 )
 from .sellers import read_account, read_participations
 from .settlement import read_settlement_report
+from .transactions import read_transactions
 
 __all__ = ["KINDS", "import_files", "recognise"]
 
