@@ -6,8 +6,10 @@ import io
 import json
 import sys
 
+import attrs
+
 from money_files import year_of_settlements
-from unified_account import build_report
+from unified_account import Deposit, Marketplace, Money, build_report
 from unified_account.cli import main
 from unified_account.snapshot import example_snapshot
 
@@ -173,3 +175,31 @@ def test_the_api_and_the_settlement_together_count_once_and_conflict(
     # 36 referral fees of the Canadian files, the conflicting reading,
     # and 12 deposits: the fee both sources give counts once.
     assert cad["audited"] == 36 + 1 + 12
+
+
+def test_a_deposit_in_a_currency_the_bank_cannot_receive_is_a_warning():
+    """MXN deposited for Amazon.com, whose bank account takes USD."""
+    snapshot = attrs.evolve(
+        example_snapshot(),
+        deposits=[
+            Deposit(
+                settlement_id="9001",
+                amount=Money("10.00", "MXN"),
+                source="s.txt: line 2",
+                marketplace=Marketplace.US,
+            ),
+            Deposit(
+                settlement_id="9002",
+                amount=Money("10.00", "USD"),
+                source="s.txt: line 2",
+                marketplace=Marketplace.US,
+            ),
+        ],
+    )
+    (finding,) = [
+        f
+        for f in build_report(snapshot).findings
+        if f.message_id.startswith("local-payout.deposit")
+    ]
+    assert finding.message_id == "local-payout.deposit-currency"
+    assert finding.subject.path == "account:A1EXAMPLEUS/marketplace:US"

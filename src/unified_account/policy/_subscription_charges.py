@@ -20,7 +20,7 @@ from ..edition import FAQ, SPLIT_SUBSCRIPTION, Edition
 from ..errors import MissingDataError
 from ..messages import N_
 from ..model.account import SellerAccount
-from ..model.charges import Charge
+from ..model.charges import Charge, Deposit
 from ..model.fees import RecordedCharge, SubscriptionFeeSchedule
 from ..model.marketplace import Marketplace
 from ..model.rates import ConversionRates
@@ -34,11 +34,16 @@ _RULE = RuleKey.SINGLE_SUBSCRIPTION
 
 @attrs.frozen
 class Judged:
-    """One finding of the audit: a reason, its outcome, what it concerns."""
+    """One finding of the audit: a reason, its outcome, what it concerns.
+
+    ``charge`` or ``deposit`` is the record the finding is about, when
+    it is about one (a month's total under the split terms is not).
+    """
 
     reason: Reason
     outcome: Outcome
     charge: Charge | None = None
+    deposit: Deposit | None = None
 
 
 def edition_on(day: date, edition: Edition) -> Edition:

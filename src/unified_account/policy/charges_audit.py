@@ -186,7 +186,8 @@ def _deposit_findings(
                 N_("local-payout.deposit-undetermined"),
                 params,
             )
-            found.append((deposit, Judged(reason, Outcome.UNDETERMINED)))
+            judged = Judged(reason, Outcome.UNDETERMINED, deposit=deposit)
+            found.append((deposit, judged))
             continue
         receivable = {where.currency, bank.currency}
         if method is not PayoutMethod.NOT_SUPPORTED and (
@@ -198,7 +199,9 @@ def _deposit_findings(
         reason = Reason(
             RuleKey.LOCAL_PAYOUT, N_("local-payout.deposit-currency"), params
         )
-        found.append((deposit, Judged(reason, Outcome.DENIED)))
+        found.append(
+            (deposit, Judged(reason, Outcome.DENIED, deposit=deposit))
+        )
     return found
 
 

@@ -44,13 +44,18 @@ def _subject(snapshot: Snapshot, judged: Judged) -> Subject:
             reference=str(params.get("order", "-")),
             marketplace=None if charge is None else charge.marketplace,
         )
-    if rule is RuleKey.LOCAL_PAYOUT:
+    deposit = judged.deposit
+    if deposit is not None:
         where = params.get("marketplace")
         return Subject(
             kind=SubjectKind.MARKETPLACE,
             account=account,
-            marketplace=where if isinstance(where, Marketplace) else None,
-            reference=str(params["settlement"]),
+            marketplace=(
+                where
+                if isinstance(where, Marketplace)
+                else deposit.marketplace
+            ),
+            reference=deposit.settlement_id,
         )
     return Subject(kind=SubjectKind.SUBSCRIPTION, account=account)
 
