@@ -21,6 +21,7 @@ from hypothesis.errors import InvalidArgument
 
 from unified_account import (
     FAQ,
+    ChargeKind,
     ConversionRate,
     FulfillmentChannel,
     ListingStatus,
@@ -65,6 +66,24 @@ ROWS = [
         "unknown",
         st.just(frozenset({"bank"})),
         lambda info: info.bank is None,
+    ),
+    (
+        "charges",
+        "marketplaces",
+        st.just(CA),
+        lambda c: c.marketplace is CA and c.amount.currency == "CAD",
+    ),
+    (
+        "charges",
+        "kinds",
+        st.just(ChargeKind.REFERRAL_FEE),
+        lambda c: c.kind is ChargeKind.REFERRAL_FEE and c.order_id,
+    ),
+    (
+        "deposits",
+        "marketplaces",
+        st.just(MX),
+        lambda d: d.marketplace is MX and d.amount.currency == "MXN",
     ),
     (
         "set_asides",
@@ -350,6 +369,24 @@ ROWS = [
         lambda e: e.marketplace is MX and e.total.currency == "MXN",
     ),
     (
+        "charges",
+        "marketplaces",
+        st.just(CA),
+        lambda c: c.marketplace is CA and c.amount.currency == "CAD",
+    ),
+    (
+        "charges",
+        "kinds",
+        st.just(ChargeKind.REFERRAL_FEE),
+        lambda c: c.kind is ChargeKind.REFERRAL_FEE and c.order_id,
+    ),
+    (
+        "deposits",
+        "marketplaces",
+        st.just(MX),
+        lambda d: d.marketplace is MX and d.amount.currency == "MXN",
+    ),
+    (
         "set_asides",
         "reasons",
         st.just(SetAsideReason.CONTRADICTION),
@@ -378,6 +415,20 @@ ROWS = [
         "billing_dates",
         st.just(date(2026, 7, 1)),
         lambda s: s.as_of == date(2026, 7, 1),
+    ),
+    (
+        "snapshots",
+        "charges",
+        st.lists(
+            ua.charges(kinds=st.just(ChargeKind.SUBSCRIPTION)), min_size=1
+        ),
+        lambda s: {c.kind for c in s.charges} == {ChargeKind.SUBSCRIPTION},
+    ),
+    (
+        "snapshots",
+        "deposits",
+        st.just([]),
+        lambda s: s.deposits == (),
     ),
     (
         "spapi_inventory_summaries",

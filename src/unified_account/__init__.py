@@ -72,6 +72,9 @@ if TYPE_CHECKING:
     from .model.brand import BrandRegistration as BrandRegistration
     from .model.catalog import Catalog as Catalog
     from .model.catalog import SkuRecord as SkuRecord
+    from .model.charges import Charge as Charge
+    from .model.charges import ChargeKind as ChargeKind
+    from .model.charges import Deposit as Deposit
     from .model.fees import FeeSource as FeeSource
     from .model.fees import PerItemFee as PerItemFee
     from .model.fees import RecordedCharge as RecordedCharge
@@ -131,6 +134,10 @@ if TYPE_CHECKING:
     from .policy.brand import (
         propagate_brand_registry as propagate_brand_registry,
     )
+    from .policy.charges_audit import ChargesAudit as ChargesAudit
+    from .policy.charges_audit import CurrencySummary as CurrencySummary
+    from .policy.charges_audit import Judged as Judged
+    from .policy.charges_audit import audit_charges as audit_charges
     from .policy.eligibility import (
         evaluate_eligibility as evaluate_eligibility,
     )

@@ -3,8 +3,9 @@
 ``test_fuzz.py`` fuzzes the two single-order readers; this file fuzzes
 the rest of :mod:`unified_account.spapi`: participations and account,
 Listings Items (one item and a search), FBA inventory summaries, order
-lists, Product Fees, notifications, the flat-file reports (as bytes and
-as tab-separated text), the files of the import command
+lists, Product Fees, notifications, the Finances API (v0 events and
+2024-06-19 transactions), the flat-file reports and the settlement report
+(as bytes and as tab-separated text), the files of the import command
 (:func:`~unified_account.spapi.files.import_files`) and
 :func:`~unified_account.spapi.assemble_snapshot`.
 
@@ -20,6 +21,7 @@ one short, printable line.
 
 import copy
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -46,6 +48,7 @@ from unified_account.spapi import (
     decode_report,
     read_account,
     read_fees_estimates,
+    read_financial_events,
     read_inventory_summaries,
     read_listings_item,
     read_listings_search,
@@ -53,6 +56,8 @@ from unified_account.spapi import (
     read_orders,
     read_orders_report,
     read_participations,
+    read_settlement_report,
+    read_transactions,
     replay,
 )
 from unified_account.spapi.files import KINDS, import_files
@@ -120,6 +125,14 @@ ADAPTERS = {
     "orders-v0-na": (read_orders, "../orders_v0_na.json"),
     "orders-2026": (read_orders, "../orders_2026_na.json"),
     "fees": (read_fees_estimates, "fees_na.json"),
+    "finances": (read_financial_events, "finances_v0_na.json"),
+    "finances-dated": (
+        lambda value: read_financial_events(
+            value, posted_on=date(2020, 5, 31)
+        ),
+        "finances_v0_na.json",
+    ),
+    "transactions": (read_transactions, "finances_transactions_na.json"),
     "notifications": (
         lambda value: replay(BASE, value),
         "notifications_na.json",
@@ -189,12 +202,15 @@ REPORTS = {
     "merchant_listings_ca.txt": lambda text: read_merchant_listings_report(
         text, CA
     ),
+    "settlement_us_2020_05.txt": read_settlement_report,
 }
 
 cells = st.one_of(
     st.sampled_from(INTERESTING_TEXT),
     st.text(max_size=12),
     st.sampled_from(["Amazon.com", "Amazon.ca", "Non-Amazon", "AMAZON_NA"]),
+    st.sampled_from(["-39,99", "1.234,56", "08.03.2021", "03/08/2021"]),
+    st.sampled_from(["2020-02-30", "Subscription Fee", "ItemPrice", "EUR"]),
 )
 
 

@@ -45,6 +45,8 @@ def rich_snapshots(draw):
         orders=orders,
         fee_estimates=draw(st.lists(ua.fee_estimates(), max_size=2)),
         set_aside=draw(st.lists(ua.set_asides(), max_size=3)),
+        charges=draw(st.lists(ua.charges(), max_size=3)),
+        deposits=draw(st.lists(ua.deposits(), max_size=2)),
     )
 
 

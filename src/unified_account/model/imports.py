@@ -55,6 +55,9 @@ class SetAsideReason(enum.Enum):
     REPEATED_STOCK = "repeated-stock"
     """FBA stock one country's call repeats from another's call (the same
     SKU and figures) where the SKU sells only in that other country."""
+    UNDATED_CHARGE = "undated-charge"
+    """A Finances service fee event, which carries no date, read without
+    the date of the requested window: its date decides its rules."""
 
     @property
     def rule(self) -> RuleKey:
@@ -81,6 +84,7 @@ _RULES = MappingProxyType(
         _R.REPEATED_STOCK: RuleKey.FBA_POOL_SEPARATION,
         _R.CONTRADICTION: RuleKey.MFN_INVENTORY,
         _R.FEE_ESTIMATE_FAILED: RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE,
+        _R.UNDATED_CHARGE: RuleKey.SINGLE_SUBSCRIPTION,
     }
 )
 
@@ -91,10 +95,11 @@ class SetAside:
 
     ``source`` names the adapter (``sellers``, ``listings``,
     ``fba-inventory``, ``orders``, ``fees``, ``notifications``,
-    ``reports``); ``path`` is where the item sits in its payload
-    (``payload[3]``, ``line 7``); ``subject`` is its id (a marketplace
-    id, an order id, a SKU); ``detail`` is extra, unlocalized data (the
-    country code, the issue code), empty if none.
+    ``reports``, ``finances``, ``settlement``); ``path`` is where the
+    item sits in its payload (``payload[3]``, ``line 7``); ``subject``
+    is its id (a marketplace id, an order id, a SKU); ``detail`` is
+    extra, unlocalized data (the country code, the issue code), empty if
+    none.
     """
 
     source: str = attrs.field(validator=non_empty_text)

@@ -23,7 +23,7 @@ from ..errors import InvalidArgumentError, InvalidValueError, MissingExtraError
 from ..i18n import normalize_locale
 from ..model._validate import instance_of
 from ..rules import RuleKey
-from . import _account, _brand, _imports, _inventory, _money
+from . import _account, _brand, _charges, _imports, _inventory, _money
 from .finding import Finding, FindingOutcome, once
 from .query import FindingFilter
 from .records import RECORD_COLUMNS, finding_record
@@ -50,7 +50,12 @@ __all__ = [
 
 # The sections before the catalogue's and after it, in the report's order.
 _BEFORE = (_account.findings,)
-_AFTER = (_money.findings, _brand.findings, _imports.findings)
+_AFTER = (
+    _money.findings,
+    _charges.findings,
+    _brand.findings,
+    _imports.findings,
+)
 
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -250,8 +255,8 @@ def other_findings(
 ) -> Iterator[Finding]:
     """The findings :func:`iter_findings` gives after the catalogue's.
 
-    The money, brand, storefront and import findings.  Of the catalogue
-    they read only which marketplaces have an active listing
+    The money, charges-audit, brand, storefront and import findings.  Of
+    the catalogue they read only which marketplaces have an active listing
     (:func:`~unified_account.policy.availability.active_marketplaces`)
     and the key attributes of the listings not deleted.
     """

@@ -46,6 +46,7 @@ _MESSAGES = {
     "fee-estimate-failed": N_(
         "per-item-fees-by-sale-marketplace.set-aside.fee-estimate-failed"
     ),
+    "undated-charge": N_("single-subscription.set-aside.undated-charge"),
 }
 
 

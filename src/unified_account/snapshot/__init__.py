@@ -36,6 +36,7 @@ from ..model._validate import Validator, collection, instance_of
 from ..model.account import SellerAccount
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.catalog import Catalog
+from ..model.charges import Charge, Deposit
 from ..model.fees import (
     PerItemFee,
     RecordedCharge,
@@ -131,6 +132,14 @@ def _orders(value: Iterable[Order]) -> tuple[Order, ...]:
     return _items(value)
 
 
+def _charges(value: Iterable[Charge]) -> tuple[Charge, ...]:
+    return _items(value)
+
+
+def _deposits(value: Iterable[Deposit]) -> tuple[Deposit, ...]:
+    return _items(value)
+
+
 def _brand_registrations(
     value: Iterable[BrandRegistration],
 ) -> tuple[BrandRegistration, ...]:
@@ -188,6 +197,8 @@ class Snapshot:
     to, from Seller Central (``None``: not known).
     ``subscription_charges``: subscription charges from the seller's
     finance data, audited under the split subscription.
+    ``charges`` and ``deposits``: what Amazon booked and paid out, read
+    from the Finances API or settlement reports.
     ``fee_estimates``: Product Fees estimates.  ``set_aside``:
     what an import from the Selling Partner API set aside, and why
     (:mod:`unified_account.spapi`).
@@ -248,6 +259,12 @@ class Snapshot:
     )
     subscription_charges: tuple[RecordedCharge, ...] = attrs.field(
         default=(), converter=_items, validator=_all(RecordedCharge)
+    )
+    charges: tuple[Charge, ...] = attrs.field(
+        default=(), converter=_charges, validator=_all(Charge)
+    )
+    deposits: tuple[Deposit, ...] = attrs.field(
+        default=(), converter=_deposits, validator=_all(Deposit)
     )
 
     def __attrs_post_init__(self) -> None:

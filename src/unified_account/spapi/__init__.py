@@ -16,13 +16,19 @@ aside, and why.  Any other value raises
 - :mod:`~unified_account.spapi.notifications`: four notification types,
   as transitions on a snapshot;
 - :mod:`~unified_account.spapi.reports`: flat-file listings and orders;
+- :mod:`~unified_account.spapi.finances`,
+  :mod:`~unified_account.spapi.transactions` and
+  :mod:`~unified_account.spapi.settlement`: what Amazon booked (Finances
+  v0 events, 2024-06-19 transactions, the V2 settlement report);
 - :mod:`~unified_account.spapi.assemble`: all of them into a snapshot;
 - :mod:`~unified_account.spapi.files`: recognising files by their shape.
 """
 
+from ._booked import BookedRecords
 from .assemble import Assembly, assemble_snapshot
 from .fba_inventory import FbaStock, read_inventory_summaries
 from .fees import FeeEstimates, read_fees_estimates
+from .finances import read_financial_events
 from .listings import ListingsItem, read_listings_item, read_listings_search
 from .notifications import apply_notification, replay
 from .order_lists import OrderList, read_orders
@@ -40,9 +46,12 @@ from .sellers import (
     read_account,
     read_participations,
 )
+from .settlement import read_settlement_report
+from .transactions import read_transactions
 
 __all__ = [
     "Assembly",
+    "BookedRecords",
     "FbaStock",
     "FeeEstimates",
     "ListingsItem",
@@ -58,6 +67,7 @@ __all__ = [
     "order_from_v0",
     "read_account",
     "read_fees_estimates",
+    "read_financial_events",
     "read_inventory_summaries",
     "read_listings_item",
     "read_listings_search",
@@ -65,5 +75,7 @@ __all__ = [
     "read_orders",
     "read_orders_report",
     "read_participations",
+    "read_settlement_report",
+    "read_transactions",
     "replay",
 ]

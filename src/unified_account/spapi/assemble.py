@@ -34,6 +34,7 @@ from ..model.listing import Listing
 from ..model.marketplace import Marketplace, Region
 from ..model.orders import Order
 from ..snapshot import Snapshot
+from ._booked import BookedRecords, merged
 from ._json import at
 from ._stock import repeated_stock
 from .fba_inventory import FbaStock
@@ -114,6 +115,7 @@ def assemble_snapshot(
     notifications: Iterable[object] = (),
     as_of: date | None = None,
     remote_fulfillment: Mapping[str, Iterable[Marketplace]] | None = None,
+    booked: Iterable[BookedRecords] = (),
 ) -> Assembly:
     """The snapshot the given SP-API results describe.
 
@@ -134,6 +136,9 @@ def assemble_snapshot(
     (``repeated-stock``, :mod:`~unified_account.spapi._stock`).  A note
     a read repeats from an earlier read (the same SKU from two calls) is
     kept once.
+
+    ``booked``: charges and deposits from the Finances API and settlement
+    reports; a booking several sources give counts once.
 
     ``as_of`` is the day the snapshot describes: the subscription's
     billing date, on which the report judges the dated rules (the
@@ -229,6 +234,8 @@ def assemble_snapshot(
     for read_fees in fees:
         notes.read(read_fees.set_aside)
         estimates.extend(read_fees.estimates)
+    money = merged(booked)
+    notes.read(money.set_aside)
     if account is not None:
         plan = account.plan
     if plan is None:
@@ -265,6 +272,8 @@ def assemble_snapshot(
         as_of=as_of,
         fee_estimates=tuple(estimates),
         set_aside=tuple(notes),
+        charges=money.charges,
+        deposits=money.deposits,
     )
     snapshot = replay(snapshot, notifications)
     return Assembly(snapshot=snapshot, set_aside=snapshot.set_aside)

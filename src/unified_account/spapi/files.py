@@ -8,9 +8,13 @@ shape is ambiguous or to be sure.  The kinds: ``participations``,
 the marketplace of the call when the response does not),
 ``orders``, ``fees``, ``notifications``, ``listings-report`` (``:CA``:
 the marketplace it was requested for; default: home) and
-``orders-report``.  JSON is parsed with ``parse_float=Decimal`` (exact
-Product Fees amounts).  A file may hold a response's document, its
-``payload`` as a client keeps it, or a JSON array of pages of one kind.
+``orders-report``; and what Amazon booked: ``finances`` (Finances v0
+events; ``finances:2021-03-31`` dates the service fee events, which
+carry no date), ``transactions`` (Finances 2024-06-19) and
+``settlement`` (the V2 settlement flat file).  JSON is parsed with
+``parse_float=Decimal`` (exact Product Fees and Finances amounts).  A
+file may hold a response's document, its ``payload`` as a client keeps
+it, or a JSON array of pages of one kind.
 An error names the file and the JSON path (or the report's line and
 column).
 """
@@ -36,6 +40,7 @@ from ._pages import pages
 from .assemble import Assembly, assemble_snapshot
 from .fba_inventory import read_inventory_summaries
 from .fees import read_fees_estimates
+from .finances import read_financial_events
 from .listings import read_listings_item, read_listings_search
 from .notifications import replay
 from .order_lists import read_orders
@@ -45,6 +50,8 @@ from .reports import (
     read_orders_report,
 )
 from .sellers import read_account, read_participations
+from .settlement import read_settlement_report
+from .transactions import read_transactions
 
 __all__ = ["KINDS", "import_files", "recognise"]
 
@@ -58,6 +65,9 @@ KINDS = (
     "notifications",
     "listings-report",
     "orders-report",
+    "finances",
+    "transactions",
+    "settlement",
 )
 """The kinds a file can be named as (``KIND=FILE``)."""
 
@@ -70,6 +80,9 @@ def _first(value: object) -> Any:
 
 def recognise(data: object) -> str:
     """The kind of a parsed JSON document, or a :class:`PayloadError`."""
+    money = _money_kind(data)
+    if money is not None:
+        return money
     if (
         isinstance(data, list)
         and data
@@ -123,6 +136,20 @@ def _page_kind(page: object) -> str | None:
         return recognise(page)
     except PayloadError:
         return None
+
+
+def _money_kind(data: object) -> str | None:
+    """``finances`` or ``transactions`` for a response or its pages."""
+    page = _first(data)
+    if not isinstance(page, Mapping):
+        return None
+    payload = page.get("payload", page)
+    if isinstance(payload, Mapping):
+        if "FinancialEvents" in payload:
+            return "finances"
+        if "transactions" in payload:
+            return "transactions"
+    return None
 
 
 def _spec(word: str) -> tuple[str | None, str | None, str]:
@@ -186,11 +213,13 @@ def import_files(
                 ) from None
             except NotText as error:
                 raise PayloadError("", str(error)) from None
-            found, value = _one(data, kind, market, home)
+            found, value = _one(data, kind, market, home, path)
         except PayloadError as error:
             raise error.in_file(path) from None
         if found == "notifications":
             streams.append((path, value))
+        elif found in ("settlement", "finances", "transactions"):
+            parts[found].append(value)  # each source names its file
         elif found == "listings":
             parts[found].append(tuple(_named(item, path) for item in value))
         else:
@@ -209,6 +238,11 @@ def import_files(
         fees=parts["fees"],
         listing_reports=parts["listings-report"],
         as_of=as_of,
+        booked=[
+            *parts["settlement"],
+            *parts["finances"],
+            *parts["transactions"],
+        ],
     )
     snapshot = assembly.snapshot
     for path, stream in streams:
@@ -256,15 +290,34 @@ def _market(code: str | None, home: Marketplace) -> Marketplace:
         ) from None
 
 
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PayloadError(
+            "", f"`{excerpt(text)}` is not a date (`2021-03-31`)"
+        ) from None
+
+
 def _one(
-    data: bytes, kind: str | None, market: str | None, home: Marketplace
+    data: bytes,
+    kind: str | None,
+    market: str | None,
+    home: Marketplace,
+    path: str,
 ) -> tuple[str, Any]:
-    if kind in ("listings-report", "orders-report") or (
+    if kind in ("listings-report", "orders-report", "settlement") or (
         kind is None and data.lstrip()[:1] not in (b"{", b"[")
     ):
         text = decode_report(data)
         header = text.splitlines()[0] if text.strip() else ""
         columns = header.split("\t")
+        if kind == "settlement" or (
+            kind is None and "settlement-id" in columns
+        ):
+            return "settlement", read_settlement_report(text, path)
         if kind == "orders-report" or (
             kind is None and "sales-channel" in columns
         ):
@@ -300,5 +353,11 @@ def _one(
         return kind, read_orders(parsed)
     if kind == "fees":
         return kind, read_fees_estimates(parsed)
+    if kind == "finances":
+        return kind, read_financial_events(
+            parsed, posted_on=_day(market), name=path
+        )
+    if kind == "transactions":
+        return kind, read_transactions(parsed, name=path)
     notes = parsed if isinstance(parsed, list) else [parsed]
     return "notifications", notes

@@ -33,6 +33,7 @@ from ._catalog import (
     sku_records,
     skus,
 )
+from ._charges import charge_kinds, charges, deposits
 from ._commerce import (
     asin_attributes,
     attribute_values,
@@ -93,10 +94,13 @@ __all__ = [
     "bank_accounts",
     "brand_registrations",
     "catalogs",
+    "charge_kinds",
+    "charges",
     "conversion_rate_tables",
     "conversion_rates",
     "currencies",
     "decisions",
+    "deposits",
     "editions",
     "fba_pools",
     "fee_estimates",

@@ -20,6 +20,8 @@ _SOURCES = (
     "fees",
     "notifications",
     "reports",
+    "finances",
+    "settlement",
 )
 
 

@@ -29,6 +29,7 @@ from ..model.account import (
 from ..model.attributes import AttributeValue
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.catalog import Catalog, SkuRecord
+from ..model.charges import Charge, ChargeKind, Deposit
 from ..model.fees import (
     FeeSource,
     PerItemFee,
@@ -57,6 +58,12 @@ from ..policy.brand import (
     attribute_differences,
     brand_registry_status,
 )
+from ..policy.charges_audit import (
+    ChargesAudit,
+    CurrencySummary,
+    Judged,
+    audit_charges,
+)
 from ..policy.orders import (
     ConvertedTotal,
     CurrencyOrders,
@@ -80,6 +87,7 @@ from ..rules import RULES, Rule, RuleFamily, RuleKey
 from ..snapshot import Snapshot
 from . import (
     _catalog,
+    _charges,
     _commerce,
     _core,
     _fee_changes,
@@ -175,6 +183,19 @@ def _recorded_charges() -> st.SearchStrategy[RecordedCharge]:
         )
 
     return build()
+
+
+def _charges_audits(
+    kinds: st.SearchStrategy[ChargeKind] | None = None,
+) -> st.SearchStrategy[ChargesAudit]:
+    return st.builds(
+        lambda account, charges, deposits: audit_charges(
+            charges, account=account, deposits=deposits
+        ),
+        _NA_ACCOUNTS,
+        st.lists(_charges.charges(kinds=kinds), min_size=1, max_size=4),
+        st.lists(_charges.deposits(), max_size=2),
+    )
 
 
 def _split_subscriptions() -> st.SearchStrategy[SplitSubscription]:
@@ -334,6 +355,21 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
     # What an SP-API import adds.
     SetAsideReason: lambda: st.sampled_from(SetAsideReason),
     SetAside: _imports.set_asides,
+    # What Amazon booked.
+    ChargeKind: _charges.charge_kinds,
+    Charge: _charges.charges,
+    Deposit: _charges.deposits,
+    ChargesAudit: _charges_audits,
+    CurrencySummary: lambda: _charges_audits(
+        st.just(ChargeKind.SUBSCRIPTION)
+    ).flatmap(lambda audit: _nonempty(audit.summaries)),
+    Judged: lambda: st.builds(
+        Judged,
+        _core.reasons(),
+        st.sampled_from((Outcome.DENIED, Outcome.UNDETERMINED)),
+        st.none() | _charges.charges(),
+        st.none() | _charges.deposits(),
+    ),
     FeeEstimate: _imports.fee_estimates,
 }
 """Each public type and the strategy ``st.from_type`` resolves it to."""

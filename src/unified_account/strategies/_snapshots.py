@@ -9,10 +9,13 @@ from hypothesis import strategies as st
 
 from ..model.account import SellerAccount
 from ..model.catalog import Catalog
+from ..model.charges import Charge, Deposit
 from ..model.imports import FeeEstimate, SetAside
 from ..model.orders import Order
 from ..snapshot import Snapshot
 from ._catalog import _catalogs
+from ._charges import charges as _charges
+from ._charges import deposits as _deposits
 from ._commerce import orders as _orders
 from ._core import seller_accounts
 from ._imports import fee_estimates as _fee_estimates
@@ -30,13 +33,16 @@ def snapshots(
     fee_estimates: st.SearchStrategy[list[FeeEstimate]] | None = None,
     set_asides: st.SearchStrategy[list[SetAside]] | None = None,
     billing_dates: st.SearchStrategy[date | None] | None = None,
+    charges: st.SearchStrategy[list[Charge]] | None = None,
+    deposits: st.SearchStrategy[list[Deposit]] | None = None,
 ) -> st.SearchStrategy[Snapshot]:
     """Seller snapshots with distinct seller ids.
 
     ``catalogs``: the catalogue (default: small catalogues of any shape).
     ``orders`` (distinct ids), ``fee_estimates``, ``set_asides`` (what an
-    SP-API import set aside) and ``billing_dates`` (the snapshot's
-    ``as_of``) default to a few of each, or none, or no date.
+    SP-API import set aside), ``billing_dates`` (the snapshot's
+    ``as_of``), ``charges`` and ``deposits`` (what Amazon booked and paid
+    out) default to a few of each, or none, or no date.
     Requires hypothesis.
     """
     orders = (
@@ -58,6 +64,10 @@ def snapshots(
         st.none() | st.dates(date(2021, 8, 1), date(2035, 12, 31))
         if billing_dates is None
         else billing_dates
+    )
+    charges = st.lists(_charges(), max_size=2) if charges is None else charges
+    deposits = (
+        st.lists(_deposits(), max_size=2) if deposits is None else deposits
     )
     accounts = seller_accounts() if accounts is None else accounts
     separate = (
@@ -87,6 +97,8 @@ def snapshots(
             fee_estimates=draw(fee_estimates),
             set_aside=draw(set_asides),
             as_of=draw(billing_dates),
+            charges=draw(charges),
+            deposits=draw(deposits),
         )
 
     return build()
