@@ -8,13 +8,14 @@ run that could not write its output.
 
 from __future__ import annotations
 
+import io
 import json
 import os
-import resource
 import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -188,6 +189,62 @@ class TestBoundedInput:
             "4,096 bytes\n"
         )
 
+    @pytest.mark.parametrize("command", ["report", "diff"])
+    def test_nul_bytes_on_stdin_are_no_text(
+        self, capsys, monkeypatch, tmp_path, command
+    ):
+        """Bytes no text holds, within the limit: refused, saying so."""
+        data = io.BytesIO(b'{"a": 1}' + b"\0" * 8)
+        monkeypatch.setattr(
+            sys, "stdin", type("Stdin", (), {"buffer": data})()
+        )
+        other = tmp_path / "other.json"
+        other.write_text(example_text(), encoding="utf-8")
+        words = ["report", "-"] if command == "report" else ["diff", "-"]
+        if command == "diff":
+            words.append(str(other))
+        status, out, err = run(capsys, *words)
+        assert (status, out) == (2, "")
+        assert "<stdin>: NUL bytes at byte 8: not a text" in err
+
+    def test_an_endless_diff_input_gets_the_limit_error(
+        self, capsys, monkeypatch, tmp_path
+    ):
+        import unified_account.limits
+
+        monkeypatch.setattr(
+            unified_account.limits, "MAX_SNAPSHOT_CHARACTERS", 4096
+        )
+        status, out, err = run(capsys, "diff", "/dev/zero", "/dev/zero")
+        assert (status, out) == (2, "")
+        assert err == (
+            "unified-account: error: /dev/zero: the input is longer than "
+            "4,096 bytes\n"
+        )
+
+    def test_nul_bytes_in_an_import_file_are_no_text(self, capsys, tmp_path):
+        fifo = tmp_path / "in.json"
+        os.mkfifo(fifo)
+        import threading
+
+        def feed():
+            with fifo.open("wb") as writer:
+                writer.write(b"{}" + b"\0" * 8)
+
+        writer = threading.Thread(target=feed)
+        writer.start()
+        try:
+            status, out, err = run(
+                capsys, "import-spapi", "--home", "US", str(fifo)
+            )
+        finally:
+            writer.join()
+        assert (status, out) == (2, "")
+        assert err == (
+            f"unified-account: error: {fifo}: NUL bytes at byte 2: not a "
+            "text\n"
+        )
+
     def test_a_nul_in_an_import_file_name(self, capsys):
         status, _, err = run(capsys, "import-spapi", "--home", "US", "a\0b")
         assert status == 2
@@ -256,17 +313,34 @@ class TestBoundedInput:
         until a ``MemoryError``.
         """
         started = time.monotonic()
-        done = subprocess.run(
-            [sys.executable, "-m", "unified_account", "report", "/dev/zero"],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        with (
+            tempfile.TemporaryFile("w+") as out,
+            tempfile.TemporaryFile("w+") as err,
+        ):
+            child = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "unified_account",
+                    "report",
+                    "/dev/zero",
+                ],
+                stdout=out,
+                stderr=err,
+                text=True,
+            )
+            # This child's own resource use, not the largest of every
+            # child the test run has waited for.
+            _, status, usage = os.wait4(child.pid, 0)
+            child.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            err.seek(0)
+            stdout, stderr = out.read(), err.read()
         elapsed = time.monotonic() - started
-        peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        assert done.returncode == 2
-        assert done.stdout == ""
-        assert done.stderr == (
+        peak_kib = usage.ru_maxrss
+        assert child.returncode == 2
+        assert stdout == ""
+        assert stderr == (
             "unified-account: error: /dev/zero: the snapshot is longer "
             "than 1,073,741,824 characters\n"
         )

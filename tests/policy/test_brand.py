@@ -66,6 +66,13 @@ class TestFaqExamples:
             CA: BrandStatus.APPROVED,
             MX: BrandStatus.NOT_APPROVED,
         }
+        registration = BrandRegistration(brand="Harbor Lane", approved={CA})
+        resolved = brand_registry_status(UNIFIED, registration)
+        assert [r.message_id for r in resolved.reasons] == [
+            "brand-registry-propagation.does-not-carry",
+            "brand-registry-propagation.approved",
+            "brand-registry-propagation.does-not-carry",
+        ]
 
     def test_every_reason_names_the_rule(self):
         """The status is explained by brand-registry-propagation."""
@@ -247,6 +254,17 @@ def test_an_asin_is_reported_exactly_when_some_value_differs(records):
                 if _naive_differs([r.attributes.get(n) for r in mine])
             )
         )
+        ids = [
+            r.message_id
+            for r in attribute_differences(records).reasons
+            if dict(r.params)["asin"] == asin
+        ]
+        if len(mine) > 1:
+            assert ids == [
+                "brand-registry-propagation.attributes-differ"
+                if differing
+                else "brand-registry-propagation.attributes-in-sync"
+            ]
         if len(mine) > 1 and differing:
             assert found[asin].attributes == differing
             assert set(found[asin].marketplaces) == {

@@ -32,6 +32,9 @@ def test_an_item_sold_on_amazon_com_mx_pays_its_fees_in_mxn():
     fee = per_item_fee(account, sale, SCHEDULES)
     assert fee.value == Money("39.95", "MXN")
     assert fee.rules == {RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE}
+    assert [r.message_id for r in fee.reasons] == [
+        "per-item-fees-by-sale-marketplace.charged"
+    ]
 
 
 def test_the_home_schedule_never_stands_in_for_a_missing_one():
@@ -65,7 +68,11 @@ def test_the_fee_follows_the_sale_marketplace_never_the_home(
     account, sale, schedules, other
 ):
     """Only the sale marketplace's schedule matters, in its currency."""
-    fee = per_item_fee(account, sale, schedules).value
+    resolved = per_item_fee(account, sale, schedules)
+    assert [r.message_id for r in resolved.reasons] == [
+        "per-item-fees-by-sale-marketplace.charged"
+    ]
+    fee = resolved.value
     expected = next(s for s in schedules if s.marketplace is sale.marketplace)
     assert fee == expected.fee_for(sale.price)
     assert fee.currency == sale.marketplace.currency

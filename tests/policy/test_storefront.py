@@ -72,6 +72,11 @@ def test_customising_is_allowed_exactly_in_the_home_marketplace(
     decision = evaluate_storefront_customisation(account, marketplace)
     assert decision.allowed is (marketplace is account.home)
     assert decision.rules == {RuleKey.STOREFRONT_ORIGIN}
+    assert [r.message_id for r in decision.reasons] == [
+        "storefront-origin.may-customise"
+        if marketplace is account.home
+        else "storefront-origin.home-only"
+    ]
     link = data.draw(ua.storefront_links(marketplaces=st.just(account.home)))
     if marketplace is account.home:
         assert customise_storefront(account, marketplace, link) == link
@@ -84,11 +89,14 @@ def test_customising_is_allowed_exactly_in_the_home_marketplace(
 def test_every_marketplace_links_to_the_home_storefront(account, data):
     """The same link everywhere, unchanged by unrelated fields."""
     link = data.draw(ua.storefront_links(marketplaces=st.just(account.home)))
-    links = {
-        storefront_link(account, m, link).value
+    resolved = [
+        storefront_link(account, m, link)
         for m in (Marketplace.US, Marketplace.CA, Marketplace.MX)
+    ]
+    assert {r.value for r in resolved} == {link}
+    assert {x.message_id for r in resolved for x in r.reasons} == {
+        "storefront-origin.links-home"
     }
-    assert links == {link}
     other = attrs.evolve(
         account,
         seller_id="A9OTHER",

@@ -19,7 +19,7 @@ import attrs
 from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..edition import FAQ, Edition
-from ..errors import InvalidArgumentError, InvalidValueError, MissingExtraError
+from ..errors import InvalidValueError, MissingExtraError
 from ..i18n import normalize_locale
 from ..model._validate import instance_of
 from ..rules import RuleKey
@@ -107,15 +107,9 @@ class Report:
 
         .. versionadded:: 0.2.0
         """
+        # The argument's type is checked on entry (``checked_methods``).
         if query is None:
             query = FindingFilter()
-        elif not isinstance(query, FindingFilter):
-            raise InvalidArgumentError(
-                f"`{excerpt(query, as_repr=True)}` is not a FindingFilter; "
-                "an argument of `Report.where`",
-                function="Report.where",
-                field="query",
-            )
         query &= FindingFilter(
             rule=rule,
             outcome=outcome,
