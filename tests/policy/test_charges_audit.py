@@ -268,6 +268,9 @@ class TestPerItemFees:
             ],
         )
         (finding,) = result.findings
+        assert finding.reason.message_id == (
+            "per-item-fees-by-sale-marketplace.charge-amount"
+        )
         params = dict(finding.reason.params)
         assert (params["amount"], params["expected"]) == (
             Money("3.50", "USD"),
