@@ -224,6 +224,11 @@ class TestSingleSubscription:
         assert breach.findings[0].reason.message_id == (
             "single-subscription.audit-charged-without-active-listings"
         )
+        # The finding names its charge (and so its source) and the edition.
+        assert breach.findings[0].charge == charges[0]
+        assert dict(breach.findings[0].reason.params)["edition"] == (
+            "split-subscription"
+        )
 
     def test_a_split_charge_in_another_currency_is_a_warning(self):
         """An Amazon.ca charge in USD breaks the split terms too."""
@@ -540,7 +545,10 @@ def test_rates_reach_the_split_cap():
     day = date(2022, 3, 1)
     charges = [
         subscription(day),
-        attrs.evolve(subscription(day, "-10.00", "CAD"), marketplace=CA),
+        attrs.evolve(
+            subscription(day, "-10.00", "CAD", source="s.txt: line 12"),
+            marketplace=CA,
+        ),
     ]
     rates = ConversionRates([ConversionRate("CAD", "USD", Decimal("0.75"))])
     result = audit(charges, active_on={day: {US, CA}}, rates=rates)
@@ -551,3 +559,8 @@ def test_rates_reach_the_split_cap():
         result.findings[0].reason.message_id
         == "single-subscription.audit-over-cap"
     )
+    # A month's total names the edition and every charge's source.
+    params = dict(result.findings[0].reason.params)
+    assert params["edition"] == "split-subscription"
+    assert params["sources"] == ("s.txt: line 12", "s.txt: line 9")
+    assert result.findings[0].charge is None

@@ -196,7 +196,25 @@ def _split_billed(
     )
     if audit.allowed:
         return []
-    return [Judged(reason, audit.outcome) for reason in audit.reasons]
+    # Each finding names the edition that judged it, and where Amazon
+    # booked what it is about: its charge, or a month's charges.
+    by_source = {booked.source: booked for booked in month}
+    sources = tuple(sorted(by_source))
+    judged = []
+    for reason in audit.reasons:
+        params = dict(reason.params)
+        about = by_source.get(str(params.get("reference")))
+        if about is None:
+            params["sources"] = sources
+        params["edition"] = edition.name
+        judged.append(
+            Judged(
+                Reason(reason.rule, reason.message_id, params),
+                audit.outcome,
+                about,
+            )
+        )
+    return judged
 
 
 def _by_currency(charge: Charge, edition: Edition) -> Marketplace | None:
