@@ -20,6 +20,15 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
+# The suite run against the built wheel (.ci/run) checks what the wheel
+# carries, beside the README's test command, which runs the full budget.
+settings.register_profile(
+    "wheel",
+    max_examples=10,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 # mutmut runs the suite once per mutant: fewer examples, same properties.
 settings.register_profile(
     "mutation",
