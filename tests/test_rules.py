@@ -18,7 +18,8 @@ def test_every_key_is_in_the_catalogue_once():
 
 
 @pytest.mark.skipif(
-    not SPEC.exists(), reason="the shared rule catalogue (SPEC.md) is absent"
+    not SPEC.exists(),
+    reason="shared data absent: the rule catalogue (SPEC.md) is not there",
 )
 def test_the_keys_are_exactly_the_specs():
     """The code uses the specification's keys verbatim."""

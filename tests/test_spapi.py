@@ -29,8 +29,8 @@ def amazon_model(name):
     path = MODELS / "orders-api-model" / name
     if not path.exists():
         pytest.skip(
-            f"Amazon's SP-API model files are not at {path}: they are "
-            "test data kept outside the project"
+            f"shared data absent: Amazon's SP-API model files are not at "
+            f"{path}: they are test data kept outside the project"
         )
     return json.loads(path.read_text(encoding="utf-8"))
 
