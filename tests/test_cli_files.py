@@ -208,19 +208,20 @@ class TestBoundedInput:
         assert "<stdin>: NUL bytes at byte 8: not a text" in err
 
     def test_an_endless_diff_input_gets_the_limit_error(
-        self, capsys, monkeypatch, tmp_path
+        self, capsys, small_limit
     ):
-        import unified_account.limits
-
-        monkeypatch.setattr(
-            unified_account.limits, "MAX_SNAPSHOT_CHARACTERS", 4096
-        )
         status, out, err = run(capsys, "diff", "/dev/zero", "/dev/zero")
         assert (status, out) == (2, "")
         assert err == (
-            "unified-account: error: /dev/zero: the input is longer than "
-            "4,096 bytes\n"
+            "unified-account: error: /dev/zero: the snapshot is longer "
+            "than 4,096 characters\n"
         )
+
+    def test_a_nul_in_a_diff_file_name(self, capsys):
+        """Read as every snapshot is: the same error, no traceback."""
+        status, out, err = run(capsys, "diff", "a\0b", "c")
+        assert (status, out) == (2, "")
+        assert "the name holds a NUL character" in err
 
     def test_nul_bytes_in_an_import_file_are_no_text(self, capsys, tmp_path):
         fifo = tmp_path / "in.json"

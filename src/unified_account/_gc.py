@@ -1,10 +1,10 @@
 """No garbage collection while many values are built at once.
 
-Reading a year of settlements allocates hundreds of thousands of objects
-and frees none, so every collection the allocations would trigger finds
-nothing to free, while the oldest generation's collections walk
-everything built so far.  The caller's collector state is restored
-whatever happens.  (The snapshot loader does the same for its reading.)
+Reading a snapshot or a year of settlements allocates from hundreds of
+thousands to millions of objects and frees none, so every collection the
+allocations would trigger finds nothing to free, while the oldest
+generation's collections walk everything built so far.  The caller's
+collector state is restored whatever happens.
 """
 
 from __future__ import annotations

@@ -131,27 +131,13 @@ def _diff(args: argparse.Namespace) -> ReportDiff:
 def _bytes(path: str) -> tuple[str, bytes]:
     """The source name and the bytes of ``path`` (``-``: stdin).
 
-    Read as every input is: never past the snapshot's limit.
+    Read as every snapshot is: never past its limit.
     """
-    from ._files import NotText, TooLong, read_limited
-    from .errors import SnapshotError
-    from .limits import MAX_SNAPSHOT_CHARACTERS
+    from .snapshot import _read_input
 
-    source = "<stdin>" if path == "-" else path
-    try:
-        return source, read_limited(
-            sys.stdin.buffer if path == "-" else path, MAX_SNAPSHOT_CHARACTERS
-        )
-    except TooLong as error:
-        raise SnapshotError(
-            "", f"the input is longer than {error.limit:,} bytes", source
-        ) from None
-    except NotText as error:
-        raise SnapshotError("", str(error), source) from None
-    except OSError as error:
-        raise SnapshotError(
-            "", f"cannot read the file: {error.strerror}", source
-        ) from None
+    if path == "-":
+        return "<stdin>", _read_input(sys.stdin.buffer, "<stdin>")
+    return path, _read_input(path, path)
 
 
 def _what_if(args: argparse.Namespace, locale: str, out: TextIO) -> int:

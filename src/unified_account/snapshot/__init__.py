@@ -16,10 +16,8 @@ the first problem (``account.info_overrides.CA.bank.currency``,
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -30,6 +28,7 @@ import cattrs
 
 from .._excerpt import excerpt, one_line
 from .._files import NotText, TooLong, read_limited
+from .._gc import bulk
 from ..errors import InvalidValueError, SnapshotError, UnifiedAccountError
 from ..model._converter import converter, first_problem
 from ..model._validate import Validator, collection, instance_of
@@ -311,29 +310,11 @@ def _from_data(
         raise SnapshotError("$schema", "expected a string", source)
     body = {key: value for key, value in data.items() if key != "$schema"}
     try:
-        with _bulk():
+        with bulk():
             return converter.structure(body, Snapshot)
     except (cattrs.BaseValidationError, UnifiedAccountError) as error:
         path, problem = first_problem(error)
         raise SnapshotError(one_line(path), problem, source) from error
-
-
-@contextlib.contextmanager
-def _bulk() -> Iterator[None]:
-    """No garbage collection while a snapshot is read; then as before.
-
-    Reading allocates millions of objects and frees none, so every
-    collection the allocations would trigger finds nothing to free, and
-    the oldest generation's collections walk everything built so far.
-    The caller's collector state is restored whatever happens.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _no_constants(name: str) -> object:
@@ -353,7 +334,7 @@ def parse_snapshot(text: str | bytes, source: str = "<string>") -> Snapshot:
             "bytes)",
             source,
         )
-    with _bulk():
+    with bulk():
         data, records_checked = _json(text, source)
         return _from_data(data, source, records_checked=records_checked)
 
@@ -406,8 +387,21 @@ def read_snapshot(stream: BinaryIO, source: str = "<stdin>") -> Snapshot:
 
 
 def _load(path: str | Path | BinaryIO, source: str) -> Snapshot:
+    text = _read_input(path, source)
+    with bulk():
+        data, records_checked = _json(text, source)
+        del text  # the file's bytes go before the values are built
+        return _from_data(data, source, records_checked=records_checked)
+
+
+def _read_input(path: str | Path | BinaryIO, source: str) -> bytes:
+    """The bytes of a snapshot's input, within its limit, or its error.
+
+    Every command input that may be a snapshot (``report``, ``diff``,
+    ``what-if``, ``watch``) is read here.
+    """
     try:
-        text = read_limited(path, MAX_SNAPSHOT_CHARACTERS)
+        return read_limited(path, MAX_SNAPSHOT_CHARACTERS)
     except TooLong:
         raise _too_long(source) from None
     except NotText as error:
@@ -420,10 +414,6 @@ def _load(path: str | Path | BinaryIO, source: str) -> Snapshot:
         raise SnapshotError(
             "", "cannot read the file: the name holds a NUL character", source
         ) from None
-    with _bulk():
-        data, records_checked = _json(text, source)
-        del text  # the file's bytes go before the values are built
-        return _from_data(data, source, records_checked=records_checked)
 
 
 def example_text() -> str:
