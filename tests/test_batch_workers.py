@@ -207,10 +207,12 @@ def test_ctrl_c_stops_the_run_with_one_line(tmp_path):
     command.stdout.readline()
     workers = workers_of(command)
     os.killpg(command.pid, signal.SIGINT)
-    _, err = finish(command, 60)
+    rest, err = finish(command, 60)
     assert command.returncode == 130
     assert err == "unified-account: error: interrupted\n"
     assert not any(alive(pid) for pid in workers)
+    for line in rest.splitlines():
+        json.loads(line)  # whole results only
 
 
 class TestDask:

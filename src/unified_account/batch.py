@@ -43,6 +43,7 @@ import attrs
 
 from ._files import lines_limited
 from ._pool import Lost, run_in_processes
+from ._stopping import whole
 from .edition import edition_named
 from .errors import RunIncompleteError, SnapshotError, UnifiedAccountError
 from .limits import MAX_SNAPSHOT_CHARACTERS
@@ -392,7 +393,9 @@ def report_many(
     kept = []
     with contextlib.closing(results):  # workers end with the run
         for result in results:
-            out.write(result.output)
+            with whole():  # a stop waits for the end of the result
+                out.write(result.output)
+                out.flush()
             kept.append(attrs.evolve(result, output=""))
             if progress is not None:
                 progress()

@@ -238,6 +238,7 @@ def watch_line(
 
 def _watch(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     from ._files import lines_limited, write_whole
+    from ._stopping import whole
     from .changes.live import LiveReport
     from .edition import edition_named
     from .limits import MAX_SNAPSHOT_CHARACTERS
@@ -264,8 +265,9 @@ def _watch(args: argparse.Namespace, locale: str, out: TextIO) -> int:
         live, written, outcomes = watch_line(live, number, line, locale)
         bad = bad or outcomes is None
         failed = failed or bool(outcomes and outcomes & failing)
-        out.write(written)
-        out.flush()
+        with whole():  # a stop waits for the end of the line
+            out.write(written)
+            out.flush()
     if args.output is not None:
         write_whole(args.output, dump_snapshot(live.snapshot).encode())
     return 3 if bad else 1 if failed else 0
