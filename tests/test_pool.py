@@ -45,6 +45,8 @@ def work(item):
         raise ValueError(value)
     if kind == "unpicklable":
         raise Unpicklable
+    if kind == "unpicklable-result":
+        return lambda: value  # pickle refuses a lambda
     if kind == "sleep":
         time.sleep(value)
         return value
@@ -197,7 +199,8 @@ def test_a_worker_sends_results_and_errors_back_until_its_pipe_ends():
     parent.send((0, ("square", 3)))
     parent.send((1, ("raise", "no")))
     parent.send((2, ("unpicklable", 0)))
-    answers = [parent.recv() for _ in range(3)]
+    parent.send((3, ("unpicklable-result", 0)))
+    answers = [parent.recv() for _ in range(4)]
     parent.close()
     worker.join(timeout=30)
     assert not worker.is_alive()
@@ -206,3 +209,31 @@ def test_a_worker_sends_results_and_errors_back_until_its_pipe_ends():
     assert str(answers[1][2]) == "no"
     assert answers[2][:2] == (2, False)
     assert str(answers[2][2]) == "Unpicklable: no pickling"
+    assert answers[3][:2] == (3, False)
+    assert "pickle" in str(answers[3][2]).lower()
+
+
+class _GoneParent:
+    """A worker's end of the pipe once the parent has gone."""
+
+    def __init__(self, failing: str) -> None:
+        self.failing = failing
+        self.sent: list[object] = []
+
+    def recv(self) -> object:
+        if self.failing == "recv":
+            raise ConnectionResetError(104, "Connection reset by peer")
+        return (0, ("square", 3))
+
+    def send(self, answer: object) -> None:
+        self.sent.append(answer)
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+@pytest.mark.parametrize("failing", ["recv", "send"])
+def test_a_worker_whose_parent_is_gone_ends_quietly(failing, capsys):
+    """No traceback on the run's stderr when the run is stopped."""
+    connection = _GoneParent(failing)
+    _loop(connection, work)  # type: ignore[arg-type]
+    assert connection.sent == ([] if failing == "recv" else [(0, True, 9)])
+    assert capsys.readouterr() == ("", "")

@@ -10,51 +10,54 @@ import pytest
 from unified_account._stopping import Stopped, stopping_on_sigterm, whole
 
 
+def _write(done: list[str], *signals: int) -> None:
+    """Within a whole block: one step per signal, each after its signal."""
+    with whole():
+        for number in signals:
+            os.kill(os.getpid(), number)
+            done.append(f"after {signal.Signals(number).name}")
+
+
 @pytest.mark.parametrize(
     ("number", "raised"),
     [(signal.SIGTERM, Stopped), (signal.SIGINT, KeyboardInterrupt)],
 )
 def test_a_stop_within_a_whole_block_waits_for_its_end(number, raised):
-    done = []
+    done: list[str] = []
     with stopping_on_sigterm(), pytest.raises(raised):
-        with whole():
-            os.kill(os.getpid(), number)
-            done.append("the rest of the result")
-        done.append("after the block")  # pragma: no cover - not reached
-    assert done == ["the rest of the result"]
+        _write(done, number)
+    assert done == [f"after {signal.Signals(number).name}"]
 
 
 def test_a_second_stop_does_not_wait():
-    done = []
+    done: list[str] = []
     with stopping_on_sigterm(), pytest.raises(Stopped):
-        with whole():
-            os.kill(os.getpid(), signal.SIGTERM)
-            done.append("first")
-            os.kill(os.getpid(), signal.SIGTERM)
-            done.append("second")  # pragma: no cover - not reached
-    assert done == ["first"]
+        _write(done, signal.SIGTERM, signal.SIGTERM)
+    assert done == ["after SIGTERM"]
 
 
 def test_a_stop_outside_a_whole_block_is_at_once():
     with stopping_on_sigterm(), pytest.raises(Stopped):
         os.kill(os.getpid(), signal.SIGTERM)
-        pytest.fail("not stopped")  # pragma: no cover - not reached
+
+
+def _nested(done: list[str]) -> None:
+    with whole():
+        _write(done, signal.SIGTERM)
+        done.append("outer")
 
 
 def test_nested_blocks_wait_for_the_outer_end():
-    done = []
+    done: list[str] = []
     with stopping_on_sigterm(), pytest.raises(Stopped):
-        with whole():
-            with whole():
-                os.kill(os.getpid(), signal.SIGTERM)
-                done.append("inner")
-            done.append("outer")
-    assert done == ["inner", "outer"]
+        _nested(done)
+    assert done == ["after SIGTERM", "outer"]
 
 
 def test_without_a_stop_a_whole_block_is_plain():
-    with stopping_on_sigterm(), whole():
-        pass
-    with whole():  # no handler installed: the block runs as it is
-        pass
+    done: list[str] = []
+    with stopping_on_sigterm():
+        _write(done)
+    _write(done)  # no handler installed: the block runs as it is
+    assert done == []
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -77,14 +77,28 @@ def _loop(connection: Connection, function: Callable[[T], R]) -> None:
     """Evaluate each item received and send its result, until the end."""
     while True:
         try:
-            message = connection.recv()
-        except EOFError:  # the parent is gone, or done
+            index, item = connection.recv()
+        except (EOFError, OSError):  # the parent is gone, or done
             return
-        index, item = message
+        answer: tuple[int, bool, object]
         try:
-            connection.send((index, True, function(item)))
+            answer = (index, True, function(item))
         except Exception as error:  # the parent raises it again
-            connection.send((index, False, _picklable(error)))
+            answer = (index, False, _picklable(error))
+        try:
+            _send(connection, answer)
+        except OSError:  # the parent is gone (stopped): nobody to answer
+            return
+
+
+def _send(connection: Connection, answer: tuple[int, bool, object]) -> None:
+    """Send an answer; a result that cannot be pickled, as its error."""
+    try:
+        connection.send(answer)
+    except OSError:
+        raise
+    except Exception as error:
+        connection.send((answer[0], False, _picklable(error)))
 
 
 def _picklable(error: Exception) -> Exception:

@@ -153,6 +153,11 @@ def _output() -> TextIO:
     if buffer is None:
         return _Escaping(sys.stdout)  # type: ignore[return-value]
     sys.stdout.flush()
+    if isinstance(buffer, io.RawIOBase):
+        # ``python -u`` (PYTHONUNBUFFERED) gives a raw stream, whose write
+        # may take part of the bytes; a text layer over it would lose the
+        # rest (a cut line on a full pipe).  A buffer writes them all.
+        buffer = io.BufferedWriter(buffer)
     return io.TextIOWrapper(
         buffer,
         encoding=getattr(sys.stdout, "encoding", None) or "utf-8",
@@ -588,10 +593,17 @@ def _run(args: argparse.Namespace) -> int:
         _error(f"cannot write the output: {unwritable(error)}")
         return EXIT_INCOMPLETE
     finally:
-        if isinstance(out, io.TextIOWrapper):
-            with contextlib.suppress(OSError, ValueError):
-                out.detach()
+        _release(out)
     return status
+
+
+def _release(out: TextIO) -> None:
+    """Write what ``out`` holds and let go of stdout, without closing it."""
+    if isinstance(out, io.TextIOWrapper):
+        with contextlib.suppress(OSError, ValueError):
+            buffer = out.detach()
+            if buffer is not getattr(sys.stdout, "buffer", None):
+                buffer.detach()  # the buffer over ``python -u``'s raw stdout
 
 
 if __name__ == "__main__":  # pragma: no cover
