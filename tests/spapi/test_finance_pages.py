@@ -477,3 +477,36 @@ class TestImportSpapi:
         with pytest.raises(PayloadError) as caught:
             self.snapshot(["b.json"], read=self.files(**{"b.json": bad}))
         assert "b.json" in str(caught.value)
+
+
+class TestErrorResponses:
+    """Amazon's error document is refused, never read as no bookings."""
+
+    @pytest.mark.parametrize(
+        ("errors", "said"),
+        [
+            ([{"code": "QuotaExceeded", "message": "Slow down"}], "Quota"),
+            ({"code": "Unauthorized"}, "Unauthorized"),
+            (["not an object"], "-"),
+            ([{"details": "no code"}], "-"),
+        ],
+    )
+    @pytest.mark.parametrize(
+        "read",
+        [
+            read_financial_events,
+            read_financial_event_groups,
+            read_transactions,
+        ],
+    )
+    def test_refused_with_amazons_code(self, errors, said, read):
+        with pytest.raises(PayloadError) as caught:
+            read(ApiResponse(errors=errors, payload={"errors": errors}))
+        assert caught.value.path == "errors"
+        assert said in caught.value.problem
+
+    def test_a_payload_beside_errors_is_read(self):
+        """Amazon may warn beside data: the data is read."""
+        page = {"payload": {"FinancialEventGroupList": []}, "errors": [{}]}
+        assert read_financial_event_groups(page).deposits == ()
+        assert read_financial_events({"errors": []}).charges == ()

@@ -15,7 +15,9 @@ Both take a response in any form the adapters accept (see
 :mod:`unified_account.spapi`: the document, its ``payload``, a
 client's response object, or any iterable of pages); a charge two pages
 repeat counts once (``read_pages``).  Amounts are JSON numbers,
-read exactly (parse with ``parse_float=decimal.Decimal``).  A
+read exactly (parse with ``parse_float=decimal.Decimal``).  A page
+that is Amazon's error response (``errors`` and no ``payload``) is
+refused with its code, never read as a page without events.  A
 marketplace named in no table, ``Non-Amazon`` or of another region is
 set aside with its reason.  Errors name the JSON path.
 """
@@ -28,6 +30,8 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from .._excerpt import excerpt
+from ..errors import PayloadError
 from ..model.charges import Charge, Deposit
 from ..model.imports import SetAside, SetAsideReason
 from ..model.marketplace import Marketplace
@@ -35,6 +39,7 @@ from ._booked import BookedRecords, charge_kind, marketplace_named, merged
 from ._json import (
     array,
     at,
+    fail,
     get,
     join,
     json_number,
@@ -79,10 +84,22 @@ def _pages(response: object) -> list[tuple[Mapping[str, Any], str]]:
     read = []
     for page, path in found:
         body = obj(page, path)
+        if "payload" not in body and body.get("errors"):
+            raise _refused(body["errors"], join(path, "errors"))
         inner = body.get("payload", body)
         where = join(path, "payload") if "payload" in body else path
         read.append((obj(inner, where), where))
     return read
+
+
+def _refused(errors: object, path: str) -> PayloadError:
+    """The error for a page that is Amazon's error response."""
+    first = errors[0] if isinstance(errors, Sequence) and errors else errors
+    fields = first if isinstance(first, Mapping) else {}
+    said = ": ".join(
+        excerpt(fields[key]) for key in ("code", "message") if key in fields
+    )
+    return fail(path, f"an error response, not data: {said or '-'}")
 
 
 def read_pages(
