@@ -11,8 +11,10 @@ deposit a settlement report and an event group both give counts once.
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +29,7 @@ from sp_api.base import ApiResponse, Marketplaces
 from sp_api.base._transport_httpx import HttpxTransport
 
 from unified_account import Marketplace, Money, SellingPlan
+from unified_account.cli import main
 from unified_account.errors import PayloadError
 from unified_account.model.imports import SetAsideReason
 from unified_account.spapi import (
@@ -510,3 +513,58 @@ class TestErrorResponses:
         page = {"payload": {"FinancialEventGroupList": []}, "errors": [{}]}
         assert read_financial_event_groups(page).deposits == ()
         assert read_financial_events({"errors": []}).charges == ()
+
+
+def test_the_command_reports_a_deposit_conflict(capsys, monkeypatch, tmp_path):
+    """``import-spapi us.txt groups.json | report -``: one warning.
+
+    The event group gives the settlement report's settlement another
+    total; the open group is set aside, a warning of ``local-payout``.
+    """
+    groups = exact(GROUPS)
+    groups["payload"]["FinancialEventGroupList"][0]["OriginalTotal"][
+        "CurrencyAmount"
+    ] = Decimal("-2.40")
+    written = tmp_path / "groups.json"
+    written.write_text(
+        json.dumps(groups, default=lambda number: float(number)),
+        encoding="utf-8",
+    )
+    report_file = tmp_path / "us.txt"
+    report_file.write_text(text(SETTLEMENT), encoding="utf-8")
+    assert (
+        main(
+            [
+                "import-spapi",
+                "--home",
+                "US",
+                "--seller-id",
+                "A1",
+                "--plan",
+                "professional",
+                str(report_file),
+                str(written),
+            ]
+        )
+        == 0
+    )
+    snapshot, _ = capsys.readouterr()
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BytesIO(snapshot.encode()))
+    )
+    assert main(["report", "-", "--format", "json", "--all"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    found = {
+        f["message_id"]: f
+        for f in findings
+        if f["rule"] == "local-payout" and f["outcome"] == "warning"
+    }
+    assert set(found) == {
+        "local-payout.deposit-conflict",
+        "local-payout.set-aside.open-settlement",
+    }
+    conflict = found["local-payout.deposit-conflict"]
+    assert (
+        "groups.json: payload.FinancialEventGroupList[0]"
+        in (conflict["message"])
+    )
