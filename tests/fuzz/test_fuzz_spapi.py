@@ -143,10 +143,7 @@ ADAPTERS = {
     ),
     "transactions": (read_transactions, "finances_transactions_na.json"),
     "event-groups": (read_financial_event_groups, "finances_groups_na.json"),
-    "event-groups-pages": (
-        lambda value: read_financial_event_groups([Response(value), value]),
-        "finances_groups_na.json",
-    ),
+    # Pages are read by one helper for every Finances operation.
     "finances-pages": (
         lambda value: read_financial_events(iter([value, Response(value)])),
         "finances_v0_na.json",
