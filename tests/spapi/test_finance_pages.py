@@ -12,6 +12,7 @@ Amazon's error document is refused.
 from __future__ import annotations
 
 import itertools
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -60,6 +61,16 @@ class TestClientObjects:
         read = read_financial_events([response])
         assert facts(read) == facts(read_financial_events(exact(EVENTS)))
         assert read.charges[0].source.startswith("[0].FinancialEvents.")
+
+    def test_list_financial_events_by_order_id(self):
+        api = client(FinancesV0, text(EVENTS))
+        response = api.get_financial_events_for_order("702-0000001-0000001")
+        assert isinstance(response, ApiResponse)
+        read = read_financial_events(response, posted_on=date(2020, 5, 31))
+        expected = read_financial_events(
+            exact(EVENTS), posted_on=date(2020, 5, 31)
+        )
+        assert facts(read) == facts(expected)
 
     def test_list_financial_event_groups(self):
         api = client(FinancesV0, text(GROUPS))
