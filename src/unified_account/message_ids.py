@@ -695,6 +695,22 @@ _SPECS = (
         _p("undetermined", INTEGER),
     ),
     _m(
+        "local-payout.deposit-conflict",
+        _p("amount", MONEY),
+        _p("edition", TEXT),
+        _p("other", MONEY),
+        _p("other_source", TEXT),
+        _p("settlement", TEXT),
+        _p("source", TEXT),
+    ),
+    _m(
+        "local-payout.set-aside.open-settlement",
+        _p("detail", TEXT),
+        _p("path", TEXT),
+        _p("source", TEXT),
+        _p("subject", TEXT),
+    ),
+    _m(
         "single-subscription.set-aside.undated-charge",
         _p("detail", TEXT),
         _p("path", TEXT),

@@ -4,7 +4,8 @@
 the rest of :mod:`unified_account.spapi`: participations and account,
 Listings Items (one item and a search), FBA inventory summaries, order
 lists, Product Fees, notifications, the Finances API (v0 events and
-2024-06-19 transactions), the flat-file reports and the settlement report
+event groups, 2024-06-19 transactions, as documents, as a client's
+response objects and as pages), the flat-file reports and the settlement report
 (as bytes and as tab-separated text), the files of the import command
 (:func:`~unified_account.spapi.files.import_files`) and
 :func:`~unified_account.spapi.assemble_snapshot`.
@@ -48,6 +49,7 @@ from unified_account.spapi import (
     decode_report,
     read_account,
     read_fees_estimates,
+    read_financial_event_groups,
     read_financial_events,
     read_inventory_summaries,
     read_listings_item,
@@ -69,6 +71,13 @@ US, CA, MX = Marketplace.US, Marketplace.CA, Marketplace.MX
 def fixture(name):
     """A JSON fixture, its numbers read exactly as Product Fees need."""
     return json.loads((SPAPI / name).read_text("utf-8"), parse_float=Decimal)
+
+
+class Response:
+    """A client's response object: the document is its ``payload``."""
+
+    def __init__(self, payload):
+        self.payload = payload
 
 
 slow = settings(
@@ -133,6 +142,12 @@ ADAPTERS = {
         "finances_v0_na.json",
     ),
     "transactions": (read_transactions, "finances_transactions_na.json"),
+    "event-groups": (read_financial_event_groups, "finances_groups_na.json"),
+    # Pages are read by one helper for every Finances operation.
+    "finances-pages": (
+        lambda value: read_financial_events(iter([value, Response(value)])),
+        "finances_v0_na.json",
+    ),
     "notifications": (
         lambda value: replay(BASE, value),
         "notifications_na.json",
@@ -273,6 +288,7 @@ FILES = [
     "orders_v0_awkward.json",
     "fees_na.json",
     "notifications_na.json",
+    "finances_groups_na.json",
 ]
 
 

@@ -414,14 +414,20 @@ class TestFinancialEvents:
         assert charge.marketplace is None
 
     def test_pages_are_read_in_order_with_their_index(self):
-        """A list of responses is one answer, page by page."""
+        """A list of responses is one answer, page by page.
+
+        The second page holds another order: a page repeating the first
+        one's booking counts it once (tests/spapi/test_finance_pages.py).
+        """
+        other = dict(SHIPMENT, AmazonOrderId="702-0000001-0000002")
         pages = [
             _events(ShipmentEventList=[SHIPMENT]),
-            {"FinancialEvents": {"ShipmentEventList": [SHIPMENT]}},
+            {"FinancialEvents": {"ShipmentEventList": [other]}},
         ]
         read = read_financial_events(pages)
         assert len(read.charges) == 6
         assert read.charges[3].source.startswith("[1].FinancialEvents")
+        assert read.charges[3].order_id == "702-0000001-0000002"
 
     def test_a_marketplace_of_no_table_is_set_aside(self):
         """Amazon's own examples say ``MarketplaceName: "1"``."""

@@ -58,6 +58,9 @@ class SetAsideReason(enum.Enum):
     UNDATED_CHARGE = "undated-charge"
     """A Finances service fee event, which carries no date, read without
     the date of the requested window: its date decides its rules."""
+    OPEN_SETTLEMENT = "open-settlement"
+    """A Finances v0 financial event group still open: its total is a
+    running balance, not yet a deposit."""
 
     @property
     def rule(self) -> RuleKey:
@@ -85,6 +88,7 @@ _RULES = MappingProxyType(
         _R.CONTRADICTION: RuleKey.MFN_INVENTORY,
         _R.FEE_ESTIMATE_FAILED: RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE,
         _R.UNDATED_CHARGE: RuleKey.SINGLE_SUBSCRIPTION,
+        _R.OPEN_SETTLEMENT: RuleKey.LOCAL_PAYOUT,
     }
 )
 

@@ -17,8 +17,9 @@ A charge that is right gives no finding; a breach is ``DENIED`` (a
 warning in the report), a check the data cannot settle
 ``UNDETERMINED``.  Each finding names the charge's source (file and
 line, or JSON path) and the edition that judged it.  The same booking
-read from two files with different amounts is a conflict: reported, and
-only the first reading is judged.
+read from two files (or two pages of one response) with different
+amounts is a conflict: reported, and only the first reading is judged.
+So is a settlement whose deposit two readings give with two totals.
 """
 
 from __future__ import annotations
@@ -84,8 +85,18 @@ class ChargesAudit:
         return tuple(f for f in self.findings if f.outcome is Outcome.DENIED)
 
 
-def _file(source: str) -> str:
-    return source.partition(": ")[0] if ": " in source else ""
+def _reading(source: str) -> tuple[str, str]:
+    """The file and the page a source names (``f.json: [2].payload``).
+
+    Records of one page of one file are each their own (one order may
+    have two equal fees); records of two files, or of two pages of one
+    response, are two readings of the bookings they share.
+    """
+    file, sep, path = source.partition(": ")
+    if not sep:
+        file, path = "", source
+    page = path.partition("]")[0] if path.startswith("[") else ""
+    return file, page
 
 
 def _conflicts(
@@ -120,7 +131,7 @@ def _conflicts(
         if (
             seen is charge
             or seen.amount.amount == amount.amount
-            or _file(seen.source) == _file(charge.source)
+            or _reading(seen.source) == _reading(charge.source)
         ):
             kept.append(charge)
             continue
@@ -144,6 +155,40 @@ def _conflicts(
         }
         found.append(
             Judged(Reason(rule, message, params), Outcome.DENIED, charge)
+        )
+    return kept, found
+
+
+def _deposit_conflicts(
+    deposits: Iterable[Deposit], edition: Edition
+) -> tuple[list[Deposit], list[tuple[Deposit, Judged]]]:
+    """The deposits to judge, and a finding per conflicting second total.
+
+    A settlement is paid once: a second reading of its deposit (a
+    settlement report and a financial event group) with another total
+    is a conflict.  One with the same total is judged as given.
+    """
+    first: dict[str, Deposit] = {}
+    kept: list[Deposit] = []
+    found: list[tuple[Deposit, Judged]] = []
+    for deposit in deposits:
+        seen = first.setdefault(deposit.settlement_id, deposit)
+        if seen is deposit or seen.amount == deposit.amount:
+            kept.append(deposit)
+            continue
+        params: dict[str, ParamValue] = {
+            "settlement": deposit.settlement_id,
+            "amount": deposit.amount,
+            "other": seen.amount,
+            "source": deposit.source,
+            "other_source": seen.source,
+            "edition": edition.name,
+        }
+        reason = Reason(
+            RuleKey.LOCAL_PAYOUT, N_("local-payout.deposit-conflict"), params
+        )
+        found.append(
+            (deposit, Judged(reason, Outcome.DENIED, deposit=deposit))
         )
     return kept, found
 
@@ -277,8 +322,8 @@ def _audit(
         sold(sales),
         edition,
     )
-    paid = deposits
-    payouts = _deposit_findings(paid, account, bank_countries, edition)
+    paid, payouts = _deposit_conflicts(deposits, edition)
+    payouts += _deposit_findings(paid, account, bank_countries, edition)
     found += [judged for _, judged in payouts]
     judged_charges = {id(f.charge): f for f in found if f.charge is not None}
     audited: list[tuple[Money, Judged | None]] = [
@@ -289,7 +334,7 @@ def _audit(
         or charge.kind is _PER_ITEM_FEE
     ]
     flagged = {id(d): j for d, j in payouts}
-    for deposit in paid:
+    for deposit in deposits:
         audited.append((deposit.amount, flagged.get(id(deposit))))
     return ChargesAudit(tuple(found), _summaries(audited))
 

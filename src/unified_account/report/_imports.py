@@ -47,6 +47,7 @@ _MESSAGES = {
         "per-item-fees-by-sale-marketplace.set-aside.fee-estimate-failed"
     ),
     "undated-charge": N_("single-subscription.set-aside.undated-charge"),
+    "open-settlement": N_("local-payout.set-aside.open-settlement"),
 }
 
 

@@ -17,15 +17,18 @@ aside, and why.  Any other value raises
   as transitions on a snapshot;
 - :mod:`~unified_account.spapi.reports`: flat-file listings and orders;
 - :mod:`~unified_account.spapi.finances`,
+  :mod:`~unified_account.spapi.event_groups`,
   :mod:`~unified_account.spapi.transactions` and
   :mod:`~unified_account.spapi.settlement`: what Amazon booked (Finances
-  v0 events, 2024-06-19 transactions, the V2 settlement report);
+  v0 events and event groups, 2024-06-19 transactions, the V2
+  settlement report);
 - :mod:`~unified_account.spapi.assemble`: all of them into a snapshot;
 - :mod:`~unified_account.spapi.files`: recognising files by their shape.
 """
 
 from ._booked import BookedRecords
 from .assemble import Assembly, assemble_snapshot
+from .event_groups import read_financial_event_groups
 from .fba_inventory import FbaStock, read_inventory_summaries
 from .fees import FeeEstimates, read_fees_estimates
 from .finances import read_financial_events
@@ -67,6 +70,7 @@ __all__ = [
     "order_from_v0",
     "read_account",
     "read_fees_estimates",
+    "read_financial_event_groups",
     "read_financial_events",
     "read_inventory_summaries",
     "read_listings_item",

@@ -114,8 +114,15 @@ def merged(reads: Iterable[BookedRecords]) -> BookedRecords:
     again (in a settlement report and in the Finances API): it is left
     out.  Within one source every record counts (one order may have two
     equal fees).  Records with one identity and different amounts are
-    both kept: the audit reports the conflict.  A deposit counts once per
-    settlement id and amount.
+    both kept: the audit reports the conflict.
+
+    A deposit counts once per settlement id and total; two totals for one
+    settlement id are both kept, a conflict the audit reports.  The
+    settlement report's ``settlement-id`` and the Finances API's
+    ``FinancialEventGroupId`` may be ids of two kinds for one payment
+    (Amazon says so in amzn/selling-partner-api-models#5143): a deposit
+    with the date and total (amount and currency) of one an earlier
+    source gave is that deposit seen again, and left out too.
     """
     sources = list(reads)
     with bulk():
@@ -149,7 +156,9 @@ def _counted(sources: list[BookedRecords]) -> BookedRecords:
     notes: list[SetAside] = []
     seen: dict[tuple[object, ...], int] = {}
     paid: set[tuple[str, object]] = set()
+    dated: set[tuple[object, object]] = set()
     for read in sources:
+        days: list[tuple[object, object]] = []
         counts: dict[tuple[object, ...], int] = {}
         for charge in read.charges:
             amount = charge.amount
@@ -170,8 +179,12 @@ def _counted(sources: list[BookedRecords]) -> BookedRecords:
                 seen[known] = count
         for deposit in read.deposits:
             pair = (deposit.settlement_id, deposit.amount)
-            if pair not in paid:
-                paid.add(pair)
-                deposits.append(deposit)
+            day = (deposit.deposited_on, deposit.amount)
+            if pair in paid or (deposit.deposited_on and day in dated):
+                continue
+            paid.add(pair)
+            days.append(day)
+            deposits.append(deposit)
+        dated.update(days)
         notes.extend(read.set_aside)
     return BookedRecords(charges=charges, deposits=deposits, set_aside=notes)

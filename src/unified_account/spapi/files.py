@@ -10,11 +10,13 @@ the marketplace of the call when the response does not),
 the marketplace it was requested for; default: home) and
 ``orders-report``; and what Amazon booked: ``finances`` (Finances v0
 events; ``finances:2021-03-31`` dates the service fee events, which
-carry no date), ``transactions`` (Finances 2024-06-19) and
-``settlement`` (the V2 settlement flat file).  JSON is parsed with
-``parse_float=Decimal`` (exact Product Fees and Finances amounts).  A
-file may hold a response's document, its ``payload`` as a client keeps
-it, or a JSON array of pages of one kind.
+carry no date), ``event-groups`` (Finances v0
+``listFinancialEventGroups``: the deposits; a file named ``finances``
+that holds event groups is read as such), ``transactions`` (Finances
+2024-06-19) and ``settlement`` (the V2 settlement flat file).  JSON is
+parsed with ``parse_float=Decimal`` (exact Product Fees and Finances
+amounts).  A file may hold a response's document, its ``payload`` as a
+client keeps it, or a JSON array of pages of one kind.
 An error names the file and the JSON path (or the report's line and
 column).
 """
@@ -38,6 +40,7 @@ from ..model.imports import SetAside
 from ..model.marketplace import Marketplace
 from ._pages import pages
 from .assemble import Assembly, assemble_snapshot
+from .event_groups import read_financial_event_groups
 from .fba_inventory import read_inventory_summaries
 from .fees import read_fees_estimates
 from .finances import read_financial_events
@@ -66,6 +69,7 @@ KINDS = (
     "listings-report",
     "orders-report",
     "finances",
+    "event-groups",
     "transactions",
     "settlement",
 )
@@ -139,7 +143,7 @@ def _page_kind(page: object) -> str | None:
 
 
 def _money_kind(data: object) -> str | None:
-    """``finances`` or ``transactions`` for a response or its pages."""
+    """``finances``, ``event-groups`` or ``transactions`` (or pages)."""
     page = _first(data)
     if not isinstance(page, Mapping):
         return None
@@ -147,6 +151,8 @@ def _money_kind(data: object) -> str | None:
     if isinstance(payload, Mapping):
         if "FinancialEvents" in payload:
             return "finances"
+        if "FinancialEventGroupList" in payload:
+            return "event-groups"
         if "transactions" in payload:
             return "transactions"
     return None
@@ -218,7 +224,12 @@ def import_files(
             raise error.in_file(path) from None
         if found == "notifications":
             streams.append((path, value))
-        elif found in ("settlement", "finances", "transactions"):
+        elif found in (
+            "settlement",
+            "finances",
+            "event-groups",
+            "transactions",
+        ):
             parts[found].append(value)  # each source names its file
         elif found == "listings":
             parts[found].append(tuple(_named(item, path) for item in value))
@@ -242,6 +253,7 @@ def import_files(
             *parts["settlement"],
             *parts["finances"],
             *parts["transactions"],
+            *parts["event-groups"],
         ],
     )
     snapshot = assembly.snapshot
@@ -333,6 +345,8 @@ def _one(
         )
     parsed = _json(data)
     kind = kind or recognise(parsed)
+    if kind == "finances" and _money_kind(parsed) == "event-groups":
+        kind = "event-groups"
     if kind == "participations":
         return kind, read_participations(parsed)
     if kind == "account":
@@ -357,6 +371,8 @@ def _one(
         return kind, read_financial_events(
             parsed, posted_on=_day(market), name=path
         )
+    if kind == "event-groups":
+        return kind, read_financial_event_groups(parsed, name=path)
     if kind == "transactions":
         return kind, read_transactions(parsed, name=path)
     notes = parsed if isinstance(parsed, list) else [parsed]

@@ -11,25 +11,35 @@
 - :func:`~unified_account.spapi.transactions.read_transactions` reads
   the 2024-06-19 transactions with the same helpers.
 
-Both take one response or a list of pages; amounts are JSON numbers,
-read exactly (parse with ``parse_float=decimal.Decimal``).  A
+Both take a response in any form the adapters accept (see
+:mod:`unified_account.spapi`: the document, its ``payload``, a
+client's response object, or any iterable of pages); a charge two pages
+repeat counts once (``read_pages``).  Amounts are JSON numbers,
+read exactly (parse with ``parse_float=decimal.Decimal``).  A page
+that is Amazon's error response (``errors`` and no ``payload``) is
+refused with its code, never read as a page without events.  A
 marketplace named in no table, ``Non-Amazon`` or of another region is
 set aside with its reason.  Errors name the JSON path.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
-from ..model.charges import Charge
+import attrs
+
+from .._excerpt import excerpt
+from ..errors import PayloadError
+from ..model.charges import Charge, Deposit
 from ..model.imports import SetAside, SetAsideReason
 from ..model.marketplace import Marketplace
-from ._booked import BookedRecords, charge_kind, marketplace_named
+from ._booked import BookedRecords, charge_kind, marketplace_named, merged
 from ._json import (
     array,
     at,
+    fail,
     get,
     join,
     json_number,
@@ -38,6 +48,7 @@ from ._json import (
     text,
     timestamp,
 )
+from ._pages import document
 
 __all__ = ["read_financial_events"]
 
@@ -57,21 +68,75 @@ _EVENT_FEES = (
 )
 
 
-def _pages(
-    response: object, key: str
-) -> Iterator[tuple[Mapping[str, Any], str]]:
-    """Each page's payload and its path: one response or a list of them."""
-    if isinstance(response, Sequence) and not isinstance(
-        response, str | bytes
+def _pages(response: object) -> list[tuple[Mapping[str, Any], str]]:
+    """Each page's payload and its path, in any form the package reads.
+
+    The document, its ``payload``, a client's response object (its
+    ``payload``), or any iterable of them (the pages of a ``NextToken``
+    loop, each path starting with its page: ``[1]``).
+    """
+    if isinstance(response, Mapping | str | bytes | bytearray) or not (
+        isinstance(response, Iterable)
     ):
-        pages = [(page, f"[{index}]") for index, page in enumerate(response)]
+        found = [(document(response), "")]
     else:
-        pages = [(response, "")]
-    for page, path in pages:
+        found = [(document(page), f"[{n}]") for n, page in enumerate(response)]
+    read = []
+    for page, path in found:
         body = obj(page, path)
+        if "payload" not in body and body.get("errors"):
+            raise _refused(body["errors"], join(path, "errors"))
         inner = body.get("payload", body)
         where = join(path, "payload") if "payload" in body else path
-        yield obj(inner, where), where
+        read.append((obj(inner, where), where))
+    return read
+
+
+def _refused(errors: object, path: str) -> PayloadError:
+    """The error for a page that is Amazon's error response."""
+    first = errors[0] if isinstance(errors, Sequence) and errors else errors
+    fields = first if isinstance(first, Mapping) else {}
+    said = ": ".join(
+        excerpt(fields[key]) for key in ("code", "message") if key in fields
+    )
+    return fail(path, f"an error response, not data: {said or '-'}")
+
+
+def read_pages(
+    response: object,
+    read_page: Callable[[_Reader, Mapping[str, Any], str], None],
+    *,
+    name: str,
+    posted_on: date | None = None,
+) -> BookedRecords:
+    """``read_page`` of each page, a booking two pages repeat counted once.
+
+    Pages of one ``NextToken`` loop do not overlap, but pages fetched
+    twice (a loop restarted, two windows that share a day) do: a charge
+    or deposit an earlier page gave, with its identity and amount, is
+    left out as ``merged`` leaves out one another file gave, and so is
+    a note an earlier page gave (same subject, reason and detail).
+    Within a page every record counts; one identity with two amounts on
+    two pages stays twice, a conflict the audit reports.
+    """
+    reads = []
+    for payload, path in _pages(response):
+        reader = _Reader(name, posted_on)
+        read_page(reader, payload, path)
+        reads.append(reader.result())
+    if len(reads) == 1:
+        return reads[0]
+    seen: set[tuple[str, SetAsideReason, str]] = set()
+    notes = []
+    for read in reads:
+        keys = []
+        for note in read.set_aside:
+            key = (note.subject, note.reason, note.detail)
+            if key not in seen:
+                keys.append(key)
+                notes.append(note)
+        seen.update(keys)
+    return attrs.evolve(merged(reads), set_aside=notes)
 
 
 def _named(name: str, path: str) -> str:
@@ -92,10 +157,13 @@ class _Reader:
     def __init__(self, name: str, posted_on: date | None) -> None:
         self.name, self.posted_on = name, posted_on
         self.charges: list[Charge] = []
+        self.deposits: list[Deposit] = []
         self.notes: list[SetAside] = []
 
     def result(self) -> BookedRecords:
-        return BookedRecords(charges=self.charges, set_aside=self.notes)
+        return BookedRecords(
+            charges=self.charges, deposits=self.deposits, set_aside=self.notes
+        )
 
     def where(
         self, raw: object, path: str, subject: str
@@ -163,30 +231,34 @@ def read_financial_events(
 ) -> BookedRecords:
     """Read Finances v0 financial events (one response or its pages).
 
-    ``name`` (the file's name) starts each record's source.
+    ``listFinancialEvents``, ``listFinancialEventsByGroupId`` and
+    ``listFinancialEventsByOrderId`` alike, in any form the package
+    reads.  ``name`` (the file's name) starts each record's source.
     """
-    reader = _Reader(name, posted_on)
-    for payload, path in _pages(response, "FinancialEvents"):
-        events = obj(
-            payload.get("FinancialEvents", {}), join(path, "FinancialEvents")
-        )
-        for list_name in _SHIPMENT_LISTS:
-            where = join(join(path, "FinancialEvents"), list_name)
-            for index, event in enumerate(
-                _list(events, list_name, where[: -len(list_name) - 1])
-            ):
-                _shipment(reader, event, f"{where}[{index}]")
-        where = join(join(path, "FinancialEvents"), "ServiceFeeEventList")
+    return read_pages(response, _events, name=name, posted_on=posted_on)
+
+
+def _events(reader: _Reader, payload: Mapping[str, Any], path: str) -> None:
+    """The events of one page."""
+    events = obj(
+        payload.get("FinancialEvents", {}), join(path, "FinancialEvents")
+    )
+    for list_name in _SHIPMENT_LISTS:
+        where = join(join(path, "FinancialEvents"), list_name)
         for index, event in enumerate(
-            _list(events, "ServiceFeeEventList", join(path, "FinancialEvents"))
+            _list(events, list_name, where[: -len(list_name) - 1])
         ):
-            _service_fee(reader, event, f"{where}[{index}]")
-        where = join(join(path, "FinancialEvents"), "AdjustmentEventList")
-        for index, event in enumerate(
-            _list(events, "AdjustmentEventList", join(path, "FinancialEvents"))
-        ):
-            _adjustment(reader, event, f"{where}[{index}]")
-    return reader.result()
+            _shipment(reader, event, f"{where}[{index}]")
+    where = join(join(path, "FinancialEvents"), "ServiceFeeEventList")
+    for index, event in enumerate(
+        _list(events, "ServiceFeeEventList", join(path, "FinancialEvents"))
+    ):
+        _service_fee(reader, event, f"{where}[{index}]")
+    where = join(join(path, "FinancialEvents"), "AdjustmentEventList")
+    for index, event in enumerate(
+        _list(events, "AdjustmentEventList", join(path, "FinancialEvents"))
+    ):
+        _adjustment(reader, event, f"{where}[{index}]")
 
 
 def _shipment(reader: _Reader, raw: object, path: str) -> None:

@@ -3,7 +3,8 @@
 :func:`read_transactions` reads each leaf of a transaction's
 ``breakdowns`` (and of its items', with the item's SKU) that is a fee; a
 transaction without breakdowns is one charge when its description names
-a fee (``Subscription Fee``).  One response or a list of pages; amounts
+a fee (``Subscription Fee``).  One response in any form the package
+reads, or its pages (a charge two pages repeat counts once); amounts
 are JSON numbers, read exactly (parse with ``parse_float=Decimal``).  A
 marketplace outside the unified account is set aside with its reason.
 Errors name the JSON path.
@@ -26,8 +27,8 @@ from .finances import (
     _list,
     _named,
     _optional_text,
-    _pages,
     _Reader,
+    read_pages,
 )
 
 __all__ = ["read_transactions"]
@@ -38,12 +39,16 @@ def read_transactions(response: object, *, name: str = "") -> BookedRecords:
 
     ``name`` (the file's name) starts each record's source.
     """
-    reader = _Reader(name, None)
-    for payload, path in _pages(response, "transactions"):
-        where = join(path, "transactions")
-        for index, raw in enumerate(_list(payload, "transactions", path)):
-            _transaction(reader, raw, f"{where}[{index}]")
-    return reader.result()
+    return read_pages(response, _transactions, name=name)
+
+
+def _transactions(
+    reader: _Reader, payload: Mapping[str, Any], path: str
+) -> None:
+    """The transactions of one page."""
+    where = join(path, "transactions")
+    for index, raw in enumerate(_list(payload, "transactions", path)):
+        _transaction(reader, raw, f"{where}[{index}]")
 
 
 def _identifiers(
