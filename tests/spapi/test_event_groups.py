@@ -307,6 +307,11 @@ def test_the_command_reports_a_deposit_conflict(capsys, monkeypatch, tmp_path):
         "local-payout.set-aside.open-settlement",
     }
     conflict = found["local-payout.deposit-conflict"]
+    settlement = groups["payload"]["FinancialEventGroupList"][0][
+        "FinancialEventGroupId"
+    ]
+    assert conflict["subject"]["kind"] == "account"  # not a marketplace:
+    assert conflict["subject"]["reference"] == settlement  # the records'
     assert (
         "groups.json: payload.FinancialEventGroupList[0]"
         in (conflict["message"])

@@ -33,6 +33,9 @@ _LEVEL = {
 }
 
 
+_CONFLICT = "local-payout.deposit-conflict"
+
+
 def _subject(snapshot: Snapshot, judged: Judged) -> Subject:
     account = snapshot.account.seller_id
     rule = judged.reason.rule
@@ -45,6 +48,14 @@ def _subject(snapshot: Snapshot, judged: Judged) -> Subject:
             marketplace=None if charge is None else charge.marketplace,
         )
     deposit = judged.deposit
+    if deposit is not None and judged.reason.message_id == _CONFLICT:
+        # two readings of one settlement: a fact of the account's
+        # records, whichever marketplaces it turned on
+        return Subject(
+            kind=SubjectKind.ACCOUNT,
+            account=account,
+            reference=deposit.settlement_id,
+        )
     if deposit is not None:
         where = params.get("marketplace")
         return Subject(
