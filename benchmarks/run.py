@@ -36,15 +36,16 @@ from typing import Any
 
 import immutables
 from _baselines import (
-    plain_account_info,
+    careful_account_info,
+    careful_available,
+    careful_eligibility,
+    careful_listing_marketplace,
+    careful_per_item_fee,
+    careful_scope,
     plain_availability,
-    plain_available,
     plain_catalog,
-    plain_eligibility,
-    plain_listing_marketplace,
-    plain_per_item_fee,
+    plain_form,
     plain_render,
-    plain_scope,
     plain_update,
 )
 from _snapshots import snapshot_document, write_snapshot
@@ -376,12 +377,36 @@ def bench_retained(path: Path, size: int) -> None:
 # --- once -------------------------------------------------------------
 
 
-def bench_policies(repeats: int) -> None:
+# The policy calls, each as (name, library call, careful plain call), both
+# taking the same inputs built by ``_policy_cases``.  ``_FIRST_CALL``
+# runs in a fresh process: the inputs are built and the names imported,
+# then one call of each is timed, in the order given.
+_POLICY_CASES = (
+    "evaluate_scope, in scope",
+    "evaluate_scope, outside",
+    "evaluate_eligibility, eligible",
+    "evaluate_eligibility, individual plan",
+    "evaluate_listing_marketplace, turned on",
+    "evaluate_listing_marketplace, home",
+    "effective_account_info",
+    "available_quantity, MFN SKU",
+    "available_quantity, FBA SKU",
+    "per_item_fee",
+)
+
+
+def _policy_cases() -> dict[
+    str, tuple[Callable[[], object], Callable[[], object]]
+]:
+    """Each policy call and its careful plain version, on the same inputs."""
+    import attrs
+
     from unified_account import (
         Marketplace,
         Money,
         PerItemFee,
         Sale,
+        SellingPlan,
         available_quantity,
         effective_account_info,
         evaluate_eligibility,
@@ -391,67 +416,135 @@ def bench_policies(repeats: int) -> None:
         per_item_fee,
     )
 
-    seller = example_snapshot()
-    account = seller.account
-    catalog = build_catalog(list(rows(1000)))
-    plain = plain_catalog(list(rows(1000)))
-    sku = "SKU-00000000"  # merchant-fulfilled in US, CA and MX
-    fees = [PerItemFee(marketplace=Marketplace.CA, rate="0.15")]
+    account = example_snapshot().account  # US home, CA and MX turned on
+    individual = attrs.evolve(account, plan=SellingPlan.INDIVIDUAL)
+    data = list(rows(1000))
+    catalog = build_catalog(data)
+    plain = plain_catalog(data)
+    mfn, fba = "SKU-00000000", "SKU-00000004"  # in US, CA and MX
+    fees = [
+        PerItemFee(marketplace=Marketplace.US, rate="0.15"),
+        PerItemFee(
+            marketplace=Marketplace.CA,
+            rate="0.15",
+            minimum=Money("0.30", "CAD"),
+        ),
+        PerItemFee(marketplace=Marketplace.MX, rate="0.15"),
+    ]
     sale = Sale(
         reference="R-1",
         marketplace=Marketplace.CA,
         price=Money("20.00", "CAD"),
     )
-    rates = {"CA": Decimal("0.15")}
-    overrides = {m.name: i for m, i in account.info_overrides.items()}
-    turned_on = frozenset(m.name for m in account.marketplaces)
-    home, plan = account.home.name, account.plan.value
-    calls = 2000
-    cases: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
+    ca, de, us = Marketplace.CA, Marketplace.DE, Marketplace.US
+    calls = (
+        (lambda: evaluate_scope(ca), lambda: careful_scope(ca)),
+        (lambda: evaluate_scope(de), lambda: careful_scope(de)),
         (
-            "evaluate_scope",
-            lambda: evaluate_scope(Marketplace.CA),
-            lambda: plain_scope("CA"),
-        ),
-        (
-            "evaluate_eligibility",
             lambda: evaluate_eligibility(account),
-            lambda: plain_eligibility(home, plan),
+            lambda: careful_eligibility(account),
         ),
         (
-            "evaluate_listing_marketplace",
-            lambda: evaluate_listing_marketplace(account, Marketplace.CA),
-            lambda: plain_listing_marketplace(home, plan, turned_on, "CA"),
+            lambda: evaluate_eligibility(individual),
+            lambda: careful_eligibility(individual),
         ),
         (
-            "effective_account_info",
-            lambda: effective_account_info(account, Marketplace.CA),
-            lambda: plain_account_info(overrides, None, "CA"),
+            lambda: evaluate_listing_marketplace(account, ca),
+            lambda: careful_listing_marketplace(account, ca),
         ),
         (
-            "available_quantity",
-            lambda: available_quantity(catalog, sku, Marketplace.CA),
-            lambda: plain_available(plain, sku, "CA"),
+            lambda: evaluate_listing_marketplace(account, us),
+            lambda: careful_listing_marketplace(account, us),
         ),
         (
-            "per_item_fee",
+            lambda: effective_account_info(account, ca),
+            lambda: careful_account_info(account, ca),
+        ),
+        (
+            lambda: available_quantity(catalog, mfn, ca),
+            lambda: careful_available(plain, mfn, "CA"),
+        ),
+        (
+            lambda: available_quantity(catalog, fba, ca),
+            lambda: careful_available(plain, fba, "CA"),
+        ),
+        (
             lambda: per_item_fee(account, sale, fees),
-            lambda: plain_per_item_fee(
-                "US", "R-1", "CA", Decimal("20.00"), rates
-            ),
+            lambda: careful_per_item_fee(account, sale, fees),
         ),
-    ]
-    for name, ours, theirs in cases:
+    )
+    return dict(zip(_POLICY_CASES, calls, strict=True))
+
+
+def verified(ours: Callable[[], object], theirs: Callable[[], object]) -> None:
+    """Refuse to time a baseline whose answer is not the library's."""
+    mine, base = plain_form(ours()), plain_form(theirs())
+    if mine != base:
+        raise AssertionError(f"the baseline differs: {mine!r} != {base!r}")
+
+
+_FIRST_CALL = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from run import _policy_cases
+ours, theirs = _policy_cases()[sys.argv[2]]
+clock = time.process_time_ns
+if sys.argv[3] == "library-first":
+    start = clock(); ours(); mine = clock() - start
+    start = clock(); theirs(); base = clock() - start
+else:
+    start = clock(); theirs(); base = clock() - start
+    start = clock(); ours(); mine = clock() - start
+print(mine, base)
+"""
+
+
+def first_call(name: str, repeats: int) -> tuple[float, float]:
+    """Median CPU seconds of the first call of each, in fresh processes.
+
+    Each process builds the inputs, then times one call of each side;
+    which side goes first alternates from one process to the next.
+    """
+    mine: list[float] = []
+    base: list[float] = []
+    here = str(Path(__file__).resolve().parent)
+    for index in range(repeats):
+        order = "library-first" if index % 2 == 0 else "baseline-first"
+        output = subprocess.run(
+            [sys.executable, "-c", _FIRST_CALL, here, name, order],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout.split()
+        mine.append(int(output[0]) / 1e9)
+        base.append(int(output[1]) / 1e9)
+    return statistics.median(mine), statistics.median(base)
+
+
+def bench_policies(repeats: int) -> None:
+    calls = 2000
+    for name, (ours, theirs) in _policy_cases().items():
+        verified(ours, theirs)
         ours_time, theirs_time = interleaved(
             lambda ours=ours: [ours() for _ in range(calls)],
             lambda theirs=theirs: [theirs() for _ in range(calls)],
             repeats,
         )
         figure(
-            f"one call: {name}",
+            f"policy call, warm: {name}",
             None,
             ours_time / calls,
             theirs_time / calls,
+            2,
+            unit="us",
+        )
+    for name in _POLICY_CASES:
+        ours_time, theirs_time = first_call(name, max(repeats, 5))
+        figure(
+            f"policy call, first: {name}",
+            None,
+            ours_time,
+            theirs_time,
             3,
             unit="us",
         )
