@@ -177,7 +177,7 @@ def figure(
         shown = f"{ours:10.4f} s   {theirs:10.4f} s  "
     bound_text = "" if bound is None else f"(bound {bound:g}: {verdict})"
     label = f"{name} @{size:,}" if size else name
-    print(f"{label:<46} {shown} {ratio:6.2f}x {per_sku} {bound_text}")
+    print(f"{label:<56} {shown} {ratio:6.2f}x {per_sku} {bound_text}")
     sys.stdout.flush()
     RESULTS.append(
         {

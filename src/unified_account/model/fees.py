@@ -396,6 +396,11 @@ class PerItemFee:
     def fee_for(self, price: Money) -> Money:
         """The fee on one item sold at ``price`` (in this marketplace)."""
         _in_marketplace_currency(self.marketplace, price, "price")
+        return self._fee_on(price)
+
+    def _fee_on(self, price: Money) -> Money:
+        # ``fee_for`` once ``price`` is known to be in this marketplace's
+        # currency (a sale's price, checked when the sale was built).
         if self.rate is not None:
             fee = price._times(self.rate)  # a rate read when built
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .._excerpt import excerpt
-from ..decision import Reason, Resolved
+from ..decision import Resolved, _ordered
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError, MissingDataError
 from ..messages import N_
@@ -76,18 +76,20 @@ def per_item_fee(
             f"the home marketplace's (`{account.home.name}`) never applies "
             "to a sale elsewhere"
         )
-    fee = schedule.fee_for(sale.price)
-    # The sale, the account and the fee were checked when built: the
-    # reason only puts its parameters in order.
-    reason = Reason._of(
+    # The sale's price is in its marketplace's currency, the schedule's
+    # (both were checked when built), and the reason's values were
+    # checked too: it only takes its parameters in name order.
+    price = sale.price
+    fee = schedule._fee_on(price)
+    reason = _ordered(
         RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE,
         N_("per-item-fees-by-sale-marketplace.charged"),
-        {
-            "reference": sale.reference,
-            "marketplace": sale.marketplace,
-            "price": sale.price,
-            "fee": fee,
-            "home": account.home,
-        },
+        (
+            ("fee", fee),
+            ("home", account.home),
+            ("marketplace", sale.marketplace),
+            ("price", price),
+            ("reference", sale.reference),
+        ),
     )
     return Resolved._of(fee, (reason,))
