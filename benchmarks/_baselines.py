@@ -29,7 +29,6 @@ from unified_account import (
     Term,
 )
 
-
 # --- values: plain frozen attrs classes without validators ------------
 
 
@@ -257,7 +256,11 @@ def careful_account_info(
         )
     else:
         info, message = custom, "account-info-defaults.customised"
-    reason = ("account-info-defaults", message, (("marketplace", marketplace),))
+    reason = (
+        "account-info-defaults",
+        message,
+        (("marketplace", marketplace),),
+    )
     unknown = info.unknown_fields
     if not unknown:
         return info, (reason,)
@@ -344,8 +347,12 @@ def careful_available(
         )
     fba = record.fba
     quantity = fba.get(marketplace, 0)
-    elsewhere = () if quantity else tuple(
-        code for code in CODES if code != marketplace and fba.get(code)
+    elsewhere = (
+        ()
+        if quantity
+        else tuple(
+            code for code in CODES if code != marketplace and fba.get(code)
+        )
     )
     if not elsewhere:
         return quantity, (

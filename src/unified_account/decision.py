@@ -416,6 +416,14 @@ _set_value = Resolved.__dict__["value"].__set__
 _set_resolved_reasons = Resolved.__dict__["reasons"].__set__
 
 
+def _resolved(value: T, reasons: tuple[Reason, ...]) -> Resolved[T]:
+    """``Resolved._of(value, reasons)``, without the class method's call."""
+    resolved: Resolved[T] = _new(Resolved)
+    _set_value(resolved, value)
+    _set_resolved_reasons(resolved, reasons)
+    return resolved
+
+
 class RuleViolation(UnifiedAccountError, ValueError):
     """A transition the rules forbid; :attr:`decision` says which rule.
 

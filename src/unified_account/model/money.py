@@ -235,9 +235,8 @@ def _quantize(amount: Decimal, currency: str, rounding: str) -> Decimal:
             field="rounding",
         )
     # Exact: amounts have at most MAX_DIGITS digits, the precision is 200.
-    return amount.quantize(
-        _quantum(currency), rounding=rounding, context=_CONTEXT
-    )
+    # Positional: a keyword argument costs ``quantize`` more than it does.
+    return amount.quantize(_quantum(currency), rounding, _CONTEXT)
 
 
 def _unsigned(amount: Decimal) -> Decimal:
@@ -311,9 +310,9 @@ give a Decimal, an int or a numeric string
         # Arithmetic's constructor: ``amount`` is already exact at the
         # precision of ``currency``, a known currency, so nothing is
         # checked again.
-        money = object.__new__(cls)
-        object.__setattr__(money, "amount", amount)
-        object.__setattr__(money, "currency", currency)
+        money = _new(cls)
+        _set_amount(money, amount)
+        _set_currency(money, currency)
         return money
 
     @classmethod
@@ -394,7 +393,7 @@ give a Decimal, an int or a numeric string
         return Money._exact(
             _unsigned(
                 _CONTEXT.multiply(self.amount, factor).quantize(
-                    _quantum(self.currency), context=_CONTEXT
+                    _quantum(self.currency), None, _CONTEXT
                 )
             ),
             self.currency,
@@ -402,3 +401,10 @@ give a Decimal, an int or a numeric string
 
     def __str__(self) -> str:
         return f"{self.currency} {self.amount}"
+
+
+# The slots' own setters, for ``Money._exact``: the fastest way to fill a
+# frozen instance (what ``object.__setattr__`` ends up calling).
+_new = object.__new__
+_set_amount = Money.__dict__["amount"].__set__
+_set_currency = Money.__dict__["currency"].__set__

@@ -42,12 +42,13 @@ import immutables
 
 from .._arguments import checked_methods
 from .._excerpt import excerpt
-from ..decision import ParamValue, Reason, Resolved, _ordered
+from ..decision import ParamValue, Reason, Resolved, _ordered, _resolved
 from ..edition import FAQ, Edition
 from ..errors import MissingDataError
 from ..messages import N_
 from ..model.catalog import AMERICAS, Catalog, SkuRecord
 from ..model.identifiers import Sku
+from ..model.inventory import MfnArrangement
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
@@ -71,14 +72,27 @@ __all__ = [
 
 _CATALOGUE_ORDER = {m: i for i, m in enumerate(Marketplace)}
 
+# Enum members read once: reading one from its class runs Python code
+# (``EnumType``'s look-up), and a cell reads several.
+_ACTIVE = ListingStatus.ACTIVE
+_INACTIVE = ListingStatus.INACTIVE
+_DELETED = ListingStatus.DELETED
+_MFN = FulfillmentChannel.MFN
+_SHARED = MfnArrangement.SHARED
+_MFN_INVENTORY = RuleKey.MFN_INVENTORY
+_FBA_POOL_SEPARATION = RuleKey.FBA_POOL_SEPARATION
+_DELETION = RuleKey.MARKETPLACE_SPECIFIC_DELETION
+_PER_MARKETPLACE_LISTING = RuleKey.PER_MARKETPLACE_LISTING
+
 
 def mfn_marketplaces(record: SkuRecord) -> tuple[Marketplace, ...]:
     """Where ``record`` has an active merchant-fulfilled listing."""
     return tuple(
-        listing.marketplace
-        for listing in record.listings
-        if listing.channel is FulfillmentChannel.MFN
-        and listing.status is ListingStatus.ACTIVE
+        [
+            listing.marketplace
+            for listing in record.listings
+            if listing.channel is _MFN and listing.status is _ACTIVE
+        ]
     )
 
 
@@ -114,14 +128,13 @@ def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
     pool = record.mfn
     quantity = pool.quantity
     sku = record.sku
+    shared = pool.arrangement is _SHARED
     listed = mfn_marketplaces(record)
     # The values were checked when the record was built: the reasons
     # only take their parameters in name order.
     reason = _ordered(
-        RuleKey.MFN_INVENTORY,
-        N_("mfn-inventory.shared")
-        if pool.is_shared
-        else N_("mfn-inventory.separate"),
+        _MFN_INVENTORY,
+        N_("mfn-inventory.shared") if shared else N_("mfn-inventory.separate"),
         (
             ("marketplace", marketplace),
             ("marketplaces", listed),
@@ -130,18 +143,18 @@ def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
         ),
     )
     if quantity:
-        return ListingStatus.ACTIVE, quantity, (reason,), 0
-    if not pool.is_shared:
+        return _ACTIVE, quantity, (reason,), 0
+    if not shared:
         # Out of stock in its one marketplace: off offer there, as any
         # merchant-fulfilled listing at zero, but not by the shared-pool
         # exception of ``marketplace-specific-deletion``.
-        return ListingStatus.INACTIVE, 0, (reason,), 0
+        return _INACTIVE, 0, (reason,), 0
     off_offer = _ordered(
-        RuleKey.MARKETPLACE_SPECIFIC_DELETION,
+        _DELETION,
         N_("marketplace-specific-deletion.zero-quantity"),
         (("marketplaces", listed), ("sku", sku)),
     )
-    return ListingStatus.INACTIVE, 0, (reason, off_offer), 0
+    return _INACTIVE, 0, (reason, off_offer), 0
 
 
 def remotely_served(
@@ -169,13 +182,13 @@ def _remote_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
         "pool": Marketplace.US,
     }
     reason = Reason(
-        RuleKey.FBA_POOL_SEPARATION, N_("fba-pool-separation.remote"), params
+        _FBA_POOL_SEPARATION, N_("fba-pool-separation.remote"), params
     )
     local = record.fba.get(marketplace, 0)
     if not local:
-        return ListingStatus.ACTIVE, quantity, (reason,), 0
+        return _ACTIVE, quantity, (reason,), 0
     unknown = Reason(
-        RuleKey.FBA_POOL_SEPARATION,
+        _FBA_POOL_SEPARATION,
         N_("fba-pool-separation.remote-local-unknown"),
         {
             "sku": record.sku,
@@ -184,7 +197,7 @@ def _remote_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
             "pool": Marketplace.US,
         },
     )
-    return ListingStatus.ACTIVE, quantity, (reason, unknown), local
+    return _ACTIVE, quantity, (reason, unknown), local
 
 
 def _fba_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
@@ -208,7 +221,7 @@ def _fba_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
     )
     if not elsewhere:
         reason = _ordered(
-            RuleKey.FBA_POOL_SEPARATION,
+            _FBA_POOL_SEPARATION,
             N_("fba-pool-separation.pool"),
             (
                 ("marketplace", marketplace),
@@ -218,7 +231,7 @@ def _fba_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
         )
     else:
         reason = _ordered(
-            RuleKey.FBA_POOL_SEPARATION,
+            _FBA_POOL_SEPARATION,
             N_("fba-pool-separation.not-here"),
             (
                 ("elsewhere", elsewhere),
@@ -228,7 +241,7 @@ def _fba_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
                 ("units", sum(fba[m] for m in elsewhere)),
             ),
         )
-    return ListingStatus.ACTIVE, quantity, (reason,), 0
+    return _ACTIVE, quantity, (reason,), 0
 
 
 def _explain(
@@ -241,22 +254,22 @@ def _explain(
     else:
         return None, 0, (not_listed(record.sku, marketplace),), 0
     status = listing.status
-    if status is ListingStatus.DELETED:
+    if status is _DELETED:
         return status, 0, (already_deleted(record.sku, marketplace),), 0
-    if status is ListingStatus.INACTIVE:
+    if status is _INACTIVE:
         return (
             status,
             0,
             (
                 _ordered(
-                    RuleKey.PER_MARKETPLACE_LISTING,
+                    _PER_MARKETPLACE_LISTING,
                     N_("per-marketplace-listing.inactive"),
                     (("marketplace", marketplace), ("sku", record.sku)),
                 ),
             ),
             0,
         )
-    if listing.channel is FulfillmentChannel.MFN:
+    if listing.channel is _MFN:
         return _mfn_cell(record, marketplace)
     if (
         marketplace in record.remote_fulfillment
@@ -303,7 +316,7 @@ def available_quantity(
     _, quantity, reasons, _ = _explain(
         _record(catalog, sku), marketplace, edition
     )
-    return Resolved._of(quantity, reasons)
+    return _resolved(quantity, reasons)
 
 
 def offer_status(
@@ -322,7 +335,7 @@ def offer_status(
     status, _, reasons, _ = _explain(
         _record(catalog, sku), marketplace, edition
     )
-    return Resolved._of(status, reasons)
+    return _resolved(status, reasons)
 
 
 def _table_reasons(columns: tuple[Marketplace, ...]) -> tuple[Reason, ...]:
@@ -505,4 +518,4 @@ def record_active_marketplaces(record: SkuRecord) -> frozenset[Marketplace]:
 
 def _active(record: SkuRecord, marketplace: Marketplace) -> bool:
     """Whether the split subscription counts this listing as active."""
-    return _explain(record, marketplace, FAQ)[0] is ListingStatus.ACTIVE
+    return _explain(record, marketplace, FAQ)[0] is _ACTIVE

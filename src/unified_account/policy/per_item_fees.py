@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .._excerpt import excerpt
-from ..decision import Resolved, _ordered
+from ..decision import Resolved, _ordered, _resolved
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError, MissingDataError
 from ..messages import N_
@@ -22,6 +22,9 @@ from ..model.money import Money
 from ..rules import RuleKey
 
 __all__ = ["per_item_fee", "per_item_fee_table"]
+
+# Read once: reading an enum member from its class runs Python code.
+_PER_ITEM_FEES = RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE
 
 
 def per_item_fee_table(
@@ -82,7 +85,7 @@ def per_item_fee(
     price = sale.price
     fee = schedule._fee_on(price)
     reason = _ordered(
-        RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE,
+        _PER_ITEM_FEES,
         N_("per-item-fees-by-sale-marketplace.charged"),
         (
             ("fee", fee),
@@ -92,4 +95,4 @@ def per_item_fee(
             ("reference", sale.reference),
         ),
     )
-    return Resolved._of(fee, (reason,))
+    return _resolved(fee, (reason,))

@@ -35,6 +35,14 @@ __all__ = [
 ]
 
 
+# Enum members read once: reading one from its class runs Python code
+# (``EnumType``'s look-up).
+_ALLOWED = Outcome.ALLOWED
+_DENIED = Outcome.DENIED
+_HOME_ONLY_BY_DEFAULT = RuleKey.HOME_ONLY_BY_DEFAULT
+_LIST_ANYWHERE = RuleKey.LIST_ANYWHERE
+
+
 def evaluate_listing_marketplace(
     account: SellerAccount, marketplace: Marketplace, *, edition: Edition = FAQ
 ) -> Decision:
@@ -56,11 +64,11 @@ def evaluate_listing_marketplace(
         return _AT_HOME[home]
     scope = evaluate_scope(marketplace, edition=edition)
     eligible = evaluate_eligibility(account, edition=edition)
-    eligible_allowed = eligible.outcome is Outcome.ALLOWED
+    eligible_allowed = eligible.outcome is _ALLOWED
     if not in_scope or not eligible_allowed:
         # Deny overrides (as ``combine`` would): the denying reasons.
         return _decided(
-            Outcome.DENIED,
+            _DENIED,
             (
                 *(scope.reasons if not in_scope else ()),
                 *(eligible.reasons if not eligible_allowed else ()),
@@ -71,21 +79,19 @@ def evaluate_listing_marketplace(
     params: Params = (("home", home), ("marketplace", marketplace))
     if marketplace not in account.marketplaces:
         return _decided(
-            Outcome.DENIED,
+            _DENIED,
             (
                 _ordered(
-                    RuleKey.HOME_ONLY_BY_DEFAULT,
+                    _HOME_ONLY_BY_DEFAULT,
                     N_("home-only-by-default.not-turned-on"),
                     params,
                 ),
             ),
         )
     return _decided(
-        Outcome.ALLOWED,
+        _ALLOWED,
         (
-            _ordered(
-                RuleKey.LIST_ANYWHERE, N_("list-anywhere.allowed"), params
-            ),
+            _ordered(_LIST_ANYWHERE, N_("list-anywhere.allowed"), params),
             *scope.reasons,
             *eligible.reasons,
         ),
