@@ -390,14 +390,14 @@ give a Decimal, an int or a numeric string
     def _times(self, factor: Decimal) -> Money:
         # ``times`` for a factor the library has already read (a fee
         # schedule's rate): rounded half-even, nothing read again.
-        return Money._exact(
-            _unsigned(
-                _CONTEXT.multiply(self.amount, factor).quantize(
-                    _quantum(self.currency), None, _CONTEXT
-                )
-            ),
-            self.currency,
+        currency = self.currency
+        amount = _CONTEXT.multiply(self.amount, factor).quantize(
+            _QUANTA.get(currency) or _quantum(currency), None, _CONTEXT
         )
+        money = _new(Money)
+        _set_amount(money, amount if amount else amount.copy_abs())
+        _set_currency(money, currency)
+        return money
 
     def __str__(self) -> str:
         return f"{self.currency} {self.amount}"
