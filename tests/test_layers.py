@@ -38,6 +38,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "model",  # the package itself holds only its docstring
             "model._validate",
             "model.marketplace",
+            "model._currencies",  # each currency's decimal places
             "model.money",
         ),
     ),

@@ -14,16 +14,15 @@ import re
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_EVEN, Decimal
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
-from babel.numbers import get_currency_precision, list_currencies
 
 from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..errors import CurrencyMismatchError, InvalidValueError
 from ..limits import AMOUNT_FRACTION_DIGITS, AMOUNT_INTEGER_DIGITS
+from ._currencies import CURRENCIES, PRECISION
 
 if TYPE_CHECKING:
     from typing import Self
@@ -56,10 +55,8 @@ AMOUNT_TEXT_FRACTION_DIGITS = AMOUNT_FRACTION_DIGITS
 """The most digits after the point of a decimal written as text
 (:data:`unified_account.limits.AMOUNT_FRACTION_DIGITS`)."""
 
-_KNOWN_CURRENCIES = frozenset(list_currencies())
-_PRECISION: Mapping[str, int] = MappingProxyType(
-    {code: int(get_currency_precision(code)) for code in _KNOWN_CURRENCIES}
-)
+_KNOWN_CURRENCIES = CURRENCIES
+_PRECISION: Mapping[str, int] = PRECISION
 _ROUNDINGS = frozenset(
     {
         decimal.ROUND_CEILING,
