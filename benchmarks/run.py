@@ -551,7 +551,7 @@ def bench_policies(repeats: int) -> None:
 
 
 def bench_rendering(repeats: int) -> None:
-    from unified_account import example_snapshot
+    from unified_account import example_snapshot, i18n
     from unified_account.i18n import format_param, translate
     from unified_account.report import iter_findings
     from unified_account.report.formats import (
@@ -658,6 +658,29 @@ def bench_rendering(repeats: int) -> None:
             markdown_base,
         ),
     }
+    # Cold: each pass starts with empty value caches (money, numbers,
+    # lists), so each distinct value is formatted once, as in a real
+    # report; the catalogues and Babel's locale data stay loaded.
+    value_caches = (i18n._money_text, i18n._number_text, i18n._list_text)
+
+    def cold(render: Callable[[], object]) -> Callable[[], object]:
+        def run() -> object:
+            for cache in value_caches:
+                cache.cache_clear()
+            return render()
+
+        return run
+
+    for name, (ours, theirs) in cases.items():
+        a, b = interleaved(cold(ours), theirs, max(repeats, 7))
+        figure(
+            f"render one finding, {name}, cold value caches",
+            None,
+            a / len(findings),
+            b / len(findings),
+            3,
+            unit="us",
+        )
     for name, (ours, theirs) in cases.items():
         ours()  # warm: the first rendering fills the per-locale caches
         a, b = interleaved(
