@@ -52,6 +52,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "edges",
         (
             "i18n",
+            "_number_shapes",  # money and numbers as Babel writes them
             "rule_catalogue",
             "catalogue",  # the old name of rule_catalogue, deprecated
             "snapshot",

@@ -34,6 +34,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._excerpt import excerpt
+from ._number_shapes import (
+    money_shape,
+    number_shape,
+    shaped_money,
+    shaped_number,
+)
 from ._typography import currency_spaced, elide, elision_sites, list_spaced
 from .decision import Decision
 from .errors import (
@@ -194,6 +200,16 @@ _CACHE_SIZE = 1 << 16
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _money_text(amount: Decimal, currency: str, locale: str) -> str:
+    babel_locale = _babel_locale(locale)
+    shape = money_shape(currency, babel_locale)
+    if shape is not None:
+        text = shaped_money(amount, shape)
+        if text is not None:
+            return currency_spaced(text, shape[5])
+    return _babel_money_text(amount, currency, locale)
+
+
+def _babel_money_text(amount: Decimal, currency: str, locale: str) -> str:
     from babel.numbers import format_currency, get_currency_symbol
 
     from .model.money import local_context
@@ -214,6 +230,15 @@ def _money_text(amount: Decimal, currency: str, locale: str) -> str:
 
 @functools.lru_cache(maxsize=_CACHE_SIZE, typed=True)
 def _number_text(value: int | Decimal, locale: str) -> str:
+    if type(value) is int:
+        group = number_shape(_babel_locale(locale))
+        text = None if group is None else shaped_number(value, group)
+        if text is not None:
+            return text
+    return _babel_number_text(value, locale)
+
+
+def _babel_number_text(value: int | Decimal, locale: str) -> str:
     from babel.numbers import format_decimal
 
     from .model.money import local_context

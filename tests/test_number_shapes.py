@@ -1,0 +1,73 @@
+"""Money and whole numbers written without Babel are Babel's text."""
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unified_account import i18n
+from unified_account._number_shapes import (
+    money_shape,
+    number_shape,
+    shaped_money,
+    shaped_number,
+)
+from unified_account.i18n import SUPPORTED_LOCALES
+from unified_account.model.money import currency_precision
+
+CURRENCIES = ("USD", "CAD", "MXN", "BRL", "EUR", "GBP", "JPY", "KWD", "CLF")
+LOCALES = tuple(sorted(SUPPORTED_LOCALES))
+
+
+@st.composite
+def amounts(draw: st.DrawFn) -> tuple[Decimal, str]:
+    currency = draw(st.sampled_from(CURRENCIES))
+    places = currency_precision(currency)
+    # Mostly at the currency's precision, as money is; sometimes more
+    # places or a negative sign, which Babel writes itself.
+    extra = draw(st.sampled_from((0, 0, 0, 1)))
+    units = draw(st.integers(min_value=-(10**16), max_value=10**16))
+    return Decimal(units).scaleb(-(places + extra)), currency
+
+
+@given(amounts(), st.sampled_from(LOCALES))
+def test_money_is_written_as_babel_writes_it(amount, locale):
+    value, currency = amount
+    assert i18n._money_text.__wrapped__(
+        value, currency, locale
+    ) == i18n._babel_money_text(value, currency, locale)
+
+
+@given(
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.sampled_from(LOCALES),
+)
+def test_whole_numbers_are_written_as_babel_writes_them(value, locale):
+    assert i18n._number_text.__wrapped__(
+        value, locale
+    ) == i18n._babel_number_text(value, locale)
+
+
+def test_named_examples():
+    assert i18n._money_text.__wrapped__(Decimal("1234.50"), "CAD", "en") == (
+        "CA$1,234.50"
+    )
+    assert i18n._money_text.__wrapped__(
+        Decimal("1234.50"), "CAD", "fr_CA"
+    ) == i18n._babel_money_text(Decimal("1234.50"), "CAD", "fr_CA")
+    assert i18n._money_text.__wrapped__(Decimal("1234"), "JPY", "en") == (
+        "¥1,234"
+    )
+    assert i18n._number_text.__wrapped__(1234567, "en") == "1,234,567"
+
+
+def test_every_supported_locale_takes_the_short_path():
+    # Otherwise the properties above would compare Babel with itself.
+    for locale in LOCALES:
+        babel_locale = i18n._babel_locale(locale)
+        shape = money_shape("CAD", babel_locale)
+        assert shape is not None
+        assert shaped_money(Decimal("1234.50"), shape) is not None
+        group = number_shape(babel_locale)
+        assert group is not None
+        assert shaped_number(1234, group) is not None
