@@ -1,4 +1,4 @@
-"""Money and whole numbers written without Babel are Babel's text."""
+"""Money, numbers and lists written without Babel are Babel's text."""
 
 from decimal import Decimal
 
@@ -7,8 +7,10 @@ from hypothesis import strategies as st
 
 from unified_account import i18n
 from unified_account._number_shapes import (
+    list_shape,
     money_shape,
     number_shape,
+    shaped_decimal,
     shaped_money,
     shaped_number,
 )
@@ -48,6 +50,32 @@ def test_whole_numbers_are_written_as_babel_writes_them(value, locale):
     ) == i18n._babel_number_text(value, locale)
 
 
+decimals = st.decimals(
+    allow_nan=False, allow_infinity=True, places=None
+).filter(lambda d: not d.is_finite() or abs(d.adjusted()) < 30)
+
+
+@given(decimals, st.sampled_from(LOCALES))
+def test_decimals_are_written_as_babel_writes_them(value, locale):
+    assert i18n._number_text.__wrapped__(
+        value, locale
+    ) == i18n._babel_number_text(value, locale)
+
+
+words = st.text(
+    st.sampled_from(["a", "Z", "é", "和", " ", "{", "}", "0", ".", "、"]),
+    min_size=1,
+    max_size=6,
+)
+
+
+@given(st.lists(words, max_size=6).map(tuple), st.sampled_from(LOCALES))
+def test_lists_are_written_as_babel_writes_them(items, locale):
+    assert i18n._list_text.__wrapped__(items, locale) == i18n._babel_list_text(
+        items, locale
+    )
+
+
 def test_named_examples():
     assert i18n._money_text.__wrapped__(Decimal("1234.50"), "CAD", "en") == (
         "CA$1,234.50"
@@ -59,6 +87,13 @@ def test_named_examples():
         "¥1,234"
     )
     assert i18n._number_text.__wrapped__(1234567, "en") == "1,234,567"
+    assert i18n._number_text.__wrapped__(Decimal("0.0547"), "en") == "0.0547"
+    assert i18n._number_text.__wrapped__(Decimal("1200.50"), "en") == (
+        "1,200.5"
+    )
+    assert i18n._list_text.__wrapped__(("A", "B", "C"), "en") == (
+        "A, B, and C"
+    )
 
 
 def test_every_supported_locale_takes_the_short_path():
@@ -68,6 +103,8 @@ def test_every_supported_locale_takes_the_short_path():
         shape = money_shape("CAD", babel_locale)
         assert shape is not None
         assert shaped_money(Decimal("1234.50"), shape) is not None
-        group = number_shape(babel_locale)
-        assert group is not None
-        assert shaped_number(1234, group) is not None
+        shape = number_shape(babel_locale)
+        assert shape is not None
+        assert shaped_number(1234, shape) is not None
+        assert shaped_decimal(Decimal("0.0547"), shape) is not None
+        assert list_shape(babel_locale) is not None

@@ -1,7 +1,8 @@
-"""Money and whole numbers written as Babel writes them, without Babel's cost.
+"""Money, numbers and lists written as Babel writes them, without its cost.
 
-Babel's ``format_currency`` and ``format_decimal`` read the locale's
-pattern, symbols and currency data again for every value: tens of
+Babel's ``format_currency``, ``format_decimal`` and ``format_list``
+read the locale's patterns, symbols and currency data again for every
+value: tens of
 microseconds each, most of a report's rendering once its caches are
 cold.  For a locale whose pattern is a plain grouped one (every
 supported locale's), the pattern's parts are read from Babel once per
@@ -14,8 +15,12 @@ generated values, that the text is Babel's, character for character.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TYPE_CHECKING
+
+from .model.money import _CONTEXT
 
 if TYPE_CHECKING:
     from babel.core import Locale
@@ -23,8 +28,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MoneyShape",
+    "list_shape",
     "money_shape",
     "number_shape",
+    "shaped_decimal",
+    "shaped_list",
     "shaped_money",
     "shaped_number",
 ]
@@ -71,15 +79,6 @@ def money_shape(currency: str, locale: Locale) -> MoneyShape | None:
     )
 
 
-@functools.cache
-def number_shape(locale: Locale) -> str | None:
-    """The group sign with which ``locale`` writes a whole number, if plain."""
-    pattern = locale.decimal_formats[None]
-    if not _plain(pattern) or pattern.prefix[0] or pattern.suffix[0]:
-        return None
-    return str(locale.number_symbols["latn"]["group"])
-
-
 def shaped_money(amount: Decimal, shape: MoneyShape) -> str | None:
     """``amount`` in ``shape``; ``None`` for Babel to write.
 
@@ -102,8 +101,54 @@ def shaped_money(amount: Decimal, shape: MoneyShape) -> str | None:
     return f"{prefix}{grouped}{suffix}"
 
 
-def shaped_number(value: int, group: str) -> str | None:
-    """Whole ``value`` grouped by ``group``; ``None`` if it is negative."""
+@functools.cache
+def number_shape(locale: Locale) -> tuple[str, str] | None:
+    """The group and decimal signs of ``locale``'s numbers, if plain."""
+    pattern = locale.decimal_formats[None]
+    if not _plain(pattern) or pattern.prefix[0] or pattern.suffix[0]:
+        return None
+    symbols = locale.number_symbols["latn"]
+    return str(symbols["group"]), str(symbols["decimal"])
+
+
+def shaped_number(value: int, shape: tuple[str, str]) -> str | None:
+    """Whole ``value`` grouped as ``shape`` says; ``None`` if negative."""
     if value < 0:
         return None
-    return f"{value:,}".replace(",", group)
+    return f"{value:,}".replace(",", shape[0])
+
+
+def shaped_decimal(value: Decimal, shape: tuple[str, str]) -> str | None:
+    """``value`` with every digit it has, as Babel writes it unquantized.
+
+    ``None`` for a negative or non-finite value, for Babel to write.
+    """
+    if value.is_signed() or not value.is_finite():
+        return None
+    # As Babel does: trailing zeros dropped, every other digit kept.
+    whole, _, fraction = f"{value.normalize(_CONTEXT):f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", shape[0])
+    return f"{grouped}{shape[1]}{fraction}" if fraction else grouped
+
+
+@functools.cache
+def list_shape(locale: Locale) -> Mapping[str, str] | None:
+    """``locale``'s standard list patterns, if it has them all."""
+    patterns = locale.list_patterns.get("standard")
+    if patterns is None or not {"start", "middle", "end"} <= set(patterns):
+        return None
+    return MappingProxyType(dict(patterns))
+
+
+def shaped_list(items: tuple[str, ...], patterns: Mapping[str, str]) -> str:
+    """``items`` joined by ``patterns``, as Babel's ``format_list`` does."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2 and "2" in patterns:
+        return patterns["2"].format(*items)
+    result = patterns["start"].format(items[0], items[1])
+    for item in items[2:-1]:
+        result = patterns["middle"].format(result, item)
+    return patterns["end"].format(result, items[-1])

@@ -35,8 +35,11 @@ import attrs
 
 from ._excerpt import excerpt
 from ._number_shapes import (
+    list_shape,
     money_shape,
     number_shape,
+    shaped_decimal,
+    shaped_list,
     shaped_money,
     shaped_number,
 )
@@ -230,11 +233,17 @@ def _babel_money_text(amount: Decimal, currency: str, locale: str) -> str:
 
 @functools.lru_cache(maxsize=_CACHE_SIZE, typed=True)
 def _number_text(value: int | Decimal, locale: str) -> str:
-    if type(value) is int:
-        group = number_shape(_babel_locale(locale))
-        text = None if group is None else shaped_number(value, group)
-        if text is not None:
-            return text
+    kind = type(value)
+    if kind is int or kind is Decimal:
+        shape = number_shape(_babel_locale(locale))
+        if shape is not None:
+            text = (
+                shaped_number(value, shape)  # type: ignore[arg-type]
+                if kind is int
+                else shaped_decimal(value, shape)  # type: ignore[arg-type]
+            )
+            if text is not None:
+                return text
     return _babel_number_text(value, locale)
 
 
@@ -254,6 +263,13 @@ def _babel_number_text(value: int | Decimal, locale: str) -> str:
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _list_text(items: tuple[str, ...], locale: str) -> str:
+    patterns = list_shape(_babel_locale(locale))
+    if patterns is None:
+        return _babel_list_text(items, locale)
+    return list_spaced(shaped_list(items, patterns), locale)
+
+
+def _babel_list_text(items: tuple[str, ...], locale: str) -> str:
     from babel.lists import format_list
 
     text = str(format_list(list(items), locale=_babel_locale(locale)))
