@@ -1,20 +1,19 @@
 """Money, numbers and lists written as Babel writes them, without its cost.
 
-Babel's ``format_currency``, ``format_decimal`` and ``format_list``
-read the locale's patterns, symbols and currency data again for every
-value: tens of
-microseconds each, most of a report's rendering once its caches are
-cold.  For a locale whose pattern is a plain grouped one (every
-supported locale's), the pattern's parts are read from Babel once per
-locale (and currency), and each value is then written with Python's own
-formatting.  Anything else (a negative value, another pattern) returns
-``None``, for Babel to write.  tests/test_number_shapes.py checks, on
-generated values, that the text is Babel's, character for character.
+Babel's ``format_currency``, ``format_decimal`` and ``format_list`` read
+the locale's patterns, symbols and currency data again for every value:
+tens of microseconds each, most of a report's rendering once its caches
+are cold.  For a locale whose pattern is a plain grouped one (every
+supported locale's), the parts are read from Babel once per locale (and
+currency; :mod:`.i18n` keeps them), and each value is then written with
+Python's own formatting.  Anything else (a negative value, an amount to
+round, another pattern) returns ``None``, for Babel to write.
+tests/test_number_shapes.py checks, on generated values, that the text
+is Babel's, character for character.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -55,7 +54,6 @@ def _plain(pattern: NumberPattern) -> bool:
     )
 
 
-@functools.cache
 def money_shape(currency: str, locale: Locale) -> MoneyShape | None:
     """How ``locale`` writes a non-negative amount of ``currency``.
 
@@ -86,22 +84,19 @@ def shaped_money(amount: Decimal, shape: MoneyShape) -> str | None:
     the currency has (Babel rounds it).
     """
     prefix, suffix, decimal_sign, group, places, _ = shape
-    exponent = amount.as_tuple().exponent
-    if (
-        amount.is_signed()
-        or not isinstance(exponent, int)
-        or -exponent > places
-    ):
-        return None  # negative, not finite, or to be rounded: Babel's
-    # Exact: the amount has at most the currency's places.
-    whole, _, fraction = f"{amount:.{places}f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", group)
+    if amount.is_signed() or not amount.is_finite():
+        return None
+    whole, _, fraction = f"{amount:f}".partition(".")  # every digit, exact
+    if len(fraction) > places:
+        return None  # to be rounded: Babel's
+    if len(whole) > 3:
+        whole = f"{int(whole):,}".replace(",", group)
     if places:
-        return f"{prefix}{grouped}{decimal_sign}{fraction}{suffix}"
-    return f"{prefix}{grouped}{suffix}"
+        fraction = fraction.ljust(places, "0")
+        return f"{prefix}{whole}{decimal_sign}{fraction}{suffix}"
+    return f"{prefix}{whole}{suffix}"
 
 
-@functools.cache
 def number_shape(locale: Locale) -> tuple[str, str] | None:
     """The group and decimal signs of ``locale``'s numbers, if plain."""
     pattern = locale.decimal_formats[None]
@@ -115,6 +110,8 @@ def shaped_number(value: int, shape: tuple[str, str]) -> str | None:
     """Whole ``value`` grouped as ``shape`` says; ``None`` if negative."""
     if value < 0:
         return None
+    if value < 1000:
+        return str(value)
     return f"{value:,}".replace(",", shape[0])
 
 
@@ -131,7 +128,6 @@ def shaped_decimal(value: Decimal, shape: tuple[str, str]) -> str | None:
     return f"{grouped}{shape[1]}{fraction}" if fraction else grouped
 
 
-@functools.cache
 def list_shape(locale: Locale) -> Mapping[str, str] | None:
     """``locale``'s standard list patterns, if it has them all."""
     patterns = locale.list_patterns.get("standard")

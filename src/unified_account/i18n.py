@@ -35,6 +35,7 @@ import attrs
 
 from ._excerpt import excerpt
 from ._number_shapes import (
+    MoneyShape,
     list_shape,
     money_shape,
     number_shape,
@@ -196,6 +197,23 @@ def _babel_locale(locale: str) -> Locale:
 # formatted: listing the rules or explaining one needs none of them.
 
 
+# Each locale's patterns and symbols, read from Babel once, by name (a
+# Babel locale hashes in Python code).
+@functools.cache
+def _money_shape(currency: str, locale: str) -> MoneyShape | None:
+    return money_shape(currency, _babel_locale(locale))
+
+
+@functools.cache
+def _number_shape(locale: str) -> tuple[str, str] | None:
+    return number_shape(_babel_locale(locale))
+
+
+@functools.cache
+def _list_shape(locale: str) -> Mapping[str, str] | None:
+    return list_shape(_babel_locale(locale))
+
+
 # Formatted values, per locale: a report formats the same prices,
 # quantities and lists again and again.  Bounded, so memory is too.
 _CACHE_SIZE = 1 << 16
@@ -203,8 +221,7 @@ _CACHE_SIZE = 1 << 16
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _money_text(amount: Decimal, currency: str, locale: str) -> str:
-    babel_locale = _babel_locale(locale)
-    shape = money_shape(currency, babel_locale)
+    shape = _money_shape(currency, locale)
     if shape is not None:
         text = shaped_money(amount, shape)
         if text is not None:
@@ -235,7 +252,7 @@ def _babel_money_text(amount: Decimal, currency: str, locale: str) -> str:
 def _number_text(value: int | Decimal, locale: str) -> str:
     kind = type(value)
     if kind is int or kind is Decimal:
-        shape = number_shape(_babel_locale(locale))
+        shape = _number_shape(locale)
         if shape is not None:
             text = (
                 shaped_number(value, shape)  # type: ignore[arg-type]
@@ -263,7 +280,7 @@ def _babel_number_text(value: int | Decimal, locale: str) -> str:
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _list_text(items: tuple[str, ...], locale: str) -> str:
-    patterns = list_shape(_babel_locale(locale))
+    patterns = _list_shape(locale)
     if patterns is None:
         return _babel_list_text(items, locale)
     return list_spaced(shaped_list(items, patterns), locale)
