@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from babel.core import Locale
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -108,3 +109,36 @@ def test_every_supported_locale_takes_the_short_path():
         assert shaped_number(1234, shape) is not None
         assert shaped_decimal(Decimal("0.0547"), shape) is not None
         assert list_shape(babel_locale) is not None
+
+
+def test_a_pattern_that_is_not_plain_is_left_to_babel():
+    # Indian grouping (12,34,567.00): neither shape is plain.
+    indian = Locale.parse("hi_IN")
+    assert money_shape("INR", indian) is None
+    assert number_shape(indian) is None
+
+
+def test_a_locale_without_standard_list_patterns_is_left_to_babel():
+    class NoLists:
+        def __init__(self) -> None:
+            self.list_patterns: dict[str, dict[str, str]] = {}
+
+    assert list_shape(NoLists()) is None  # type: ignore[arg-type]
+
+
+def test_without_shapes_babel_writes_every_value(monkeypatch):
+    monkeypatch.setattr(i18n, "_money_shape", lambda currency, locale: None)
+    monkeypatch.setattr(i18n, "_number_shape", lambda locale: None)
+    monkeypatch.setattr(i18n, "_list_shape", lambda locale: None)
+    assert i18n._money_text.__wrapped__(Decimal("1234.50"), "CAD", "en") == (
+        "CA$1,234.50"
+    )
+    assert i18n._number_text.__wrapped__(1234, "en") == "1,234"
+    assert i18n._list_text.__wrapped__(("A", "B"), "en") == "A and B"
+
+
+def test_a_number_of_another_kind_is_written_by_babel():
+    class Count(int):
+        pass
+
+    assert i18n._number_text.__wrapped__(Count(1234), "en") == "1,234"
