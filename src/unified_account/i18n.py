@@ -398,7 +398,14 @@ def render(
 spans Amazon.com, Amazon.ca, and Amazon.com.mx'
     """
     try:
-        items = dict(params.items() if hasattr(params, "items") else params)
+        # A finding's or a reason's parameters are a tuple of pairs.
+        items = dict(
+            params
+            if type(params) is tuple
+            else params.items()
+            if hasattr(params, "items")
+            else params
+        )
     except (TypeError, ValueError):
         raise InvalidArgumentError(
             f"`{excerpt(params, as_repr=True)}` is not a mapping or pairs "
@@ -417,8 +424,9 @@ spans Amazon.com, Amazon.ca, and Amazon.com.mx'
             template = template.replace(
                 site, elide(site, values[name], served)
             )
-    missing = placeholders(template) - values.keys()
-    if missing:
+    needed = placeholders(template)
+    if not values.keys() >= needed:
+        missing = needed - values.keys()
         raise MissingMessageError(
             f"message `{excerpt(message_id)}` needs parameters: "
             + ", ".join(sorted(missing))

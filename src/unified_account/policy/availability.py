@@ -35,7 +35,6 @@ computed when it was built, and give the rules once for the whole table.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import cast
 
 import attrs
 import immutables
@@ -293,7 +292,8 @@ def explain_cell(
 
 def _record(catalog: Catalog, sku: str) -> SkuRecord:
     # ``Catalog.record``, without the argument check its callers made.
-    record = catalog.skus.get(cast(Sku, sku))
+    # A SKU is text: no ``Sku(...)`` call to tell the type checker so.
+    record: SkuRecord | None = catalog.skus.get(sku)  # type: ignore[call-overload]
     if record is None:
         raise MissingDataError(f"no SKU `{excerpt(sku)}` in the catalogue")
     return record
