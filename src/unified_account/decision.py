@@ -402,22 +402,16 @@ class Resolved(Generic[T]):
         """The keys of the rules that produced the value."""
         return frozenset(reason.rule for reason in self.reasons)
 
-    @classmethod
-    def _of(cls, value: T, reasons: tuple[Reason, ...]) -> Resolved[T]:
-        # For the policies' own answers: ``reasons`` is a tuple of
-        # distinct reasons, built by the library, so nothing is converted.
-        resolved = _new(cls)
-        _set_value(resolved, value)
-        _set_resolved_reasons(resolved, reasons)
-        return resolved
-
 
 _set_value = Resolved.__dict__["value"].__set__
 _set_resolved_reasons = Resolved.__dict__["reasons"].__set__
 
 
 def _resolved(value: T, reasons: tuple[Reason, ...]) -> Resolved[T]:
-    """``Resolved._of(value, reasons)``, without the class method's call."""
+    """A policy's own answer: ``reasons`` are distinct, built by the library.
+
+    Nothing is converted or checked again.
+    """
     resolved: Resolved[T] = _new(Resolved)
     _set_value(resolved, value)
     _set_resolved_reasons(resolved, reasons)
