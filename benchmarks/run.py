@@ -30,21 +30,21 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import immutables
 from _baselines import (
-    plain_account_info,
+    careful_account_info,
+    careful_available,
+    careful_eligibility,
+    careful_listing_marketplace,
+    careful_per_item_fee,
+    careful_scope,
     plain_availability,
-    plain_available,
     plain_catalog,
-    plain_eligibility,
-    plain_listing_marketplace,
-    plain_per_item_fee,
+    plain_form,
     plain_render,
-    plain_scope,
     plain_update,
 )
 from _snapshots import snapshot_document, write_snapshot
@@ -176,7 +176,7 @@ def figure(
         shown = f"{ours:10.4f} s   {theirs:10.4f} s  "
     bound_text = "" if bound is None else f"(bound {bound:g}: {verdict})"
     label = f"{name} @{size:,}" if size else name
-    print(f"{label:<46} {shown} {ratio:6.2f}x {per_sku} {bound_text}")
+    print(f"{label:<56} {shown} {ratio:6.2f}x {per_sku} {bound_text}")
     sys.stdout.flush()
     RESULTS.append(
         {
@@ -376,12 +376,36 @@ def bench_retained(path: Path, size: int) -> None:
 # --- once -------------------------------------------------------------
 
 
-def bench_policies(repeats: int) -> None:
+# The policy calls, each as (name, library call, careful plain call), both
+# taking the same inputs built by ``_policy_cases``.  ``_FIRST_CALL``
+# runs in a fresh process: the inputs are built and the names imported,
+# then one call of each is timed, in the order given.
+_POLICY_CASES = (
+    "evaluate_scope, in scope",
+    "evaluate_scope, outside",
+    "evaluate_eligibility, eligible",
+    "evaluate_eligibility, individual plan",
+    "evaluate_listing_marketplace, turned on",
+    "evaluate_listing_marketplace, home",
+    "effective_account_info",
+    "available_quantity, MFN SKU",
+    "available_quantity, FBA SKU",
+    "per_item_fee",
+)
+
+
+def _policy_cases() -> dict[
+    str, tuple[Callable[[], object], Callable[[], object]]
+]:
+    """Each policy call and its careful plain version, on the same inputs."""
+    import attrs
+
     from unified_account import (
         Marketplace,
         Money,
         PerItemFee,
         Sale,
+        SellingPlan,
         available_quantity,
         effective_account_info,
         evaluate_eligibility,
@@ -391,74 +415,143 @@ def bench_policies(repeats: int) -> None:
         per_item_fee,
     )
 
-    seller = example_snapshot()
-    account = seller.account
-    catalog = build_catalog(list(rows(1000)))
-    plain = plain_catalog(list(rows(1000)))
-    sku = "SKU-00000000"  # merchant-fulfilled in US, CA and MX
-    fees = [PerItemFee(marketplace=Marketplace.CA, rate="0.15")]
+    account = example_snapshot().account  # US home, CA and MX turned on
+    individual = attrs.evolve(account, plan=SellingPlan.INDIVIDUAL)
+    data = list(rows(1000))
+    catalog = build_catalog(data)
+    plain = plain_catalog(data)
+    mfn, fba = "SKU-00000000", "SKU-00000004"  # in US, CA and MX
+    fees = [
+        PerItemFee(marketplace=Marketplace.US, rate="0.15"),
+        PerItemFee(
+            marketplace=Marketplace.CA,
+            rate="0.15",
+            minimum=Money("0.30", "CAD"),
+        ),
+        PerItemFee(marketplace=Marketplace.MX, rate="0.15"),
+    ]
     sale = Sale(
         reference="R-1",
         marketplace=Marketplace.CA,
         price=Money("20.00", "CAD"),
     )
-    rates = {"CA": Decimal("0.15")}
-    overrides = {m.name: i for m, i in account.info_overrides.items()}
-    turned_on = frozenset(m.name for m in account.marketplaces)
-    home, plan = account.home.name, account.plan.value
-    calls = 2000
-    cases: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
+    ca, de, us = Marketplace.CA, Marketplace.DE, Marketplace.US
+    calls = (
+        (lambda: evaluate_scope(ca), lambda: careful_scope(ca)),
+        (lambda: evaluate_scope(de), lambda: careful_scope(de)),
         (
-            "evaluate_scope",
-            lambda: evaluate_scope(Marketplace.CA),
-            lambda: plain_scope("CA"),
-        ),
-        (
-            "evaluate_eligibility",
             lambda: evaluate_eligibility(account),
-            lambda: plain_eligibility(home, plan),
+            lambda: careful_eligibility(account),
         ),
         (
-            "evaluate_listing_marketplace",
-            lambda: evaluate_listing_marketplace(account, Marketplace.CA),
-            lambda: plain_listing_marketplace(home, plan, turned_on, "CA"),
+            lambda: evaluate_eligibility(individual),
+            lambda: careful_eligibility(individual),
         ),
         (
-            "effective_account_info",
-            lambda: effective_account_info(account, Marketplace.CA),
-            lambda: plain_account_info(overrides, None, "CA"),
+            lambda: evaluate_listing_marketplace(account, ca),
+            lambda: careful_listing_marketplace(account, ca),
         ),
         (
-            "available_quantity",
-            lambda: available_quantity(catalog, sku, Marketplace.CA),
-            lambda: plain_available(plain, sku, "CA"),
+            lambda: evaluate_listing_marketplace(account, us),
+            lambda: careful_listing_marketplace(account, us),
         ),
         (
-            "per_item_fee",
+            lambda: effective_account_info(account, ca),
+            lambda: careful_account_info(account, ca),
+        ),
+        (
+            lambda: available_quantity(catalog, mfn, ca),
+            lambda: careful_available(plain, mfn, "CA"),
+        ),
+        (
+            lambda: available_quantity(catalog, fba, ca),
+            lambda: careful_available(plain, fba, "CA"),
+        ),
+        (
             lambda: per_item_fee(account, sale, fees),
-            lambda: plain_per_item_fee(
-                "US", "R-1", "CA", Decimal("20.00"), rates
-            ),
+            lambda: careful_per_item_fee(account, sale, fees),
         ),
-    ]
-    for name, ours, theirs in cases:
+    )
+    return dict(zip(_POLICY_CASES, calls, strict=True))
+
+
+def verified(ours: Callable[[], object], theirs: Callable[[], object]) -> None:
+    """Refuse to time a baseline whose answer is not the library's."""
+    mine, base = plain_form(ours()), plain_form(theirs())
+    if mine != base:
+        raise AssertionError(f"the baseline differs: {mine!r} != {base!r}")
+
+
+_FIRST_CALL = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from run import _policy_cases
+ours, theirs = _policy_cases()[sys.argv[2]]
+clock = time.process_time_ns
+clock(), clock()  # the clock's own first reading is not the call's
+if sys.argv[3] == "library-first":
+    start = clock(); ours(); mine = clock() - start
+    start = clock(); theirs(); base = clock() - start
+else:
+    start = clock(); theirs(); base = clock() - start
+    start = clock(); ours(); mine = clock() - start
+print(mine, base)
+"""
+
+
+def first_call(name: str, repeats: int) -> tuple[float, float]:
+    """Median CPU seconds of the first call of each, in fresh processes.
+
+    Each process builds the inputs, then times one call of each side;
+    which side goes first alternates from one process to the next.
+    """
+    mine: list[float] = []
+    base: list[float] = []
+    here = str(Path(__file__).resolve().parent)
+    for index in range(repeats):
+        order = "library-first" if index % 2 == 0 else "baseline-first"
+        output = subprocess.run(
+            [sys.executable, "-c", _FIRST_CALL, here, name, order],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout.split()
+        mine.append(int(output[0]) / 1e9)
+        base.append(int(output[1]) / 1e9)
+    return statistics.median(mine), statistics.median(base)
+
+
+def bench_policies(repeats: int) -> None:
+    calls = 2000
+    for name, (ours, theirs) in _policy_cases().items():
+        verified(ours, theirs)
         ours_time, theirs_time = interleaved(
             lambda ours=ours: [ours() for _ in range(calls)],
             lambda theirs=theirs: [theirs() for _ in range(calls)],
             repeats,
         )
         figure(
-            f"one call: {name}",
+            f"policy call, warm: {name}",
             None,
             ours_time / calls,
             theirs_time / calls,
+            2,
+            unit="us",
+        )
+    for name in _POLICY_CASES:
+        ours_time, theirs_time = first_call(name, max(repeats, 5))
+        figure(
+            f"policy call, first: {name}",
+            None,
+            ours_time,
+            theirs_time,
             3,
             unit="us",
         )
 
 
 def bench_rendering(repeats: int) -> None:
-    from unified_account import example_snapshot
+    from unified_account import example_snapshot, i18n
     from unified_account.i18n import format_param, translate
     from unified_account.report import iter_findings
     from unified_account.report.formats import (
@@ -565,6 +658,29 @@ def bench_rendering(repeats: int) -> None:
             markdown_base,
         ),
     }
+    # Cold: each pass starts with empty value caches (money, numbers,
+    # lists), so each distinct value is formatted once, as in a real
+    # report; the catalogues and Babel's locale data stay loaded.
+    value_caches = (i18n._money_text, i18n._number_text, i18n._list_text)
+
+    def cold(render: Callable[[], object]) -> Callable[[], object]:
+        def run() -> object:
+            for cache in value_caches:
+                cache.cache_clear()
+            return render()
+
+        return run
+
+    for name, (ours, theirs) in cases.items():
+        a, b = interleaved(cold(ours), theirs, max(repeats, 7))
+        figure(
+            f"render one finding, {name}, cold value caches",
+            None,
+            a / len(findings),
+            b / len(findings),
+            3,
+            unit="us",
+        )
     for name, (ours, theirs) in cases.items():
         ours()  # warm: the first rendering fills the per-locale caches
         a, b = interleaved(
@@ -583,24 +699,58 @@ def bench_rendering(repeats: int) -> None:
         )
 
 
+_FIRST_USE = {
+    "first use: import + evaluate_scope": (
+        "from unified_account import Marketplace, evaluate_scope\n"
+        "evaluate_scope(Marketplace.CA)"
+    ),
+    "first use: load_snapshot + build_report": (
+        "import sys\n"
+        "from unified_account import build_report, load_snapshot\n"
+        "build_report(load_snapshot(sys.argv[1]))"
+    ),
+}
+
+
 def bench_startup(repeats: int) -> None:
+    """First use, bare: plain child processes timed by their rusage.
+
+    Each command runs as ``python -c`` in a child of its own, with no
+    wrapper around it, against ``python -c pass``.  Bytecode is written
+    and read as an installed package's is (a first run writes it, even
+    where ``PYTHONDONTWRITEBYTECODE`` is set for the benchmark itself).
+    """
     python = sys.executable
-    nothing = [python, "-c", "pass"]
-    cases = {
-        "import unified_account": (
-            [python, "-c", "import unified_account"],
-            5,
-        ),
-        "unified-account rules": (
-            [python, "-m", "unified_account", "rules"],
-            8,
-        ),
+    env = {
+        k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"
     }
-    for name, (command, bound) in cases.items():
-        (ours, _), (theirs, _) = interleaved_children(
-            command, nothing, repeats
+    nothing = [python, "-c", "pass"]
+    import unified_account
+
+    example = Path(unified_account.__file__).parent / "snapshot"
+    for name, code in _FIRST_USE.items():
+        command = [python, "-c", code, str(example / "example-seller.json")]
+        bare(command, env)  # writes the bytecode an install would hold
+        mine, base = [], []
+        for _ in range(repeats):
+            mine.append(bare(command, env))
+            base.append(bare(nothing, env))
+        figure(
+            f"{name} vs python -c pass",
+            None,
+            statistics.median(mine),
+            statistics.median(base),
+            5,
         )
-        figure(f"{name} vs python -c pass", None, ours, theirs, bound)
+
+
+def bare(argv: list[str], env: dict[str, str]) -> float:
+    """CPU seconds (user + system) of one plain child process."""
+    started = subprocess.Popen(argv, stdout=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(started.pid, 0)
+    if os.waitstatus_to_exitcode(status):
+        raise RuntimeError(f"{argv} failed")
+    return usage.ru_utime + usage.ru_stime
 
 
 def bench_sellers(data: Path, sellers: int, skus: int) -> None:
@@ -674,7 +824,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'figure':<46} {'library':>14} {'baseline':>14}  ratio")
     parts = {part.strip() for part in args.parts.split(",")}
     if "startup" in parts:
-        bench_startup(max(args.repeats, 5))
+        bench_startup(max(args.repeats, 11))
     if "policies" in parts:
         bench_policies(args.repeats)
     if "rendering" in parts:

@@ -38,6 +38,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "model",  # the package itself holds only its docstring
             "model._validate",
             "model.marketplace",
+            "model._currencies",  # each currency's decimal places
             "model.money",
         ),
     ),
@@ -51,6 +52,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "edges",
         (
             "i18n",
+            "_number_shapes",  # money and numbers as Babel writes them
             "rule_catalogue",
             "catalogue",  # the old name of rule_catalogue, deprecated
             "snapshot",

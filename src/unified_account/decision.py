@@ -238,6 +238,20 @@ _set_message_id = Reason.__dict__["message_id"].__set__
 _set_params = Reason.__dict__["params"].__set__
 
 
+def _ordered(rule: RuleKey, message_id: str, params: Params) -> Reason:
+    """A reason whose ``params`` are already checked and in name order.
+
+    For the policies' own reasons, whose parameters are written out in
+    name order from values checked when they were built: nothing is
+    checked or sorted again.
+    """
+    reason = _new(Reason)
+    _set_rule(reason, rule)
+    _set_message_id(reason, message_id)
+    _set_params(reason, params)
+    return reason
+
+
 def _reasons(value: Iterable[Reason]) -> tuple[Reason, ...]:
     if type(value) is tuple and (
         not value or (len(value) == 1 and type(value[0]) is Reason)
@@ -388,14 +402,20 @@ class Resolved(Generic[T]):
         """The keys of the rules that produced the value."""
         return frozenset(reason.rule for reason in self.reasons)
 
-    @classmethod
-    def _of(cls, value: T, reasons: tuple[Reason, ...]) -> Resolved[T]:
-        # For the policies' own answers: ``reasons`` is a tuple of
-        # distinct reasons, built by the library, so nothing is converted.
-        resolved = object.__new__(cls)
-        _set(resolved, "value", value)
-        _set(resolved, "reasons", reasons)
-        return resolved
+
+_set_value = Resolved.__dict__["value"].__set__
+_set_resolved_reasons = Resolved.__dict__["reasons"].__set__
+
+
+def _resolved(value: T, reasons: tuple[Reason, ...]) -> Resolved[T]:
+    """A policy's own answer: ``reasons`` are distinct, built by the library.
+
+    Nothing is converted or checked again.
+    """
+    resolved: Resolved[T] = _new(Resolved)
+    _set_value(resolved, value)
+    _set_resolved_reasons(resolved, reasons)
+    return resolved
 
 
 class RuleViolation(UnifiedAccountError, ValueError):

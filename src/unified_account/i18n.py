@@ -34,6 +34,16 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._excerpt import excerpt
+from ._number_shapes import (
+    MoneyShape,
+    list_shape,
+    money_shape,
+    number_shape,
+    shaped_decimal,
+    shaped_list,
+    shaped_money,
+    shaped_number,
+)
 from ._typography import currency_spaced, elide, elision_sites, list_spaced
 from .decision import Decision
 from .errors import (
@@ -187,6 +197,23 @@ def _babel_locale(locale: str) -> Locale:
 # formatted: listing the rules or explaining one needs none of them.
 
 
+# Each locale's patterns and symbols, read from Babel once, by name (a
+# Babel locale hashes in Python code).
+@functools.cache
+def _money_shape(currency: str, locale: str) -> MoneyShape | None:
+    return money_shape(currency, _babel_locale(locale))
+
+
+@functools.cache
+def _number_shape(locale: str) -> tuple[str, str] | None:
+    return number_shape(_babel_locale(locale))
+
+
+@functools.cache
+def _list_shape(locale: str) -> Mapping[str, str] | None:
+    return list_shape(_babel_locale(locale))
+
+
 # Formatted values, per locale: a report formats the same prices,
 # quantities and lists again and again.  Bounded, so memory is too.
 _CACHE_SIZE = 1 << 16
@@ -194,6 +221,15 @@ _CACHE_SIZE = 1 << 16
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _money_text(amount: Decimal, currency: str, locale: str) -> str:
+    shape = _money_shape(currency, locale)
+    if shape is not None:
+        text = shaped_money(amount, shape)
+        if text is not None:
+            return currency_spaced(text, shape[5])
+    return _babel_money_text(amount, currency, locale)
+
+
+def _babel_money_text(amount: Decimal, currency: str, locale: str) -> str:
     from babel.numbers import format_currency, get_currency_symbol
 
     from .model.money import local_context
@@ -214,6 +250,21 @@ def _money_text(amount: Decimal, currency: str, locale: str) -> str:
 
 @functools.lru_cache(maxsize=_CACHE_SIZE, typed=True)
 def _number_text(value: int | Decimal, locale: str) -> str:
+    kind = type(value)
+    if kind is int or kind is Decimal:
+        shape = _number_shape(locale)
+        if shape is not None:
+            text = (
+                shaped_number(value, shape)  # type: ignore[arg-type]
+                if kind is int
+                else shaped_decimal(value, shape)  # type: ignore[arg-type]
+            )
+            if text is not None:
+                return text
+    return _babel_number_text(value, locale)
+
+
+def _babel_number_text(value: int | Decimal, locale: str) -> str:
     from babel.numbers import format_decimal
 
     from .model.money import local_context
@@ -229,6 +280,13 @@ def _number_text(value: int | Decimal, locale: str) -> str:
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _list_text(items: tuple[str, ...], locale: str) -> str:
+    patterns = _list_shape(locale)
+    if patterns is None:
+        return _babel_list_text(items, locale)
+    return list_spaced(shaped_list(items, patterns), locale)
+
+
+def _babel_list_text(items: tuple[str, ...], locale: str) -> str:
     from babel.lists import format_list
 
     text = str(format_list(list(items), locale=_babel_locale(locale)))
@@ -340,7 +398,14 @@ def render(
 spans Amazon.com, Amazon.ca, and Amazon.com.mx'
     """
     try:
-        items = dict(params.items() if hasattr(params, "items") else params)
+        # A finding's or a reason's parameters are a tuple of pairs.
+        items = dict(
+            params
+            if type(params) is tuple
+            else params.items()
+            if hasattr(params, "items")
+            else params
+        )
     except (TypeError, ValueError):
         raise InvalidArgumentError(
             f"`{excerpt(params, as_repr=True)}` is not a mapping or pairs "
@@ -359,8 +424,9 @@ spans Amazon.com, Amazon.ca, and Amazon.com.mx'
             template = template.replace(
                 site, elide(site, values[name], served)
             )
-    missing = placeholders(template) - values.keys()
-    if missing:
+    needed = placeholders(template)
+    if not values.keys() >= needed:
+        missing = needed - values.keys()
         raise MissingMessageError(
             f"message `{excerpt(message_id)}` needs parameters: "
             + ", ".join(sorted(missing))

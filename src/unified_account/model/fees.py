@@ -396,14 +396,22 @@ class PerItemFee:
     def fee_for(self, price: Money) -> Money:
         """The fee on one item sold at ``price`` (in this marketplace)."""
         _in_marketplace_currency(self.marketplace, price, "price")
-        if self.rate is not None:
-            fee = price._times(self.rate)  # a rate read when built
+        return self._fee_on(price)
+
+    def _fee_on(self, price: Money) -> Money:
+        # ``fee_for`` once ``price`` is known to be in this marketplace's
+        # currency (a sale's price, checked when the sale was built).
+        # The fixed amount and the minimum are in that currency too
+        # (checked when the schedule was built): amounts compare as is.
+        rate, minimum = self.rate, self.minimum
+        if rate is not None:
+            fee = price._times(rate)  # a rate read when built
         else:
             fee = Money.zero(price.currency)
         if self.fixed is not None:
             fee = fee + self.fixed
-        if self.minimum is not None and fee < self.minimum:
-            fee = self.minimum
+        if minimum is not None and fee.amount < minimum.amount:
+            fee = minimum
         return fee
 
 

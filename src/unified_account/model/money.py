@@ -14,16 +14,15 @@ import re
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_EVEN, Decimal
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
-from babel.numbers import get_currency_precision, list_currencies
 
 from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..errors import CurrencyMismatchError, InvalidValueError
 from ..limits import AMOUNT_FRACTION_DIGITS, AMOUNT_INTEGER_DIGITS
+from ._currencies import CURRENCIES, PRECISION
 
 if TYPE_CHECKING:
     from typing import Self
@@ -56,10 +55,8 @@ AMOUNT_TEXT_FRACTION_DIGITS = AMOUNT_FRACTION_DIGITS
 """The most digits after the point of a decimal written as text
 (:data:`unified_account.limits.AMOUNT_FRACTION_DIGITS`)."""
 
-_KNOWN_CURRENCIES = frozenset(list_currencies())
-_PRECISION: Mapping[str, int] = MappingProxyType(
-    {code: int(get_currency_precision(code)) for code in _KNOWN_CURRENCIES}
-)
+_KNOWN_CURRENCIES = CURRENCIES
+_PRECISION: Mapping[str, int] = PRECISION
 _ROUNDINGS = frozenset(
     {
         decimal.ROUND_CEILING,
@@ -235,9 +232,8 @@ def _quantize(amount: Decimal, currency: str, rounding: str) -> Decimal:
             field="rounding",
         )
     # Exact: amounts have at most MAX_DIGITS digits, the precision is 200.
-    return amount.quantize(
-        _quantum(currency), rounding=rounding, context=_CONTEXT
-    )
+    # Positional: a keyword argument costs ``quantize`` more than it does.
+    return amount.quantize(_quantum(currency), rounding, _CONTEXT)
 
 
 def _unsigned(amount: Decimal) -> Decimal:
@@ -311,9 +307,9 @@ give a Decimal, an int or a numeric string
         # Arithmetic's constructor: ``amount`` is already exact at the
         # precision of ``currency``, a known currency, so nothing is
         # checked again.
-        money = object.__new__(cls)
-        object.__setattr__(money, "amount", amount)
-        object.__setattr__(money, "currency", currency)
+        money = _new(cls)
+        _set_amount(money, amount)
+        _set_currency(money, currency)
         return money
 
     @classmethod
@@ -391,14 +387,21 @@ give a Decimal, an int or a numeric string
     def _times(self, factor: Decimal) -> Money:
         # ``times`` for a factor the library has already read (a fee
         # schedule's rate): rounded half-even, nothing read again.
-        return Money._exact(
-            _unsigned(
-                _CONTEXT.multiply(self.amount, factor).quantize(
-                    _quantum(self.currency), context=_CONTEXT
-                )
-            ),
-            self.currency,
+        currency = self.currency
+        amount = _CONTEXT.multiply(self.amount, factor).quantize(
+            _QUANTA.get(currency) or _quantum(currency), None, _CONTEXT
         )
+        money = _new(Money)
+        _set_amount(money, amount if amount else amount.copy_abs())
+        _set_currency(money, currency)
+        return money
 
     def __str__(self) -> str:
         return f"{self.currency} {self.amount}"
+
+
+# The slots' own setters, for ``Money._exact``: the fastest way to fill a
+# frozen instance (what ``object.__setattr__`` ends up calling).
+_new = object.__new__
+_set_amount = Money.__dict__["amount"].__set__
+_set_currency = Money.__dict__["currency"].__set__

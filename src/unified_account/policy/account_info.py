@@ -9,6 +9,7 @@ from ..decision import (
     Reason,
     Resolved,
     RuleViolation,
+    _resolved,
 )
 from ..edition import FAQ, Edition
 from ..messages import N_
@@ -49,7 +50,7 @@ def effective_account_info(
     else:
         info, reason = custom, _CUSTOMISED[marketplace]
     if not info.unknown_fields:
-        return Resolved._of(info, (reason,))
+        return _resolved(info, (reason,))
     unknown = Reason._of(
         RuleKey.ACCOUNT_INFO_DEFAULTS,
         N_("account-info-defaults.unknown"),
@@ -60,7 +61,7 @@ def effective_account_info(
             ),
         },
     )
-    return Resolved._of(info, (reason, unknown))
+    return _resolved(info, (reason, unknown))
 
 
 def _reasons_by_marketplace(message: str) -> dict[Marketplace, Reason]:

@@ -41,12 +41,13 @@ import immutables
 
 from .._arguments import checked_methods
 from .._excerpt import excerpt
-from ..decision import ParamValue, Reason, Resolved
+from ..decision import ParamValue, Reason, Resolved, _ordered, _resolved
 from ..edition import FAQ, Edition
 from ..errors import MissingDataError
 from ..messages import N_
 from ..model.catalog import AMERICAS, Catalog, SkuRecord
 from ..model.identifiers import Sku
+from ..model.inventory import MfnArrangement
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
@@ -70,14 +71,27 @@ __all__ = [
 
 _CATALOGUE_ORDER = {m: i for i, m in enumerate(Marketplace)}
 
+# Enum members read once: reading one from its class runs Python code
+# (``EnumType``'s look-up), and a cell reads several.
+_ACTIVE = ListingStatus.ACTIVE
+_INACTIVE = ListingStatus.INACTIVE
+_DELETED = ListingStatus.DELETED
+_MFN = FulfillmentChannel.MFN
+_SHARED = MfnArrangement.SHARED
+_MFN_INVENTORY = RuleKey.MFN_INVENTORY
+_FBA_POOL_SEPARATION = RuleKey.FBA_POOL_SEPARATION
+_DELETION = RuleKey.MARKETPLACE_SPECIFIC_DELETION
+_PER_MARKETPLACE_LISTING = RuleKey.PER_MARKETPLACE_LISTING
+
 
 def mfn_marketplaces(record: SkuRecord) -> tuple[Marketplace, ...]:
     """Where ``record`` has an active merchant-fulfilled listing."""
     return tuple(
-        listing.marketplace
-        for listing in record.listings
-        if listing.channel is FulfillmentChannel.MFN
-        and listing.status is ListingStatus.ACTIVE
+        [
+            listing.marketplace
+            for listing in record.listings
+            if listing.channel is _MFN and listing.status is _ACTIVE
+        ]
     )
 
 
@@ -104,36 +118,42 @@ class Cell:
     undetermined: int = 0
 
 
-def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
+# A cell while it is worked out: (status, quantity, reasons,
+# undetermined), the fields of :class:`Cell`.
+_Explained = tuple[ListingStatus | None, int, tuple[Reason, ...], int]
+
+
+def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
     pool = record.mfn
+    quantity = pool.quantity
+    sku = record.sku
+    shared = pool.arrangement is _SHARED
     listed = mfn_marketplaces(record)
-    params: dict[str, ParamValue] = {
-        "sku": record.sku,
-        "marketplace": marketplace,
-        "quantity": pool.quantity,
-        "marketplaces": listed,
-    }
-    if pool.is_shared:
-        reason = Reason._of(
-            RuleKey.MFN_INVENTORY, N_("mfn-inventory.shared"), params
-        )
-    else:
-        reason = Reason._of(
-            RuleKey.MFN_INVENTORY, N_("mfn-inventory.separate"), params
-        )
-    if pool.quantity:
-        return Cell(ListingStatus.ACTIVE, pool.quantity, (reason,))
-    if not pool.is_shared:
+    # The values were checked when the record was built: the reasons
+    # only take their parameters in name order.
+    reason = _ordered(
+        _MFN_INVENTORY,
+        N_("mfn-inventory.shared") if shared else N_("mfn-inventory.separate"),
+        (
+            ("marketplace", marketplace),
+            ("marketplaces", listed),
+            ("quantity", quantity),
+            ("sku", sku),
+        ),
+    )
+    if quantity:
+        return _ACTIVE, quantity, (reason,), 0
+    if not shared:
         # Out of stock in its one marketplace: off offer there, as any
         # merchant-fulfilled listing at zero, but not by the shared-pool
         # exception of ``marketplace-specific-deletion``.
-        return Cell(ListingStatus.INACTIVE, 0, (reason,))
-    off_offer = Reason._of(
-        RuleKey.MARKETPLACE_SPECIFIC_DELETION,
+        return _INACTIVE, 0, (reason,), 0
+    off_offer = _ordered(
+        _DELETION,
         N_("marketplace-specific-deletion.zero-quantity"),
-        {"sku": record.sku, "marketplaces": listed},
+        (("marketplaces", listed), ("sku", sku)),
     )
-    return Cell(ListingStatus.INACTIVE, 0, (reason, off_offer))
+    return _INACTIVE, 0, (reason, off_offer), 0
 
 
 def remotely_served(
@@ -152,7 +172,7 @@ def remotely_served(
     )
 
 
-def _remote_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
+def _remote_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
     quantity = record.fba.get(Marketplace.US, 0)
     params: dict[str, ParamValue] = {
         "sku": record.sku,
@@ -161,13 +181,13 @@ def _remote_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
         "pool": Marketplace.US,
     }
     reason = Reason(
-        RuleKey.FBA_POOL_SEPARATION, N_("fba-pool-separation.remote"), params
+        _FBA_POOL_SEPARATION, N_("fba-pool-separation.remote"), params
     )
     local = record.fba.get(marketplace, 0)
     if not local:
-        return Cell(ListingStatus.ACTIVE, quantity, (reason,))
+        return _ACTIVE, quantity, (reason,), 0
     unknown = Reason(
-        RuleKey.FBA_POOL_SEPARATION,
+        _FBA_POOL_SEPARATION,
         N_("fba-pool-separation.remote-local-unknown"),
         {
             "sku": record.sku,
@@ -176,37 +196,86 @@ def _remote_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
             "pool": Marketplace.US,
         },
     )
-    return Cell(ListingStatus.ACTIVE, quantity, (reason, unknown), local)
+    return _ACTIVE, quantity, (reason, unknown), local
 
 
-def _fba_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
+def _fba_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
     fba = record.fba
     quantity = fba.get(marketplace, 0)
-    # The other countries holding stock, in catalogue order.
-    elsewhere = tuple(
-        sorted(
-            (m for m, units in fba.items() if units and m is not marketplace),
-            key=_CATALOGUE_ORDER.__getitem__,
+    # The other countries holding stock, in catalogue order: asked only
+    # when this country has none.
+    elsewhere = (
+        ()
+        if quantity
+        else tuple(
+            sorted(
+                (
+                    m
+                    for m, units in fba.items()
+                    if units and m is not marketplace
+                ),
+                key=_CATALOGUE_ORDER.__getitem__,
+            )
         )
     )
-    params: dict[str, ParamValue] = {
-        "sku": record.sku,
-        "marketplace": marketplace,
-        "quantity": quantity,
-    }
-    if quantity or not elsewhere:
-        reason = Reason._of(
-            RuleKey.FBA_POOL_SEPARATION, N_("fba-pool-separation.pool"), params
+    if not elsewhere:
+        reason = _ordered(
+            _FBA_POOL_SEPARATION,
+            N_("fba-pool-separation.pool"),
+            (
+                ("marketplace", marketplace),
+                ("quantity", quantity),
+                ("sku", record.sku),
+            ),
         )
     else:
-        params["elsewhere"] = elsewhere
-        params["units"] = sum(record.fba[m] for m in elsewhere)
-        reason = Reason._of(
-            RuleKey.FBA_POOL_SEPARATION,
+        reason = _ordered(
+            _FBA_POOL_SEPARATION,
             N_("fba-pool-separation.not-here"),
-            params,
+            (
+                ("elsewhere", elsewhere),
+                ("marketplace", marketplace),
+                ("quantity", quantity),
+                ("sku", record.sku),
+                ("units", sum(fba[m] for m in elsewhere)),
+            ),
         )
-    return Cell(ListingStatus.ACTIVE, quantity, (reason,))
+    return _ACTIVE, quantity, (reason,), 0
+
+
+def _explain(
+    record: SkuRecord, marketplace: Marketplace, edition: Edition
+) -> _Explained:
+    """:func:`explain_cell`'s answer, as the fields of a :class:`Cell`."""
+    for listing in record.listings:
+        if listing.marketplace is marketplace:
+            break
+    else:
+        return None, 0, (not_listed(record.sku, marketplace),), 0
+    status = listing.status
+    if status is _DELETED:
+        return status, 0, (already_deleted(record.sku, marketplace),), 0
+    if status is _INACTIVE:
+        return (
+            status,
+            0,
+            (
+                _ordered(
+                    _PER_MARKETPLACE_LISTING,
+                    N_("per-marketplace-listing.inactive"),
+                    (("marketplace", marketplace), ("sku", record.sku)),
+                ),
+            ),
+            0,
+        )
+    if listing.channel is _MFN:
+        return _mfn_cell(record, marketplace)
+    if (
+        marketplace in record.remote_fulfillment
+        and marketplace in edition.remote_fulfillment_marketplaces
+    ):
+        return _remote_cell(record, marketplace)
+    return _fba_cell(record, marketplace)
 
 
 def explain_cell(
@@ -218,36 +287,16 @@ def explain_cell(
        ``edition``: Remote Fulfillment serves enrolled SKUs from the US
        pool.
     """
-    listing = record.listing(marketplace)
-    params: dict[str, ParamValue] = {
-        "sku": record.sku,
-        "marketplace": marketplace,
-    }
-    if listing is None:
-        return Cell(None, 0, (not_listed(record.sku, marketplace),))
-    if listing.status is ListingStatus.DELETED:
-        return Cell(
-            ListingStatus.DELETED,
-            0,
-            (already_deleted(record.sku, marketplace),),
-        )
-    if listing.status is ListingStatus.INACTIVE:
-        return Cell(
-            ListingStatus.INACTIVE,
-            0,
-            (
-                Reason._of(
-                    RuleKey.PER_MARKETPLACE_LISTING,
-                    N_("per-marketplace-listing.inactive"),
-                    params,
-                ),
-            ),
-        )
-    if listing.channel is FulfillmentChannel.MFN:
-        return _mfn_cell(record, marketplace)
-    if remotely_served(record, marketplace, edition):
-        return _remote_cell(record, marketplace)
-    return _fba_cell(record, marketplace)
+    return Cell(*_explain(record, marketplace, edition))
+
+
+def _record(catalog: Catalog, sku: str) -> SkuRecord:
+    # ``Catalog.record``, without the argument check its callers made.
+    # A SKU is text: no ``Sku(...)`` call to tell the type checker so.
+    record: SkuRecord | None = catalog.skus.get(sku)  # type: ignore[call-overload]
+    if record is None:
+        raise MissingDataError(f"no SKU `{excerpt(sku)}` in the catalogue")
+    return record
 
 
 def available_quantity(
@@ -264,8 +313,10 @@ def available_quantity(
     An unknown SKU raises
     :class:`~unified_account.errors.MissingDataError`.
     """
-    cell = explain_cell(catalog.record(sku), marketplace, edition=edition)
-    return Resolved(cell.quantity, cell.reasons)
+    _, quantity, reasons, _ = _explain(
+        _record(catalog, sku), marketplace, edition
+    )
+    return _resolved(quantity, reasons)
 
 
 def offer_status(
@@ -281,8 +332,10 @@ def offer_status(
     no listing.  A merchant-fulfilled listing whose pool is at zero reads
     ``INACTIVE`` (off offer, not deleted) until the pool is restocked.
     """
-    cell = explain_cell(catalog.record(sku), marketplace, edition=edition)
-    return Resolved(cell.status, cell.reasons)
+    status, _, reasons, _ = _explain(
+        _record(catalog, sku), marketplace, edition
+    )
+    return _resolved(status, reasons)
 
 
 def _table_reasons(columns: tuple[Marketplace, ...]) -> tuple[Reason, ...]:
@@ -465,4 +518,4 @@ def record_active_marketplaces(record: SkuRecord) -> frozenset[Marketplace]:
 
 def _active(record: SkuRecord, marketplace: Marketplace) -> bool:
     """Whether the split subscription counts this listing as active."""
-    return explain_cell(record, marketplace).status is ListingStatus.ACTIVE
+    return _explain(record, marketplace, FAQ)[0] is _ACTIVE

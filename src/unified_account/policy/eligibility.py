@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ..decision import Decision, Outcome, ParamValue, Reason, _decided
+from ..decision import Decision, Outcome, Params, _decided, _ordered
 from ..edition import EDITIONS, FAQ, Edition
 from ..messages import N_
-from ..model.account import SellerAccount
+from ..model.account import SellerAccount, SellingPlan
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
 from .terms import PLAN_TERMS
@@ -52,46 +52,68 @@ def evaluate_scope(
     >>> evaluate_scope(Marketplace.DE).allowed
     False
     """
-    params: dict[str, ParamValue] = {
-        "marketplace": marketplace,
-        "scope": scope_marketplaces(edition=edition),
-    }
+    table = _SCOPE_DECISIONS.get(edition.scope)
+    decision = None if table is None else table.get(marketplace)
+    if decision is None:  # an edition of the caller's own
+        decision = _scope_decision(marketplace, edition.scope)
+    return decision
+
+
+def _scope_decision(
+    marketplace: Marketplace, scope: frozenset[Marketplace]
+) -> Decision:
     # The values are the account's and the edition's, checked when they
-    # were built: the reason only puts its parameters in order.
-    if marketplace in edition.scope:
+    # were built: the reason only takes its parameters in name order.
+    ordered = _IN_ORDER.get(scope)
+    params: Params = (
+        ("marketplace", marketplace),
+        ("scope", _in_order(scope) if ordered is None else ordered),
+    )
+    if marketplace in scope:
         return _decided(
             Outcome.ALLOWED,
-            (Reason._of(RuleKey.NA_SCOPE, N_("na-scope.in-scope"), params),),
+            (_ordered(RuleKey.NA_SCOPE, N_("na-scope.in-scope"), params),),
         )
     return _decided(
         Outcome.DENIED,
-        (Reason._of(RuleKey.NA_SCOPE, N_("na-scope.out-of-scope"), params),),
+        (_ordered(RuleKey.NA_SCOPE, N_("na-scope.out-of-scope"), params),),
     )
 
 
-def _registration(account: SellerAccount, edition: Edition) -> Reason:
-    params: dict[str, ParamValue] = {
-        "home": account.home,
-        "scope": scope_marketplaces(edition=edition),
-    }
-    return Reason._of(
+def _eligibility_decision(
+    home: Marketplace,
+    plan: SellingPlan,
+    scope: frozenset[Marketplace],
+    plans: frozenset[SellingPlan],
+) -> Decision:
+    ordered = _IN_ORDER.get(scope)
+    registered = home in scope
+    qualifies = plan in plans
+    registration = _ordered(
         RuleKey.EU_DISTINCT,
         N_("eu-distinct.registered-in-scope")
-        if account.home in edition.scope
+        if registered
         else N_("eu-distinct.registered-elsewhere"),
-        params,
+        (
+            ("home", home),
+            ("scope", _in_order(scope) if ordered is None else ordered),
+        ),
     )
-
-
-def _plan(account: SellerAccount, edition: Edition) -> Reason:
-    params: dict[str, ParamValue] = {"plan": PLAN_TERMS[account.plan]}
-    return Reason._of(
+    selling_plan = _ordered(
         RuleKey.PROFESSIONAL_ONLY,
         N_("professional-only.plan-qualifies")
-        if account.plan in edition.qualifying_plans
+        if qualifies
         else N_("professional-only.plan-excluded"),
-        params,
+        (("plan", PLAN_TERMS[plan]),),
     )
+    if registered and qualifies:
+        return _decided(Outcome.ALLOWED, (registration, selling_plan))
+    # Deny overrides (as ``combine`` would): the denying rules' reasons.
+    if registered:
+        return _decided(Outcome.DENIED, (selling_plan,))
+    if qualifies:
+        return _decided(Outcome.DENIED, (registration,))
+    return _decided(Outcome.DENIED, (registration, selling_plan))
 
 
 def evaluate_eligibility(
@@ -104,19 +126,47 @@ def evaluate_eligibility(
     ``professional-only`` (its selling plan qualifies).  A denial names
     every rule that denies.
     """
-    registered = account.home in edition.scope
-    qualifies = account.plan in edition.qualifying_plans
-    if registered and qualifies:
-        return _decided(
-            Outcome.ALLOWED,
-            (_registration(account, edition), _plan(account, edition)),
+    scope, plans = edition.scope, edition.qualifying_plans
+    table = _ELIGIBILITY.get((scope, plans))
+    if table is None:  # an edition of the caller's own
+        return _eligibility_decision(account.home, account.plan, scope, plans)
+    return table[account.home][account.plan]
+
+
+# The answers of the shipped editions, computed once at import: every
+# answer of ``evaluate_scope`` and ``evaluate_eligibility`` depends only
+# on a marketplace (and a selling plan) and the edition's scope (and
+# qualifying plans), closed vocabularies.  Constant tables, never changed;
+# an edition of the caller's own is answered as it is asked.
+_SCOPES = frozenset(e.scope for e in EDITIONS.values())
+_SCOPE_DECISIONS: Mapping[
+    frozenset[Marketplace], Mapping[Marketplace, Decision]
+] = MappingProxyType(
+    {
+        scope: MappingProxyType(
+            {m: _scope_decision(m, scope) for m in Marketplace}
         )
-    # Deny overrides (as ``combine`` would): the denying rules' reasons.
-    if registered:
-        return _decided(Outcome.DENIED, (_plan(account, edition),))
-    if qualifies:
-        return _decided(Outcome.DENIED, (_registration(account, edition),))
-    return _decided(
-        Outcome.DENIED,
-        (_registration(account, edition), _plan(account, edition)),
-    )
+        for scope in _SCOPES
+    }
+)
+_ELIGIBILITY: Mapping[
+    tuple[frozenset[Marketplace], frozenset[SellingPlan]],
+    Mapping[Marketplace, Mapping[SellingPlan, Decision]],
+] = MappingProxyType(
+    {
+        (scope, plans): MappingProxyType(
+            {
+                home: MappingProxyType(
+                    {
+                        plan: _eligibility_decision(home, plan, scope, plans)
+                        for plan in SellingPlan
+                    }
+                )
+                for home in Marketplace
+            }
+        )
+        for scope, plans in {
+            (e.scope, e.qualifying_plans) for e in EDITIONS.values()
+        }
+    }
+)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .._excerpt import excerpt
-from ..decision import Reason, Resolved
+from ..decision import Resolved, _ordered, _resolved
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError, MissingDataError
 from ..messages import N_
@@ -22,6 +22,9 @@ from ..model.money import Money
 from ..rules import RuleKey
 
 __all__ = ["per_item_fee", "per_item_fee_table"]
+
+# Read once: reading an enum member from its class runs Python code.
+_PER_ITEM_FEES = RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE
 
 
 def per_item_fee_table(
@@ -76,18 +79,20 @@ def per_item_fee(
             f"the home marketplace's (`{account.home.name}`) never applies "
             "to a sale elsewhere"
         )
-    fee = schedule.fee_for(sale.price)
-    # The sale, the account and the fee were checked when built: the
-    # reason only puts its parameters in order.
-    reason = Reason._of(
-        RuleKey.PER_ITEM_FEES_BY_SALE_MARKETPLACE,
+    # The sale's price is in its marketplace's currency, the schedule's
+    # (both were checked when built), and the reason's values were
+    # checked too: it only takes its parameters in name order.
+    price = sale.price
+    fee = schedule._fee_on(price)
+    reason = _ordered(
+        _PER_ITEM_FEES,
         N_("per-item-fees-by-sale-marketplace.charged"),
-        {
-            "reference": sale.reference,
-            "marketplace": sale.marketplace,
-            "price": sale.price,
-            "fee": fee,
-            "home": account.home,
-        },
+        (
+            ("fee", fee),
+            ("home", account.home),
+            ("marketplace", sale.marketplace),
+            ("price", price),
+            ("reference", sale.reference),
+        ),
     )
-    return Resolved._of(fee, (reason,))
+    return _resolved(fee, (reason,))

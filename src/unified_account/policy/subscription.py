@@ -25,16 +25,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from types import MappingProxyType
 
 import attrs
 
-from ..decision import ParamValue, Reason, Resolved
+from ..decision import ParamValue, Reason, Resolved, Term
 from ..edition import FAQ, Edition, SubscriptionBilling
 from ..errors import MissingDataError, UnifiedAccountError
 from ..messages import N_
 from ..model._validate import check_calendar_date
 from ..model.account import SellerAccount, SellingPlan
 from ..model.fees import (
+    FeeSource,
     SubscriptionFee,
     SubscriptionFeeSchedule,
     SubscriptionPlanChange,
@@ -46,7 +48,6 @@ from ..model.rates import ConversionRates
 from ..rules import RuleKey
 from .eligibility import evaluate_eligibility
 from .split_subscription import SplitSubscription, split_subscription
-from .terms import FEE_SOURCE_TERMS
 from .unified import marketplace_switcher
 
 __all__ = [
@@ -55,6 +56,16 @@ __all__ = [
     "subscription_billing",
     "subscription_charge",
 ]
+
+# How messages name each kind of fee source.
+_FEE_SOURCE_TERMS: Mapping[FeeSource, Term] = MappingProxyType(
+    {
+        FeeSource.FEE_SCHEDULE: Term(N_("term.fee-source.fee-schedule")),
+        FeeSource.ANNOUNCEMENT: Term(N_("term.fee-source.announcement")),
+        FeeSource.PRESS: Term(N_("term.fee-source.press")),
+        FeeSource.OTHER: Term(N_("term.fee-source.other")),
+    }
+)
 
 
 class UnsupportedBillingError(UnifiedAccountError, ValueError):
@@ -270,7 +281,7 @@ def _home_charge(
                     "amount": fee.amount,
                     "home": home,
                     "billed_on": billed_on,
-                    "source": FEE_SOURCE_TERMS[fee.source_kind],
+                    "source": _FEE_SOURCE_TERMS[fee.source_kind],
                 },
             )
         )
@@ -282,7 +293,7 @@ def _home_charge(
                 {
                     "amount": fee.amount,
                     "home": home,
-                    "source": FEE_SOURCE_TERMS[fee.source_kind],
+                    "source": _FEE_SOURCE_TERMS[fee.source_kind],
                 },
             )
         )
@@ -301,7 +312,7 @@ def _changed(
     change: SubscriptionPlanChange, fee: SubscriptionFee, billed_on: date
 ) -> Resolved[SubscriptionCharge | SplitSubscription | None]:
     """A reported plan change: the charge is not one known amount."""
-    source = FEE_SOURCE_TERMS[change.source_kind]
+    source = _FEE_SOURCE_TERMS[change.source_kind]
     reasons = [
         Reason(
             RuleKey.SINGLE_SUBSCRIPTION,

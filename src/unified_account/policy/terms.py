@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 from ..decision import Term
 from ..messages import N_
 from ..model.account import SellingPlan
-from ..model.fees import FeeSource
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["FEE_SOURCE_TERMS", "INFO_FIELD_TERMS", "PLAN_TERMS"]
+__all__ = ["INFO_FIELD_TERMS", "PLAN_TERMS"]
 
 PLAN_TERMS: Mapping[SellingPlan, Term] = MappingProxyType(
     {
@@ -33,13 +32,3 @@ INFO_FIELD_TERMS: Mapping[str, Term] = MappingProxyType(
     }
 )
 """The display name of each field of the account information."""
-
-FEE_SOURCE_TERMS: Mapping[FeeSource, Term] = MappingProxyType(
-    {
-        FeeSource.FEE_SCHEDULE: Term(N_("term.fee-source.fee-schedule")),
-        FeeSource.ANNOUNCEMENT: Term(N_("term.fee-source.announcement")),
-        FeeSource.PRESS: Term(N_("term.fee-source.press")),
-        FeeSource.OTHER: Term(N_("term.fee-source.other")),
-    }
-)
-"""How messages name each kind of fee source."""

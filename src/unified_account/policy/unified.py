@@ -6,13 +6,18 @@ Rules: ``list-anywhere``, ``switcher-means-unified``,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from ..decision import (
     Decision,
     Outcome,
+    Params,
     ParamValue,
     Reason,
     Resolved,
     _decided,
+    _ordered,
 )
 from ..edition import FAQ, Edition
 from ..messages import N_
@@ -30,6 +35,14 @@ __all__ = [
 ]
 
 
+# Enum members read once: reading one from its class runs Python code
+# (``EnumType``'s look-up).
+_ALLOWED = Outcome.ALLOWED
+_DENIED = Outcome.DENIED
+_HOME_ONLY_BY_DEFAULT = RuleKey.HOME_ONLY_BY_DEFAULT
+_LIST_ANYWHERE = RuleKey.LIST_ANYWHERE
+
+
 def evaluate_listing_marketplace(
     account: SellerAccount, marketplace: Marketplace, *, edition: Edition = FAQ
 ) -> Decision:
@@ -45,56 +58,63 @@ def evaluate_listing_marketplace(
     Product eligibility, which Amazon decides per product and
     marketplace, is outside these rules.
     """
-    params: dict[str, ParamValue] = {
-        "home": account.home,
-        "marketplace": marketplace,
-    }
-    # Every value here was checked when the account and the edition were
-    # built: the reasons only put their parameters in order.
+    home = account.home
     in_scope = marketplace in edition.scope
-    if marketplace is account.home and in_scope:
-        return _decided(
-            Outcome.ALLOWED,
-            (
-                Reason._of(
-                    RuleKey.HOME_ONLY_BY_DEFAULT,
-                    N_("home-only-by-default.home"),
-                    params,
-                ),
-            ),
-        )
+    if marketplace is home and in_scope:
+        return _AT_HOME[home]
     scope = evaluate_scope(marketplace, edition=edition)
     eligible = evaluate_eligibility(account, edition=edition)
-    if not in_scope or not eligible.allowed:
+    eligible_allowed = eligible.outcome is _ALLOWED
+    if not in_scope or not eligible_allowed:
         # Deny overrides (as ``combine`` would): the denying reasons.
         return _decided(
-            Outcome.DENIED,
+            _DENIED,
             (
                 *(scope.reasons if not in_scope else ()),
-                *(eligible.reasons if not eligible.allowed else ()),
+                *(eligible.reasons if not eligible_allowed else ()),
             ),
         )
+    # Every value here was checked when the account and the edition were
+    # built: the reasons only take their parameters in name order.
+    params: Params = (("home", home), ("marketplace", marketplace))
     if marketplace not in account.marketplaces:
         return _decided(
-            Outcome.DENIED,
+            _DENIED,
             (
-                Reason._of(
-                    RuleKey.HOME_ONLY_BY_DEFAULT,
+                _ordered(
+                    _HOME_ONLY_BY_DEFAULT,
                     N_("home-only-by-default.not-turned-on"),
                     params,
                 ),
             ),
         )
     return _decided(
-        Outcome.ALLOWED,
+        _ALLOWED,
         (
-            Reason._of(
-                RuleKey.LIST_ANYWHERE, N_("list-anywhere.allowed"), params
-            ),
+            _ordered(_LIST_ANYWHERE, N_("list-anywhere.allowed"), params),
             *scope.reasons,
             *eligible.reasons,
         ),
     )
+
+
+# Listing in one's home marketplace, when it is in the scope: the answer
+# names only the marketplace, so each is built once, at import.
+_AT_HOME: Mapping[Marketplace, Decision] = MappingProxyType(
+    {
+        home: _decided(
+            Outcome.ALLOWED,
+            (
+                _ordered(
+                    RuleKey.HOME_ONLY_BY_DEFAULT,
+                    N_("home-only-by-default.home"),
+                    (("home", home), ("marketplace", home)),
+                ),
+            ),
+        )
+        for home in Marketplace
+    }
+)
 
 
 def offer_marketplaces(
