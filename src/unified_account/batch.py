@@ -338,15 +338,40 @@ def _dask_results(
     client: Any,
     killed: type[BaseException],
 ) -> Iterator[SellerResult]:
+    """The results in the jobs' order, with the cluster kept busy.
+
+    Up to 16 sellers per worker are on the cluster at a time; as the
+    oldest is taken, the next 8 per worker are sent as soon as there is
+    room for them, so the workers never wait for the slowest seller of
+    a batch (one task per seller, so a lost worker loses one seller).
+    """
     workers = max(1, len(client.scheduler_info().get("workers", {})))
-    for batch in _batches(jobs, workers * 16):
-        futures = client.map(run, batch, pure=False)
-        for job, future in zip(batch, futures, strict=True):
-            try:
-                yield future.result()
-            except killed:
-                attempts = _allowed_failures() + 1
-                yield _lost_result(job, attempts, None, run.options.format)
+    step = workers * 8
+    batches = _batches(jobs, step)
+    pending: deque[tuple[SellerJob, Any]] = deque()
+    for batch in batches:
+        pending.extend(_submitted(client, run, batch))
+        if len(pending) >= 2 * step:
+            break
+    while pending:
+        job, future = pending.popleft()
+        try:
+            result = future.result()
+        except killed:
+            attempts = _allowed_failures() + 1
+            result = _lost_result(job, attempts, None, run.options.format)
+        del future  # the cluster forgets a result no one holds
+        if len(pending) <= step:
+            for batch in itertools.islice(batches, 1):
+                pending.extend(_submitted(client, run, batch))
+        yield result
+
+
+def _submitted(
+    client: Any, run: _Runner, batch: list[SellerJob]
+) -> Iterator[tuple[SellerJob, Any]]:
+    """Each job of ``batch`` with its future, one task per job."""
+    return zip(batch, client.map(run, batch, pure=False), strict=True)
 
 
 def report_many(
