@@ -79,6 +79,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_hypothesis",
             "batch",
             "_pool",
+            "_cluster",
             "_stopping",
         ),
     ),

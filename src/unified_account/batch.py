@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import itertools
 import json
 import os
 import stat
@@ -41,6 +40,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from ._cluster import results_in_order
 from ._files import lines_limited
 from ._pool import Lost, run_in_processes
 from ._stopping import whole
@@ -255,14 +255,6 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _batches(
-    jobs: Iterable[SellerJob], size: int
-) -> Iterator[list[SellerJob]]:
-    iterator = iter(jobs)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
-
-
 def _lost_result(
     job: SellerJob, attempts: int, signal: int | None, format: str
 ) -> SellerResult:
@@ -338,40 +330,14 @@ def _dask_results(
     client: Any,
     killed: type[BaseException],
 ) -> Iterator[SellerResult]:
-    """The results in the jobs' order, with the cluster kept busy.
+    """The results in the jobs' order (see :mod:`._cluster`)."""
+    format = run.options.format
 
-    Up to 16 sellers per worker are on the cluster at a time; as the
-    oldest is taken, the next 8 per worker are sent as soon as there is
-    room for them, so the workers never wait for the slowest seller of
-    a batch (one task per seller, so a lost worker loses one seller).
-    """
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
-    step = workers * 8
-    batches = _batches(jobs, step)
-    pending: deque[tuple[SellerJob, Any]] = deque()
-    for batch in batches:
-        pending.extend(_submitted(client, run, batch))
-        if len(pending) >= 2 * step:
-            break
-    while pending:
-        job, future = pending.popleft()
-        try:
-            result = future.result()
-        except killed:
-            attempts = _allowed_failures() + 1
-            result = _lost_result(job, attempts, None, run.options.format)
-        del future  # the cluster forgets a result no one holds
-        if len(pending) <= step:
-            for batch in itertools.islice(batches, 1):
-                pending.extend(_submitted(client, run, batch))
-        yield result
+    def lost(job: SellerJob, rounds: int) -> SellerResult:
+        attempts = rounds * (_allowed_failures() + 1)
+        return _lost_result(job, attempts, None, format)
 
-
-def _submitted(
-    client: Any, run: _Runner, batch: list[SellerJob]
-) -> Iterator[tuple[SellerJob, Any]]:
-    """Each job of ``batch`` with its future, one task per job."""
-    return zip(batch, client.map(run, batch, pure=False), strict=True)
+    return results_in_order(run, jobs, client, killed, lost)
 
 
 def report_many(
