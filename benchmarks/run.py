@@ -208,7 +208,7 @@ def figure(
         verdict = "ok" if ratio <= bound else "OVER"
     per_sku = (
         f"{ours / size * 1e6:9.2f} us/SKU"
-        if size and unit != "MiB"
+        if size and unit == "s"
         else " " * 16
     )
     if unit == "MiB":
