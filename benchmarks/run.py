@@ -946,17 +946,19 @@ def markdown_tables(results: list[dict[str, Any]]) -> str:
             f"| {'' if ratio is None else f'{ratio:.2f}x'} "
             f"| {per_sku} | {_verdict(row)} |"
         )
+    if len(lines) == 2:  # no figure of its own: many sellers alone
+        lines = []
     scaled = scaling(results, show=False)
     if scaled:
         lines += [
-            "",
+            *([""] if lines else []),
             "| shape | figure | µs per SKU at each size | largest / least |",
             "|---|---|---|---|",
             *("| {} | {} | {} | {} |".format(*_cells(row)) for row in scaled),
         ]
     if sellers:
         lines += [
-            "",
+            *([""] if lines else []),
             "| sellers | configuration | wall | speed-up | CPU "
             "| busiest process | CPU-bound speed-up | bound | load |",
             "|---|---|---|---|---|---|---|---|---|",
