@@ -425,28 +425,29 @@ def bench_cli(path: Path, size: int, repeats: int, shape: str) -> None:
 def bench_import(folder: Path, size: int, repeats: int, shape: str) -> None:
     """``import-spapi`` then ``report``, against json.load of the inputs.
 
-    The SP-API inputs come from ``_snapshots.spapi_inputs(folder, size)``
-    (the files ``import-spapi`` reads for a seller of that many SKUs and
-    the arguments it needs, such as ``--home US``); without it the
-    figure is not measured, and says so.
+    The SP-API inputs come from ``_snapshots.write_spapi_inputs(folder,
+    size)``, which writes them and returns ``import-spapi``'s arguments
+    that read them (``kind=FILE``), and ``_snapshots.IMPORT_ARGUMENTS``
+    (``--home US`` and so on); without them the figure is not measured,
+    and says so.
     """
     import _snapshots
 
-    inputs = getattr(_snapshots, "spapi_inputs", None)
-    if inputs is None:
+    write_inputs = getattr(_snapshots, "write_spapi_inputs", None)
+    if write_inputs is None:
         print(
             f"[{shape}] import-spapi then report @{size:,}: not measured "
-            "(_snapshots.py has no spapi_inputs)"
+            "(_snapshots.py has no write_spapi_inputs)"
         )
         return
-    files, arguments = inputs(folder, size)
-    output = folder / f"imported-{size}.json"
+    options = getattr(_snapshots, "IMPORT_ARGUMENTS", ("--home", "US"))
+    words = write_inputs(folder / f"{shape}-{size}-spapi", size)
+    files = [word.split("=", 1)[1] for word in words]
+    output = folder / f"{shape}-{size}-imported.json"
     python = sys.executable
     importing = [
-        *(python, "-m", "unified_account", "import-spapi", "--quiet"),
-        *map(str, files),
-        *arguments,
-        *("-o", str(output)),
+        *(python, "-m", "unified_account", "import-spapi", *options),
+        *("-o", str(output), *words),
     ]
     reporting = [python, "-m", "unified_account", "report", str(output)]
     loading = [
@@ -456,7 +457,7 @@ def bench_import(folder: Path, size: int, repeats: int, shape: str) -> None:
         "for name in sys.argv[1:]:\n"
         "    with open(name, 'rb') as file:\n"
         "        json.load(file)\n",
-        *map(str, files),
+        *files,
     ]
     ours, theirs = [], []
     for _ in range(repeats):
