@@ -8,7 +8,7 @@ account, money and brand rule applies too.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,3 +60,8 @@ def write_snapshot(path: Path, count: int, start: int = 0) -> Path:
         out.write("]}}\n")
     partial.rename(path)
     return path
+
+
+# The shapes a benchmark runs on: name -> writer of a snapshot of that
+# many SKUs at the given path.  Only the current generator for now.
+SHAPES: dict[str, Callable[[Path, int], Path]] = {"plain": write_snapshot}

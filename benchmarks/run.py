@@ -13,15 +13,22 @@ repeats is steady where wall time is not.  The baselines are in
 ``_baselines.py``: plain Python doing the same work, keeping the same
 precomputed values and the same immutability.
 
-Snapshots are generated once into ``--data`` (the same SKUs for the
-same size) and reused.
+Every figure of a snapshot runs on each shape of
+``_snapshots.SHAPES`` (``--shapes`` picks some) at each size
+(``--sizes``); snapshots are generated once into ``--data`` (the same
+SKUs for the same size and shape) and reused.  After the sizes, the
+per-SKU cost of load, report and import at each size (issue 19's
+scaling check); last, many sellers (``bench_sellers.py``).
+
+Commands are measured bare: each runs as the child of a small launcher
+that reads its CPU time and peak RSS from ``wait4``, with nothing of the
+benchmark's inside it.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
-import io
 import json
 import os
 import statistics
@@ -47,7 +54,7 @@ from _baselines import (
     plain_render,
     plain_update,
 )
-from _snapshots import snapshot_document, write_snapshot
+from _snapshots import SHAPES, snapshot_document
 from bench_inventory import build_catalog, rows
 
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000}
@@ -59,6 +66,7 @@ PARTS = (
     "build",
     "report",
     "cli",
+    "import",
     "retained",
     "sellers",
 )
@@ -86,50 +94,76 @@ def interleaved(
     return statistics.median(mine), statistics.median(base)
 
 
-# Runs a command's Python code, then reports the process's peak resident
-# memory (VmHWM, which an exec resets, unlike getrusage's ru_maxrss that
-# a child inherits from the forking benchmark).
-_PEAK = """
-import atexit, runpy, sys
-def peak():
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                sys.stderr.write(f"peak-kib {line.split()[1]}\\n")
-atexit.register(peak)
-kind, what = sys.argv[1], sys.argv[2]
-sys.argv = [what, *sys.argv[3:]]
-if kind == "-m":
-    runpy.run_module(what, run_name="__main__", alter_sys=True)
-else:
-    exec(compile(what, "<code>", "exec"), {"__name__": "__main__"})
+# Runs a command as its own child and reports that child's CPU time and
+# peak resident memory (wait4).  A child's ru_maxrss starts at what its
+# parent held when it forked (the exec keeps it), so a command forked
+# from the benchmark, which holds snapshots, would report the
+# benchmark's memory: commands are forked from this launcher instead, a
+# bare interpreter smaller than any command measured (``python -c pass``
+# included), and nothing runs inside the command but the command.
+_LAUNCH = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+sys.stderr.write(
+    f"usage {usage.ru_utime + usage.ru_stime!r} {usage.ru_maxrss} "
+    f"{os.waitstatus_to_exitcode(status)}\\n"
+)
+"""
+
+# json.load of a file, then the resident memory the parsed document
+# holds once json.load has returned (the file's bytes, which it reads
+# whole, are freed by then): the RSS baseline.
+_PARSED = """
+import json, sys
+with open(sys.argv[1], "rb") as file:
+    document = json.load(file)
+with open("/proc/self/status") as status:
+    for line in status:
+        if line.startswith("VmRSS:"):
+            sys.stderr.write(f"resident-kib {line.split()[1]}\\n")
 """
 
 
 def child(argv: list[str], peak: bool = True) -> tuple[float, int]:
-    """CPU seconds and peak RSS (bytes) of ``python -c/-m ...``.
+    """CPU seconds and peak RSS (bytes) of a command, bare.
 
-    Without ``peak`` the command runs as given and its RSS is not read.
+    ``peak`` is kept for callers of the earlier version, which measured
+    either: both are now read from ``wait4``, at no cost to the command.
     """
-    if not peak:
-        started = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
-        _, status, usage = os.wait4(started.pid, 0)
-        if os.waitstatus_to_exitcode(status):
-            raise RuntimeError(f"{argv} failed")
-        return usage.ru_utime + usage.ru_stime, 0
-    python, kind, what, *rest = argv
+    del peak
     process = subprocess.Popen(
-        [python, "-c", _PEAK, kind, what, *rest],
+        [sys.executable, "-I", "-S", "-c", _LAUNCH, *argv],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    assert process.stderr is not None
-    errors = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status):
-        raise RuntimeError(f"{argv} failed: {errors!r}")
-    peak = int(errors.split(b"peak-kib ")[-1].split()[0]) * 1024
-    return usage.ru_utime + usage.ru_stime, peak
+    _, errors = process.communicate()
+    usage = errors.rsplit(b"usage ", 1)[-1].split()
+    if process.returncode or len(usage) != 3 or usage[2] != b"0":
+        raise RuntimeError(f"{argv} failed: {errors[-2000:]!r}")
+    return float(usage[0]), int(usage[1]) * 1024
+
+
+def resident(errors: bytes) -> int:
+    """The ``resident-kib`` a command reported, in bytes."""
+    return int(errors.split(b"resident-kib ")[-1].split()[0]) * 1024
+
+
+def parsed_json(path: Path) -> tuple[float, int, int]:
+    """CPU seconds, peak RSS and the parsed document's RSS of json.load."""
+    argv = [sys.executable, "-c", _PARSED, str(path)]
+    process = subprocess.Popen(
+        [sys.executable, "-I", "-S", "-c", _LAUNCH, *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, errors = process.communicate()
+    usage = errors.rsplit(b"usage ", 1)[-1].split()
+    if process.returncode or len(usage) != 3 or usage[2] != b"0":
+        raise RuntimeError(f"json.load of {path} failed: {errors!r}")
+    return float(usage[0]), int(usage[1]) * 1024, resident(errors)
 
 
 def interleaved_children(
@@ -138,8 +172,8 @@ def interleaved_children(
     """Median CPU and peak RSS of two commands, run alternately."""
     mine, base = [], []
     for _ in range(repeats):
-        mine.append(child(ours, peak))
-        base.append(child(theirs, peak))
+        mine.append(child(ours))
+        base.append(child(theirs))
     return (
         (
             statistics.median(c for c, _ in mine),
@@ -159,13 +193,27 @@ def figure(
     theirs: float,
     bound: float | None,
     unit: str = "s",
+    *,
+    shape: str | None = None,
+    bound_from: int | None = None,
+    note: str = "",
 ) -> None:
-    """Record and print one figure."""
+    """Record and print one figure.
+
+    ``bound_from``: the bound holds from that many SKUs on (smaller
+    sizes are shown for the scaling, without a verdict).
+    """
     ratio = ours / theirs if theirs else float("inf")
-    verdict = "" if bound is None else ("ok" if ratio <= bound else "OVER")
+    applies = bound is not None and (
+        bound_from is None or (size or 0) >= bound_from
+    )
+    verdict = ""
+    if applies:
+        assert bound is not None
+        verdict = "ok" if ratio <= bound else "OVER"
     per_sku = (
         f"{ours / size * 1e6:9.2f} us/SKU"
-        if size and unit != "MiB"
+        if size and unit == "s"
         else " " * 16
     )
     if unit == "MiB":
@@ -174,19 +222,29 @@ def figure(
         shown = f"{ours * 1e6:10.2f} us  {theirs * 1e6:10.2f} us "
     else:
         shown = f"{ours:10.4f} s   {theirs:10.4f} s  "
-    bound_text = "" if bound is None else f"(bound {bound:g}: {verdict})"
+    if bound is None:
+        bound_text = ""
+    elif applies:
+        bound_text = f"(bound {bound:g}: {verdict})"
+    else:
+        bound_text = f"(bound {bound:g} from {bound_from:,})"
     label = f"{name} @{size:,}" if size else name
-    print(f"{label:<56} {shown} {ratio:6.2f}x {per_sku} {bound_text}")
+    if shape:
+        label = f"[{shape}] {label}"
+    print(f"{label:<58} {shown} {ratio:6.2f}x {per_sku} {bound_text} {note}")
     sys.stdout.flush()
     RESULTS.append(
         {
             "figure": name,
+            "shape": shape,
             "skus": size,
             "library": ours,
             "baseline": theirs,
             "ratio": ratio,
             "bound": bound,
+            "bound_from": bound_from,
             "unit": unit,
+            "note": note,
         }
     )
 
@@ -194,7 +252,7 @@ def figure(
 # --- per size ---------------------------------------------------------
 
 
-def bench_load(path: Path, size: int, repeats: int) -> None:
+def bench_load(path: Path, size: int, repeats: int, shape: str) -> None:
     from unified_account import load_snapshot
 
     ours, theirs = interleaved(
@@ -202,7 +260,7 @@ def bench_load(path: Path, size: int, repeats: int) -> None:
         lambda: json.loads(path.read_bytes()),
         repeats,
     )
-    figure("load_snapshot vs json.loads", size, ours, theirs, 3)
+    figure("load_snapshot vs json.loads", size, ours, theirs, 3, shape=shape)
 
 
 def bench_build(size: int, repeats: int) -> None:
@@ -304,32 +362,120 @@ def bench_report(path: Path, size: int, repeats: int) -> None:
     ours, theirs = interleaved(
         lambda: list(iter_findings(snapshot)), plain_report, repeats
     )
-    figure("report building vs plain tuples", size, ours, theirs, None)
+    figure(
+        "report building vs plain tuples",
+        size,
+        ours,
+        theirs,
+        None,
+        shape="plain",
+    )
 
 
 def _sku(document: dict[str, Any]) -> str:
     return str(document["sku"])
 
 
-def bench_cli(path: Path, size: int, repeats: int) -> None:
-    command = [sys.executable, "-m", "unified_account", "report", str(path)]
-    baseline = [
-        sys.executable,
-        "-c",
-        "import json, sys; json.load(open(sys.argv[1], 'rb'))",
-        str(path),
+REPORT_FROM = 1_000_000  # the command's bounds are for a 1M-SKU seller
+IMPORT_AT = 100_000  # the import's bound is for a 100k-SKU seller
+
+
+def bench_cli(path: Path, size: int, repeats: int, shape: str) -> None:
+    """``report`` and ``report --all --format json`` against json.load.
+
+    CPU against ``json.load`` of the same file in a fresh process; peak
+    RSS against the resident memory of the parsed document alone (the
+    file's bytes, which json.load holds while it parses, not counted).
+    """
+    command = [sys.executable, "-m", "unified_account", "report"]
+    default = [*command, str(path)]
+    everything = [*command, "--all", "--format", "json", str(path)]
+    runs: dict[str, list[tuple[float, int]]] = {"default": [], "all": []}
+    parsed: list[tuple[float, int, int]] = []
+    for _ in range(repeats):
+        runs["default"].append(child(default))
+        parsed.append(parsed_json(path))
+        runs["all"].append(child(everything))
+    load_cpu = statistics.median(c for c, _, _ in parsed)
+    load_peak = max(p for _, p, _ in parsed)
+    document = max(r for _, _, r in parsed)
+    for key, name, bound in (
+        ("default", "report", 3.0),
+        ("all", "report --all --format json", 5.0),
+    ):
+        cpu_time = statistics.median(c for c, _ in runs[key])
+        peak = max(r for _, r in runs[key])
+        figure(
+            f"{name} (CPU) vs json.load",
+            size,
+            cpu_time,
+            load_cpu,
+            bound,
+            shape=shape,
+            bound_from=REPORT_FROM,
+        )
+        figure(
+            f"{name} (peak RSS) vs parsed JSON",
+            size,
+            peak,
+            document,
+            1.3,
+            unit="MiB",
+            shape=shape,
+            bound_from=REPORT_FROM,
+            note=f"(json.load's own peak {load_peak / 2**20:,.0f} MiB)",
+        )
+
+
+def bench_import(folder: Path, size: int, repeats: int, shape: str) -> None:
+    """``import-spapi`` then ``report``, against json.load of the inputs.
+
+    The SP-API inputs come from ``_snapshots.write_spapi_inputs(folder,
+    size)``, which writes them and returns ``import-spapi``'s arguments
+    that read them (``kind=FILE``), and ``_snapshots.IMPORT_ARGUMENTS``
+    (``--home US`` and so on); without them the figure is not measured,
+    and says so.
+    """
+    import _snapshots
+
+    write_inputs = getattr(_snapshots, "write_spapi_inputs", None)
+    if write_inputs is None:
+        print(
+            f"[{shape}] import-spapi then report @{size:,}: not measured "
+            "(_snapshots.py has no write_spapi_inputs)"
+        )
+        return
+    options = getattr(_snapshots, "IMPORT_ARGUMENTS", ("--home", "US"))
+    words = write_inputs(folder / f"{shape}-{size}-spapi", size)
+    files = [word.split("=", 1)[1] for word in words]
+    output = folder / f"{shape}-{size}-imported.json"
+    python = sys.executable
+    importing = [
+        *(python, "-m", "unified_account", "import-spapi", *options),
+        *("-o", str(output), *words),
     ]
-    (ours, our_rss), (theirs, their_rss) = interleaved_children(
-        command, baseline, repeats
-    )
-    figure("CLI report (CPU) vs json.load", size, ours, theirs, 5)
+    reporting = [python, "-m", "unified_account", "report", str(output)]
+    loading = [
+        python,
+        "-c",
+        "import json, sys\n"
+        "for name in sys.argv[1:]:\n"
+        "    with open(name, 'rb') as file:\n"
+        "        json.load(file)\n",
+        *files,
+    ]
+    ours, theirs = [], []
+    for _ in range(repeats):
+        ours.append(child(importing)[0] + child(reporting)[0])
+        theirs.append(child(loading)[0])
     figure(
-        "CLI report (peak RSS) vs json.load",
+        "import-spapi then report (CPU) vs json.load of the inputs",
         size,
-        our_rss,
-        their_rss,
-        1.5,
-        unit="MiB",
+        statistics.median(ours),
+        statistics.median(theirs),
+        3,
+        shape=shape,
+        bound_from=IMPORT_AT,
     )
 
 
@@ -753,43 +899,6 @@ def bare(argv: list[str], env: dict[str, str]) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def bench_sellers(data: Path, sellers: int, skus: int) -> None:
-    from unified_account.batch import default_workers, report_many, seller_jobs
-
-    path = data / f"sellers-{sellers}x{skus}.jsonl"
-    if not path.exists():
-        with path.open("w", encoding="utf-8") as out:
-            for index in range(sellers):
-                document = snapshot_document(skus, start=index * skus)
-                document["account"]["seller_id"] = f"A{index:04d}SELLER"
-                out.write(json.dumps(document) + "\n")
-    jobs = list(seller_jobs(path))
-    cores = default_workers()
-    timings = {}
-    for workers in sorted({1, 2, cores}):
-        start = time.perf_counter()
-        report_many(jobs, io.StringIO(), workers=workers)
-        timings[workers] = time.perf_counter() - start
-    one = timings[1]
-    for workers, seconds in timings.items():
-        rate = sellers / seconds
-        print(
-            f"{'sellers/s, ' + str(workers) + ' worker(s)':<46} "
-            f"{rate:10.2f}/s  one process {sellers / one:8.2f}/s  "
-            f"speed-up {one / seconds:5.2f}x  ({sellers} sellers x "
-            f"{skus:,} SKUs, wall time, {cores} cores)"
-        )
-        RESULTS.append(
-            {
-                "figure": f"sellers per second, {workers} workers",
-                "library": rate,
-                "baseline": sellers / one,
-                "ratio": one / seconds,
-                "unit": "sellers/s",
-            }
-        )
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -797,13 +906,31 @@ def main(argv: list[str] | None = None) -> int:
         default="1k,10k,100k,1m",
         help="comma-separated sizes among 1k, 10k, 100k, 1m",
     )
+    parser.add_argument(
+        "--shapes",
+        default=",".join(SHAPES),
+        help="comma-separated shapes among " + ", ".join(SHAPES),
+    )
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument(
         "--data",
         type=Path,
         default=Path(tempfile.gettempdir()) / "unified-account-bench",
     )
-    parser.add_argument("--sellers", type=int, default=24)
+    parser.add_argument(
+        "--sellers", type=int, default=200, help="sellers of 1,000 SKUs"
+    )
+    parser.add_argument(
+        "--sellers-repeats",
+        type=int,
+        default=3,
+        help="repeats of the many-sellers runs",
+    )
+    parser.add_argument(
+        "--sellers-all",
+        action="store_true",
+        help="many sellers with every finding (report --all DIR)",
+    )
     parser.add_argument(
         "--parts",
         default=",".join(PARTS),
@@ -811,17 +938,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, help="also write figures here")
     parser.add_argument(
-        "--markdown", type=Path, help="also write a Markdown table here"
+        "--markdown", type=Path, help="also write Markdown tables here"
     )
     args = parser.parse_args(argv)
     sizes = [SIZES[s.strip().lower()] for s in args.sizes.split(",")]
+    shapes = [s.strip() for s in args.shapes.split(",")]
+    unknown = [s for s in shapes if s not in SHAPES]
+    if unknown:
+        parser.error(f"unknown shape(s) {', '.join(unknown)}")
     args.data.mkdir(parents=True, exist_ok=True)
     assert gc.isenabled()
+    load = os.getloadavg()
     print(
-        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; CPU time,"
-        f" median of {args.repeats} interleaved repeats, GC on\n"
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load "
+        f"average {load[0]:.2f}; CPU time, median of {args.repeats} "
+        "interleaved repeats, GC on\n"
     )
-    print(f"{'figure':<46} {'library':>14} {'baseline':>14}  ratio")
+    print(f"{'figure':<58} {'library':>14} {'baseline':>14}  ratio")
     parts = {part.strip() for part in args.parts.split(",")}
     if "startup" in parts:
         bench_startup(max(args.repeats, 11))
@@ -830,26 +963,90 @@ def main(argv: list[str] | None = None) -> int:
     if "rendering" in parts:
         bench_rendering(args.repeats)
     for size in sizes:
-        path = write_snapshot(args.data / f"snapshot-{size}.json", size)
         repeats = args.repeats if size < 1_000_000 else 2
-        if "load" in parts:
-            bench_load(path, size, repeats)
         if "build" in parts:
             bench_build(size, repeats)
-        if "report" in parts:
-            bench_report(path, size, repeats)
-        if "cli" in parts:
-            bench_cli(path, size, repeats if size < 1_000_000 else 1)
-        if "retained" in parts:
-            bench_retained(path, size)
-        gc.collect()
+        for shape in shapes:
+            path = SHAPES[shape](args.data / f"{shape}-{size}.json", size)
+            if "load" in parts:
+                bench_load(path, size, repeats, shape)
+            if "report" in parts and shape == "plain":
+                bench_report(path, size, repeats)
+            if "cli" in parts:
+                bench_cli(
+                    path, size, repeats if size < 1_000_000 else 1, shape
+                )
+            if "import" in parts and shape == "import":
+                bench_import(args.data, size, repeats, shape)
+            if "retained" in parts:
+                bench_retained(path, size)
+            gc.collect()
+    scaling(RESULTS)
     if "sellers" in parts:
-        bench_sellers(args.data, args.sellers, 1000)
+        from bench_sellers import bench_sellers
+
+        for shape in shapes:
+            RESULTS.extend(
+                bench_sellers(
+                    args.data,
+                    args.sellers,
+                    1000,
+                    args.sellers_repeats,
+                    shape=shape,
+                    everything=args.sellers_all,
+                )
+            )
     if args.json:
         args.json.write_text(json.dumps(RESULTS, indent=2) + "\n")
     if args.markdown:
-        args.markdown.write_text(markdown_table(RESULTS))
+        args.markdown.write_text(markdown_tables(RESULTS))
     return 0
+
+
+_SCALED = (
+    "load_snapshot vs json.loads",
+    "report (CPU) vs json.load",
+    "report --all --format json (CPU) vs json.load",
+    "import-spapi then report (CPU) vs json.load of the inputs",
+)
+
+
+def scaling(results: list[dict[str, Any]], show: bool = True) -> list[str]:
+    """Item 3: the per-SKU cost of load, report and import at each size.
+
+    Printed, and returned as Markdown rows: per shape and figure, the
+    library's CPU µs per SKU at each size, and the largest size's over
+    the smallest per-SKU cost of any size (linear: about 1; start-up
+    weighs on the command's smaller sizes, so their cost is higher).
+    """
+    rows = []
+    for shape in dict.fromkeys(
+        r.get("shape") for r in results if r.get("shape")
+    ):
+        for name in _SCALED:
+            found = {
+                r["skus"]: r["library"] / r["skus"] * 1e6
+                for r in results
+                if r.get("shape") == shape
+                and r["figure"] == name
+                and r.get("skus")
+            }
+            if not found:
+                continue
+            largest = found[max(found)]
+            growth = largest / min(found.values())
+            cells = ", ".join(f"{n:,}: {c:.1f}" for n, c in found.items())
+            if show:
+                print(
+                    f"per SKU [{shape}] {name}: {cells} µs; "
+                    f"largest / least {growth:.2f}x"
+                )
+            rows.append(
+                f"| {shape} | {name} | "
+                + " | ".join(f"{n:,}: {c:,.1f}" for n, c in found.items())
+                + f" | {growth:.2f}x |"
+            )
+    return rows
 
 
 def _shown(value: float, unit: str) -> str:
@@ -862,33 +1059,82 @@ def _shown(value: float, unit: str) -> str:
     return f"{value:,.3f} s"
 
 
-def markdown_table(results: list[dict[str, Any]]) -> str:
-    """The figures as a Markdown table, for docs/performance.md."""
+def _verdict(row: dict[str, Any]) -> str:
+    bound, ratio = row.get("bound"), row.get("ratio")
+    if bound is None or ratio is None:
+        return ""
+    applies_from = row.get("bound_from")
+    if applies_from and (row.get("skus") or 0) < applies_from:
+        return f"{bound:g} at {applies_from:,}"
+    met = ratio >= bound if row.get("at_least") else ratio <= bound
+    return f"{bound:g} ({'met' if met else 'missed'})"
+
+
+def markdown_tables(results: list[dict[str, Any]]) -> str:
+    """The figures as Markdown tables, for docs/performance.md.
+
+    One table for the figures of each catalogue size and shape (and
+    those measured once), the per-SKU scaling, and the many sellers.
+    """
     lines = [
-        "| figure | SKUs | library | baseline | ratio | µs per SKU | bound |",
-        "|---|---|---|---|---|---|---|",
+        "| figure | shape | SKUs | library | baseline | ratio "
+        "| µs per SKU | bound |",
+        "|---|---|---|---|---|---|---|---|",
     ]
+    sellers = []
     for row in results:
         unit = row["unit"]
+        if unit == "wall s":
+            sellers.append(row)
+            continue
         skus = row.get("skus")
         ratio = row.get("ratio")
-        bound = row.get("bound")
         per_sku = (
             f"{row['library'] / skus * 1e6:,.2f}"
             if skus and unit == "s"
             else ""
         )
-        verdict = ""
-        if bound is not None and ratio is not None:
-            verdict = f"{bound:g} ({'met' if ratio <= bound else 'missed'})"
         lines.append(
-            f"| {row['figure']} | {f'{skus:,}' if skus else ''} "
+            f"| {row['figure']} | {row.get('shape') or ''} "
+            f"| {f'{skus:,}' if skus else ''} "
             f"| {_shown(row['library'], unit)} "
             f"| {_shown(row['baseline'], unit)} "
             f"| {'' if ratio is None else f'{ratio:.2f}x'} "
-            f"| {per_sku} | {verdict} |"
+            f"| {per_sku} | {_verdict(row)} |"
         )
+    if len(lines) == 2:  # no figure of its own: many sellers alone
+        lines = []
+    scaled = scaling(results, show=False)
+    if scaled:
+        lines += [
+            *([""] if lines else []),
+            "| shape | figure | µs per SKU at each size | largest / least |",
+            "|---|---|---|---|",
+            *("| {} | {} | {} | {} |".format(*_cells(row)) for row in scaled),
+        ]
+    if sellers:
+        lines += [
+            *([""] if lines else []),
+            "| sellers | configuration | wall | speed-up | CPU "
+            "| busiest process | CPU-bound speed-up | bound | load |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for row in sellers:
+            name = row["figure"].removeprefix("many sellers: ")
+            lines.append(
+                f"| {row['sellers']} x {row['skus']:,} ({row['shape']}"
+                f"{', --all' if row['everything'] else ''}) | {name} "
+                f"| {row['library']:,.2f} s | {row['ratio']:.2f}x "
+                f"| {row['cpu']:,.2f} s | {row['busiest_cpu']:,.2f} s "
+                f"| {row['cpu_bound_ratio']:.2f}x | {_verdict(row)} "
+                f"| {row['load'][0]:.1f} to {row['load'][1]:.1f} |"
+            )
     return "\n".join(lines) + "\n"
+
+
+def _cells(row: str) -> list[str]:
+    shape, name, *sizes, growth = row.strip("| ").split(" | ")
+    return [shape, name, "; ".join(sizes), growth]
 
 
 if __name__ == "__main__":

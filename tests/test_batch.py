@@ -144,3 +144,35 @@ def test_a_local_dask_cluster_gives_the_same_output(jsonl):
             jobs, out, scheduler=cluster.scheduler_address, format="json"
         )
     assert out.getvalue() == expected.getvalue()
+
+
+def test_dask_keeps_order_past_the_sellers_sent_ahead():
+    """More sellers than the cluster is sent at once: all, in order.
+
+    One worker is sent 16 sellers ahead, then 8 at a time as results
+    are taken: 28 sellers (cheap errors, and every seventh a real
+    report) go through every refill, and the output is one process's.
+    """
+    distributed = pytest.importorskip(
+        "distributed", reason="the `dask` extra is not installed"
+    )
+    real = example_text().encode()
+    jobs = [
+        SellerJob(f"seller-{i:02d}", text=real if i % 7 == 0 else b"{}")
+        for i in range(28)
+    ]
+    expected = io.StringIO()
+    report_many(jobs, expected, workers=1, format="json")
+    with distributed.LocalCluster(
+        n_workers=1,
+        processes=False,
+        threads_per_worker=1,
+        dashboard_address=None,
+    ) as cluster:
+        out = io.StringIO()
+        results = report_many(
+            jobs, out, scheduler=cluster.scheduler_address, format="json"
+        )
+    assert [r.source for r in results] == [job.source for job in jobs]
+    assert out.getvalue() == expected.getvalue()
+    assert out.getvalue().count("\n") == 28

@@ -81,6 +81,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_hypothesis",
             "batch",
             "_pool",
+            "_cluster",
             "_stopping",
         ),
     ),

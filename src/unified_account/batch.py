@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import itertools
 import json
 import os
 import stat
@@ -41,6 +40,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from ._cluster import results_in_order
 from ._files import lines_limited
 from ._pool import Lost, run_in_processes
 from ._stopping import whole
@@ -255,14 +255,6 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _batches(
-    jobs: Iterable[SellerJob], size: int
-) -> Iterator[list[SellerJob]]:
-    iterator = iter(jobs)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
-
-
 def _lost_result(
     job: SellerJob, attempts: int, signal: int | None, format: str
 ) -> SellerResult:
@@ -338,15 +330,14 @@ def _dask_results(
     client: Any,
     killed: type[BaseException],
 ) -> Iterator[SellerResult]:
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
-    for batch in _batches(jobs, workers * 16):
-        futures = client.map(run, batch, pure=False)
-        for job, future in zip(batch, futures, strict=True):
-            try:
-                yield future.result()
-            except killed:
-                attempts = _allowed_failures() + 1
-                yield _lost_result(job, attempts, None, run.options.format)
+    """The results in the jobs' order (see :mod:`._cluster`)."""
+    format = run.options.format
+
+    def lost(job: SellerJob, rounds: int) -> SellerResult:
+        attempts = rounds * (_allowed_failures() + 1)
+        return _lost_result(job, attempts, None, format)
+
+    return results_in_order(run, jobs, client, killed, lost)
 
 
 def report_many(
