@@ -34,8 +34,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _snapshots import write_snapshot
 
+from unified_account.changes._watch import watch_line
+from unified_account.changes.formats import FindingDocuments
 from unified_account.changes.live import LiveReport
-from unified_account.cli_changes import watch_line
 from unified_account.snapshot import load_snapshot
 from unified_account.spapi import apply_notification
 
@@ -90,8 +91,9 @@ def measure(size: int, events: int, data: Path) -> dict[str, Any]:
 
     def watch(batch: list[bytes]) -> None:
         current = live
+        documents = FindingDocuments("en")
         for number, line in enumerate(batch, 1):
-            current, _, _ = watch_line(current, number, line, "en")
+            current, _, _ = watch_line(current, number, line, documents)
 
     figures = {
         "skus": size,

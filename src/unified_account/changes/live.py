@@ -52,7 +52,7 @@ from ..report import (
 from ..report.finding import Finding
 from ..snapshot import Snapshot
 from ..spapi.notifications import apply_notification
-from .diff import ReportDiff, diff_findings
+from .diff import ReportDiff, built_diff, diff_findings, trusted_diff
 from .plan import ACTIONS, Action, CreateListing
 
 __all__ = ["LiveReport"]
@@ -67,13 +67,24 @@ _OUTSIDE = operator.attrgetter(
 )
 
 
-def _attributes(record: SkuRecord | None) -> object:
-    """What the catalogue's key-attribute comparison reads of a record.
+def _attributes(old: SkuRecord | None, new: SkuRecord | None) -> bool:
+    """Whether the catalogue's key-attribute comparison reads them apart.
 
-    Its ASIN and, per listing not deleted, the marketplace and the
-    attributes (as :func:`~unified_account.policy.brand.
-    catalog_attribute_differences` documents).
+    It reads of a record its ASIN and, per listing not deleted, the
+    marketplace and the attributes (as :func:`~unified_account.policy.
+    brand.catalog_attribute_differences` documents).
     """
+    if (
+        old is not None
+        and new is not None
+        and old.asin == new.asin
+        and old.listings is new.listings
+    ):
+        return False  # the commonest change: stock, nothing it reads
+    return _read(old) != _read(new)
+
+
+def _read(record: SkuRecord | None) -> object:
     if record is None:
         return None
     return (
@@ -86,9 +97,12 @@ def _attributes(record: SkuRecord | None) -> object:
     )
 
 
+_NONE: frozenset[Marketplace] = frozenset()
+
+
 def _active(record: SkuRecord | None) -> frozenset[Marketplace]:
     if record is None:
-        return frozenset()
+        return _NONE
     return record_active_marketplaces(record)
 
 
@@ -178,7 +192,7 @@ class LiveReport:
         that cannot be read, its
         :class:`~unified_account.errors.PayloadError`.
         """
-        if type(change) in ACTIONS.values():
+        if type(change) in _ACTION_TYPES:
             action: Action = change  # type: ignore[assignment]
             decision = action.decide(self.snapshot, self.edition)
             if not decision.allowed:
@@ -219,48 +233,50 @@ class LiveReport:
             not changed or len(new_skus) != len(old_skus) + added - removed
         ):
             return self._rebuilt(after)  # a change no SKU named
-        skus = self._skus.mutate()
-        active_in = self._active_in.mutate()
-        active = self._active.mutate()
+        skus, active_in, active = self._skus, self._active_in, self._active
         outside = any(map(operator.is_not, _OUTSIDE(after), _OUTSIDE(before)))
+        crossed = False  # a marketplace gained its first or lost its last
         diffs = []
         for sku in changed:
             old_record, new_record = old_skus.get(sku), new_skus.get(sku)
-            old_found = self._skus.get(sku, ())
+            old_found = skus.get(sku, ())
             new_found = () if new_record is None else self._section(new_record)
-            skus[sku] = new_found
-            diffs.append(
-                diff_findings(old_found, new_found, **_editions(self))
-            )
-            was = self._active_in.get(sku, frozenset())
-            active_in[sku] = now = _active(new_record)
-            for marketplace in was - now:
-                active[marketplace] -= 1
-                if not active[marketplace]:
-                    del active[marketplace]
-            for marketplace in now - was:
-                active[marketplace] = active.get(marketplace, 0) + 1
-            outside = outside or _attributes(old_record) != _attributes(
-                new_record
-            )
-        active_map = active.finish()
+            skus = skus.set(sku, new_found)
+            diffs.append(trusted_diff(old_found, new_found, edition))
+            was = active_in.get(sku, _NONE)
+            now = _active(new_record)
+            if now != was:
+                active_in = active_in.set(sku, now)
+                for marketplace in was - now:
+                    count = active[marketplace] - 1
+                    crossed = crossed or not count
+                    active = (
+                        active.set(marketplace, count)
+                        if count
+                        else active.delete(marketplace)
+                    )
+                for marketplace in now - was:
+                    count = active.get(marketplace, 0)
+                    crossed = crossed or not count
+                    active = active.set(marketplace, count + 1)
+            elif sku not in active_in:
+                active_in = active_in.set(sku, now)
+            outside = outside or _attributes(old_record, new_record)
         after_findings = self._after
-        if outside or set(active_map.keys()) != set(self._active.keys()):
+        if outside or crossed:
             after_findings = tuple(other_findings(after, edition=edition))
-            diffs.append(
-                diff_findings(self._after, after_findings, **_editions(self))
-            )
+            diffs.append(trusted_diff(self._after, after_findings, edition))
         live = _built(
             after,
             edition,
             self._section,
-            skus.finish(),
-            active_in.finish(),
-            active_map,
+            skus,
+            active_in,
+            active,
             self._before,
             after_findings,
         )
-        return live, _joined(diffs, self)
+        return live, _joined(diffs, edition)
 
     def _rebuilt(self, after: Snapshot) -> tuple[LiveReport, ReportDiff]:
         live = LiveReport(after, edition=self.edition)
@@ -270,23 +286,32 @@ class LiveReport:
 
 def _built(*fields: Any) -> LiveReport:
     live: LiveReport = object.__new__(LiveReport)
-    live.__attrs_init__(*fields)
+    for setter, value in zip(_SETTERS, fields, strict=True):
+        setter(live, value)
     return live
+
+
+# The slots' own setters, in the fields' order: the fastest way to fill
+# a frozen instance of values already checked.
+_SETTERS = tuple(
+    LiveReport.__dict__[field.name].__set__
+    for field in attrs.fields(LiveReport)
+)
+_ACTION_TYPES = frozenset(ACTIONS.values())
 
 
 def _editions(live: LiveReport) -> dict[str, Edition]:
     return {"old_edition": live.edition, "new_edition": live.edition}
 
 
-def _joined(diffs: list[ReportDiff], live: LiveReport) -> ReportDiff:
+def _joined(diffs: list[ReportDiff], edition: Edition) -> ReportDiff:
     if len(diffs) == 1:
         return diffs[0]
-    return ReportDiff(
-        live.edition,
-        live.edition,
-        appeared=[f for diff in diffs for f in diff.appeared],
-        resolved=[f for diff in diffs for f in diff.resolved],
-        changed=[c for diff in diffs for c in diff.changed],
+    return built_diff(
+        edition,
+        tuple(f for diff in diffs for f in diff.appeared),
+        tuple(f for diff in diffs for f in diff.resolved),
+        tuple(c for diff in diffs for c in diff.changed),
     )
 
 

@@ -47,7 +47,8 @@ from ..errors import MissingDataError
 from ..messages import N_
 from ..model.catalog import AMERICAS, Catalog, SkuRecord
 from ..model.identifiers import Sku
-from ..model.listing import FulfillmentChannel, ListingStatus
+from ..model.inventory import MfnPool
+from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
 from .eligibility import scope_marketplaces
@@ -104,6 +105,28 @@ class Cell:
     undetermined: int = 0
 
 
+def _pool_offers(pool: MfnPool) -> bool:
+    """Whether a merchant-fulfilled pool keeps its listings on offer.
+
+    At zero they are off offer (``INACTIVE``), whatever the seller set.
+    """
+    return pool.quantity != 0
+
+
+def _offered(record: SkuRecord, listing: Listing) -> bool:
+    """Whether ``listing``'s offer is up: :func:`explain_cell` says ACTIVE.
+
+    Without the reasons, so a catalogue's active marketplaces cost no
+    more than a look at each listing: an active listing is offered,
+    merchant-fulfilled only while its pool has units; every other cell
+    of an active listing (FBA, Remote Fulfillment) is ``ACTIVE``.
+    """
+    return listing.status is ListingStatus.ACTIVE and (
+        listing.channel is not FulfillmentChannel.MFN
+        or _pool_offers(record.mfn)
+    )
+
+
 def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
     pool = record.mfn
     listed = mfn_marketplaces(record)
@@ -121,7 +144,7 @@ def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> Cell:
         reason = Reason._of(
             RuleKey.MFN_INVENTORY, N_("mfn-inventory.separate"), params
         )
-    if pool.quantity:
+    if _pool_offers(pool):
         return Cell(ListingStatus.ACTIVE, pool.quantity, (reason,))
     if not pool.is_shared:
         # Out of stock in its one marketplace: off offer there, as any
@@ -445,7 +468,7 @@ def active_marketplaces(catalog: Catalog) -> tuple[Marketplace, ...]:
             marketplace = listing.marketplace
             # One active listing is enough: a marketplace already found
             # is not explained again (a catalogue lists in a handful).
-            if marketplace not in found and _active(record, marketplace):
+            if marketplace not in found and _offered(record, listing):
                 found.add(marketplace)
     return tuple(m for m in Marketplace if m in found)
 
@@ -459,10 +482,5 @@ def record_active_marketplaces(record: SkuRecord) -> frozenset[Marketplace]:
     return frozenset(
         listing.marketplace
         for listing in record.listings
-        if _active(record, listing.marketplace)
+        if _offered(record, listing)
     )
-
-
-def _active(record: SkuRecord, marketplace: Marketplace) -> bool:
-    """Whether the split subscription counts this listing as active."""
-    return explain_cell(record, marketplace).status is ListingStatus.ACTIVE

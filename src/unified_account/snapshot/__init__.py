@@ -17,6 +17,7 @@ the first problem (``account.info_overrides.CA.bank.currency``,
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Iterable
 from datetime import date
 from importlib import resources
@@ -293,6 +294,32 @@ class Snapshot:
     def rates(self) -> ConversionRates:
         """``conversion_rates`` as a look-up."""
         return ConversionRates(self.conversion_rates)
+
+    def with_catalog(self, catalog: Catalog) -> Snapshot:
+        """A copy with ``catalog`` in place of its catalogue.
+
+        In constant time, as a transition on one SKU needs: no check of a
+        snapshot reads its catalogue beyond its type, and the other
+        fields were checked when this snapshot was built.
+        """
+        if not isinstance(catalog, Catalog):
+            raise InvalidValueError(
+                f"`{excerpt(catalog, as_repr=True)}` is not a Catalog",
+                field="catalog",
+            )
+        copy: Snapshot = object.__new__(Snapshot)
+        for setter, value in zip(_SETTERS, _GET_ALL(self), strict=True):
+            setter(copy, value)
+        _set_catalog(copy, catalog)
+        return copy
+
+
+# The slots' own setters and one getter of every field, for ``with_catalog``.
+_SETTERS = tuple(
+    Snapshot.__dict__[field.name].__set__ for field in attrs.fields(Snapshot)
+)
+_GET_ALL = operator.attrgetter(*(f.name for f in attrs.fields(Snapshot)))
+_set_catalog = Snapshot.__dict__["catalog"].__set__
 
 
 def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:

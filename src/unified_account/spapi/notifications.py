@@ -88,8 +88,8 @@ def _record(snapshot: Snapshot, sku: Any) -> SkuRecord:
 
 
 def _put(snapshot: Snapshot, record: SkuRecord, path: str) -> Snapshot:
-    return attrs.evolve(
-        snapshot, catalog=at(path, snapshot.catalog.with_record, record)
+    return snapshot.with_catalog(
+        at(path, snapshot.catalog.with_record, record)
     )
 
 
