@@ -369,3 +369,4 @@ def test_a_sku_gone_from_the_catalogue_takes_its_findings():
     )
     assert after.report() == build_report(after.snapshot)
     assert {f.subject.sku for f in diff.resolved} == {"CANDLE-SOY-8"}
+    assert after == LiveReport(after.snapshot)  # no trace of the SKU

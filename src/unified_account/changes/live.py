@@ -118,12 +118,16 @@ class LiveReport:
 
     snapshot: Snapshot
     edition: Edition
-    _section: CatalogueSection = attrs.field(eq=False, repr=False)
-    _skus: immutables.Map[Sku, tuple[Finding, ...]]
-    _active_in: immutables.Map[Sku, frozenset[Marketplace]]
-    _active: immutables.Map[Marketplace, int]
-    _before: tuple[Finding, ...]
-    _after: tuple[Finding, ...]
+    # What the live report derives from the two above: ``attrs.evolve``
+    # builds it again from them.
+    _section: CatalogueSection = attrs.field(init=False, eq=False, repr=False)
+    _skus: immutables.Map[Sku, tuple[Finding, ...]] = attrs.field(init=False)
+    _active_in: immutables.Map[Sku, frozenset[Marketplace]] = attrs.field(
+        init=False
+    )
+    _active: immutables.Map[Marketplace, int] = attrs.field(init=False)
+    _before: tuple[Finding, ...] = attrs.field(init=False)
+    _after: tuple[Finding, ...] = attrs.field(init=False)
 
     def __init__(
         self,
@@ -153,7 +157,8 @@ class LiveReport:
             active_in[sku] = found = _active(record)
             for marketplace in found:
                 active[marketplace] = active.get(marketplace, 0) + 1
-        self.__attrs_init__(
+        _fill(
+            self,
             snapshot,
             edition,
             section,
@@ -240,13 +245,20 @@ class LiveReport:
         for sku in changed:
             old_record, new_record = old_skus.get(sku), new_skus.get(sku)
             old_found = skus.get(sku, ())
-            new_found = () if new_record is None else self._section(new_record)
-            skus = skus.set(sku, new_found)
+            if new_record is None:  # gone: as a report built anew has it
+                new_found: tuple[Finding, ...] = ()
+                skus = skus.delete(sku)  # every SKU it had is indexed
+            else:
+                new_found = self._section(new_record)
+                skus = skus.set(sku, new_found)
             diffs.append(trusted_diff(old_found, new_found, edition))
             was = active_in.get(sku, _NONE)
             now = _active(new_record)
-            if now != was:
+            if new_record is None:
+                active_in = active_in.delete(sku)
+            elif now != was or sku not in active_in:
                 active_in = active_in.set(sku, now)
+            if now != was:
                 for marketplace in was - now:
                     count = active[marketplace] - 1
                     crossed = crossed or not count
@@ -259,8 +271,6 @@ class LiveReport:
                     count = active.get(marketplace, 0)
                     crossed = crossed or not count
                     active = active.set(marketplace, count + 1)
-            elif sku not in active_in:
-                active_in = active_in.set(sku, now)
             outside = outside or _attributes(old_record, new_record)
         after_findings = self._after
         if outside or crossed:
@@ -286,9 +296,13 @@ class LiveReport:
 
 def _built(*fields: Any) -> LiveReport:
     live: LiveReport = object.__new__(LiveReport)
+    _fill(live, *fields)
+    return live
+
+
+def _fill(live: LiveReport, *fields: Any) -> None:
     for setter, value in zip(_SETTERS, fields, strict=True):
         setter(live, value)
-    return live
 
 
 # The slots' own setters, in the fields' order: the fastest way to fill
