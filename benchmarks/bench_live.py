@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import random
 import sys
 import tempfile
 import time
@@ -42,14 +43,15 @@ from unified_account.spapi import apply_notification
 
 
 def notifications(
-    skus: list[str], count: int, offset: int = 0
+    skus: list[str], count: int, seed: int = 0
 ) -> list[dict[str, Any]]:
     """``count`` quantity changes, on SKUs spread over the catalogue.
 
-    Each ``offset`` (below the spread's step) chooses other SKUs.
+    997 SKUs drawn at random (each ``seed`` draws others), so every size
+    has the catalogue's mix of SKUs: a regular step would choose SKUs of
+    one kind only (the catalogue repeats its mix every ten SKUs).
     """
-    step = max(1, len(skus) // 997)
-    chosen = skus[offset % step :: step]
+    chosen = random.Random(seed).sample(skus, min(997, len(skus)))
     return [
         {
             "NotificationType": "LISTINGS_ITEM_MFN_QUANTITY_CHANGE",

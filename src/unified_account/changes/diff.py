@@ -15,6 +15,7 @@ the diff to the old findings gives the new ones.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
@@ -127,14 +128,24 @@ class ReportDiff:
 
     def by_rule(self) -> tuple[RuleChanges, ...]:
         """The diff grouped by rule, in the order of the rule keys."""
+        # One pass over each part: a watched diff is grouped per event.
+        groups: dict[RuleKey, tuple[list[Any], list[Any], list[Any]]] = {}
+        parts: tuple[tuple[Finding | FindingChange, ...], ...] = (
+            self.appeared,
+            self.resolved,
+            self.changed,
+        )
+        for part, items in enumerate(parts):
+            for item in items:
+                group = groups.get(item.rule)
+                if group is None:
+                    group = groups[item.rule] = ([], [], [])
+                group[part].append(item)
         return tuple(
-            RuleChanges(
-                rule,
-                tuple(f for f in self.appeared if f.rule is rule),
-                tuple(f for f in self.resolved if f.rule is rule),
-                tuple(c for c in self.changed if c.rule is rule),
+            RuleChanges(rule, tuple(appeared), tuple(resolved), tuple(changed))
+            for rule, (appeared, resolved, changed) in sorted(
+                groups.items(), key=lambda entry: entry[0].value
             )
-            for rule in sorted(self.rules, key=lambda key: key.value)
         )
 
     def apply(self, findings: Iterable[Finding]) -> tuple[Finding, ...]:
