@@ -204,7 +204,7 @@ class LiveReport:
                 raise RuleViolation(decision)
             after = action.apply(self.snapshot, self.edition)
             named = _action_skus(action)
-        elif isinstance(change, Mapping):
+        elif type(change) is dict or isinstance(change, Mapping):
             after = apply_notification(self.snapshot, change)
             named = _notification_skus(change)
         else:
@@ -232,8 +232,12 @@ class LiveReport:
             for sku in touched
             if old_skus.get(sku) is not new_skus.get(sku)
         ]
-        added = sum(sku not in old_skus for sku in changed)
-        removed = sum(sku not in new_skus for sku in changed)
+        added = removed = 0
+        for sku in changed:  # each is in one catalogue at least
+            if sku not in old_skus:
+                added += 1
+            elif sku not in new_skus:
+                removed += 1
         if new_skus is not old_skus and (
             not changed or len(new_skus) != len(old_skus) + added - removed
         ):

@@ -126,10 +126,13 @@ KEY_LENGTH = 32
 
 def param_json(value: ParamValue) -> Any:
     """A message parameter as plain JSON (money as a string amount)."""
+    kind = type(value)
+    if kind is str or kind is int:  # the commonest, answered first
+        return value
+    if kind is Marketplace:  # an enum with members: never subclassed
+        return value.country_code  # type: ignore[union-attr]
     if isinstance(value, Money):
         return {"amount": str(value.amount), "currency": value.currency}
-    if isinstance(value, Marketplace):
-        return value.country_code
     if isinstance(value, Term):
         return value.message_id
     if isinstance(value, Decimal | date):
