@@ -50,9 +50,7 @@ if TYPE_CHECKING:
     from .changes.plan import (
         WithdrawRemoteFulfillment as WithdrawRemoteFulfillment,
     )
-    from .changes.plan_file import plan_from_data as plan_from_data
     from .changes.saved import parse_report as parse_report
-    from .changes.saved import report_from_data as report_from_data
     from .changes.whatif import Step as Step
     from .changes.whatif import WhatIf as WhatIf
     from .changes.whatif import what_if as what_if

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..edition import Edition
 from ..errors import InvalidValueError
@@ -94,6 +95,7 @@ class RuleChanges:
     changed: tuple[FindingChange, ...]
 
 
+@checked_methods
 @attrs.frozen
 class ReportDiff:
     """The findings that appeared, were resolved and changed.

@@ -34,6 +34,7 @@ from typing import Any
 import attrs
 import immutables
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..decision import RuleViolation
 from ..edition import FAQ, Edition
@@ -106,6 +107,7 @@ def _active(record: SkuRecord | None) -> frozenset[Marketplace]:
     return record_active_marketplaces(record)
 
 
+@checked_methods
 @attrs.frozen(init=False)
 class LiveReport:
     """A snapshot's findings, kept current by notifications and actions.
@@ -186,7 +188,9 @@ class LiveReport:
         """The findings as a :class:`~unified_account.report.Report`."""
         return Report(self.edition, self.findings)
 
-    def apply(self, change: object) -> tuple[LiveReport, ReportDiff]:
+    def apply(
+        self, change: Mapping[str, Any] | Action
+    ) -> tuple[LiveReport, ReportDiff]:
         """The live report after ``change``, and the diff it caused.
 
         ``change`` is a notification (a mapping, as

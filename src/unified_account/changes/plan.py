@@ -19,6 +19,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import attrs
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..decision import Decision
 from ..edition import Edition
@@ -105,6 +106,7 @@ def _marketplaces(
             )
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class TurnOnMarketplace:
     """Turn on ``marketplace`` for the account (``home-only-by-default``).
@@ -135,6 +137,7 @@ class TurnOnMarketplace:
         return attrs.evolve(snapshot, account=account)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class CreateListing:
     """Create ``listing`` (``per-marketplace-listing``)."""
@@ -156,6 +159,7 @@ class CreateListing:
         return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class ChangeListing:
     """Change a listing's title or price in one marketplace only."""
@@ -190,6 +194,7 @@ class ChangeListing:
         return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class DeleteListing:
     """Delete a listing in one marketplace only."""
@@ -208,6 +213,7 @@ class DeleteListing:
         return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class SetMfnQuantity:
     """Set a SKU's merchant-fulfilled pool (0 takes it off offer)."""
@@ -226,6 +232,7 @@ class SetMfnQuantity:
         return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class RecordSale:
     """Record a sale of ``quantity`` units in ``marketplace``."""
@@ -257,6 +264,7 @@ class RecordSale:
         return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class ReceiveFbaStock:
     """Receive ``quantity`` units into the FBA pool of ``marketplace``."""
@@ -278,6 +286,7 @@ class ReceiveFbaStock:
         return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class CustomiseAccountInfo:
     """Customise one marketplace's account information (a bank account).
@@ -303,6 +312,7 @@ class CustomiseAccountInfo:
         return attrs.evolve(snapshot, account=account)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class EnrollRemoteFulfillment:
     """Enrol a SKU in Remote Fulfillment with FBA in ``marketplaces``."""
@@ -327,6 +337,7 @@ class EnrollRemoteFulfillment:
         return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class WithdrawRemoteFulfillment:
     """Withdraw a SKU from Remote Fulfillment in ``marketplaces``."""
@@ -349,6 +360,7 @@ class WithdrawRemoteFulfillment:
         return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class RequestStorefrontLink:
     """Ask, from ``marketplace``, to set the storefront link.

@@ -27,6 +27,7 @@ from typing import Any, BinaryIO, TypeVar
 import attrs
 import cattrs
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt, one_line
 from .._files import NotText, TooLong, read_limited
 from .._gc import bulk
@@ -173,6 +174,7 @@ def _all(kind: type) -> Validator:
     return check
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class Snapshot:
     """Everything the report knows about one seller.
@@ -302,11 +304,6 @@ class Snapshot:
         snapshot reads its catalogue beyond its type, and the other
         fields were checked when this snapshot was built.
         """
-        if not isinstance(catalog, Catalog):
-            raise InvalidValueError(
-                f"`{excerpt(catalog, as_repr=True)}` is not a Catalog",
-                field="catalog",
-            )
         copy: Snapshot = object.__new__(Snapshot)
         for setter, value in zip(_SETTERS, _GET_ALL(self), strict=True):
             setter(copy, value)
