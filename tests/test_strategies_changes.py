@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,3 +68,12 @@ def test_a_drawn_change_keeps_its_key_and_changes(data):
     change = data.draw(CHANGES_STRATEGIES[FindingChange]())
     assert change.old.key == change.new.key == change.key
     assert change.old != change.new
+
+
+@pytest.mark.parametrize("sku", ["MUG-CERAMIC-12", "TOTE-CANVAS"])
+@pytest.mark.parametrize("quantity", [1, 39, 41, 99])
+def test_every_quantity_drawn_for_a_change_changes_a_finding(sku, quantity):
+    """The finding-change strategy never draws a change of nothing."""
+    live = LiveReport(example_snapshot())
+    _, diff = live.apply(SetMfnQuantity(sku=sku, quantity=quantity))
+    assert diff.changed

@@ -150,7 +150,8 @@ def _changed_findings() -> st.SearchStrategy[FindingChange]:
 
         live = LiveReport(example_snapshot())
         sku = draw(st.sampled_from(("MUG-CERAMIC-12", "TOTE-CANVAS")))
-        quantity = draw(st.integers(min_value=1, max_value=99))
+        # Neither pool's own quantity (100 mugs, 40 totes): a change.
+        quantity = draw(st.integers(1, 39) | st.integers(41, 99))
         _, diff = live.apply(SetMfnQuantity(sku=sku, quantity=quantity))
         return draw(st.sampled_from(diff.changed))
 
