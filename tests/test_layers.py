@@ -61,15 +61,18 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "spapi.*",
             "report",
             "report.*",
-            "strategies",
-            "strategies.*",
-            "testing",
-            "testing.*",
         ),
     ),
     # Changes over time: diffs of reports, what-if plans, live reports.
     # They compare and update reports; the report never knows them.
     ("changes", ("changes", "changes.*")),
+    # The testing aids: Hypothesis strategies for every public type (the
+    # changes' diffs, plans and live reports too, so above them) and the
+    # conformance kit built on the strategies.
+    (
+        "aids",
+        ("strategies", "strategies.*", "testing", "testing.*"),
+    ),
     # The command, and running it for many sellers at once.
     (
         "command",

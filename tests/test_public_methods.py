@@ -29,6 +29,10 @@ def _public_methods():
         cls = getattr(unified_account, class_name)
         if not inspect.isclass(cls):
             continue
+        if getattr(cls, "_is_protocol", False):
+            # A protocol's methods are its implementations' (``Action``:
+            # each action class, exported and walked itself).
+            continue
         for klass in cls.__mro__:
             if not klass.__module__.startswith("unified_account."):
                 continue

@@ -27,6 +27,33 @@ from typing import TYPE_CHECKING, Any
 # To export a name, add its line here; tests/test_public_surface.py
 # checks the table's form.
 if TYPE_CHECKING:
+    from .changes.diff import FindingChange as FindingChange
+    from .changes.diff import ReportDiff as ReportDiff
+    from .changes.diff import RuleChanges as RuleChanges
+    from .changes.diff import diff_findings as diff_findings
+    from .changes.diff import diff_reports as diff_reports
+    from .changes.live import LiveReport as LiveReport
+    from .changes.plan import ACTIONS as ACTIONS
+    from .changes.plan import Action as Action
+    from .changes.plan import ChangeListing as ChangeListing
+    from .changes.plan import CreateListing as CreateListing
+    from .changes.plan import CustomiseAccountInfo as CustomiseAccountInfo
+    from .changes.plan import DeleteListing as DeleteListing
+    from .changes.plan import (
+        EnrollRemoteFulfillment as EnrollRemoteFulfillment,
+    )
+    from .changes.plan import ReceiveFbaStock as ReceiveFbaStock
+    from .changes.plan import RecordSale as RecordSale
+    from .changes.plan import RequestStorefrontLink as RequestStorefrontLink
+    from .changes.plan import SetMfnQuantity as SetMfnQuantity
+    from .changes.plan import TurnOnMarketplace as TurnOnMarketplace
+    from .changes.plan import (
+        WithdrawRemoteFulfillment as WithdrawRemoteFulfillment,
+    )
+    from .changes.saved import parse_report as parse_report
+    from .changes.whatif import Step as Step
+    from .changes.whatif import WhatIf as WhatIf
+    from .changes.whatif import what_if as what_if
     from .data import bundled_subscription_fees as bundled_subscription_fees
     from .decision import Decision as Decision
     from .decision import Outcome as Outcome

@@ -29,11 +29,9 @@ from .rule_catalogue import FORMATS
 
 if TYPE_CHECKING:
     from .changes import ReportDiff
-    from .changes.live import LiveReport
     from .report import Report
-    from .report.finding import FindingOutcome
 
-__all__ = ["COMMANDS", "add_commands", "run", "watch_line"]
+__all__ = ["COMMANDS", "add_commands", "run"]
 
 COMMANDS = frozenset({"diff", "what-if", "watch"})
 """The subcommands this module adds."""
@@ -180,65 +178,11 @@ def run(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     return 1 if any(f.outcome in failing for f in diff.appeared) else 0
 
 
-def _notification(line: bytes) -> Any:
-    """The notification of one input line.
-
-    As Amazon sends it, or the SQS message (``{"Body": "..."}``) that
-    carries it.
-    """
-    from .errors import InvalidValueError
-
-    try:
-        data = json.loads(line)
-        if isinstance(data, dict) and isinstance(data.get("Body"), str):
-            data = json.loads(data["Body"])
-    except (ValueError, RecursionError) as error:
-        raise InvalidValueError(f"not JSON: {error}") from None
-    if not isinstance(data, dict):
-        raise InvalidValueError("a notification is a JSON object")
-    return data
-
-
-def watch_line(
-    live: LiveReport, number: int, line: bytes | None, locale: str
-) -> tuple[LiveReport, str, frozenset[FindingOutcome] | None]:
-    """One input line of ``watch``, applied (``None``: one past the limit).
-
-    The next live report, the JSON line to write, and the outcomes of
-    the findings that appeared (``None`` when the line could not be
-    applied; the live report is then as it was).
-    """
-    from ._excerpt import one_line
-    from .changes.formats import diff_document
-    from .errors import PayloadError, UnifiedAccountError
-    from .limits import MAX_SNAPSHOT_CHARACTERS
-
-    try:
-        if line is None:
-            raise PayloadError(
-                "",
-                f"the line is longer than {MAX_SNAPSHOT_CHARACTERS:,} bytes",
-            )
-        notification = _notification(line)
-        live, diff = live.apply(notification)
-    except UnifiedAccountError as error:
-        document: dict[str, Any] = {
-            "line": number,
-            "error": one_line(str(error)),
-        }
-        return live, json.dumps(document, ensure_ascii=False) + "\n", None
-    document = {
-        "line": number,
-        "notification": notification.get("NotificationType"),
-        "changes": diff_document(diff, locale),
-    }
-    outcomes = frozenset(finding.outcome for finding in diff.appeared)
-    return live, json.dumps(document, ensure_ascii=False) + "\n", outcomes
-
-
 def _watch(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     from ._files import lines_limited, write_whole
     from ._stopping import whole
+    from .changes._watch import watch_line
+    from .changes.formats import FindingDocuments
     from .changes.live import LiveReport
     from .edition import edition_named
     from .limits import MAX_SNAPSHOT_CHARACTERS
@@ -259,10 +203,11 @@ def _watch(args: argparse.Namespace, locale: str, out: TextIO) -> int:
     failing = frozenset() if args.fail_on is None else FAIL_ON[args.fail_on]
     bad = failed = False
     lines = lines_limited(sys.stdin.buffer, MAX_SNAPSHOT_CHARACTERS)
+    documents = FindingDocuments(locale)
     for number, line in enumerate(lines, 1):
         if line is not None and not line.strip():
             continue
-        live, written, outcomes = watch_line(live, number, line, locale)
+        live, written, outcomes = watch_line(live, number, line, documents)
         bad = bad or outcomes is None
         failed = failed or bool(outcomes and outcomes & failing)
         with whole():  # a stop waits for the end of the line

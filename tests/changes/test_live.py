@@ -264,9 +264,33 @@ def test_a_refused_action_raises_its_decision():
 
 
 def test_only_notifications_and_actions_apply():
+    """A value of neither type is refused as every method refuses one."""
+    from unified_account.errors import InvalidArgumentError
+
+    live = LiveReport(example_snapshot())
+    with pytest.raises(InvalidArgumentError) as raised:
+        live.apply("LISTINGS_ITEM_MFN_QUANTITY_CHANGE")
+    assert (raised.value.function, raised.value.field) == (
+        "LiveReport.apply",
+        "change",
+    )
+
+
+def test_a_look_alike_of_an_action_is_not_one():
+    """Shaped as an action (the protocol), but none of the plan's."""
+
+    class LookAlike:
+        name = "look-alike"
+
+        def decide(self, snapshot, edition):  # pragma: no cover
+            raise AssertionError("never asked")
+
+        def apply(self, snapshot, edition):  # pragma: no cover
+            raise AssertionError("never applied")
+
     live = LiveReport(example_snapshot())
     with pytest.raises(InvalidValueError, match="neither a notification"):
-        live.apply("LISTINGS_ITEM_MFN_QUANTITY_CHANGE")
+        live.apply(LookAlike())
 
 
 def test_a_live_report_needs_a_snapshot_and_an_edition():
@@ -369,3 +393,4 @@ def test_a_sku_gone_from_the_catalogue_takes_its_findings():
     )
     assert after.report() == build_report(after.snapshot)
     assert {f.subject.sku for f in diff.resolved} == {"CANDLE-SOY-8"}
+    assert after == LiveReport(after.snapshot)  # no trace of the SKU

@@ -15,15 +15,17 @@ the diff to the old findings gives the new ones.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..edition import Edition
 from ..errors import InvalidValueError
 from ..model._validate import instance_of
 from ..report import Report
-from ..report.finding import Finding, same_key
+from ..report.finding import Finding, same_key, share_key
 from ..rules import RuleKey
 
 __all__ = [
@@ -53,7 +55,7 @@ class FindingChange:
     @property
     def key(self) -> str:
         """The key the old and the new finding share."""
-        return self.old.key
+        return share_key(self.old, self.new)
 
     @property
     def rule(self) -> RuleKey:
@@ -93,6 +95,7 @@ class RuleChanges:
     changed: tuple[FindingChange, ...]
 
 
+@checked_methods
 @attrs.frozen
 class ReportDiff:
     """The findings that appeared, were resolved and changed.
@@ -127,14 +130,24 @@ class ReportDiff:
 
     def by_rule(self) -> tuple[RuleChanges, ...]:
         """The diff grouped by rule, in the order of the rule keys."""
+        # One pass over each part: a watched diff is grouped per event.
+        groups: dict[RuleKey, tuple[list[Any], list[Any], list[Any]]] = {}
+        parts: tuple[tuple[Finding | FindingChange, ...], ...] = (
+            self.appeared,
+            self.resolved,
+            self.changed,
+        )
+        for part, items in enumerate(parts):
+            for item in items:
+                group = groups.get(item.rule)
+                if group is None:
+                    group = groups[item.rule] = ([], [], [])
+                group[part].append(item)
         return tuple(
-            RuleChanges(
-                rule,
-                tuple(f for f in self.appeared if f.rule is rule),
-                tuple(f for f in self.resolved if f.rule is rule),
-                tuple(c for c in self.changed if c.rule is rule),
+            RuleChanges(rule, tuple(appeared), tuple(resolved), tuple(changed))
+            for rule, (appeared, resolved, changed) in sorted(
+                groups.items(), key=lambda entry: entry[0].value
             )
-            for rule in sorted(self.rules, key=lambda key: key.value)
         )
 
     def apply(self, findings: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -191,34 +204,91 @@ def diff_findings(
     new_edition: Edition,
 ) -> ReportDiff:
     """The diff of two collections of findings (see :func:`diff_reports`)."""
-    old, new = tuple(old), tuple(new)
+    appeared, resolved, changed = _compared(tuple(old), tuple(new))
+    return ReportDiff(
+        old_edition,
+        new_edition,
+        appeared=appeared,
+        resolved=resolved,
+        changed=changed,
+    )
+
+
+def trusted_diff(
+    old: tuple[Finding, ...], new: tuple[Finding, ...], edition: Edition
+) -> ReportDiff:
+    """:func:`diff_findings` of findings the report built, under one edition.
+
+    For the live report, one SKU at a time: the findings and the edition
+    were checked when they were built, so nothing is checked again.
+    """
+    appeared, resolved, changed = _compared(old, new)
+    return built_diff(edition, tuple(appeared), tuple(resolved), changed)
+
+
+def built_diff(
+    edition: Edition,
+    appeared: tuple[Finding, ...],
+    resolved: tuple[Finding, ...],
+    changed: tuple[FindingChange, ...],
+) -> ReportDiff:
+    """A diff of parts already checked, as :class:`ReportDiff` has them."""
+    diff: ReportDiff = object.__new__(ReportDiff)
+    _set_old_edition(diff, edition)
+    _set_new_edition(diff, edition)
+    _set_appeared(diff, appeared)
+    _set_resolved(diff, resolved)
+    _set_changed(diff, changed)
+    return diff
+
+
+# The slots' own setters: the fastest way to fill a frozen instance.
+_set_old_edition = ReportDiff.__dict__["old_edition"].__set__
+_set_new_edition = ReportDiff.__dict__["new_edition"].__set__
+_set_appeared = ReportDiff.__dict__["appeared"].__set__
+_set_resolved = ReportDiff.__dict__["resolved"].__set__
+_set_changed = ReportDiff.__dict__["changed"].__set__
+
+
+def _compared(
+    old: tuple[Finding, ...], new: tuple[Finding, ...]
+) -> tuple[list[Finding], list[Finding], tuple[FindingChange, ...]]:
+    """What appeared, what was resolved and what changed, old to new."""
     # Findings in both are unchanged: only the others need their keys.
     # Two findings of one SKU recomputed come in the same order, so equal
     # places are compared first, which is cheaper than hashing them all.
     changed: list[FindingChange] = []
     if len(old) == len(new):
-        moved = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+        # ``==``, not ``!=``: attrs' ``__ne__`` calls ``__eq__`` the slow way.
+        moved = [
+            (a, b)
+            for a, b in zip(old, new, strict=True)
+            if not a == b  # noqa: SIM201
+        ]
+        if not moved:
+            return [], [], ()
         # A finding whose numbers moved keeps its place: no key needed.
-        changed = [_change(a, b) for a, b in moved if same_key(a, b)]
-        old = tuple(a for a, b in moved if not same_key(a, b))
-        new = tuple(b for a, b in moved if not same_key(a, b))
+        keyed = [(a, b, same_key(a, b)) for a, b in moved]
+        changed = [_change(a, b) for a, b, same in keyed if same]
+        old = tuple(a for a, _, same in keyed if not same)
+        new = tuple(b for _, b, same in keyed if not same)
     else:
         kept = frozenset(old) & frozenset(new)
         old = tuple(f for f in old if f not in kept)
         new = tuple(f for f in new if f not in kept)
+    if not old and not new:
+        return [], [], tuple(changed)
     before = {f.key: f for f in old}
     after = {f.key: f for f in new}
-    return ReportDiff(
-        old_edition,
-        new_edition,
-        appeared=[f for key, f in after.items() if key not in before],
-        resolved=[f for key, f in before.items() if key not in after],
-        changed=changed
-        + [
-            _change(before[key], finding)
-            for key, finding in after.items()
-            if key in before and before[key] != finding
-        ],
+    changed += [
+        _change(before[key], finding)
+        for key, finding in after.items()
+        if key in before and before[key] != finding
+    ]
+    return (
+        [f for key, f in after.items() if key not in before],
+        [f for key, f in before.items() if key not in after],
+        tuple(changed),
     )
 
 

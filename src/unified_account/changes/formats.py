@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import partial
 from importlib import resources
 from typing import Any
 
@@ -130,6 +131,43 @@ def diff_markdown(diff: ReportDiff, locale: str) -> str:
 
 def diff_document(diff: ReportDiff, locale: str) -> dict[str, Any]:
     """The diff as the JSON document :func:`diff_json` writes."""
+    return changes_document(
+        diff, locale, partial(finding_document, locale=locale)
+    )
+
+
+class FindingDocuments:
+    """Findings' JSON documents in one locale, a finding seen again not redone.
+
+    For a stream of diffs (``unified-account watch``): a finding that
+    changes was, most often, rendered when it appeared or changed last,
+    and the same finding (the same object) gets the same document.  The
+    documents of the last ``size`` findings rendered are kept.
+    """
+
+    def __init__(self, locale: str, size: int = 1 << 16) -> None:
+        self.locale = locale
+        self._size = size
+        self._kept: dict[int, tuple[Finding, dict[str, Any]]] = {}
+
+    def __call__(self, finding: Finding) -> dict[str, Any]:
+        """The document of ``finding``, as :func:`finding_document`."""
+        kept = self._kept.get(id(finding))
+        if kept is not None and kept[0] is finding:
+            return kept[1]
+        document = finding_document(finding, self.locale)
+        if len(self._kept) >= self._size:
+            self._kept.clear()  # the oldest go with the rest: it is rare
+        self._kept[id(finding)] = (finding, document)
+        return document
+
+
+def changes_document(
+    diff: ReportDiff,
+    locale: str,
+    document: Callable[[Finding], dict[str, Any]],
+) -> dict[str, Any]:
+    """:func:`diff_document`, each finding's document by ``document``."""
     return {
         "schema_version": SCHEMA_VERSION,
         "old_edition": diff.old_edition.name,
@@ -143,17 +181,13 @@ def diff_document(diff: ReportDiff, locale: str) -> dict[str, Any]:
         "rules": [
             {
                 "rule": group.rule.value,
-                "appeared": [
-                    finding_document(f, locale) for f in group.appeared
-                ],
-                "resolved": [
-                    finding_document(f, locale) for f in group.resolved
-                ],
+                "appeared": [document(f) for f in group.appeared],
+                "resolved": [document(f) for f in group.resolved],
                 "changed": [
                     {
                         "key": change.key,
-                        "old": finding_document(change.old, locale),
-                        "new": finding_document(change.new, locale),
+                        "old": document(change.old),
+                        "new": document(change.new),
                     }
                     for change in group.changed
                 ],

@@ -34,6 +34,7 @@ from typing import Any
 import attrs
 import immutables
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..decision import RuleViolation
 from ..edition import FAQ, Edition
@@ -52,7 +53,7 @@ from ..report import (
 from ..report.finding import Finding
 from ..snapshot import Snapshot
 from ..spapi.notifications import apply_notification
-from .diff import ReportDiff, diff_findings
+from .diff import ReportDiff, built_diff, diff_findings, trusted_diff
 from .plan import ACTIONS, Action, CreateListing
 
 __all__ = ["LiveReport"]
@@ -67,13 +68,24 @@ _OUTSIDE = operator.attrgetter(
 )
 
 
-def _attributes(record: SkuRecord | None) -> object:
-    """What the catalogue's key-attribute comparison reads of a record.
+def _attributes(old: SkuRecord | None, new: SkuRecord | None) -> bool:
+    """Whether the catalogue's key-attribute comparison reads them apart.
 
-    Its ASIN and, per listing not deleted, the marketplace and the
-    attributes (as :func:`~unified_account.policy.brand.
-    catalog_attribute_differences` documents).
+    It reads of a record its ASIN and, per listing not deleted, the
+    marketplace and the attributes (as :func:`~unified_account.policy.
+    brand.catalog_attribute_differences` documents).
     """
+    if (
+        old is not None
+        and new is not None
+        and old.asin == new.asin
+        and old.listings is new.listings
+    ):
+        return False  # the commonest change: stock, nothing it reads
+    return _read(old) != _read(new)
+
+
+def _read(record: SkuRecord | None) -> object:
     if record is None:
         return None
     return (
@@ -86,12 +98,16 @@ def _attributes(record: SkuRecord | None) -> object:
     )
 
 
+_NONE: frozenset[Marketplace] = frozenset()
+
+
 def _active(record: SkuRecord | None) -> frozenset[Marketplace]:
     if record is None:
-        return frozenset()
+        return _NONE
     return record_active_marketplaces(record)
 
 
+@checked_methods
 @attrs.frozen(init=False)
 class LiveReport:
     """A snapshot's findings, kept current by notifications and actions.
@@ -104,12 +120,16 @@ class LiveReport:
 
     snapshot: Snapshot
     edition: Edition
-    _section: CatalogueSection = attrs.field(eq=False, repr=False)
-    _skus: immutables.Map[Sku, tuple[Finding, ...]]
-    _active_in: immutables.Map[Sku, frozenset[Marketplace]]
-    _active: immutables.Map[Marketplace, int]
-    _before: tuple[Finding, ...]
-    _after: tuple[Finding, ...]
+    # What the live report derives from the two above: ``attrs.evolve``
+    # builds it again from them.
+    _section: CatalogueSection = attrs.field(init=False, eq=False, repr=False)
+    _skus: immutables.Map[Sku, tuple[Finding, ...]] = attrs.field(init=False)
+    _active_in: immutables.Map[Sku, frozenset[Marketplace]] = attrs.field(
+        init=False
+    )
+    _active: immutables.Map[Marketplace, int] = attrs.field(init=False)
+    _before: tuple[Finding, ...] = attrs.field(init=False)
+    _after: tuple[Finding, ...] = attrs.field(init=False)
 
     def __init__(
         self,
@@ -139,7 +159,8 @@ class LiveReport:
             active_in[sku] = found = _active(record)
             for marketplace in found:
                 active[marketplace] = active.get(marketplace, 0) + 1
-        self.__attrs_init__(
+        _fill(
+            self,
             snapshot,
             edition,
             section,
@@ -167,7 +188,9 @@ class LiveReport:
         """The findings as a :class:`~unified_account.report.Report`."""
         return Report(self.edition, self.findings)
 
-    def apply(self, change: object) -> tuple[LiveReport, ReportDiff]:
+    def apply(
+        self, change: Mapping[str, Any] | Action
+    ) -> tuple[LiveReport, ReportDiff]:
         """The live report after ``change``, and the diff it caused.
 
         ``change`` is a notification (a mapping, as
@@ -178,14 +201,14 @@ class LiveReport:
         that cannot be read, its
         :class:`~unified_account.errors.PayloadError`.
         """
-        if type(change) in ACTIONS.values():
+        if type(change) in _ACTION_TYPES:
             action: Action = change  # type: ignore[assignment]
             decision = action.decide(self.snapshot, self.edition)
             if not decision.allowed:
                 raise RuleViolation(decision)
             after = action.apply(self.snapshot, self.edition)
             named = _action_skus(action)
-        elif isinstance(change, Mapping):
+        elif type(change) is dict or isinstance(change, Mapping):
             after = apply_notification(self.snapshot, change)
             named = _notification_skus(change)
         else:
@@ -213,54 +236,65 @@ class LiveReport:
             for sku in touched
             if old_skus.get(sku) is not new_skus.get(sku)
         ]
-        added = sum(sku not in old_skus for sku in changed)
-        removed = sum(sku not in new_skus for sku in changed)
+        added = removed = 0
+        for sku in changed:  # each is in one catalogue at least
+            if sku not in old_skus:
+                added += 1
+            elif sku not in new_skus:
+                removed += 1
         if new_skus is not old_skus and (
             not changed or len(new_skus) != len(old_skus) + added - removed
         ):
             return self._rebuilt(after)  # a change no SKU named
-        skus = self._skus.mutate()
-        active_in = self._active_in.mutate()
-        active = self._active.mutate()
+        skus, active_in, active = self._skus, self._active_in, self._active
         outside = any(map(operator.is_not, _OUTSIDE(after), _OUTSIDE(before)))
+        crossed = False  # a marketplace gained its first or lost its last
         diffs = []
         for sku in changed:
             old_record, new_record = old_skus.get(sku), new_skus.get(sku)
-            old_found = self._skus.get(sku, ())
-            new_found = () if new_record is None else self._section(new_record)
-            skus[sku] = new_found
-            diffs.append(
-                diff_findings(old_found, new_found, **_editions(self))
-            )
-            was = self._active_in.get(sku, frozenset())
-            active_in[sku] = now = _active(new_record)
-            for marketplace in was - now:
-                active[marketplace] -= 1
-                if not active[marketplace]:
-                    del active[marketplace]
-            for marketplace in now - was:
-                active[marketplace] = active.get(marketplace, 0) + 1
-            outside = outside or _attributes(old_record) != _attributes(
-                new_record
-            )
-        active_map = active.finish()
+            old_found = skus.get(sku, ())
+            if new_record is None:  # gone: as a report built anew has it
+                new_found: tuple[Finding, ...] = ()
+                skus = skus.delete(sku)  # every SKU it had is indexed
+            else:
+                new_found = self._section(new_record)
+                skus = skus.set(sku, new_found)
+            diffs.append(trusted_diff(old_found, new_found, edition))
+            was = active_in.get(sku, _NONE)
+            now = _active(new_record)
+            if new_record is None:
+                active_in = active_in.delete(sku)
+            elif now != was or sku not in active_in:
+                active_in = active_in.set(sku, now)
+            if now != was:
+                for marketplace in was - now:
+                    count = active[marketplace] - 1
+                    crossed = crossed or not count
+                    active = (
+                        active.set(marketplace, count)
+                        if count
+                        else active.delete(marketplace)
+                    )
+                for marketplace in now - was:
+                    count = active.get(marketplace, 0)
+                    crossed = crossed or not count
+                    active = active.set(marketplace, count + 1)
+            outside = outside or _attributes(old_record, new_record)
         after_findings = self._after
-        if outside or set(active_map.keys()) != set(self._active.keys()):
+        if outside or crossed:
             after_findings = tuple(other_findings(after, edition=edition))
-            diffs.append(
-                diff_findings(self._after, after_findings, **_editions(self))
-            )
+            diffs.append(trusted_diff(self._after, after_findings, edition))
         live = _built(
             after,
             edition,
             self._section,
-            skus.finish(),
-            active_in.finish(),
-            active_map,
+            skus,
+            active_in,
+            active,
             self._before,
             after_findings,
         )
-        return live, _joined(diffs, self)
+        return live, _joined(diffs, edition)
 
     def _rebuilt(self, after: Snapshot) -> tuple[LiveReport, ReportDiff]:
         live = LiveReport(after, edition=self.edition)
@@ -270,23 +304,36 @@ class LiveReport:
 
 def _built(*fields: Any) -> LiveReport:
     live: LiveReport = object.__new__(LiveReport)
-    live.__attrs_init__(*fields)
+    _fill(live, *fields)
     return live
+
+
+def _fill(live: LiveReport, *fields: Any) -> None:
+    for setter, value in zip(_SETTERS, fields, strict=True):
+        setter(live, value)
+
+
+# The slots' own setters, in the fields' order: the fastest way to fill
+# a frozen instance of values already checked.
+_SETTERS = tuple(
+    LiveReport.__dict__[field.name].__set__
+    for field in attrs.fields(LiveReport)
+)
+_ACTION_TYPES = frozenset(ACTIONS.values())
 
 
 def _editions(live: LiveReport) -> dict[str, Edition]:
     return {"old_edition": live.edition, "new_edition": live.edition}
 
 
-def _joined(diffs: list[ReportDiff], live: LiveReport) -> ReportDiff:
+def _joined(diffs: list[ReportDiff], edition: Edition) -> ReportDiff:
     if len(diffs) == 1:
         return diffs[0]
-    return ReportDiff(
-        live.edition,
-        live.edition,
-        appeared=[f for diff in diffs for f in diff.appeared],
-        resolved=[f for diff in diffs for f in diff.resolved],
-        changed=[c for diff in diffs for c in diff.changed],
+    return built_diff(
+        edition,
+        tuple(f for diff in diffs for f in diff.appeared),
+        tuple(f for diff in diffs for f in diff.resolved),
+        tuple(c for diff in diffs for c in diff.changed),
     )
 
 

@@ -15,10 +15,11 @@ In JSON a plan is a list of objects, each naming its ``action``
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import attrs
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..decision import Decision
 from ..edition import Edition
@@ -75,8 +76,12 @@ __all__ = [
 ]
 
 
+@runtime_checkable
 class Action(Protocol):
-    """What every action is: a named, pure transition of a snapshot."""
+    """What every action is: a named, pure transition of a snapshot.
+
+    Every class of :data:`ACTIONS` is one (``isinstance`` says so).
+    """
 
     name: ClassVar[str]
 
@@ -101,6 +106,7 @@ def _marketplaces(
             )
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class TurnOnMarketplace:
     """Turn on ``marketplace`` for the account (``home-only-by-default``).
@@ -131,6 +137,7 @@ class TurnOnMarketplace:
         return attrs.evolve(snapshot, account=account)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class CreateListing:
     """Create ``listing`` (``per-marketplace-listing``)."""
@@ -149,9 +156,10 @@ class CreateListing:
         catalog = create_listing(
             snapshot.catalog, snapshot.account, self.listing, edition=edition
         )
-        return attrs.evolve(snapshot, catalog=catalog)
+        return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class ChangeListing:
     """Change a listing's title or price in one marketplace only."""
@@ -183,9 +191,10 @@ class ChangeListing:
             catalog = change_price(
                 catalog, self.sku, self.marketplace, self.price
             )
-        return attrs.evolve(snapshot, catalog=catalog)
+        return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class DeleteListing:
     """Delete a listing in one marketplace only."""
@@ -201,9 +210,10 @@ class DeleteListing:
     def apply(self, snapshot: Snapshot, edition: Edition) -> Snapshot:
         """:func:`~unified_account.policy.listings.delete_listing`."""
         catalog = delete_listing(snapshot.catalog, self.sku, self.marketplace)
-        return attrs.evolve(snapshot, catalog=catalog)
+        return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class SetMfnQuantity:
     """Set a SKU's merchant-fulfilled pool (0 takes it off offer)."""
@@ -219,9 +229,10 @@ class SetMfnQuantity:
     def apply(self, snapshot: Snapshot, edition: Edition) -> Snapshot:
         """:func:`~unified_account.policy.inventory.set_mfn_quantity`."""
         catalog = set_mfn_quantity(snapshot.catalog, self.sku, self.quantity)
-        return attrs.evolve(snapshot, catalog=catalog)
+        return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class RecordSale:
     """Record a sale of ``quantity`` units in ``marketplace``."""
@@ -250,9 +261,10 @@ class RecordSale:
             self.quantity,
             edition=edition,
         )
-        return attrs.evolve(snapshot, catalog=catalog)
+        return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class ReceiveFbaStock:
     """Receive ``quantity`` units into the FBA pool of ``marketplace``."""
@@ -271,9 +283,10 @@ class ReceiveFbaStock:
         catalog = receive_fba_stock(
             snapshot.catalog, self.sku, self.marketplace, self.quantity
         )
-        return attrs.evolve(snapshot, catalog=catalog)
+        return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class CustomiseAccountInfo:
     """Customise one marketplace's account information (a bank account).
@@ -299,6 +312,7 @@ class CustomiseAccountInfo:
         return attrs.evolve(snapshot, account=account)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class EnrollRemoteFulfillment:
     """Enrol a SKU in Remote Fulfillment with FBA in ``marketplaces``."""
@@ -320,9 +334,10 @@ class EnrollRemoteFulfillment:
         catalog = enroll_remote_fulfillment(
             snapshot.catalog, self.sku, self.marketplaces, edition=edition
         )
-        return attrs.evolve(snapshot, catalog=catalog)
+        return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class WithdrawRemoteFulfillment:
     """Withdraw a SKU from Remote Fulfillment in ``marketplaces``."""
@@ -342,9 +357,10 @@ class WithdrawRemoteFulfillment:
         catalog = withdraw_remote_fulfillment(
             snapshot.catalog, self.sku, self.marketplaces
         )
-        return attrs.evolve(snapshot, catalog=catalog)
+        return snapshot.with_catalog(catalog)
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class RequestStorefrontLink:
     """Ask, from ``marketplace``, to set the storefront link.

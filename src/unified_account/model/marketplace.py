@@ -142,7 +142,7 @@ class Marketplace(enum.Enum):
     @property
     def country_code(self) -> str:
         """The ISO 3166 country code, as SP-API's ``countryCode`` has it."""
-        return self.name
+        return self._name_  # the member's name, without Enum's descriptor
 
     @property
     def display_name(self) -> str:

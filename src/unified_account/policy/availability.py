@@ -47,8 +47,8 @@ from ..errors import MissingDataError
 from ..messages import N_
 from ..model.catalog import AMERICAS, Catalog, SkuRecord
 from ..model.identifiers import Sku
-from ..model.inventory import MfnArrangement
-from ..model.listing import FulfillmentChannel, ListingStatus
+from ..model.inventory import MfnArrangement, MfnPool
+from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
 from .eligibility import scope_marketplaces
@@ -123,6 +123,28 @@ class Cell:
 _Explained = tuple[ListingStatus | None, int, tuple[Reason, ...], int]
 
 
+def _pool_offers(pool: MfnPool) -> bool:
+    """Whether a merchant-fulfilled pool keeps its listings on offer.
+
+    At zero they are off offer (``INACTIVE``), whatever the seller set.
+    """
+    return pool.quantity != 0
+
+
+def _offered(record: SkuRecord, listing: Listing) -> bool:
+    """Whether ``listing``'s offer is up: :func:`explain_cell` says ACTIVE.
+
+    Without the reasons, so a catalogue's active marketplaces cost no
+    more than a look at each listing: an active listing is offered,
+    merchant-fulfilled only while its pool has units; every other cell
+    of an active listing (FBA, Remote Fulfillment) is ``ACTIVE``.
+    """
+    return listing.status is ListingStatus.ACTIVE and (
+        listing.channel is not FulfillmentChannel.MFN
+        or _pool_offers(record.mfn)
+    )
+
+
 def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
     pool = record.mfn
     quantity = pool.quantity
@@ -141,7 +163,7 @@ def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
             ("sku", sku),
         ),
     )
-    if quantity:
+    if _pool_offers(pool):
         return _ACTIVE, quantity, (reason,), 0
     if not shared:
         # Out of stock in its one marketplace: off offer there, as any
@@ -498,7 +520,7 @@ def active_marketplaces(catalog: Catalog) -> tuple[Marketplace, ...]:
             marketplace = listing.marketplace
             # One active listing is enough: a marketplace already found
             # is not explained again (a catalogue lists in a handful).
-            if marketplace not in found and _active(record, marketplace):
+            if marketplace not in found and _offered(record, listing):
                 found.add(marketplace)
     return tuple(m for m in Marketplace if m in found)
 
@@ -512,10 +534,5 @@ def record_active_marketplaces(record: SkuRecord) -> frozenset[Marketplace]:
     return frozenset(
         listing.marketplace
         for listing in record.listings
-        if _active(record, listing.marketplace)
+        if _offered(record, listing)
     )
-
-
-def _active(record: SkuRecord, marketplace: Marketplace) -> bool:
-    """Whether the split subscription counts this listing as active."""
-    return _explain(record, marketplace, FAQ)[0] is _ACTIVE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -85,7 +86,7 @@ class Finding:
     message_id: str = attrs.field(validator=non_empty_text)
     params: Params = attrs.field(default=(), converter=_params)
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """The finding's stable key, as 32 hexadecimal digits.
 
@@ -94,7 +95,8 @@ class Finding:
         of one report never share it.  The parameters in
         :data:`~unified_account.report.identity.DESCRIBING` are left out,
         so a finding whose numbers moved keeps its key (see
-        :mod:`unified_account.report.identity`).
+        :mod:`unified_account.report.identity`).  Computed once, when
+        first read: a diff reads it several times.
         """
         return finding_key(
             self.rule, self.subject, self.message_id, self.params
@@ -143,6 +145,24 @@ _set_outcome = Finding.__dict__["outcome"].__set__
 _set_subject = Finding.__dict__["subject"].__set__
 _set_message_id = Finding.__dict__["message_id"].__set__
 _set_params = Finding.__dict__["params"].__set__
+# The slot ``functools.cached_property`` became, read without computing.
+_key_slot = Finding.__dict__["key"]
+
+
+def share_key(finding: Finding, other: Finding) -> str:
+    """``finding``'s key, given to ``other`` too, which shares it.
+
+    For two findings known to have one key (:func:`same_key`, a
+    :class:`~unified_account.changes.FindingChange`): the digest is
+    computed once for both.  Nothing visible changes: ``other.key``
+    would compute the same digest.
+    """
+    key = finding.key
+    try:
+        _key_slot.__get__(other)
+    except AttributeError:
+        _key_slot.__set__(other, key)
+    return key
 
 
 def checked_finding(

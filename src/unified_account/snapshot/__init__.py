@@ -17,6 +17,7 @@ the first problem (``account.info_overrides.CA.bank.currency``,
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Iterable
 from datetime import date
 from importlib import resources
@@ -26,6 +27,7 @@ from typing import Any, BinaryIO, TypeVar
 import attrs
 import cattrs
 
+from .._arguments import checked_methods
 from .._excerpt import excerpt, one_line
 from .._files import NotText, TooLong, read_limited
 from .._gc import bulk
@@ -172,6 +174,7 @@ def _all(kind: type) -> Validator:
     return check
 
 
+@checked_methods
 @attrs.frozen(kw_only=True)
 class Snapshot:
     """Everything the report knows about one seller.
@@ -293,6 +296,27 @@ class Snapshot:
     def rates(self) -> ConversionRates:
         """``conversion_rates`` as a look-up."""
         return ConversionRates(self.conversion_rates)
+
+    def with_catalog(self, catalog: Catalog) -> Snapshot:
+        """A copy with ``catalog`` in place of its catalogue.
+
+        In constant time, as a transition on one SKU needs: no check of a
+        snapshot reads its catalogue beyond its type, and the other
+        fields were checked when this snapshot was built.
+        """
+        copy: Snapshot = object.__new__(Snapshot)
+        for setter, value in zip(_SETTERS, _GET_ALL(self), strict=True):
+            setter(copy, value)
+        _set_catalog(copy, catalog)
+        return copy
+
+
+# The slots' own setters and one getter of every field, for ``with_catalog``.
+_SETTERS = tuple(
+    Snapshot.__dict__[field.name].__set__ for field in attrs.fields(Snapshot)
+)
+_GET_ALL = operator.attrgetter(*(f.name for f in attrs.fields(Snapshot)))
+_set_catalog = Snapshot.__dict__["catalog"].__set__
 
 
 def snapshot_from_data(data: object, source: str = "<data>") -> Snapshot:

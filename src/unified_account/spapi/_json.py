@@ -7,6 +7,7 @@ its path (``payload[2].marketplace.id``), and no other exception escapes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
@@ -44,8 +45,15 @@ def join(path: str, step: str | int) -> str:
     """
     if isinstance(step, int):
         return f"{path}[{step}]"
-    key = excerpt(step)
+    key = _key(step)
     return f"{path}.{key}" if path else key
+
+
+@functools.lru_cache(maxsize=256)
+def _key(step: str) -> str:
+    # The keys a reader names are few and the same on every payload: a
+    # notification's path is built before anything can go wrong.
+    return excerpt(step)
 
 
 def kind(value: object) -> str:

@@ -88,8 +88,8 @@ def _record(snapshot: Snapshot, sku: Any) -> SkuRecord:
 
 
 def _put(snapshot: Snapshot, record: SkuRecord, path: str) -> Snapshot:
-    return attrs.evolve(
-        snapshot, catalog=at(path, snapshot.catalog.with_record, record)
+    return snapshot.with_catalog(
+        at(path, snapshot.catalog.with_record, record)
     )
 
 
@@ -137,8 +137,14 @@ def _mfn(
                     detail=f"{market.name}: {quantity}",
                 ),
             )
-    pool = attrs.evolve(record.mfn, quantity=quantity)
-    return _put(snapshot, attrs.evolve(record, mfn=pool), path)
+    if quantity and record.remote_fulfillment:
+        # The record's own checks say why an enrolled SKU's offers stay
+        # at zero (``fba-pool-separation``): the checked way, rare.
+        pool = attrs.evolve(record.mfn, quantity=quantity)
+        return _put(snapshot, attrs.evolve(record, mfn=pool), path)
+    # ``quantity`` is a checked whole number and nothing else changes:
+    # the transitions' own update, without checking the record again.
+    return _put(snapshot, record._with_quantity(quantity), path)
 
 
 def _status(

@@ -95,6 +95,7 @@ from . import (
     _rows,
     _snapshots,
 )
+from ._changes import CHANGES_STRATEGIES
 from ._spapi_types import SPAPI_STRATEGIES
 
 __all__ = ["STRATEGIES", "strategy_for"]
@@ -371,6 +372,8 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[typing.Any]]] = {
         st.none() | _charges.deposits(),
     ),
     FeeEstimate: _imports.fee_estimates,
+    # Changes over time: plans' actions, diffs, what-ifs, live reports.
+    **CHANGES_STRATEGIES,
 }
 """Each public type and the strategy ``st.from_type`` resolves it to."""
 
