@@ -299,7 +299,8 @@ def _compare(
             message = N_("brand-registry-propagation.attributes-differ")
         else:
             message = N_("brand-registry-propagation.attributes-in-sync")
-        reasons.append(Reason(_RULE, message, params))
+        # Checked values: ASINs and names of validated records.
+        reasons.append(Reason._of(_RULE, message, params))
     return Resolved(tuple(differences), tuple(reasons))
 
 
