@@ -164,8 +164,7 @@ def _order_id(n: int) -> str:
 
 
 def order_documents(count: int) -> Iterator[dict[str, Any]]:
-    """One order per ten SKUs (at least one of each status), in every
-    status and marketplace."""
+    """One order per ten SKUs, at least one in each status and marketplace."""
     for n in range(max(len(ORDER_STATUSES), count // 10)):
         code = CODES[n % 3]
         status = ORDER_STATUSES[n % len(ORDER_STATUSES)]
