@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from unified_account import SnapshotError, parse_snapshot
 from unified_account.errors import InvalidValueError
+from unified_account.model.attributes import AttributeValue
 from unified_account.snapshot import example_text
 from unified_account.snapshot._catalog import _quick_record, _record, _Shared
 
@@ -39,6 +40,42 @@ _PRICE = st.one_of(
     st.fixed_dictionaries({"amount": st.just("1.00")}),
     _ODD,
 )
+_LONG = "x" * 10_001  # one past the text limit
+_ATTRIBUTE_NAME = mostly(
+    st.sampled_from(["color", "brand", "size"]),
+    st.sampled_from(["", " ", _LONG]),
+)
+_VALID_ATTRIBUTE = st.one_of(
+    st.sampled_from(["Black", "MD-100", "12 oz"]),
+    st.fixed_dictionaries(
+        {"value": st.sampled_from(["Black", "Noir", "Negro"])},
+        optional={
+            "language_tag": st.sampled_from(["en_US", "fr_CA", "es", None])
+        },
+    ),
+)
+_ATTRIBUTE = mostly(
+    _VALID_ATTRIBUTE,
+    st.one_of(
+        st.sampled_from(["", " ", _LONG]),
+        st.fixed_dictionaries(
+            {"value": st.sampled_from(["", " ", _LONG, "Black"])},
+            optional={
+                "language_tag": st.sampled_from(["EN", "en-US", "", "fr_CA"])
+            },
+        ),
+        st.fixed_dictionaries({"language_tag": st.just("en_US")}),
+        st.fixed_dictionaries(
+            {"value": st.just("Black"), "extra": st.just(1)}
+        ),
+        st.fixed_dictionaries({"value": st.lists(st.just("a"), max_size=1)}),
+        _ODD,
+    ),
+)
+_ATTRIBUTES = mostly(
+    st.dictionaries(_ATTRIBUTE_NAME, _ATTRIBUTE, max_size=3),
+    st.one_of(_ODD, st.lists(st.just("color"), max_size=1)),
+)
 _LISTING = mostly(
     st.fixed_dictionaries(
         {
@@ -50,7 +87,7 @@ _LISTING = mostly(
             "status": mostly(
                 st.sampled_from(["active", "inactive", "deleted"]), _ODD
             ),
-            "attributes": mostly(st.just({}), st.just({"color": "red"})),
+            "attributes": _ATTRIBUTES,
             "extra": _ODD,
         },
     ),
@@ -112,7 +149,14 @@ _VALID_LISTING = st.sampled_from(["US", "CA", "MX"]).flatmap(
                 ),
                 "channel": st.sampled_from(["mfn", "fba"]),
             },
-            optional={"status": st.sampled_from(["active", "inactive"])},
+            optional={
+                "status": st.sampled_from(["active", "inactive"]),
+                "attributes": st.dictionaries(
+                    st.sampled_from(["color", "brand", "size"]),
+                    _VALID_ATTRIBUTE,
+                    max_size=3,
+                ),
+            },
         ),
     )
 )
@@ -163,6 +207,73 @@ def test_where_the_fast_path_reads_anything_it_agrees(raw):
     assert fast.sellable_quantities == careful.sellable_quantities
 
 
+def _listed_with(attributes):
+    return {
+        "sku": "MUG-1",
+        "listings": {
+            "CA": {
+                "title": "Tasse",
+                "price": {"amount": "16.00", "currency": "CAD"},
+                "channel": "mfn",
+                "attributes": attributes,
+            }
+        },
+    }
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(_ATTRIBUTES)
+def test_the_fast_path_reads_attributes_as_the_careful_one(attributes):
+    """Any attributes on a valid listing: the same record, or deferred.
+
+    What the fast path builds the careful path builds; what it doubts,
+    the careful path builds or refuses with its own error.
+    """
+    raw = _listed_with(attributes)
+    try:
+        fast = _quick_record(raw, _Shared())
+    except Exception:  # deferred, as the loader does
+        with contextlib.suppress(InvalidValueError):
+            _record(raw)
+        return
+    assert fast == _record(raw)
+
+
+@pytest.mark.parametrize(
+    ("attributes", "path", "problem"),
+    [
+        ({" ": "Black"}, "attributes", "`' '` is not an attribute name"),
+        ({"color": " "}, "attributes.color", "is not an attribute value"),
+        ({"color": {"value": ""}}, "attributes.color.value", "non-empty"),
+        (
+            {"color": {"value": "Noir", "language_tag": "fr-CA"}},
+            "attributes.color.language_tag",
+            "is not a language tag",
+        ),
+        ({"color": {"language_tag": "en_US"}}, "attributes.color.value", ""),
+        ({"color": {"value": "x", "tone": 1}}, "attributes.color", "tone"),
+        ({"color": 3}, "attributes.color", "expected an object"),
+        ({"x" * 10_001: "Black"}, "attributes", "longer than"),
+        ({"color": "x" * 10_001}, "attributes.color", "longer than"),
+        ([], "attributes", "an object of names to values"),
+        (None, "attributes", "an object of names to values"),
+    ],
+)
+def test_attributes_the_fast_path_doubts_are_refused_by_the_careful_one(
+    attributes, path, problem
+):
+    """Named refusals: the fast path defers, the error names the path."""
+    raw = _listed_with(attributes)
+    with pytest.raises(Exception):  # noqa: B017, PT011  (any doubt)
+        _quick_record(raw, _Shared())
+    document = json.loads(example_text())
+    document["catalog"] = {"skus": [raw]}
+    with pytest.raises(SnapshotError) as error:
+        parse_snapshot(json.dumps(document))
+    assert error.value.path.startswith(f"catalog.skus[0].listings.CA.{path}")
+    assert problem in str(error.value)
+
+
 def test_the_fast_path_shares_equal_prices():
     """Two listings at one price hold one Money value."""
     document = json.loads(example_text())
@@ -181,6 +292,31 @@ def test_the_fast_path_shares_equal_prices():
     catalog = parse_snapshot(json.dumps(document)).catalog
     a, b = (catalog.record(s).listings[0].price for s in "AB")
     assert a is b
+
+
+def test_the_fast_path_shares_equal_attribute_values():
+    """Two listings with one colour in one language hold one value."""
+    document = json.loads(example_text())
+    listing = {
+        "title": "t",
+        "price": {"amount": "1.00", "currency": "USD"},
+        "channel": "mfn",
+        "attributes": {
+            "color": {"value": "Black", "language_tag": "en_US"},
+            "model_number": "MD-1",
+        },
+    }
+    document["catalog"] = {
+        "skus": [
+            {"sku": name, "listings": {"US": listing}} for name in ("A", "B")
+        ]
+    }
+    catalog = parse_snapshot(json.dumps(document)).catalog
+    a, b = (catalog.record(s).listings[0].attributes for s in "AB")
+    assert a == b
+    assert a["color"] is b["color"]
+    assert a["color"] == AttributeValue("Black", "en_US")
+    assert a["model_number"] == "MD-1"
 
 
 @pytest.mark.parametrize("enabled", [True, False])

@@ -256,8 +256,14 @@ def listing_of(
     channel: FulfillmentChannel,
     status: ListingStatus,
     attributes: object = EMPTY_ATTRIBUTES,
+    *,
+    attributes_checked: bool = False,
 ) -> Listing:
     """A listing of values already read; the title and currency checked.
+
+    ``attributes_checked``: ``attributes`` is an :class:`immutables.Map`
+    the caller has held to every check of :class:`Listing`'s, so it is
+    kept as it is.
 
     ``sku`` is a checked SKU and the others are what they are annotated
     as; ``title`` and ``attributes`` are checked here, and ``price``'s
@@ -290,7 +296,7 @@ def listing_of(
     _set_attributes(
         listing,
         attributes
-        if attributes is EMPTY_ATTRIBUTES
+        if attributes_checked or attributes is EMPTY_ATTRIBUTES
         else _attributes(attributes),  # type: ignore[arg-type]
     )
     return listing

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
+from typing import cast
 
 import attrs
 
@@ -36,7 +37,12 @@ from ..edition import FAQ, Edition
 from ..errors import InvalidValueError
 from ..messages import N_
 from ..model.account import SellerAccount
-from ..model.attributes import AttributeText, differ
+from ..model.attributes import (
+    AttributeText,
+    AttributeValue,
+    differ,
+    language_of,
+)
 from ..model.brand import AsinAttributes, BrandRegistration
 from ..model.catalog import Catalog
 from ..model.listing import ListingStatus
@@ -226,19 +232,42 @@ def _by_asin(
 def _differing(
     listed: Mapping[Marketplace, Mapping[str, AttributeText]],
 ) -> tuple[str, ...]:
-    names = sorted({n for values in listed.values() for n in values})
+    maps = list(listed.values())
+    names = sorted({n for values in maps for n in values})
     found = []
     for name in names:
-        values = [v.get(name) for v in listed.values()]
+        values = [v.get(name) for v in maps]
         # Given in one marketplace and missing in another differs too.
-        if None in values or any(
+        if None in values:
+            found.append(name)
+            continue
+        given = cast("list[AttributeText]", values)
+        if given.count(given[0]) == len(given) or _alike(given):
+            continue
+        if any(
             differ(one, two)
-            for i, one in enumerate(values)
-            for two in values[i + 1 :]
-            if one is not None and two is not None
+            for i, one in enumerate(given)
+            for two in given[i + 1 :]
         ):
             found.append(name)
     return tuple(found)
+
+
+def _alike(values: list[AttributeText]) -> bool:
+    """Whether no two of ``values`` can differ, seen at a glance.
+
+    They cannot when all have one text, or when each is in a language of
+    its own (translations): the usual cases, decided without comparing
+    every pair.
+    """
+    texts = {
+        value.value if isinstance(value, AttributeValue) else value
+        for value in values
+    }
+    if len(texts) == 1:
+        return True
+    tags = [language_of(value) for value in values]
+    return None not in tags and len(set(tags)) == len(tags)
 
 
 def _compare(
@@ -246,10 +275,15 @@ def _compare(
 ) -> Resolved[tuple[AttributeDifference, ...]]:
     differences: list[AttributeDifference] = []
     reasons: list[Reason] = []
+    # Most ASINs are listed in one of a few sets of marketplaces.
+    orders: dict[tuple[Marketplace, ...], tuple[Marketplace, ...]] = {}
     for asin, listed in sorted(grouped.items()):
         if len(listed) < 2:
             continue
-        marketplaces = _ordered(listed)
+        given = tuple(listed)
+        marketplaces = orders.get(given)
+        if marketplaces is None:
+            marketplaces = orders[given] = _ordered(given)
         differing = _differing(listed)
         params: dict[str, ParamValue] = {
             "asin": asin,
@@ -265,7 +299,8 @@ def _compare(
             message = N_("brand-registry-propagation.attributes-differ")
         else:
             message = N_("brand-registry-propagation.attributes-in-sync")
-        reasons.append(Reason(_RULE, message, params))
+        # Checked values: ASINs and names of validated records.
+        reasons.append(Reason._of(_RULE, message, params))
     return Resolved(tuple(differences), tuple(reasons))
 
 
@@ -305,15 +340,17 @@ def catalog_attribute_differences(
     .. versionadded:: 0.2.0
     """
     grouped: dict[str, dict[Marketplace, Mapping[str, AttributeText]]] = {}
-    for sku in sorted(catalog.skus.keys()):
-        record = catalog.skus[sku]
+    skus = catalog.skus
+    deleted = ListingStatus.DELETED
+    for sku in sorted(skus.keys()):
+        record = skus[sku]
         if record.asin is None:
             continue
+        listed = None
         for listing in record.listings:
-            if listing.status is ListingStatus.DELETED or not (
-                listing.attributes
-            ):
+            if listing.status is deleted or not listing.attributes:
                 continue
-            listed = grouped.setdefault(record.asin, {})
+            if listed is None:
+                listed = grouped.setdefault(record.asin, {})
             listed.setdefault(listing.marketplace, listing.attributes)
     return _compare(grouped)

@@ -21,7 +21,9 @@ from ..policy.storefront import (
 )
 from ..policy.unified import offer_marketplaces
 from .finding import Finding, FindingOutcome, from_decision
-from .subject import Subject, SubjectKind
+from .subject import Subject, SubjectKind, catalogue_subject
+
+_ASIN = SubjectKind.ASIN
 
 if TYPE_CHECKING:
     from ..edition import Edition
@@ -60,7 +62,7 @@ def _brands(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
             outcome = FindingOutcome.WARNING if differ else FindingOutcome.INFO
             asin = to_asin(str(reason.param("asin")))
             yield Finding.of(
-                reason, outcome, Subject(kind=SubjectKind.ASIN, asin=asin)
+                reason, outcome, catalogue_subject(_ASIN, None, asin)
             )
 
 

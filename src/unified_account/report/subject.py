@@ -138,11 +138,11 @@ _SETTERS = {name: Subject.__dict__[name].__set__ for name in _FIELDS}
 
 def catalogue_subject(
     kind: SubjectKind,
-    sku: Sku,
+    sku: Sku | None,
     asin: Asin | None,
     marketplace: Marketplace | None = None,
 ) -> Subject:
-    """The subject of a SKU or a listing of a validated catalogue record.
+    """The subject of a SKU, a listing or an ASIN of validated records.
 
     What ``Subject(kind=kind, sku=sku, asin=asin, marketplace=...)``
     builds, without checking values a record already checked: a report

@@ -16,11 +16,16 @@ import immutables
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model._converter import converter, expect
-from ..model.attributes import AttributeText, AttributeValue
+from ..model.attributes import _TAG, AttributeText, AttributeValue
 from ..model.catalog import Catalog, SkuRecord
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.inventory import NO_MFN_STOCK, MfnArrangement, MfnPool
-from ..model.listing import FulfillmentChannel, Listing, ListingStatus
+from ..model.listing import (
+    EMPTY_ATTRIBUTES,
+    FulfillmentChannel,
+    Listing,
+    ListingStatus,
+)
 from ..model.marketplace import Marketplace
 from ..model.money import (
     AMOUNT_TEXT_INTEGER_DIGITS,
@@ -247,13 +252,14 @@ _MONEY_KEYS = frozenset({"amount", "currency"})
 
 
 class _Shared:
-    """Values built once per load: prices and pools, by their JSON."""
+    """Values built once per load, by their JSON: prices, pools, attributes."""
 
-    __slots__ = ("pools", "prices")
+    __slots__ = ("attributes", "pools", "prices")
 
     def __init__(self) -> None:
         self.prices: dict[tuple[str, str], Money] = {}
         self.pools: dict[tuple[int, str, str | None], MfnPool] = {}
+        self.attributes: dict[tuple[str, str | None], AttributeValue] = {}
 
 
 def _quick_price(value: Any, shared: _Shared) -> Money:
@@ -329,8 +335,7 @@ def _quick_listing(
         raise ValueError
     if len(title) > MAX_TEXT_CHARACTERS:
         raise ValueError
-    if "attributes" in value and value["attributes"] != {}:
-        raise ValueError  # rare: read by the step-by-step path
+    attributes = value.get("attributes", _NO_ATTRIBUTES)
     return listing_of(
         sku,
         marketplace,
@@ -338,7 +343,66 @@ def _quick_listing(
         _quick_price(value["price"], shared),
         _CHANNELS[value["channel"]],
         _STATUSES[status],
+        (
+            EMPTY_ATTRIBUTES
+            if attributes is _NO_ATTRIBUTES
+            else _quick_attributes(attributes, shared)
+        ),
+        attributes_checked=True,
     )
+
+
+_NO_ATTRIBUTES: dict[str, Any] = {}
+_ATTRIBUTE_KEYS = frozenset({"value", "language_tag"})
+
+
+def _plain_text(value: object) -> bool:
+    """Whether ``value`` is a string an attribute may hold as it is.
+
+    Not blank, within the text limit (a record read quickly is not
+    walked), and (as the document holds no surrogate, or it would have
+    been walked) writable.
+    """
+    return (
+        type(value) is str
+        and 0 < len(value) <= MAX_TEXT_CHARACTERS
+        and not value.isspace()
+    )
+
+
+def _quick_attributes(
+    value: Any, shared: _Shared
+) -> immutables.Map[str, AttributeText]:
+    """A listing's key attributes, each value checked as ``Listing`` does.
+
+    Equal values with a language are built once per load and shared.
+    """
+    if type(value) is not dict:
+        raise ValueError
+    if not value:
+        return EMPTY_ATTRIBUTES
+    built: dict[str, AttributeText] = {}
+    for name, text in value.items():
+        if not _plain_text(name):
+            raise ValueError
+        if type(text) is dict:
+            if not _ATTRIBUTE_KEYS.issuperset(text):
+                raise ValueError
+            key = (text["value"], text.get("language_tag"))
+            known = shared.attributes.get(key)
+            if known is None:
+                words, tag = key
+                if not _plain_text(words) or not (
+                    tag is None or (type(tag) is str and _TAG.fullmatch(tag))
+                ):
+                    raise ValueError
+                known = shared.attributes[key] = AttributeValue(words, tag)
+            built[name] = known
+        elif _plain_text(text):
+            built[name] = text
+        else:
+            raise ValueError
+    return immutables.Map(built)
 
 
 def _quick_record(value: Any, shared: _Shared) -> SkuRecord:

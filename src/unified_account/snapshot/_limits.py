@@ -164,6 +164,22 @@ def _join(path: str, step: str | int) -> str:
 
 _text_problem = text_problem
 
+# Where a value sits: ``(parent, step)``, or ``(None, path)`` at the root.
+_Place = tuple[Any, str | int]
+
+
+def _path(place: _Place) -> str:
+    """The JSON path of ``place``."""
+    steps: list[str | int] = []
+    parent, step = place
+    while parent is not None:
+        steps.append(step)
+        parent, step = parent
+    path = str(step)
+    for step in reversed(steps):
+        path = _join(path, step)
+    return path
+
 
 def _records(data: object) -> object:
     """``catalog.skus`` of a snapshot document, if it has one."""
@@ -194,49 +210,52 @@ def first_past_limit(
     ``data`` sits at ``path``, ``depth`` levels deep; the items of the
     list ``skip`` are not looked at.
     """
-    stack: list[tuple[object, str, int]] = [(data, path, depth)]
+    # A value's place is its parent's place and its step, joined into a
+    # path only when a problem is found: most documents have none.
+    root: _Place = (None, path)
+    stack: list[tuple[object, _Place, int]] = [(data, root, depth)]
     while stack:
-        value, path, depth = stack.pop()
+        value, place, depth = stack.pop()
         if isinstance(value, dict):
             if depth >= MAX_DEPTH:
-                return path, f"nested deeper than {MAX_DEPTH} levels"
+                return _path(place), f"nested deeper than {MAX_DEPTH} levels"
             if isinstance(value, _Duplicated):
                 return (
-                    _join(path, value.duplicate),
+                    _join(_path(place), value.duplicate),
                     "the key appears twice in one object",
                 )
             for key, item in reversed(value.items()):
                 problem = _text_problem(key)
                 if problem:
-                    return path, f"key {problem}"
-                stack.append((item, _join(path, key), depth + 1))
+                    return _path(place), f"key {problem}"
+                stack.append((item, (place, key), depth + 1))
         elif isinstance(value, list):
             if depth >= MAX_DEPTH:
-                return path, f"nested deeper than {MAX_DEPTH} levels"
+                return _path(place), f"nested deeper than {MAX_DEPTH} levels"
             if value is skip:
                 continue
             for index in range(len(value) - 1, -1, -1):
-                stack.append((value[index], _join(path, index), depth + 1))
+                stack.append((value[index], (place, index), depth + 1))
         elif isinstance(value, _LongWhole):
             return (
-                path,
+                _path(place),
                 f"`{excerpt(value)}` has more than {MAX_WHOLE_DIGITS} digits",
             )
         elif isinstance(value, AmountText):
             problem = amount_problem(Decimal(value))
             if problem:
-                return path, problem
+                return _path(place), problem
         elif isinstance(value, str):
             problem = _text_problem(value)
             if problem:
-                return path, problem
+                return _path(place), problem
         elif (
             isinstance(value, int)
             and not isinstance(value, bool)
             and not -_WHOLE_LIMIT < value < _WHOLE_LIMIT
         ):
             return (
-                path,
+                _path(place),
                 f"`{excerpt(value)}` has more than {MAX_WHOLE_DIGITS} digits",
             )
     return None

@@ -214,22 +214,27 @@ def _attributes(
     if raw is None:
         return scoped
     where = join(path, "attributes")
+    market = marketplace.id
+    # Paths are joined only where they may be needed: an error, or a
+    # value kept (most entries are another marketplace's, or not key).
     for name, entries in obj(raw, where).items():
-        named = join(where, name)
-        for index, entry in enumerate(array(entries, named)):
-            at_ = join(named, index)
-            entry = obj(entry, at_)
+        if type(entries) is not list:
+            entries = array(entries, join(where, name))
+        for index, entry in enumerate(entries):
+            if type(entry) is not dict:
+                entry = obj(entry, join(join(where, name), index))
             scope = entry.get("marketplace_id")
             value = entry.get("value")
             if (
                 name not in KEY_ATTRIBUTES
-                or scope not in (None, marketplace.id)
+                or (scope is not None and scope != market)
                 or not isinstance(value, str)
             ):
                 continue
             found = scoped if scope is not None else unscoped
             if name in found:
                 continue
+            at_ = join(join(where, name), index)
             value = text(value, join(at_, "value"))
             tag = get(entry, "language_tag", at_)
             found[name] = (
