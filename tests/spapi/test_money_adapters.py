@@ -197,6 +197,19 @@ class TestSettlementReport:
                 "line 3, column 15",
                 "-1.001",
             ),
+            (  # a name no table knows is set aside, so it must fit
+                _report(
+                    _line(
+                        settlement_id="77",
+                        marketplace_name="x" * 10_001,
+                        amount_description="Commission",
+                        amount="-1.00",
+                        posted_date="2020-02-03",
+                    )
+                ),
+                "line 3, column 12",
+                "longer than 10,000 characters",
+            ),
         ],
     )
     def test_a_bad_report_names_its_line_and_column(

@@ -287,11 +287,14 @@ def _charge(
     description = row.need("amount-description").strip()
     order = row.get("order-id").strip() or None
     where = row.get("marketplace-name")
-    marketplace = marketplace_named(
-        where,
-        source=SOURCE,
-        path=_named(name, row.line),
-        subject=order or settlement,
+    marketplace = at(  # a name set aside is kept: within the limits
+        row.where("marketplace-name"),
+        lambda: marketplace_named(
+            where,
+            source=SOURCE,
+            path=_named(name, row.line),
+            subject=order or settlement,
+        ),
     )
     if isinstance(marketplace, SetAside):
         return marketplace
