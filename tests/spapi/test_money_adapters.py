@@ -220,6 +220,25 @@ class TestSettlementReport:
             read_settlement_report(text)
         assert caught.value.path == where
 
+    def test_a_report_without_a_marketplace_column_names_the_line(self):
+        """No ``marketplace-name`` column: a refusal names the row's line."""
+        header = [c for c in COLUMNS if c != "marketplace-name"]
+        row = {
+            "settlement-id": "7",
+            "order-id": "o" * 10_001,
+            "amount-description": "Commission",
+            "amount": "-1.00",
+            "posted-date": "2020-02-03",
+        }
+        totals = {"settlement-id": "7", "total-amount": "1", "currency": "USD"}
+        text = "\n".join(
+            "\t".join(cells.get(c, "") for c in header)
+            for cells in ({c: c for c in header}, totals, row)
+        )
+        with pytest.raises(PayloadError, match="10,000 characters") as caught:
+            read_settlement_report(text)
+        assert caught.value.path.startswith("line 3")
+
     def test_a_row_without_a_posted_date_names_its_line(self):
         """No ``posted-date`` cell and no ``posted-date-time`` column."""
         header = "\t".join(c for c in COLUMNS if c != "posted-date-time")

@@ -84,6 +84,8 @@ class _Row:
         self.header, self.row, self.line = header, row, line
 
     def where(self, name: str) -> str:
+        if name not in self.header:  # a column the report does not have
+            return f"line {self.line}"
         return f"line {self.line}, column {self.header.index(name) + 1}"
 
     def get(self, name: str) -> str:
