@@ -1,4 +1,4 @@
-"""Finances responses for the tests: fixtures, a client, pages.
+"""SP-API responses for the tests: Finances fixtures, a client, pages.
 
 python-amazon-sp-api's clients answer from the fixtures through
 ``httpx.MockTransport`` (no network), so their ``ApiResponse`` objects
@@ -29,11 +29,13 @@ def exact(name):
     return json.loads(text(name), parse_float=Decimal)
 
 
-def client(kind, *bodies):
+def client(kind, *bodies, **options):
     """A client of ``kind`` answering each request with the next body."""
     answers = iter(bodies)
+    requests = []
 
     def answer(request):
+        requests.append(request)
         return httpx.Response(
             200,
             content=next(answers).encode(),
@@ -48,10 +50,12 @@ def client(kind, *bodies):
             "refresh_token": "token",
         },
         restricted_data_token="rdt",
+        **options,
     )
     made._transport = HttpxTransport(
         client=httpx.Client(transport=httpx.MockTransport(answer))
     )
+    made.requests = requests
     return made
 
 

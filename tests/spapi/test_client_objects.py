@@ -12,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import attrs
-import httpx
 import pytest
 from sp_api.api import (
     Inventories,
@@ -22,9 +21,9 @@ from sp_api.api import (
     ProductFees,
     Sellers,
 )
-from sp_api.base import ApiResponse, Marketplaces
-from sp_api.base._transport_httpx import HttpxTransport
+from sp_api.base import ApiResponse
 
+from finance_responses import client
 from unified_account import Marketplace
 from unified_account.errors import PayloadError
 from unified_account.model.account import SellingPlan
@@ -69,36 +68,6 @@ def facts(read):
         elif hasattr(value, "set_aside"):
             changes[field.name] = facts(value)
     return attrs.evolve(read, **changes)
-
-
-def client(kind, *bodies, **options):
-    """A client of ``kind`` answering each request with the next body."""
-    answers = iter(bodies)
-    requests = []
-
-    def answer(request):
-        requests.append(request)
-        return httpx.Response(
-            200,
-            content=next(answers).encode(),
-            headers={"content-type": "application/json"},
-        )
-
-    made = kind(
-        Marketplaces.US,
-        credentials={
-            "lwa_app_id": "app",
-            "lwa_client_secret": "secret",
-            "refresh_token": "token",
-        },
-        restricted_data_token="rdt",
-        **options,
-    )
-    made._transport = HttpxTransport(
-        client=httpx.Client(transport=httpx.MockTransport(answer))
-    )
-    made.requests = requests
-    return made
 
 
 def every_page(call, token_name, **query):
