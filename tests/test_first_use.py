@@ -1,0 +1,71 @@
+"""What a program's first use of the package imports, and what it leaves.
+
+The facade loads each name's module on first use (PEP 562); these tests
+pin that a first use costs only what it needs (no module a report does
+not use is imported by building one) and that the loading leaves the
+caller's state as it found it.
+"""
+
+import gc
+import json
+import subprocess
+import sys
+
+import pytest
+
+import unified_account
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_a_name_leaves_the_collector_as_it_was(enabled):
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert unified_account.__getattr__("Marketplace").CA.name == "CA"
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_a_failed_load_leaves_the_collector_on():
+    assert gc.isenabled()
+    with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
+        unified_account.__getattr__("no_such_name")
+    assert gc.isenabled()
+
+
+# A report on the bundled example needs none of these: they are loaded
+# where they are used (reading a shipped file by another loader, a
+# finding's key, a temporary file's name, rendering, Babel).
+NOT_NEEDED = (
+    "importlib.resources",
+    "tempfile",
+    "zipfile",
+    "hashlib",
+    "secrets",
+    "unified_account.i18n",
+    "babel",
+)
+
+FIRST_USE = """
+import json, sys
+from unified_account import build_report, load_snapshot
+report = build_report(load_snapshot(sys.argv[1]))
+print(json.dumps([len(report.findings), sorted(sys.modules)]))
+"""
+
+
+def test_a_report_on_the_example_imports_only_what_it_needs():
+    example = (
+        unified_account.__spec__.submodule_search_locations[0]
+        + "/snapshot/example-seller.json"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_USE, example],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    findings, modules = json.loads(result.stdout)
+    assert findings > 0
+    assert [name for name in NOT_NEEDED if name in modules] == []
