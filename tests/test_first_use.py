@@ -8,6 +8,7 @@ caller's state as it found it.
 
 import gc
 import json
+import pickle
 import subprocess
 import sys
 
@@ -69,3 +70,35 @@ def test_a_report_on_the_example_imports_only_what_it_needs():
     findings, modules = json.loads(result.stdout)
     assert findings > 0
     assert [name for name in NOT_NEEDED if name in modules] == []
+
+
+SCOPE = """
+import json, sys
+from unified_account import Marketplace, evaluate_scope
+allowed = evaluate_scope(Marketplace.CA).allowed
+print(json.dumps([allowed, sorted(sys.modules)]))
+"""
+
+
+def test_a_scope_question_loads_no_account_class():
+    """The editions need the selling plan alone, not the account's classes."""
+    result = subprocess.run(
+        [sys.executable, "-c", SCOPE],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    allowed, modules = json.loads(result.stdout)
+    assert allowed is True
+    assert "unified_account.model.account" not in modules
+    assert "immutables" not in modules
+
+
+def test_the_selling_plan_is_the_accounts():
+    """Defined apart, it is ``model.account``'s, and pickles from there."""
+    from unified_account.model import account
+
+    assert account.SellingPlan is unified_account.SellingPlan
+    assert account.SellingPlan.__module__ == "unified_account.model.account"
+    for plan in account.SellingPlan:
+        assert pickle.loads(pickle.dumps(plan)) is plan
