@@ -7,14 +7,18 @@ caller's state as it found it.
 """
 
 import gc
+import itertools
 import json
 import pickle
 import subprocess
 import sys
+from collections.abc import Hashable, Iterable, Mapping, Sequence, Set
+from typing import Protocol
 
 import pytest
 
 import unified_account
+from unified_account._arguments import _tested
 
 
 @pytest.mark.parametrize("enabled", [True, False])
@@ -102,3 +106,35 @@ def test_the_selling_plan_is_the_accounts():
     assert account.SellingPlan.__module__ == "unified_account.model.account"
     for plan in account.SellingPlan:
         assert pickle.loads(pickle.dumps(plan)) is plan
+
+
+class _Named(Protocol):
+    """A protocol with a data member: ``issubclass`` refuses it."""
+
+    name: str
+
+
+KINDS = (Iterable, Mapping, Sequence, Set, Hashable, int, str, type(None))
+VALUES = ([1], (1,), {"a": 1}, {1}, frozenset(), "a", b"a", 1, None, range(2))
+
+
+def test_the_tested_classes_give_the_annotations_answers():
+    """A facade check tests builtins first; it answers as the kinds do.
+
+    Every ordered choice of one to three kinds, every value: the domain
+    is small enough to try whole.
+    """
+    for size in (1, 2, 3):
+        for kinds in itertools.permutations(KINDS, size):
+            tested = _tested(kinds)
+            assert tested[len(tested) - len(kinds) :] == kinds
+            for value in VALUES:
+                assert isinstance(value, tested) == isinstance(value, kinds)
+
+
+def test_a_list_for_an_iterable_is_matched_before_the_abstract_class():
+    assert _tested((Iterable,))[:2] == (list, tuple)
+    assert _tested((Mapping, type(None))) == (dict, Mapping, type(None))
+    assert _tested((int,)) == (int,)
+    assert _tested((_Named,)) == (_Named,)  # not asked: it would refuse
+    assert _tested((Sequence, _Named))[-2:] == (Sequence, _Named)
