@@ -13,6 +13,7 @@ import errno
 import io
 import os
 import resource
+import secrets
 import shutil
 import signal
 import stat
@@ -237,7 +238,7 @@ class TestWriteRegular:
         victim = tmp_path / "victim"
         victim.write_bytes(b"precious")
         names = iter(["guessed", "fresh"])
-        monkeypatch.setattr(_files.secrets, "token_hex", lambda n: next(names))
+        monkeypatch.setattr(secrets, "token_hex", lambda n: next(names))
         trap = tmp_path / ".out.json.guessed.tmp"
         trap.symlink_to(victim)
         write_whole(tmp_path / "out.json", b"report")
@@ -254,7 +255,7 @@ class TestWriteRegular:
         self, tmp_path, monkeypatch, creation
     ):
         """Every name taken (a hundred guesses): refused, nothing written."""
-        monkeypatch.setattr(_files.secrets, "token_hex", lambda n: "taken")
+        monkeypatch.setattr(secrets, "token_hex", lambda n: "taken")
         (tmp_path / ".out.json.taken.tmp").write_bytes(b"someone's")
         with pytest.raises(FileExistsError):
             write_whole(tmp_path / "out.json", b"report")

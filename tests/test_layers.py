@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "_excerpt",  # short quotes of bad values, for every message
             "_arguments",  # the facade's argument type checks
             "_files",  # reading within a limit, writing whole or not at all
+            "_package_data",  # the text of a file the package ships
             "_gc",  # the collector paused while values are built in bulk
             "errors",
             "locales",  # locale names and the supported locale serving each

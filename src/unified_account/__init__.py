@@ -300,7 +300,12 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
+    from ._gc import bulk
+
+    # Importing builds classes, functions and tables and frees next to
+    # nothing: collections then would walk them all to find no garbage.
+    with bulk():
+        value = getattr(importlib.import_module(module, __name__), name)
     if name not in _UNCHECKED and inspect.isfunction(value):
         from ._arguments import ModuleNames, checked
 

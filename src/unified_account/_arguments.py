@@ -180,6 +180,25 @@ def checked(
     return wrapper  # type: ignore[no-any-return]
 
 
+# The builtin classes an abstract class may admit (``Iterable``,
+# ``Mapping``, ``Sequence``): ``isinstance`` matches a listed class by
+# identity before it asks an abstract one, whose first answer for a class
+# walks its registry and subclass hooks (microseconds, on a first call).
+_BUILTINS = (list, tuple, dict, set, frozenset, str, bytes)
+_ABC = collections.abc.__name__  # a protocol is not asked: it may refuse
+
+
+def _tested(kinds: _Expected) -> _Expected:
+    """``kinds``, the builtins ``collections.abc``'s of them admit first."""
+    abstract = tuple(kind for kind in kinds if kind.__module__ == _ABC)
+    admitted = tuple(
+        builtin
+        for builtin in _BUILTINS
+        if builtin not in kinds and issubclass(builtin, abstract)
+    )
+    return admitted + kinds
+
+
 def _source(
     own: str,
     parameters: Mapping[str, inspect.Parameter],
@@ -197,8 +216,10 @@ def _source(
         name, kind = parameter.name, parameter.kind
         kinds = expected.get(name)
         types_name = f"{own}kinds{index}"
+        tested_name = f"{own}tested{index}"
         if kinds is not None:
             namespace[types_name] = kinds
+            namespace[tested_name] = _tested(kinds)
         if kind is parameter.VAR_POSITIONAL or kind is parameter.VAR_KEYWORD:
             stars = "*" if kind is parameter.VAR_POSITIONAL else "**"
             header.append(f"{stars}{name}")
@@ -208,7 +229,7 @@ def _source(
                 items = name if stars == "*" else f"{name}.values()"
                 checks.append(
                     f"    for {own}item in {items}:\n"
-                    f"        if not isinstance({own}item, {types_name}):\n"
+                    f"        if not isinstance({own}item, {tested_name}):\n"
                     f"            {refuse}{name!r}, {own}item, {types_name})\n"
                 )
             continue
@@ -235,7 +256,7 @@ def _source(
             )
             checks.append(
                 f"    if {unless_default}"
-                f"not isinstance({name}, {types_name}):\n"
+                f"not isinstance({name}, {tested_name}):\n"
                 f"        {refuse}{name!r}, {name}, {types_name})\n"
             )
     if positional_only:  # they come first, each one entry of the header

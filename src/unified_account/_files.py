@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -250,6 +249,8 @@ def _create(directory: str, name: str) -> tuple[int, str | None]:
 
 
 def _temporary_name(directory: str, name: str) -> str:
+    import secrets  # with hashlib and random: only where no O_TMPFILE
+
     return os.path.join(directory, f".{name}.{secrets.token_hex(8)}.tmp")
 
 

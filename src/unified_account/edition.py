@@ -21,8 +21,8 @@ import attrs
 
 from ._excerpt import excerpt
 from .errors import InvalidValueError, UnifiedAccountError
+from .model._plan import SellingPlan
 from .model._validate import calendar_date, instance_of, non_empty_text
-from .model.account import SellingPlan
 from .model.marketplace import Marketplace, Region
 
 if TYPE_CHECKING:

@@ -27,7 +27,6 @@ import re
 import string
 from datetime import date
 from decimal import Decimal
-from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +43,7 @@ from ._number_shapes import (
     shaped_money,
     shaped_number,
 )
+from ._package_data import package_text
 from ._typography import currency_spaced, elide, elision_sites, list_spaced
 from .decision import Decision
 from .errors import (
@@ -91,10 +91,9 @@ def catalog(locale: str) -> Mapping[str, str]:
     translation is a missing id, reported by :func:`translate`.
     """
     locale = normalize_locale(locale)
-    path = resources.files(__package__).joinpath(
-        "locale", locale, "LC_MESSAGES", f"{DOMAIN}.po"
+    text = package_text(
+        __package__, "locale", locale, "LC_MESSAGES", f"{DOMAIN}.po"
     )
-    text = path.read_text(encoding="utf-8")
     messages = _simple_po(text)
     if messages is None:  # plurals, contexts: Babel reads those
         from babel.messages.pofile import read_po

@@ -1,9 +1,10 @@
 """Dated data the library ships: the subscription fee schedule.
 
-The data are JSON files in this package, read with
-:mod:`importlib.resources` and validated on load as strictly as a
-snapshot (a bad entry names its place in the file).  They are defaults:
-every policy that uses them takes the caller's own data instead.
+The data are JSON files in this package, read with the package's loader
+(as :mod:`importlib.resources` reads them) and validated on load as
+strictly as a snapshot (a bad entry names its place in the file).  They
+are defaults: every policy that uses them takes the caller's own data
+instead.
 
 >>> from datetime import date
 >>> from unified_account import Marketplace
@@ -17,10 +18,10 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 
 import cattrs
 
+from .._package_data import package_text
 from ..errors import InvalidValueError, UnifiedAccountError
 from ..model._converter import converter, first_problem
 from ..model.fees import (
@@ -79,11 +80,7 @@ def bundled_subscription_fees() -> SubscriptionFeeSchedule:
     confirmed: from then on an Amazon.com.mx charge is not one known
     amount.
     """
-    text = (
-        resources.files(__package__)
-        .joinpath(SUBSCRIPTION_FEES_FILE)
-        .read_text(encoding="utf-8")
-    )
+    text = package_text(__package__, SUBSCRIPTION_FEES_FILE)
     return SubscriptionFeeSchedule(
         _entries(text, SUBSCRIPTION_FEES_FILE),
         changes=_changes(text, SUBSCRIPTION_FEES_FILE),

@@ -9,7 +9,6 @@ the unified account is a rule, not an invariant: see
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -18,6 +17,7 @@ import immutables
 
 from .._excerpt import excerpt
 from ..errors import InvalidValueError
+from ._plan import SellingPlan
 from ._validate import country_code, instance_of, matches, non_empty_text
 from .marketplace import Marketplace, Region
 from .money import currency_precision
@@ -28,13 +28,6 @@ __all__ = [
     "SellerAccount",
     "SellingPlan",
 ]
-
-
-class SellingPlan(enum.Enum):
-    """The selling plan of an account (SP-API ``sellingPlan``)."""
-
-    PROFESSIONAL = "professional"
-    INDIVIDUAL = "individual"
 
 
 def _currency(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:

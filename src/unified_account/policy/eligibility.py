@@ -7,14 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from ..decision import Decision, Outcome, Params, _decided, _ordered
 from ..edition import EDITIONS, FAQ, Edition
 from ..messages import N_
-from ..model.account import SellerAccount, SellingPlan
+from ..model._plan import SellingPlan
 from ..model.marketplace import Marketplace
 from ..rules import RuleKey
 from .terms import PLAN_TERMS
+
+if TYPE_CHECKING:
+    from ..model.account import SellerAccount
 
 __all__ = ["evaluate_eligibility", "evaluate_scope", "scope_marketplaces"]
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..decision import Term
 from ..messages import N_
-from ..model.account import SellingPlan
+from ..model._plan import SellingPlan
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -20,13 +20,12 @@ from .._arguments import checked_methods
 from .._excerpt import excerpt
 from ..edition import FAQ, Edition
 from ..errors import InvalidValueError, MissingExtraError
-from ..i18n import normalize_locale
+from ..locales import normalize_locale
 from ..model._validate import instance_of
 from ..rules import RuleKey
 from . import _account, _brand, _charges, _imports, _inventory, _money
 from .finding import Finding, FindingOutcome, once
 from .query import FindingFilter
-from .records import RECORD_COLUMNS, finding_record
 
 if TYPE_CHECKING:
     from ..model.account import SellerAccount
@@ -139,6 +138,8 @@ class Report:
 
         .. versionadded:: 0.2.0
         """
+        from .records import finding_record  # renders: loads the catalogs
+
         locale = normalize_locale(locale)
         return [finding_record(finding, locale) for finding in self.findings]
 
@@ -151,6 +152,8 @@ class Report:
 
         .. versionadded:: 0.2.0
         """
+        from .records import RECORD_COLUMNS
+
         frames = _extra("pandas")
         return frames.DataFrame.from_records(
             self.to_records(locale), columns=list(RECORD_COLUMNS)
@@ -165,6 +168,8 @@ class Report:
 
         .. versionadded:: 0.2.0
         """
+        from .records import RECORD_COLUMNS
+
         arrow = _extra("pyarrow")
         records = self.to_records(locale)
         schema = arrow.schema(

@@ -25,7 +25,6 @@ is written there.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import date
 from decimal import Decimal
@@ -193,6 +192,8 @@ _canonical = json.JSONEncoder(
 
 def digest(document: dict[str, Any]) -> str:
     """The key of an identity document (see :func:`identity_document`)."""
+    import hashlib  # OpenSSL's: loaded when a key is first asked for
+
     data = _canonical(document).encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:KEY_LENGTH]
 

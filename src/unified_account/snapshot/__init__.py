@@ -20,7 +20,6 @@ import json
 import operator
 from collections.abc import Iterable
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
@@ -31,6 +30,7 @@ from .._arguments import checked_methods
 from .._excerpt import excerpt, one_line
 from .._files import NotText, TooLong, read_limited
 from .._gc import bulk
+from .._package_data import package_text
 from ..errors import InvalidValueError, SnapshotError, UnifiedAccountError
 from ..model._converter import converter, first_problem
 from ..model._validate import Validator, collection, instance_of
@@ -442,11 +442,7 @@ def _read_input(path: str | Path | BinaryIO, source: str) -> bytes:
 
 def example_text() -> str:
     """The JSON text of the bundled example seller."""
-    return (
-        resources.files(__package__)
-        .joinpath("example-seller.json")
-        .read_text(encoding="utf-8")
-    )
+    return package_text(__package__, "example-seller.json")
 
 
 def example_snapshot() -> Snapshot:
@@ -456,11 +452,7 @@ def example_snapshot() -> Snapshot:
 
 def schema_text() -> str:
     """The JSON Schema (draft 2020-12) of the snapshot format."""
-    return (
-        resources.files(__package__)
-        .joinpath("snapshot.schema.json")
-        .read_text(encoding="utf-8")
-    )
+    return package_text(__package__, "snapshot.schema.json")
 
 
 def snapshot_to_data(snapshot: Snapshot) -> dict[str, Any]:
