@@ -1,0 +1,299 @@
+"""Findings as the JSON report writes them, text built from pieces.
+
+``report --all --format json`` writes every finding, hundreds of
+thousands for a large catalogue, each as
+``json.dumps(finding_document(finding, locale), ensure_ascii=False)``:
+a dictionary of dictionaries built, then walked again by the encoder,
+and an identity document built and encoded for the key.
+:class:`FindingJson` writes the same text, byte for byte, from the
+finding's fields: what is the same for every finding of one message id
+(its template, its id as JSON, its placeholders) is worked out once
+per writer; a subject's two JSON forms are kept while consecutive
+findings share it; each parameter is encoded once for the object and,
+in compact form, once for the key.  Anything out of the ordinary (a
+subject field that is not text, a parameter name twice, a template
+that elides or lacks a value) is written by the general path, so the
+output never depends on which path wrote it; the tests compare the two
+on generated findings in every locale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from json.encoder import encode_basestring
+from typing import Any
+
+from .._typography import elision_sites
+from ..i18n import format_param, translate
+from ..locales import normalize_locale
+from ..model.marketplace import Marketplace
+from ..model.money import Money
+from ..rules import RuleKey
+from .finding import Finding, FindingOutcome
+from .identity import DESCRIBING, KEY_LENGTH, WHOLLY_IDENTIFIED, param_json
+from .subject import Subject, SubjectKind
+
+__all__ = ["FindingJson", "finding_text"]
+
+# ``json.dumps(value, ensure_ascii=False)`` with its encoder built once.
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+# The key's form: sorted keys, no spaces (see ``identity.digest``).
+_canonical = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, separators=(",", ":")
+).encode
+# A string as JSON, as ``ensure_ascii=False`` writes it (C speed).
+_string: Callable[[str], str] = encode_basestring
+_sha256 = hashlib.sha256
+
+# Distinct values kept per writer, then forgotten: memory stays bounded.
+_CACHE_SIZE = 1 << 16
+
+
+def finding_text(finding: Finding, locale: str) -> str:
+    """``finding`` as the JSON report's object: the general path."""
+    from .formats import finding_document
+
+    return _dumps(finding_document(finding, locale))
+
+
+class _Plan:
+    """What every finding of one message id shares, in one locale."""
+
+    __slots__ = ("describing", "eliding", "message_id", "template")
+
+    def __init__(self, message_id: str, locale: str) -> None:
+        self.template = translate(message_id, locale)
+        # The placeholders after a word that elides before a vowel
+        # (``de {sku}``): a finding whose value there is a marketplace
+        # (``d'Amazon.ca``) is rendered by ``render``, which knows how.
+        sites = elision_sites(self.template, normalize_locale(locale))
+        self.eliding = frozenset(name for _, name in sites)
+        self.message_id = _string(message_id)
+        self.describing = (
+            frozenset() if message_id in WHOLLY_IDENTIFIED else DESCRIBING
+        )
+
+
+class FindingJson:
+    """Writes findings in one locale as the JSON report's objects.
+
+    ``writer(finding)`` is
+    ``json.dumps(finding_document(finding, locale), ensure_ascii=False)``,
+    the same text, written faster.  A writer keeps what it has worked
+    out (per message id, per value) for the findings that follow; use
+    one per report.
+    """
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self._plans: dict[str, _Plan] = {}
+        self._heads: dict[RuleKey, tuple[str, dict[FindingOutcome, str]]] = {}
+        self._names: dict[str, tuple[str, str]] = {}
+        self._subject: Subject | None = None
+        self._subject_texts = ("", "")
+        self._values: dict[object, tuple[str, str, str]] = {}
+        self._money: dict[tuple[str, str], tuple[str, str, str]] = {}
+
+    def __call__(self, finding: Finding) -> str:
+        """``finding`` as JSON text, on one line."""
+        try:
+            text = self._fast(finding)
+        except Exception:
+            # A value of a kind the fast path does not expect (a subject
+            # field that is not text, a message id no catalogue has):
+            # the general path writes it, or raises what it raises.
+            text = None
+        return finding_text(finding, self.locale) if text is None else text
+
+    def _fast(self, finding: Finding) -> str | None:
+        message_id = finding.message_id
+        plan = self._plans.get(message_id)
+        if plan is None:
+            plan = self._plans[message_id] = _Plan(message_id, self.locale)
+        subject = finding.subject
+        if subject is not self._subject:
+            self._subject_texts = _subject_texts(subject)
+            self._subject = subject
+        subject_text, subject_key = self._subject_texts
+        describing = plan.describing
+        eliding = plan.eliding
+        names = self._names
+        shown: list[str] = []
+        keyed: list[str] = []
+        values: dict[str, str] = {}
+        previous = None
+        for name, value in finding.params:
+            if name == previous:
+                return None  # a name twice: the last one wins, as in a dict
+            previous = name
+            if type(value) is str:
+                value_json = value_key = _string(value)
+                values[name] = value
+            else:
+                if name in eliding and type(value) is not int:
+                    return None  # it may name a marketplace: see _Plan
+                value_json, value_key, values[name] = self._value(value)
+            prefixes = names.get(name)
+            if prefixes is None:
+                prefixes = names[name] = _name_prefixes(name)
+            shown.append(prefixes[0] + value_json)
+            if name not in describing:
+                keyed.append(prefixes[1] + value_key)
+        try:
+            message = plan.template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return None  # ``render`` says what is wrong
+        rule = finding.rule
+        heads = self._heads.get(rule)
+        if heads is None:
+            heads = self._heads[rule] = _rule_heads(rule)
+        rule_json, head = heads
+        identity = (
+            f'{{"message_id":{plan.message_id},'
+            f'"params":{{{",".join(keyed)}}},'
+            f'"rule":{rule_json},"subject":{subject_key}}}'
+        )
+        key = _sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
+        return (
+            f'{{"key": "{key[:KEY_LENGTH]}", {head[finding.outcome]}, '
+            f'"subject": {subject_text}, "message": {_string(message)}, '
+            f'"message_id": {plan.message_id}, '
+            f'"params": {{{", ".join(shown)}}}}}'
+        )
+
+    def _value(self, value: object) -> tuple[str, str, str]:
+        """A parameter's JSON, its JSON in the key and its text."""
+        kind = type(value)
+        if kind is int:
+            cached = self._values.get(value)
+            if cached is None:
+                text = repr(value)
+                words = format_param(value, self.locale)  # type: ignore[arg-type]
+                cached = (text, text, words)
+                self._remember(value, cached)
+            return cached
+        if kind is Marketplace or kind is tuple:
+            # Lists of marketplaces and marketplaces repeat, and compare
+            # equal only to themselves: each is worked out once.
+            cached = self._values.get(value)
+            if cached is not None:
+                return cached
+            if kind is tuple and not all(
+                type(item) is Marketplace
+                for item in value  # type: ignore[attr-defined]
+            ):
+                return self._general(value)
+            cached = self._general(value)
+            self._remember(value, cached)
+            return cached
+        if kind is Money:
+            # Prices repeat: each amount is written once.  By its text,
+            # not its value: 0.00 and -0.00 are equal, but not written so.
+            amount = str(value.amount)  # type: ignore[attr-defined]
+            currency = value.currency  # type: ignore[attr-defined]
+            cached = self._money.get((amount, currency))
+            if cached is None:
+                amount, currency = _string(amount), _string(currency)
+                cached = (
+                    f'{{"amount": {amount}, "currency": {currency}}}',
+                    f'{{"amount":{amount},"currency":{currency}}}',
+                    format_param(value, self.locale),  # type: ignore[arg-type]
+                )
+                if len(self._money) >= _CACHE_SIZE:
+                    self._money.clear()
+                self._money[str(value.amount), value.currency] = cached  # type: ignore[attr-defined]
+            return cached
+        # Anything else, written as the document writes it.
+        return self._general(value)
+
+    def _general(self, value: Any) -> tuple[str, str, str]:
+        document = param_json(value)
+        return (
+            _dumps(document),
+            _canonical(document),
+            format_param(value, self.locale),
+        )
+
+    def _remember(self, value: object, texts: tuple[str, str, str]) -> None:
+        if len(self._values) >= _CACHE_SIZE:
+            self._values.clear()
+        self._values[value] = texts
+
+
+def _name_prefixes(name: str) -> tuple[str, str]:
+    """A parameter's name as JSON, before its value: shown, then keyed."""
+    text = _string(name)
+    return f"{text}: ", f"{text}:"
+
+
+def _rule_heads(rule: RuleKey) -> tuple[str, dict[FindingOutcome, str]]:
+    """A rule as JSON, and its ``rule`` and ``outcome`` members per level."""
+    text = _string(rule.value)
+    return text, {
+        outcome: f'"rule": {text}, "outcome": {_string(outcome.value)}'
+        for outcome in FindingOutcome
+    }
+
+
+_KINDS = {kind: _string(kind.value) for kind in SubjectKind}
+_PLACES = {place: _string(place.name) for place in Marketplace}
+
+
+_NULL = "null"
+
+
+def _subject_texts(subject: Subject) -> tuple[str, str]:
+    """A subject's JSON in the report and in the key.
+
+    A field of another kind than the subject declares raises.
+    """
+    marketplace = subject.marketplace
+    where = _NULL if marketplace is None else _PLACES[marketplace]
+    fields: tuple[str | None, ...] = (
+        subject.account,
+        subject.other_account,
+        subject.sku,
+        subject.asin,
+        subject.brand,
+        subject.reference,
+        subject.currency,
+    )
+    # Written out: this runs for nearly every finding.
+    account, other, sku, asin, brand, reference, currency = fields
+    account = _NULL if account is None else _string(account)
+    other = _NULL if other is None else _string(other)
+    sku = _NULL if sku is None else _string(sku)
+    asin = _NULL if asin is None else _string(asin)
+    brand = _NULL if brand is None else _string(brand)
+    reference = _NULL if reference is None else _string(reference)
+    currency = _NULL if currency is None else _string(currency)
+    kind = _KINDS[subject.kind]
+    shown = (
+        f'{{"path": {_string(subject.path)}, "kind": {kind}, '
+        f'"account": {account}, "other_account": {other}, '
+        f'"marketplace": {where}, "sku": {sku}, "asin": {asin}, '
+        f'"brand": {brand}, "reference": {reference}, '
+        f'"currency": {currency}}}'
+    )
+    # The key's form: the fields that are set, in name order.
+    keyed = "{"
+    if account is not _NULL:
+        keyed += f'"account":{account},'
+    if asin is not _NULL:
+        keyed += f'"asin":{asin},'
+    if brand is not _NULL:
+        keyed += f'"brand":{brand},'
+    if currency is not _NULL:
+        keyed += f'"currency":{currency},'
+    keyed += f'"kind":{kind}'
+    if where is not _NULL:
+        keyed += f',"marketplace":{where}'
+    if other is not _NULL:
+        keyed += f',"other_account":{other}'
+    if reference is not _NULL:
+        keyed += f',"reference":{reference}'
+    if sku is not _NULL:
+        keyed += f',"sku":{sku}'
+    return shown, keyed + "}"
