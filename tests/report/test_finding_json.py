@@ -239,6 +239,38 @@ def test_a_parameter_named_twice_is_written_once_as_a_dict_keeps_it():
     assert json.loads(text)["params"]["quantity"] == 4
 
 
+def test_a_name_unequal_to_itself_takes_the_general_path():
+    class Odd(str):
+        __hash__ = str.__hash__
+
+        def __ne__(self, other: object) -> bool:
+            return True
+
+    base = pool()
+    finding = Finding(
+        base.rule,
+        base.outcome,
+        base.subject,
+        base.message_id,
+        (*base.params, (Odd("units"), 5)),
+    )
+    assert written([finding, base], "en") == expected([finding, base], "en")
+
+
+def test_findings_of_one_message_id_with_other_names_are_each_written():
+    """One message id, parameters named differently from one to the next."""
+    findings = [pool(), pool(units=2), pool(), pool(units=3, price=4)]
+    findings.append(
+        Finding(
+            RuleKey("fba-pool-separation"),
+            FindingOutcome.INFO,
+            LISTING,
+            "fba-pool-separation.pool",
+        )
+    )
+    assert written(findings, "en") == expected(findings, "en")
+
+
 def test_a_missing_parameter_raises_what_render_raises():
     finding = Finding(
         RuleKey("fba-pool-separation"),

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import string
 from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
@@ -58,22 +59,163 @@ def finding_text(finding: Finding, locale: str) -> str:
     return _dumps(finding_document(finding, locale))
 
 
-class _Plan:
-    """What every finding of one message id shares, in one locale."""
+# What a message id's writer returns for parameters of other names.
+_OTHER_NAMES = object()
 
-    __slots__ = ("describing", "eliding", "message_id", "template")
+
+def _other_names(*_: object) -> object:
+    return _OTHER_NAMES
+
+
+class _Plan:
+    """What every finding of one message id shares, in one locale.
+
+    ``write`` writes a finding whose parameters have the names it was
+    made for (:func:`_writer`); ``writers`` holds one per tuple of
+    names met.
+    """
+
+    __slots__ = (
+        "describing",
+        "eliding",
+        "message_id",
+        "template",
+        "write",
+        "writers",
+    )
 
     def __init__(self, message_id: str, locale: str) -> None:
+        self.message_id = message_id
         self.template = translate(message_id, locale)
         # The placeholders after a word that elides before a vowel
         # (``de {sku}``): a finding whose value there is a marketplace
         # (``d'Amazon.ca``) is rendered by ``render``, which knows how.
         sites = elision_sites(self.template, normalize_locale(locale))
         self.eliding = frozenset(name for _, name in sites)
-        self.message_id = _string(message_id)
         self.describing = (
             frozenset() if message_id in WHOLLY_IDENTIFIED else DESCRIBING
         )
+        self.write: Callable[..., object] = _other_names
+        self.writers: dict[tuple[str, ...], Callable[..., object]] = {}
+
+
+def _writer(
+    plan: _Plan, names: tuple[str, ...], value: Callable[[Any], Any]
+) -> Callable[..., object]:
+    """A function that writes the findings of ``plan`` with ``names``.
+
+    Generated, as attrs generates methods: the parameters unpacked and
+    their names checked, each value encoded, the message, the key's
+    identity document and the object written as f-strings of pieces
+    worked out here.  It takes the parameters, the rule and outcome
+    members, the subject's two forms and the rule as JSON; it returns
+    the text, ``None`` for the general path, or ``_OTHER_NAMES``.  Only
+    names (``n0``, ``C3``) are written in its source, never a value.
+    """
+    pieces: dict[str, object] = {
+        "S": _string,
+        "SHA": _sha256,
+        "value": value,
+        "OTHER": _OTHER_NAMES,
+    }
+
+    def constant(text: str) -> str:
+        name = f"C{len(pieces)}"
+        pieces[name] = text
+        return f"{{{name}}}"
+
+    count = len(names)
+    fields = [
+        (field, spec, conversion)
+        for _, field, spec, conversion in _FORMATTER.parse(plan.template)
+        if field is not None
+    ]
+    plain = (
+        all(type(name) is str for name in names)
+        and len(set(names)) == count
+        and all(
+            field in names and not spec and conversion is None
+            for field, spec, conversion in fields
+        )
+    )
+    lines = ["def write(params, head, subject, subject_key, rule):"]
+    if count:
+        lines += [
+            "    try:",
+            "        "
+            + "".join(f"(n{i}, v{i}), " for i in range(count))
+            + "= params",
+            "    except ValueError:",
+            "        return OTHER",
+        ]
+        pieces |= {f"N{i}": name for i, name in enumerate(names)}
+        lines.append(
+            "    if "
+            + " or ".join(f"n{i} != N{i}" for i in range(count))
+            + ":"
+        )
+        lines.append("        return OTHER")
+    else:
+        lines += ["    if params:", "        return OTHER"]
+    if not plain:
+        # A name twice, or a placeholder without its value: the general
+        # path writes it, or raises what it raises.
+        lines.append("    return None")
+        return _compiled(lines, pieces)
+    for i, name in enumerate(names):
+        lines += [
+            f"    if type(v{i}) is str:",
+            f"        j{i} = k{i} = S(v{i})",
+            f"        w{i} = v{i}",
+            "    else:",
+        ]
+        if name in plan.eliding:
+            lines += [
+                f"        if type(v{i}) is not int:",
+                "            return None",
+            ]
+        lines.append(f"        j{i}, k{i}, w{i} = value(v{i})")
+    index = {name: i for i, name in enumerate(names)}
+    message = "".join(
+        constant(literal) + ("" if field is None else f"{{w{index[field]}}}")
+        for literal, field, _, _ in _FORMATTER.parse(plan.template)
+    )
+    lines.append(f"    message = f{message!r}")
+    identity = constant(
+        f'{{"message_id":{_string(plan.message_id)},"params":{{'
+    )
+    keyed = [i for i, name in enumerate(names) if name not in plan.describing]
+    for number, i in enumerate(keyed):
+        comma = "," if number else ""
+        identity += constant(f"{comma}{_string(names[i])}:") + f"{{k{i}}}"
+    identity += constant('},"rule":') + "{rule}" + constant(',"subject":')
+    identity += "{subject_key}" + constant("}")
+    lines += [
+        f"    identity = f{identity!r}",
+        '    key = SHA(identity.encode("utf-8", "surrogatepass")).hexdigest()',
+    ]
+    line = constant('{"key": "') + f"{{key[:{KEY_LENGTH}]}}"
+    line += constant('", ') + "{head}" + constant(', "subject": ')
+    line += "{subject}" + constant(', "message": ') + "{S(message)}"
+    line += constant(
+        f', "message_id": {_string(plan.message_id)}, "params": {{'
+    )
+    for i, name in enumerate(names):
+        comma = ", " if i else ""
+        line += constant(f"{comma}{_string(name)}: ") + f"{{j{i}}}"
+    line += constant("}}")
+    lines.append(f"    return f{line!r}")
+    return _compiled(lines, pieces)
+
+
+def _compiled(
+    lines: list[str], pieces: dict[str, object]
+) -> Callable[..., object]:
+    exec(compile("\n".join(lines), "<finding JSON>", "exec"), pieces)
+    return pieces["write"]  # type: ignore[return-value]
+
+
+_FORMATTER = string.Formatter()
 
 
 class FindingJson:
@@ -90,7 +232,6 @@ class FindingJson:
         self.locale = locale
         self._plans: dict[str, _Plan] = {}
         self._heads: dict[RuleKey, tuple[str, dict[FindingOutcome, str]]] = {}
-        self._names: dict[str, tuple[str, str]] = {}
         self._subject: Subject | None = None
         self._subject_texts = ("", "")
         self._values: dict[object, tuple[str, str, str]] = {}
@@ -116,52 +257,28 @@ class FindingJson:
         if subject is not self._subject:
             self._subject_texts = _subject_texts(subject)
             self._subject = subject
-        subject_text, subject_key = self._subject_texts
-        describing = plan.describing
-        eliding = plan.eliding
-        names = self._names
-        shown: list[str] = []
-        keyed: list[str] = []
-        values: dict[str, str] = {}
-        previous = None
-        for name, value in finding.params:
-            if name == previous:
-                return None  # a name twice: the last one wins, as in a dict
-            previous = name
-            if type(value) is str:
-                value_json = value_key = _string(value)
-                values[name] = value
-            else:
-                if name in eliding and type(value) is not int:
-                    return None  # it may name a marketplace: see _Plan
-                value_json, value_key, values[name] = self._value(value)
-            prefixes = names.get(name)
-            if prefixes is None:
-                prefixes = names[name] = _name_prefixes(name)
-            shown.append(prefixes[0] + value_json)
-            if name not in describing:
-                keyed.append(prefixes[1] + value_key)
-        try:
-            message = plan.template.format(**values)
-        except (KeyError, IndexError, ValueError):
-            return None  # ``render`` says what is wrong
         rule = finding.rule
         heads = self._heads.get(rule)
         if heads is None:
             heads = self._heads[rule] = _rule_heads(rule)
-        rule_json, head = heads
-        identity = (
-            f'{{"message_id":{plan.message_id},'
-            f'"params":{{{",".join(keyed)}}},'
-            f'"rule":{rule_json},"subject":{subject_key}}}'
+        params = finding.params
+        arguments = (
+            params,
+            heads[1][finding.outcome],
+            *self._subject_texts,
+            heads[0],
         )
-        key = _sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
-        return (
-            f'{{"key": "{key[:KEY_LENGTH]}", {head[finding.outcome]}, '
-            f'"subject": {subject_text}, "message": {_string(message)}, '
-            f'"message_id": {plan.message_id}, '
-            f'"params": {{{", ".join(shown)}}}}}'
-        )
+        text = plan.write(*arguments)
+        if text is _OTHER_NAMES:
+            names = tuple(name for name, _ in params)
+            write = plan.writers.get(names)
+            if write is None:
+                write = plan.writers[names] = _writer(plan, names, self._value)
+            plan.write = write
+            text = write(*arguments)
+            if text is _OTHER_NAMES:  # a name unequal to itself
+                return None
+        return text  # type: ignore[return-value]
 
     def _value(self, value: object) -> tuple[str, str, str]:
         """A parameter's JSON, its JSON in the key and its text."""
@@ -220,12 +337,6 @@ class FindingJson:
         if len(self._values) >= _CACHE_SIZE:
             self._values.clear()
         self._values[value] = texts
-
-
-def _name_prefixes(name: str) -> tuple[str, str]:
-    """A parameter's name as JSON, before its value: shown, then keyed."""
-    text = _string(name)
-    return f"{text}: ", f"{text}:"
 
 
 def _rule_heads(rule: RuleKey) -> tuple[str, dict[FindingOutcome, str]]:
