@@ -31,8 +31,11 @@ from unified_account.model.money import Money
 from unified_account.policy.terms import INFO_FIELD_TERMS, PLAN_TERMS
 from unified_account.report import _finding_json, iter_findings, stream
 from unified_account.report._finding_json import FindingJson
+from unified_account.report._subject_json import subject_texts
 from unified_account.report.finding import Finding, FindingOutcome
 from unified_account.report.formats import finding_document
+from unified_account.report.identity import identity_document
+from unified_account.report.records import subject_json
 from unified_account.report.stream import write_report
 from unified_account.report.subject import Subject, SubjectKind
 from unified_account.rules import RuleKey
@@ -149,6 +152,29 @@ def finding_lists(draw):
 def test_every_finding_is_its_document_text(findings, locale):
     """Byte for byte, in every locale, or the same error."""
     assert written(findings, locale) == expected(findings, locale)
+
+
+catalogue_subjects = st.builds(
+    Subject,
+    kind=st.sampled_from(SubjectKind),
+    marketplace=st.none() | marketplaces,
+    sku=texts,
+    asin=texts,
+)
+
+
+@given(subjects | catalogue_subjects)
+def test_a_subject_is_written_as_its_document_and_its_keys_part(subject):
+    """The report's form, and the key's: the fields set, sorted, compact."""
+    shown, keyed = subject_texts(subject)
+    assert shown == json.dumps(subject_json(subject), ensure_ascii=False)
+    document = identity_document(RuleKey("no-merge"), subject, "m", ())
+    assert keyed == json.dumps(
+        document["subject"],
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
 
 
 # --- named examples -----------------------------------------------------

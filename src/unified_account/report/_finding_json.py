@@ -32,9 +32,10 @@ from ..locales import normalize_locale
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ..rules import RuleKey
+from ._subject_json import subject_texts
 from .finding import Finding, FindingOutcome
 from .identity import DESCRIBING, KEY_LENGTH, WHOLLY_IDENTIFIED, param_json
-from .subject import Subject, SubjectKind
+from .subject import Subject
 
 __all__ = ["FindingJson", "finding_text"]
 
@@ -255,7 +256,7 @@ class FindingJson:
             plan = self._plans[message_id] = _Plan(message_id, self.locale)
         subject = finding.subject
         if subject is not self._subject:
-            self._subject_texts = _subject_texts(subject)
+            self._subject_texts = subject_texts(subject)
             self._subject = subject
         rule = finding.rule
         heads = self._heads.get(rule)
@@ -346,65 +347,3 @@ def _rule_heads(rule: RuleKey) -> tuple[str, dict[FindingOutcome, str]]:
         outcome: f'"rule": {text}, "outcome": {_string(outcome.value)}'
         for outcome in FindingOutcome
     }
-
-
-_KINDS = {kind: _string(kind.value) for kind in SubjectKind}
-_PLACES = {place: _string(place.name) for place in Marketplace}
-
-
-_NULL = "null"
-
-
-def _subject_texts(subject: Subject) -> tuple[str, str]:
-    """A subject's JSON in the report and in the key.
-
-    A field of another kind than the subject declares raises.
-    """
-    marketplace = subject.marketplace
-    where = _NULL if marketplace is None else _PLACES[marketplace]
-    fields: tuple[str | None, ...] = (
-        subject.account,
-        subject.other_account,
-        subject.sku,
-        subject.asin,
-        subject.brand,
-        subject.reference,
-        subject.currency,
-    )
-    # Written out: this runs for nearly every finding.
-    account, other, sku, asin, brand, reference, currency = fields
-    account = _NULL if account is None else _string(account)
-    other = _NULL if other is None else _string(other)
-    sku = _NULL if sku is None else _string(sku)
-    asin = _NULL if asin is None else _string(asin)
-    brand = _NULL if brand is None else _string(brand)
-    reference = _NULL if reference is None else _string(reference)
-    currency = _NULL if currency is None else _string(currency)
-    kind = _KINDS[subject.kind]
-    shown = (
-        f'{{"path": {_string(subject.path)}, "kind": {kind}, '
-        f'"account": {account}, "other_account": {other}, '
-        f'"marketplace": {where}, "sku": {sku}, "asin": {asin}, '
-        f'"brand": {brand}, "reference": {reference}, '
-        f'"currency": {currency}}}'
-    )
-    # The key's form: the fields that are set, in name order.
-    keyed = "{"
-    if account is not _NULL:
-        keyed += f'"account":{account},'
-    if asin is not _NULL:
-        keyed += f'"asin":{asin},'
-    if brand is not _NULL:
-        keyed += f'"brand":{brand},'
-    if currency is not _NULL:
-        keyed += f'"currency":{currency},'
-    keyed += f'"kind":{kind}'
-    if where is not _NULL:
-        keyed += f',"marketplace":{where}'
-    if other is not _NULL:
-        keyed += f',"other_account":{other}'
-    if reference is not _NULL:
-        keyed += f',"reference":{reference}'
-    if sku is not _NULL:
-        keyed += f',"sku":{sku}'
-    return shown, keyed + "}"
