@@ -101,7 +101,10 @@ class _Plan:
 
 
 def _writer(
-    plan: _Plan, names: tuple[str, ...], value: Callable[[Any], Any]
+    plan: _Plan,
+    names: tuple[str, ...],
+    value: Callable[[Any], Any],
+    places: dict[Marketplace, tuple[str, str]],
 ) -> Callable[..., object]:
     """A function that writes the findings of ``plan`` with ``names``.
 
@@ -118,6 +121,8 @@ def _writer(
         "SHA": _sha256,
         "value": value,
         "OTHER": _OTHER_NAMES,
+        "Marketplace": Marketplace,
+        "PLACES": places,
     }
 
     def constant(text: str) -> str:
@@ -165,17 +170,23 @@ def _writer(
         return _compiled(lines, pieces)
     for i, name in enumerate(names):
         lines += [
-            f"    if type(v{i}) is str:",
+            f"    kind = type(v{i})",
+            "    if kind is str:",
             f"        j{i} = k{i} = S(v{i})",
             f"        w{i} = v{i}",
-            "    else:",
         ]
         if name in plan.eliding:
             lines += [
-                f"        if type(v{i}) is not int:",
-                "            return None",
+                "    elif kind is not int:",
+                "        return None",
             ]
-        lines.append(f"        j{i}, k{i}, w{i} = value(v{i})")
+        else:
+            lines += [
+                "    elif kind is Marketplace:",
+                f"        j{i}, w{i} = PLACES[v{i}]",
+                f"        k{i} = j{i}",
+            ]
+        lines += ["    else:", f"        j{i}, k{i}, w{i} = value(v{i})"]
     index = {name: i for i, name in enumerate(names)}
     message = "".join(
         constant(literal) + ("" if field is None else f"{{w{index[field]}}}")
@@ -237,6 +248,11 @@ class FindingJson:
         self._subject_texts = ("", "")
         self._values: dict[object, tuple[str, str, str]] = {}
         self._money: dict[tuple[str, str], tuple[str, str, str]] = {}
+        # Each marketplace's JSON and name, for a parameter.
+        self._places = {
+            place: (_dumps(param_json(place)), format_param(place, locale))
+            for place in Marketplace
+        }
 
     def __call__(self, finding: Finding) -> str:
         """``finding`` as JSON text, on one line."""
@@ -274,7 +290,9 @@ class FindingJson:
             names = tuple(name for name, _ in params)
             write = plan.writers.get(names)
             if write is None:
-                write = plan.writers[names] = _writer(plan, names, self._value)
+                write = plan.writers[names] = _writer(
+                    plan, names, self._value, self._places
+                )
             plan.write = write
             text = write(*arguments)
             if text is _OTHER_NAMES:  # a name unequal to itself
@@ -292,13 +310,13 @@ class FindingJson:
                 cached = (text, text, words)
                 self._remember(value, cached)
             return cached
-        if kind is Marketplace or kind is tuple:
-            # Lists of marketplaces and marketplaces repeat, and compare
-            # equal only to themselves: each is worked out once.
+        if kind is tuple:
+            # Lists of marketplaces repeat, and compare equal only to
+            # themselves: each is worked out once.
             cached = self._values.get(value)
             if cached is not None:
                 return cached
-            if kind is tuple and not all(
+            if not all(
                 type(item) is Marketplace
                 for item in value  # type: ignore[attr-defined]
             ):
