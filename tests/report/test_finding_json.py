@@ -44,6 +44,15 @@ SHAPES = Path(__file__).resolve().parents[1] / "fixtures" / "shapes"
 LOCALES = tuple(SUPPORTED_LOCALES)
 
 
+@pytest.fixture(autouse=True)
+def _written_from_the_first(monkeypatch):
+    """Each message id's writer is made for its first finding.
+
+    (A report has the general path write the first few of each.)
+    """
+    monkeypatch.setattr(_finding_json, "_SEEN", 0)
+
+
 def document_text(finding: Finding, locale: str) -> str:
     """What the JSON report wrote for ``finding`` before the writer."""
     return json.dumps(finding_document(finding, locale), ensure_ascii=False)
@@ -392,6 +401,20 @@ def test_the_value_caches_stay_bounded(monkeypatch):
     assert [writer(f) for f in findings] == expected(findings, "en")
     assert len(writer._values) <= 2
     assert len(writer._money) <= 2
+
+
+def test_the_first_findings_of_a_message_id_take_the_general_path(
+    monkeypatch,
+):
+    """Its writer is made once a report has more than a few of them."""
+    monkeypatch.setattr(_finding_json, "_SEEN", 3)
+    findings = [pool(quantity=n) for n in range(6)]
+    writer = FindingJson("en")
+    texts = [writer(f) for f in findings]
+    assert texts == expected(findings, "en")
+    (plan,) = writer._plans.values()
+    assert plan.unwritten == 3
+    assert len(plan.writers) == 1
 
 
 # --- the streamed report ------------------------------------------------

@@ -19,11 +19,13 @@ on generated findings in every locale.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import string
 from collections.abc import Callable
 from json.encoder import encode_basestring
+from types import CodeType
 from typing import Any
 
 from .._typography import elision_sites
@@ -60,6 +62,11 @@ def finding_text(finding: Finding, locale: str) -> str:
     return _dumps(finding_document(finding, locale))
 
 
+# How many findings of a message id the general path writes before its
+# writer is made: making one costs what writing some 25 findings saves,
+# and a small report has a few findings of many message ids.
+_SEEN = 16
+
 # What a message id's writer returns for parameters of other names.
 _OTHER_NAMES = object()
 
@@ -73,7 +80,8 @@ class _Plan:
 
     ``write`` writes a finding whose parameters have the names it was
     made for (:func:`_writer`); ``writers`` holds one per tuple of
-    names met.
+    names met; ``unwritten`` counts the findings the general path
+    wrote before (see ``_SEEN``).
     """
 
     __slots__ = (
@@ -81,6 +89,7 @@ class _Plan:
         "eliding",
         "message_id",
         "template",
+        "unwritten",
         "write",
         "writers",
     )
@@ -98,6 +107,7 @@ class _Plan:
         )
         self.write: Callable[..., object] = _other_names
         self.writers: dict[tuple[str, ...], Callable[..., object]] = {}
+        self.unwritten = 0
 
 
 def _writer(
@@ -223,8 +233,18 @@ def _writer(
 def _compiled(
     lines: list[str], pieces: dict[str, object]
 ) -> Callable[..., object]:
-    exec(compile("\n".join(lines), "<finding JSON>", "exec"), pieces)
+    exec(_code("\n".join(lines)), pieces)
     return pieces["write"]  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=1024)
+def _code(source: str) -> CodeType:
+    """``source`` compiled, once per process.
+
+    A report's writers, and the next report's, share the few shapes a
+    report's findings have.
+    """
+    return compile(source, "<finding JSON>", "exec")
 
 
 _FORMATTER = string.Formatter()
@@ -290,6 +310,9 @@ class FindingJson:
             names = tuple(name for name, _ in params)
             write = plan.writers.get(names)
             if write is None:
+                if plan.unwritten < _SEEN:
+                    plan.unwritten += 1
+                    return None
                 write = plan.writers[names] = _writer(
                     plan, names, self._value, self._places
                 )
