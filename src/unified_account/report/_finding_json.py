@@ -6,15 +6,18 @@ thousands for a large catalogue, each as
 a dictionary of dictionaries built, then walked again by the encoder,
 and an identity document built and encoded for the key.
 :class:`FindingJson` writes the same text, byte for byte, from the
-finding's fields: what is the same for every finding of one message id
-(its template, its id as JSON, its placeholders) is worked out once
-per writer; a subject's two JSON forms are kept while consecutive
-findings share it; each parameter is encoded once for the object and,
-in compact form, once for the key.  Anything out of the ordinary (a
-subject field that is not text, a parameter name twice, a template
-that elides or lacks a value) is written by the general path, so the
-output never depends on which path wrote it; the tests compare the two
-on generated findings in every locale.
+finding's fields.  For each message id and tuple of parameter names it
+generates a function (:func:`_writer`) that fills in pieces worked out
+once: the template's words, the names as JSON, the constant parts of
+the object and of the key's identity document.  A subject's two JSON
+forms are kept while consecutive findings share it
+(:mod:`._subject_json`); a price, a quantity or a list of marketplaces
+is encoded once per distinct value.  A message id's first findings,
+and anything out of the ordinary (a subject field that is not text, a
+parameter name twice, a template that elides before a marketplace or
+lacks a value), are written by the general path, so the output never
+depends on which path wrote it; the tests compare the two on generated
+findings in every locale.
 """
 
 from __future__ import annotations
