@@ -22,6 +22,7 @@ from .._typography import label
 from ..i18n import normalize_locale, render, translate
 from ..messages import N_
 from ..rule_catalogue import FORMATS, SCHEMA_VERSION
+from ._finding_json import FindingJson
 from .finding import Finding
 from .formats import (
     finding_cells,
@@ -119,11 +120,23 @@ class _Text(_Writer):
         self.out.write("\n".join(lines) + "\n")
 
 
+# How many findings the JSON report writes at once.
+_CHUNK = 512
+
+
 def _dumps(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False)
 
 
 class _Json(_Writer):
+    """Findings go out in chunks: one write per many findings."""
+
+    def __init__(self, out: TextIO, locale: str, compact: bool) -> None:
+        super().__init__(out, locale, compact)
+        self.text = FindingJson(self.locale)
+        self.pending: list[str] = []
+        self.separator = "," if compact else ",\n"
+
     def head(self, edition: str) -> None:
         self.out.write(
             f'{{"schema_version": {SCHEMA_VERSION}, '
@@ -132,13 +145,23 @@ class _Json(_Writer):
         )
 
     def finding(self, finding: Finding) -> None:
-        comma = "" if self.first else ","
-        self.first = False
-        newline = "" if self.compact else "\n"
-        document = _dumps(finding_document(finding, self.locale))
-        self.out.write(f"{comma}{newline}{document}")
+        pending = self.pending
+        pending.append(self.text(finding))
+        if len(pending) >= _CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the findings not yet written."""
+        if self.pending:
+            lead = "" if self.compact else "\n"
+            if not self.first:
+                lead = self.separator
+            self.first = False
+            self.out.write(lead + self.separator.join(self.pending))
+            self.pending.clear()
 
     def end(self, summary: Summary, everything: bool) -> None:
+        self.flush()
         groups = [] if everything else summary.groups()
         counts = {"total": summary.total, "problems": _problems(summary)}
         counts |= {

@@ -90,7 +90,13 @@ class Subject:
     @property
     def path(self) -> str:
         """The subject as one stable string, as the text report shows it."""
-        kind, where = self.kind, self._where()
+        kind = self.kind
+        # A catalogue's listings and SKUs first: a report has most of them.
+        if kind is SubjectKind.LISTING:
+            return f"listing:{self.sku}@{self._where()}"
+        if kind is SubjectKind.SKU:
+            return f"sku:{self.sku}"
+        where = self._where()
         if kind is SubjectKind.ACCOUNT:
             return f"account:{self.account}"
         if kind is SubjectKind.ACCOUNTS:
@@ -103,10 +109,6 @@ class Subject:
             return f"account:{self.account}/storefront-request:{where}"
         if kind is SubjectKind.SUBSCRIPTION:
             return f"account:{self.account}/subscription"
-        if kind is SubjectKind.SKU:
-            return f"sku:{self.sku}"
-        if kind is SubjectKind.LISTING:
-            return f"listing:{self.sku}@{where}"
         if kind is SubjectKind.ASIN:
             return f"asin:{self.asin}"
         if kind is SubjectKind.BRAND:
@@ -126,7 +128,10 @@ class Subject:
         return "orders"
 
     def _where(self) -> str:
-        return "" if self.marketplace is None else self.marketplace.name
+        marketplace = self.marketplace
+        # ``country_code`` is the member's name, read without the cost of
+        # Enum's ``name`` descriptor.
+        return "" if marketplace is None else marketplace.country_code
 
     def __str__(self) -> str:
         return self.path
