@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, PayloadError
@@ -126,6 +126,15 @@ def text(value: object, path: str) -> str:
     return value
 
 
+def is_text(value: object) -> TypeGuard[str]:
+    """Whether :func:`text` takes ``value`` as it is: no path is needed."""
+    return (
+        type(value) is str
+        and bool(value.strip())
+        and text_problem(value) is None
+    )
+
+
 def whole(value: object, path: str) -> int:
     """A whole number of at least 0 (a boolean is not a number).
 
@@ -233,6 +242,33 @@ def money(
     amount = read(need(fields, amount_key, path), join(path, amount_key))
     currency = text(need(fields, currency_key, path), join(path, currency_key))
     return at(join(path, currency_key), Money, amount, currency)
+
+
+def plain_money(
+    value: object, amount_key: str, currency_key: str
+) -> Money | None:
+    """What :func:`money` reads from ``value``, if every check passes.
+
+    ``None`` for anything doubtful: :func:`money` then reads it again and
+    names the problem's path (built only then).
+    """
+    if type(value) is not dict:
+        return None
+    amount = value.get(amount_key)
+    currency = value.get(currency_key)
+    if (
+        type(amount) is not str
+        or not _DECIMAL.fullmatch(amount)
+        or not is_text(currency)
+    ):
+        return None
+    number = Decimal(amount)
+    if amount_problem(number) is not None:
+        return None
+    try:
+        return Money(number, currency)
+    except InvalidValueError:
+        return None
 
 
 def timestamp(value: object, path: str) -> datetime:

@@ -37,14 +37,28 @@ from typing import Any, NotRequired, TypedDict
 
 import attrs
 
+from ..errors import InvalidValueError
 from ..model.attributes import AttributeText, AttributeValue
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.imports import SetAside, SetAsideReason
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
-from ._common import Read, classify
-from ._json import array, at, get, join, money, need, obj, text, whole
+from ._common import NORTH_AMERICA, Read, classify
+from ._json import (
+    array,
+    at,
+    fail,
+    get,
+    is_text,
+    join,
+    money,
+    need,
+    obj,
+    plain_money,
+    text,
+    whole,
+)
 from ._pages import document, pages
 
 __all__ = [
@@ -196,8 +210,40 @@ def _by_marketplace(
     return found
 
 
+_Candidate = tuple[str, int, Mapping[str, Any], object, str]
+"""An entry that may be kept: name, index, entry, scope, value."""
+
+
+def _candidates(item: Mapping[str, Any], path: str) -> list[_Candidate]:
+    """The item's key attribute entries with a string ``value``, in order.
+
+    Read once for all of an item's marketplaces: every attribute's shape
+    is checked (an object of arrays of objects) as it goes.
+    """
+    found: list[_Candidate] = []
+    raw = get(item, "attributes", path)
+    if raw is None:
+        return found
+    where = join(path, "attributes")
+    for name, entries in obj(raw, where).items():
+        if type(entries) is not list:
+            entries = array(entries, join(where, name))
+        key = name in KEY_ATTRIBUTES
+        for index, entry in enumerate(entries):
+            if type(entry) is not dict:
+                entry = obj(entry, join(join(where, name), index))
+            scope = entry.get("marketplace_id")
+            value = entry.get("value")
+            if key and isinstance(value, str):
+                found.append((name, index, entry, scope, value))
+    return found
+
+
 def _attributes(
-    item: Mapping[str, Any], path: str, marketplace: Marketplace
+    candidates: list[_Candidate],
+    path: str,
+    marketplace: Marketplace,
+    made: dict[tuple[str, str], AttributeText],
 ) -> dict[str, AttributeText]:
     """The key attributes of ``marketplace``, each with its language.
 
@@ -206,48 +252,46 @@ def _attributes(
     this one's.  Each keeps its ``language_tag``, so that ``Black``
     (``en_US``) and ``Noire`` (``fr_CA``) are one colour in two
     languages, not a difference.  A kept value is held to the snapshot's
-    limits like every other text.
+    limits like every other text.  ``made`` holds the values already
+    built (a value and its tag recur across a catalogue).
     """
     scoped: dict[str, AttributeText] = {}
     unscoped: dict[str, AttributeText] = {}
-    raw = get(item, "attributes", path)
-    if raw is None:
-        return scoped
-    where = join(path, "attributes")
     market = marketplace.id
-    # Paths are joined only where they may be needed: an error, or a
-    # value kept (most entries are another marketplace's, or not key).
-    for name, entries in obj(raw, where).items():
-        if type(entries) is not list:
-            entries = array(entries, join(where, name))
-        for index, entry in enumerate(entries):
-            if type(entry) is not dict:
-                entry = obj(entry, join(join(where, name), index))
-            scope = entry.get("marketplace_id")
-            value = entry.get("value")
-            if (
-                name not in KEY_ATTRIBUTES
-                or (scope is not None and scope != market)
-                or not isinstance(value, str)
-            ):
-                continue
-            found = scoped if scope is not None else unscoped
-            if name in found:
-                continue
-            at_ = join(join(where, name), index)
-            value = text(value, join(at_, "value"))
-            tag = get(entry, "language_tag", at_)
-            found[name] = (
-                value
-                if tag is None
-                else at(
-                    join(at_, "language_tag"),
-                    AttributeValue,
-                    value,
-                    text(tag, join(at_, "language_tag")),
-                )
+    # Paths are joined only for an error: most values are good.
+    for name, index, entry, scope, value in candidates:
+        if scope is not None and scope != market:
+            continue
+        found = scoped if scope is not None else unscoped
+        if name in found:
+            continue
+        tag = entry.get("language_tag")
+        if tag is None and is_text(value):
+            found[name] = value
+            continue
+        if type(tag) is str and type(value) is str and (value, tag) in made:
+            found[name] = made[value, tag]
+            continue
+        at_ = join(join(join(path, "attributes"), name), index)
+        value = text(value, join(at_, "value"))
+        kept = (
+            value
+            if tag is None
+            else at(
+                join(at_, "language_tag"),
+                AttributeValue,
+                value,
+                text(tag, join(at_, "language_tag")),
             )
+        )
+        if type(tag) is str and type(value) is str and len(made) < _MADE:
+            made[value, tag] = kept
+        found[name] = kept
     return {**unscoped, **scoped}
+
+
+_MADE = 4096
+"""The most attribute values one search keeps for reuse."""
 
 
 def _issues(item: Mapping[str, Any], path: str, sku: str) -> list[SetAside]:
@@ -274,7 +318,9 @@ def _issues(item: Mapping[str, Any], path: str, sku: str) -> list[SetAside]:
     return notes
 
 
-def _item(raw: object, path: str) -> ListingsItem:
+def _item(
+    raw: object, path: str, made: dict[tuple[str, str], AttributeText]
+) -> ListingsItem:
     item = obj(raw, path)
     sku = at(
         join(path, "sku"),
@@ -285,10 +331,15 @@ def _item(raw: object, path: str) -> ListingsItem:
     offers = _by_marketplace(item, "offers", path)
     listings: list[Listing] = []
     asin = None
+    candidates: list[_Candidate] | None = None
+    # Each check below has a fast path for a good value; a doubtful one
+    # takes the careful path, which joins the JSON path for its error.
     for market_id, (summary, where) in _by_marketplace(
         item, "summaries", path
     ).items():
-        found = classify(market_id, join(where, "marketplaceId"), SOURCE)
+        found: Marketplace | SetAside | None = NORTH_AMERICA.get(market_id)
+        if found is None:
+            found = classify(market_id, join(where, "marketplaceId"), SOURCE)
         if isinstance(found, SetAside):
             notes.append(found)
             continue
@@ -298,29 +349,37 @@ def _item(raw: object, path: str) -> ListingsItem:
                 to_asin,
                 text(summary["asin"], join(where, "asin")),
             )
-        statuses = array(need(summary, "status", where), join(where, "status"))
+        statuses = summary.get("status")
+        if type(statuses) is not list:
+            statuses = array(
+                need(summary, "status", where), join(where, "status")
+            )
         status = (
             ListingStatus.ACTIVE
             if "BUYABLE" in statuses
             else ListingStatus.INACTIVE
         )
-        attributes = _attributes(item, path, found)
+        if candidates is None:
+            candidates = _candidates(item, path)
+        attributes = _attributes(candidates, path, found, made)
         title = summary.get("itemName")
-        if title is not None:
-            title = text(title, join(where, "itemName"))
-        else:
+        if title is None:
             named = attributes.get("item_name")
             title = named.value if isinstance(named, AttributeValue) else named
+        elif not is_text(title):
+            title = text(title, join(where, "itemName"))
         offer = offers.get(market_id)
         price: Money | None = None
         if offer is not None:
             entry, offer_path = offer
-            price = money(
-                need(entry, "price", offer_path),
-                join(offer_path, "price"),
-                "amount",
-                "currencyCode",
-            )
+            price = plain_money(entry.get("price"), "amount", "currencyCode")
+            if price is None:
+                price = money(
+                    need(entry, "price", offer_path),
+                    join(offer_path, "price"),
+                    "amount",
+                    "currencyCode",
+                )
         if price is None or title is None or not title.strip():
             notes.append(
                 SetAside(
@@ -332,10 +391,8 @@ def _item(raw: object, path: str) -> ListingsItem:
                 )
             )
             continue
-        listings.append(
-            at(
-                join(offer[1], "price") if offer else where,
-                Listing,
+        try:
+            listing = Listing(
                 sku=sku,
                 marketplace=found,
                 title=title,
@@ -344,7 +401,11 @@ def _item(raw: object, path: str) -> ListingsItem:
                 status=status,
                 attributes=attributes,
             )
-        )
+        except InvalidValueError as error:
+            raise fail(
+                join(offer[1], "price") if offer else where, error.problem
+            ) from None
+        listings.append(listing)
     notes.extend(_issues(item, path, sku))
     return ListingsItem(
         sku=sku,
@@ -361,7 +422,7 @@ def read_listings_item(item: object) -> ListingsItem:
     The document, or a client's response object holding it as its
     ``payload`` (one item: there are no pages).
     """
-    return _item(document(item), "")
+    return _item(document(item), "", {})
 
 
 def read_listings_search(results: object) -> tuple[ListingsItem, ...]:
@@ -379,4 +440,7 @@ def read_listings_search(results: object) -> tuple[ListingsItem, ...]:
 def _search(results: object) -> tuple[ListingsItem, ...]:
     found = obj(results, "")
     items = array(need(found, "items", ""), "items")
-    return tuple(_item(raw, join("items", i)) for i, raw in enumerate(items))
+    made: dict[tuple[str, str], AttributeText] = {}
+    return tuple(
+        _item(raw, join("items", i), made) for i, raw in enumerate(items)
+    )

@@ -1,0 +1,186 @@
+"""The listings reader's fast paths read what its careful paths read.
+
+A good value is taken without building its JSON path, and a key
+attribute value met before is reused; anything doubtful goes the careful
+way, which names the path.  Each property holds the two to one answer.
+"""
+
+import copy
+import json
+from decimal import Decimal
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unified_account import Marketplace
+from unified_account.errors import PayloadError
+from unified_account.model.attributes import AttributeValue
+from unified_account.model.money import Money
+from unified_account.spapi import listings, read_listings_search
+from unified_account.spapi._json import is_text, money, plain_money, text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "spapi"
+US, CA = Marketplace.US, Marketplace.CA
+
+AMOUNTS = st.one_of(
+    st.sampled_from(
+        [
+            "19.99",
+            "0",
+            "-1.5",
+            "1e3",
+            "+1",
+            " 1",
+            "1.",
+            "\u0661\u0662",
+            "1234567890123456",
+            "0.1234567890123",
+            "",
+        ]
+    ),
+    st.text(max_size=6),
+    st.integers(),
+    st.decimals(),
+    st.none(),
+)
+CURRENCIES = st.one_of(
+    st.sampled_from(["USD", "CAD", "MXN", "usd", "ZZZ", "", " ", "\ud800"]),
+    st.text(max_size=4),
+    st.integers(),
+    st.none(),
+)
+PRICES = st.one_of(
+    st.fixed_dictionaries({"amount": AMOUNTS, "currencyCode": CURRENCIES}),
+    st.dictionaries(
+        st.sampled_from(["amount", "currencyCode", "x"]),
+        st.one_of(AMOUNTS, CURRENCIES),
+    ),
+    st.lists(st.integers(), max_size=1),
+    st.text(max_size=3),
+    st.none(),
+)
+
+
+def exactly(value):
+    """A Money as its amount's digits and exponent and its currency."""
+    return (value.amount.as_tuple(), value.currency)
+
+
+@given(PRICES)
+def test_a_price_read_fast_is_the_careful_reading(value):
+    """``plain_money`` gives ``money``'s Money, or leaves it to ``money``."""
+    fast = plain_money(value, "amount", "currencyCode")
+    try:
+        careful = money(value, "price", "amount", "currencyCode")
+    except PayloadError:
+        assert fast is None
+    else:
+        assert fast is None or exactly(fast) == exactly(careful)
+
+
+@pytest.mark.parametrize(
+    ("price", "expected"),
+    [
+        ({"amount": "19.99", "currencyCode": "USD"}, Money("19.99", "USD")),
+        ({"amount": "19.990", "currencyCode": "CAD"}, Money("19.990", "CAD")),
+        ({"amount": "19.99", "currencyCode": "ZZZ"}, None),
+        ({"amount": "1e3", "currencyCode": "USD"}, None),
+        ({"amount": "1234567890123456", "currencyCode": "USD"}, None),
+        ({"amount": 19, "currencyCode": "USD"}, None),
+        ({"amount": "19.99", "currencyCode": " "}, None),
+        ([], None),
+    ],
+)
+def test_a_good_price_is_read_fast_and_a_doubtful_one_is_left(price, expected):
+    found = plain_money(price, "amount", "currencyCode")
+    if expected is None:
+        assert found is None
+    else:
+        assert exactly(found) == exactly(expected)
+
+
+@given(
+    st.one_of(
+        st.text(max_size=8),
+        st.sampled_from([" ", "\ud800", "x" * 10_001, "x" * 10_000]),
+        st.integers(),
+        st.none(),
+        st.lists(st.text(), max_size=1),
+    )
+)
+def test_text_taken_fast_is_what_the_careful_check_takes(value):
+    """``is_text`` says yes exactly where ``text`` returns the value."""
+    if is_text(value):
+        assert text(value, "p") is value
+    else:
+        with pytest.raises(PayloadError):
+            text(value, "p")
+
+
+def fixture():
+    text_ = (FIXTURES / "listings_item_na.json").read_text(encoding="utf-8")
+    return json.loads(text_, parse_float=Decimal)
+
+
+def coloured(n, colours):
+    """The fixture item as SKU ``MUG-n`` with ``colours`` (value, tag)."""
+    item = copy.deepcopy(fixture())
+    item["sku"] = f"MUG-{n}"
+    item["attributes"]["color"] = [
+        {"value": value, "marketplace_id": market.id}
+        | ({} if tag is None else {"language_tag": tag})
+        for (value, tag), market in zip(colours, (US, CA), strict=False)
+    ]
+    return item
+
+
+def outcome(results):
+    """What reading ``results`` gives: the items, or the error's words."""
+    try:
+        return read_listings_search(results)
+    except PayloadError as error:
+        return (error.path, str(error))
+
+
+COLOURS = st.tuples(
+    st.sampled_from(["Black", "Noire", " ", "Black\ud800"]),
+    st.sampled_from(["en_US", "fr_CA", None, "english"]),
+)
+
+
+@given(st.lists(st.lists(COLOURS, max_size=2), min_size=1, max_size=4))
+def test_reused_attribute_values_change_nothing(items):
+    """A search reads the same with and without reusing values."""
+    results = {
+        "numberOfResults": len(items),
+        "items": [coloured(n, colours) for n, colours in enumerate(items)],
+    }
+    reused = outcome(results)
+    with mock.patch.object(listings, "_MADE", 0):
+        built = outcome(results)
+    assert reused == built
+
+
+def test_a_value_met_again_is_the_same_value():
+    """Black in English on two SKUs: one value, built once."""
+    black = ("Black", "en_US")
+    results = {
+        "numberOfResults": 2,
+        "items": [coloured(1, [black]), coloured(2, [black])],
+    }
+    first, second = (
+        next(x for x in item.listings if x.marketplace is US)
+        for item in read_listings_search(results)
+    )
+    assert first.attributes["color"] == AttributeValue("Black", "en_US")
+    assert first.attributes["color"] is second.attributes["color"]
+    with mock.patch.object(listings, "_MADE", 0):
+        first, second = (
+            next(x for x in item.listings if x.marketplace is US)
+            for item in read_listings_search(results)
+        )
+    assert first.attributes["color"] == second.attributes["color"]
+    assert first.attributes["color"] is not second.attributes["color"]
