@@ -20,7 +20,14 @@ from unified_account.errors import PayloadError
 from unified_account.model.attributes import AttributeValue
 from unified_account.model.money import Money
 from unified_account.spapi import listings, read_listings_search
-from unified_account.spapi._json import is_text, money, plain_money, text
+from unified_account.spapi._json import (
+    is_quantity,
+    is_text,
+    money,
+    plain_money,
+    text,
+    whole,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "spapi"
 US, CA = Marketplace.US, Marketplace.CA
@@ -38,6 +45,9 @@ AMOUNTS = st.one_of(
             "\u0661\u0662",
             "1234567890123456",
             "0.1234567890123",
+            "0.123456789012",
+            "999999999999999.99",
+            "-999999999999999",
             "",
         ]
     ),
@@ -118,6 +128,25 @@ def test_text_taken_fast_is_what_the_careful_check_takes(value):
     else:
         with pytest.raises(PayloadError):
             text(value, "p")
+
+
+@given(
+    st.one_of(
+        st.integers(),
+        st.sampled_from([0, 10**15 - 1, 10**15, -1, True, False]),
+        st.decimals(allow_nan=False),
+        st.floats(),
+        st.none(),
+        st.text(max_size=2),
+    )
+)
+def test_a_quantity_taken_fast_is_what_the_careful_check_takes(value):
+    """``is_quantity`` says yes only where ``whole`` returns the value."""
+    if is_quantity(value):
+        assert whole(value, "p") == value
+    elif type(value) is int:
+        with pytest.raises(PayloadError):
+            whole(value, "p")
 
 
 def fixture():

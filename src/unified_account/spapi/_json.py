@@ -17,6 +17,8 @@ from typing import Any, TypeGuard, TypeVar
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, PayloadError
 from ..limits import (
+    AMOUNT_FRACTION_DIGITS,
+    AMOUNT_INTEGER_DIGITS,
     MAX_WHOLE_DIGITS,
     amount_problem,
     text_problem,
@@ -133,6 +135,14 @@ def is_text(value: object) -> TypeGuard[str]:
         and bool(value.strip())
         and text_problem(value) is None
     )
+
+
+def is_quantity(value: object) -> TypeGuard[int]:
+    """Whether :func:`whole` takes ``value`` as it is: no path is needed."""
+    return type(value) is int and 0 <= value < _WHOLE_LIMIT
+
+
+_WHOLE_LIMIT = 10**MAX_WHOLE_DIGITS
 
 
 def whole(value: object, path: str) -> int:
@@ -263,12 +273,19 @@ def plain_money(
     ):
         return None
     number = Decimal(amount)
-    if amount_problem(number) is not None:
+    # The text is plain: its digits after the point are its exponent.
+    point = amount.find(".")
+    if (
+        point >= 0 and len(amount) - point - 1 > AMOUNT_FRACTION_DIGITS
+    ) or abs(number) >= _AMOUNT_LIMIT:
         return None
     try:
         return Money(number, currency)
     except InvalidValueError:
         return None
+
+
+_AMOUNT_LIMIT = Decimal(10) ** AMOUNT_INTEGER_DIGITS
 
 
 def timestamp(value: object, path: str) -> datetime:

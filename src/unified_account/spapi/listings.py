@@ -50,6 +50,7 @@ from ._json import (
     at,
     fail,
     get,
+    is_quantity,
     is_text,
     join,
     money,
@@ -160,13 +161,16 @@ def _channels(
     where = join(path, "fulfillmentAvailability")
     for index, entry in enumerate(array(raw, where)):
         at_ = join(where, index)
-        entry = obj(entry, at_)
-        code = text(
-            need(entry, "fulfillmentChannelCode", at_),
-            join(at_, "fulfillmentChannelCode"),
-        )
-        amount = get(entry, "quantity", at_)
-        if amount is not None:
+        if type(entry) is not dict:
+            entry = obj(entry, at_)
+        code = entry.get("fulfillmentChannelCode")
+        if not is_text(code):
+            code = text(
+                need(entry, "fulfillmentChannelCode", at_),
+                join(at_, "fulfillmentChannelCode"),
+            )
+        amount = entry.get("quantity")
+        if amount is not None and not is_quantity(amount):
             amount = whole(amount, join(at_, "quantity"))
         if code == "DEFAULT":
             quantity = amount
@@ -195,14 +199,18 @@ def _by_marketplace(
     where = join(path, key)
     for index, entry in enumerate(array(raw, where)):
         at_ = join(where, index)
-        entry = obj(entry, at_)
-        market = text(
-            need(entry, "marketplaceId", at_), join(at_, "marketplaceId")
-        )
+        if type(entry) is not dict:
+            entry = obj(entry, at_)
+        market = entry.get("marketplaceId")
+        if not is_text(market):
+            market = text(
+                need(entry, "marketplaceId", at_), join(at_, "marketplaceId")
+            )
         if key == "offers":
-            kind = get(entry, "offerType", at_)
+            kind = entry.get("offerType")
             if (
                 kind is not None
+                and kind != "B2C"
                 and text(kind, join(at_, "offerType")) != "B2C"
             ):
                 continue
