@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from unified_account import strategies as ua
 from unified_account.model.account import AccountInfo
+from unified_account.model.attributes import AttributeValue
 from unified_account.snapshot import (
     dump_snapshot,
     example_snapshot,
@@ -117,3 +118,29 @@ class TestDumpSnapshot:
         assert '\\"\u00e9\\" \u4e2d\u2028\\u0001\\u001f\x7f' in text
         assert parse_snapshot(text) == odd_snapshot
         assert dump_snapshot(snapshot) == standard_text(snapshot)
+
+    def test_attribute_values_are_written_as_their_fields(self):
+        """Text as text; a value with no language has no ``language_tag``."""
+        snapshot = example_snapshot()
+        record = next(iter(snapshot.catalog))
+        listing = attrs.evolve(
+            record.listings[0],
+            attributes={
+                "brand": "Harbor Lane",
+                "color": AttributeValue("Noire", "fr_CA"),
+                "model_number": AttributeValue("HL-1"),
+            },
+        )
+        catalog = snapshot.catalog.with_record(record.with_listing(listing))
+        edited = attrs.evolve(snapshot, catalog=catalog)
+        text = dump_snapshot(edited)
+        assert text == standard_text(edited)
+        written = json.loads(text)["catalog"]["skus"]
+        (sku,) = [s for s in written if s["sku"] == record.sku]
+        marketplace = listing.marketplace.name
+        assert sku["listings"][marketplace]["attributes"] == {
+            "brand": "Harbor Lane",
+            "color": {"value": "Noire", "language_tag": "fr_CA"},
+            "model_number": {"value": "HL-1"},
+        }
+        assert parse_snapshot(text) == edited

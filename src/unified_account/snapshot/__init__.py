@@ -488,7 +488,7 @@ def dump_snapshot(snapshot: Snapshot) -> str:
         path, problem = found
         raise InvalidValueError(problem, field=one_line(path) or None)
     # The bytes of ``json.dumps(data, indent=2, ensure_ascii=False)``
-    # and a newline (tests/test_snapshot_dump.py compares the two), from
+    # and a newline (tests/snapshot/test_dump.py compares the two), from
     # a compiled encoder: the standard library indents in pure Python,
     # several times slower.  The data holds only what it writes alike:
     # strings checked above (no lone surrogate), whole numbers of at

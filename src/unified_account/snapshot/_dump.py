@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 import immutables
 
+from ..model.attributes import AttributeText, AttributeValue
 from ..model.catalog import Catalog, SkuRecord
 from ..model.listing import EMPTY_ATTRIBUTES, Listing, ListingStatus
 from ..model.marketplace import Marketplace
@@ -97,10 +98,19 @@ def _listing(listing: Listing) -> dict[str, Any]:
         data["status"] = listing.status.value
     if listing.attributes is not EMPTY_ATTRIBUTES and listing.attributes:
         data["attributes"] = {
-            name: _value(value)
+            name: _attribute(value)
             for name, value in sorted(listing.attributes.items())
         }
     return data
+
+
+def _attribute(value: AttributeText) -> Any:
+    """``_value(value)``, an attribute value written out directly."""
+    if type(value) is not AttributeValue:
+        return _value(value)  # text
+    if value.language_tag is None:
+        return {"value": value.value}
+    return {"value": value.value, "language_tag": value.language_tag}
 
 
 def _sku(record: SkuRecord) -> dict[str, Any]:
