@@ -213,3 +213,96 @@ def test_a_value_met_again_is_the_same_value():
         )
     assert first.attributes["color"] == second.attributes["color"]
     assert first.attributes["color"] is not second.attributes["color"]
+
+
+def refusal(item):
+    with pytest.raises(PayloadError) as error:
+        listings.read_listings_item(item)
+    return error.value.path, error.value.problem
+
+
+@pytest.mark.parametrize(
+    ("edit", "path", "problem"),
+    [
+        (
+            lambda item: item["attributes"].update(color="Black"),
+            "attributes.color",
+            "expected an array, got a string",
+        ),
+        (
+            lambda item: item["attributes"].update(color=["Black"]),
+            "attributes.color[0]",
+            "expected an object, got a string",
+        ),
+        (
+            lambda item: item["fulfillmentAvailability"][0].update(
+                quantity=-1
+            ),
+            "fulfillmentAvailability[0].quantity",
+            "expected a whole number of at least 0, got `-1`",
+        ),
+        (
+            lambda item: item["fulfillmentAvailability"][0].update(
+                quantity=True
+            ),
+            "fulfillmentAvailability[0].quantity",
+            "expected a whole number of at least 0, got a boolean",
+        ),
+        (
+            lambda item: item["fulfillmentAvailability"].insert(0, "DEFAULT"),
+            "fulfillmentAvailability[0]",
+            "expected an object, got a string",
+        ),
+        (
+            lambda item: item["fulfillmentAvailability"][0].pop(
+                "fulfillmentChannelCode"
+            ),
+            "fulfillmentAvailability[0].fulfillmentChannelCode",
+            "missing required field",
+        ),
+        (
+            lambda item: item["offers"].insert(0, None),
+            "offers[0]",
+            "expected an object, got null",
+        ),
+        (
+            lambda item: item["summaries"][0].update(marketplaceId=7),
+            "summaries[0].marketplaceId",
+            "expected a non-empty string, got a number",
+        ),
+        (
+            lambda item: item["offers"][0].update(price=None),
+            "offers[0].price",
+            "missing required field",
+        ),
+        (
+            lambda item: item["offers"][0].update(
+                price={"amount": 19.99, "currencyCode": "USD"}
+            ),
+            "offers[0].price.amount",
+            'expected a decimal string (`"9.99"`), got a float',
+        ),
+        (
+            lambda item: item["summaries"][0].update(status="BUYABLE"),
+            "summaries[0].status",
+            "expected an array, got a string",
+        ),
+        (
+            lambda item: item["summaries"][0].update(itemName=" "),
+            "summaries[0].itemName",
+            "expected a non-empty string, got a string",
+        ),
+    ],
+)
+def test_a_doubtful_value_is_named_by_the_careful_path(edit, path, problem):
+    """What the fast checks doubt is refused as it always was."""
+    item = fixture()
+    edit(item)
+    assert refusal(item) == (path, problem)
+
+
+def test_a_quantity_written_as_a_whole_decimal_is_read():
+    """``7.0`` (a Decimal, as the import parses it) is 7 units."""
+    item = fixture()
+    item["fulfillmentAvailability"][1]["quantity"] = Decimal("7.0")
+    assert listings.read_listings_item(item).mfn_quantity == 7

@@ -298,8 +298,24 @@ def _attributes(
     return {**unscoped, **scoped}
 
 
-_MADE = 4096
-"""The most attribute values one search keeps for reuse."""
+_MADE = 65536
+"""The most attribute values, and the most prices, one search reuses."""
+
+
+def _price(raw: object, prices: dict[tuple[str, str], Money]) -> Money | None:
+    """:func:`plain_money` of an offer's ``price``; one met before reused."""
+    if type(raw) is not dict:
+        return None
+    amount = raw.get("amount")
+    currency = raw.get("currencyCode")
+    if type(amount) is not str or type(currency) is not str:
+        return None
+    found = prices.get((amount, currency))
+    if found is None:
+        found = plain_money(raw, "amount", "currencyCode")
+        if found is not None and len(prices) < _MADE:
+            prices[amount, currency] = found
+    return found
 
 
 def _issues(item: Mapping[str, Any], path: str, sku: str) -> list[SetAside]:
@@ -327,7 +343,10 @@ def _issues(item: Mapping[str, Any], path: str, sku: str) -> list[SetAside]:
 
 
 def _item(
-    raw: object, path: str, made: dict[tuple[str, str], AttributeText]
+    raw: object,
+    path: str,
+    made: dict[tuple[str, str], AttributeText],
+    prices: dict[tuple[str, str], Money],
 ) -> ListingsItem:
     item = obj(raw, path)
     sku = at(
@@ -380,7 +399,7 @@ def _item(
         price: Money | None = None
         if offer is not None:
             entry, offer_path = offer
-            price = plain_money(entry.get("price"), "amount", "currencyCode")
+            price = _price(entry.get("price"), prices)
             if price is None:
                 price = money(
                     need(entry, "price", offer_path),
@@ -430,7 +449,7 @@ def read_listings_item(item: object) -> ListingsItem:
     The document, or a client's response object holding it as its
     ``payload`` (one item: there are no pages).
     """
-    return _item(document(item), "", {})
+    return _item(document(item), "", {}, {})
 
 
 def read_listings_search(results: object) -> tuple[ListingsItem, ...]:
@@ -449,6 +468,8 @@ def _search(results: object) -> tuple[ListingsItem, ...]:
     found = obj(results, "")
     items = array(need(found, "items", ""), "items")
     made: dict[tuple[str, str], AttributeText] = {}
+    prices: dict[tuple[str, str], Money] = {}
     return tuple(
-        _item(raw, join("items", i), made) for i, raw in enumerate(items)
+        _item(raw, join("items", i), made, prices)
+        for i, raw in enumerate(items)
     )
