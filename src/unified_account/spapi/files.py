@@ -282,6 +282,8 @@ def _in(note: SetAside, path: str) -> SetAside:
 
 def _named(read: Any, path: str) -> Any:
     """``read`` with its notes' paths starting with the file name."""
+    if not read.set_aside:
+        return read  # nothing to name: most listings items
     return attrs.evolve(
         read, set_aside=tuple(_in(note, path) for note in read.set_aside)
     )
