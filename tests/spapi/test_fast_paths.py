@@ -1,8 +1,9 @@
-"""The listings reader's fast paths read what its careful paths read.
+"""The adapters' fast paths read what their careful paths read.
 
 A good value is taken without building its JSON path, and a key
 attribute value met before is reused; anything doubtful goes the careful
-way, which names the path.  Each property holds the two to one answer.
+way, which names the path.  Each property holds the two to one answer:
+Listings Items and FBA inventory summaries.
 """
 
 import copy
@@ -16,10 +17,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from unified_account import Marketplace
-from unified_account.errors import PayloadError
+from unified_account.errors import InvalidValueError, PayloadError
 from unified_account.model.attributes import AttributeValue
+from unified_account.model.identifiers import to_sku
 from unified_account.model.money import Money
-from unified_account.spapi import listings, read_listings_search
+from unified_account.spapi import fba_inventory, listings, read_listings_search
 from unified_account.spapi._json import (
     is_quantity,
     is_text,
@@ -306,3 +308,84 @@ def test_a_quantity_written_as_a_whole_decimal_is_read():
     item = fixture()
     item["fulfillmentAvailability"][1]["quantity"] = Decimal("7.0")
     assert listings.read_listings_item(item).mfn_quantity == 7
+
+
+FIGURES = st.one_of(
+    st.none(),
+    st.integers(-2, 5),
+    st.sampled_from([10**15, True, Decimal("2.0"), "3", 1.5]),
+)
+DETAILS = st.one_of(
+    st.none(),
+    st.just([]),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "fulfillableQuantity": FIGURES,
+            "inboundWorkingQuantity": FIGURES,
+            "reservedQuantity": st.one_of(
+                st.none(),
+                st.just("x"),
+                st.fixed_dictionaries(
+                    {}, optional={"totalReservedQuantity": FIGURES}
+                ),
+            ),
+        },
+    ),
+)
+SUMMARIES = st.fixed_dictionaries(
+    {},
+    optional={
+        "sellerSku": st.sampled_from(["MUG-1", " ", "x" * 41, "a\tb", 5]),
+        "totalQuantity": FIGURES,
+        "inventoryDetails": DETAILS,
+    },
+)
+# One named summary per way a fast check can answer or leave it.
+NAMED_SUMMARIES = [
+    {"sellerSku": "MUG-1", "totalQuantity": 4},
+    {"sellerSku": "x" * 41, "totalQuantity": 4},
+    {"sellerSku": " ", "inventoryDetails": {"fulfillableQuantity": 3}},
+    {"inventoryDetails": {"fulfillableQuantity": None}, "totalQuantity": 2},
+    {"inventoryDetails": [], "totalQuantity": 2},
+    {"inventoryDetails": {"fulfillableQuantity": Decimal("2.0")}},
+    {"inventoryDetails": {"reservedQuantity": "x"}, "totalQuantity": 1},
+    {"inventoryDetails": {"reservedQuantity": {"totalReservedQuantity": 1}}},
+    {"totalQuantity": -1},
+]
+
+
+def answer(read, *args):
+    """What ``read`` gives: ``("value", ...)`` or the error's words."""
+    try:
+        return ("value", read(*args))
+    except PayloadError as error:
+        return ("error", error.path, error.problem)
+
+
+def check_summary(summary):
+    assert answer(fba_inventory._figures, summary, "s") == answer(
+        fba_inventory._careful_figures, summary, "s"
+    )
+    plain = fba_inventory._plain_quantity(summary)
+    careful = answer(fba_inventory._quantity, summary, "s")
+    assert plain is None or careful == ("value", plain)
+    raw = summary.get("sellerSku")
+    sku = fba_inventory._plain_sku(raw)
+    try:
+        expected = to_sku(text(raw, "p"))
+    except (PayloadError, InvalidValueError):
+        assert sku is None
+    else:
+        assert sku == expected
+
+
+@given(SUMMARIES)
+def test_a_summary_read_fast_is_the_careful_reading(summary):
+    """Figures, quantity and SKU: the fast reading or the careful one."""
+    check_summary(summary)
+
+
+@pytest.mark.parametrize("summary", NAMED_SUMMARIES)
+def test_each_way_a_fast_check_answers(summary):
+    check_summary(summary)
