@@ -130,3 +130,27 @@ def test_every_field_written_is_one_the_check_knows(kind, fields):
     """A new field is a new value to hold to the limits: check it there."""
     written = {field.name for field in attrs.fields(kind) if field.init}
     assert written == fields
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("good", [True, False])
+def test_the_dump_leaves_the_collector_as_it_was(enabled, good):
+    import gc
+
+    snapshot = example_snapshot()
+    if not good:
+        record = next(iter(snapshot.catalog))
+        big = attrs.evolve(record, mfn=MfnPool.shared(10**15))
+        snapshot = attrs.evolve(
+            snapshot, catalog=snapshot.catalog.with_record(big)
+        )
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        if good:
+            dump_snapshot(snapshot)
+        else:
+            refused(snapshot)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -389,3 +389,39 @@ def test_a_summary_read_fast_is_the_careful_reading(summary):
 @pytest.mark.parametrize("summary", NAMED_SUMMARIES)
 def test_each_way_a_fast_check_answers(summary):
     check_summary(summary)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("good", [True, False])
+def test_the_collector_pauses_while_importing_and_is_restored(enabled, good):
+    """Off while the files are read; afterwards as the caller had it."""
+    import gc
+
+    from unified_account.model.account import SellingPlan
+    from unified_account.spapi.files import import_files
+
+    data = (FIXTURES / "listings_item_na.json").read_bytes() if good else b"{"
+    seen = []
+
+    def read(path):
+        seen.append(gc.isenabled())
+        return data
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        if good:
+            import_files(
+                ["listings=x.json"],
+                home=US,
+                seller_id="A1",
+                plan=SellingPlan.PROFESSIONAL,
+                read=read,
+            )
+        else:
+            with pytest.raises(PayloadError):
+                import_files(["x.json"], home=US, seller_id="A1", read=read)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False]

@@ -482,6 +482,11 @@ def dump_snapshot(snapshot: Snapshot) -> str:
     value holds) raises :class:`~unified_account.errors.InvalidValueError`
     naming its JSON path, and nothing is written.
     """
+    with bulk():  # a document of millions of values, none freed
+        return _dump(snapshot)
+
+
+def _dump(snapshot: Snapshot) -> str:
     data = snapshot_to_data(snapshot)
     # The catalogue's records are walked only where the model leaves a
     # value that may be past a limit (most catalogues have none).
