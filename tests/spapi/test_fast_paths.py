@@ -21,7 +21,12 @@ from unified_account.errors import InvalidValueError, PayloadError
 from unified_account.model.attributes import AttributeValue
 from unified_account.model.identifiers import to_sku
 from unified_account.model.money import Money
-from unified_account.spapi import fba_inventory, listings, read_listings_search
+from unified_account.spapi import (
+    _item_values,
+    fba_inventory,
+    listings,
+    read_listings_search,
+)
 from unified_account.spapi._json import (
     is_quantity,
     is_text,
@@ -190,7 +195,7 @@ def test_reused_attribute_values_change_nothing(items):
         "items": [coloured(n, colours) for n, colours in enumerate(items)],
     }
     reused = outcome(results)
-    with mock.patch.object(listings, "_MADE", 0):
+    with mock.patch.object(_item_values, "MADE", 0):
         built = outcome(results)
     assert reused == built
 
@@ -208,7 +213,7 @@ def test_a_value_met_again_is_the_same_value():
     )
     assert first.attributes["color"] == AttributeValue("Black", "en_US")
     assert first.attributes["color"] is second.attributes["color"]
-    with mock.patch.object(listings, "_MADE", 0):
+    with mock.patch.object(_item_values, "MADE", 0):
         first, second = (
             next(x for x in item.listings if x.marketplace is US)
             for item in read_listings_search(results)

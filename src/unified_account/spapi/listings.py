@@ -45,6 +45,12 @@ from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
 from ._common import NORTH_AMERICA, Read, classify
+from ._item_values import (
+    Candidate,
+    attributes_of,
+    candidates,
+    price_of,
+)
 from ._json import (
     array,
     at,
@@ -56,7 +62,6 @@ from ._json import (
     money,
     need,
     obj,
-    plain_money,
     text,
     whole,
 )
@@ -70,20 +75,6 @@ __all__ = [
 ]
 
 SOURCE = "listings"
-
-KEY_ATTRIBUTES = frozenset(
-    {
-        "brand",
-        "item_name",
-        "manufacturer",
-        "model_number",
-        "part_number",
-        "color",
-        "size",
-        "style",
-    }
-)
-"""The attributes a listing keeps as its key attributes."""
 
 
 class MoneyShape(TypedDict):
@@ -218,106 +209,6 @@ def _by_marketplace(
     return found
 
 
-_Candidate = tuple[str, int, Mapping[str, Any], object, str]
-"""An entry that may be kept: name, index, entry, scope, value."""
-
-
-def _candidates(item: Mapping[str, Any], path: str) -> list[_Candidate]:
-    """The item's key attribute entries with a string ``value``, in order.
-
-    Read once for all of an item's marketplaces: every attribute's shape
-    is checked (an object of arrays of objects) as it goes.
-    """
-    found: list[_Candidate] = []
-    raw = get(item, "attributes", path)
-    if raw is None:
-        return found
-    where = join(path, "attributes")
-    for name, entries in obj(raw, where).items():
-        if type(entries) is not list:
-            entries = array(entries, join(where, name))
-        key = name in KEY_ATTRIBUTES
-        for index, entry in enumerate(entries):
-            if type(entry) is not dict:
-                entry = obj(entry, join(join(where, name), index))
-            scope = entry.get("marketplace_id")
-            value = entry.get("value")
-            if key and isinstance(value, str):
-                found.append((name, index, entry, scope, value))
-    return found
-
-
-def _attributes(
-    candidates: list[_Candidate],
-    path: str,
-    marketplace: Marketplace,
-    made: dict[tuple[str, str], AttributeText],
-) -> dict[str, AttributeText]:
-    """The key attributes of ``marketplace``, each with its language.
-
-    A value scoped to ``marketplace`` (its ``marketplace_id``) wins over
-    one scoped to none; a value scoped to another marketplace is not
-    this one's.  Each keeps its ``language_tag``, so that ``Black``
-    (``en_US``) and ``Noire`` (``fr_CA``) are one colour in two
-    languages, not a difference.  A kept value is held to the snapshot's
-    limits like every other text.  ``made`` holds the values already
-    built (a value and its tag recur across a catalogue).
-    """
-    scoped: dict[str, AttributeText] = {}
-    unscoped: dict[str, AttributeText] = {}
-    market = marketplace.id
-    # Paths are joined only for an error: most values are good.
-    for name, index, entry, scope, value in candidates:
-        if scope is not None and scope != market:
-            continue
-        found = scoped if scope is not None else unscoped
-        if name in found:
-            continue
-        tag = entry.get("language_tag")
-        if tag is None and is_text(value):
-            found[name] = value
-            continue
-        if type(tag) is str and type(value) is str and (value, tag) in made:
-            found[name] = made[value, tag]
-            continue
-        at_ = join(join(join(path, "attributes"), name), index)
-        value = text(value, join(at_, "value"))
-        kept = (
-            value
-            if tag is None
-            else at(
-                join(at_, "language_tag"),
-                AttributeValue,
-                value,
-                text(tag, join(at_, "language_tag")),
-            )
-        )
-        if type(tag) is str and type(value) is str and len(made) < _MADE:
-            made[value, tag] = kept
-        found[name] = kept
-    return {**unscoped, **scoped}
-
-
-_MADE = 65536
-"""The most attribute values, and the most prices, one search reuses."""
-
-
-def _price(raw: object, prices: dict[tuple[str, str], Money]) -> Money | None:
-    """:func:`plain_money` of an offer's ``price``; one met before reused."""
-    if type(raw) is not dict:
-        return None
-    amount = raw.get("amount")
-    currency = raw.get("currencyCode")
-    if type(amount) is not str or type(currency) is not str:
-        return None
-    found = prices.get((amount, currency))
-    if found is None:
-        found = plain_money(raw, "amount", "currencyCode")
-        if found is not None and len(prices) < _MADE:
-            prices[amount, currency] = found
-    return found
-
-
 def _issues(item: Mapping[str, Any], path: str, sku: str) -> list[SetAside]:
     notes: list[SetAside] = []
     raw = get(item, "issues", path)
@@ -358,7 +249,7 @@ def _item(
     offers = _by_marketplace(item, "offers", path)
     listings: list[Listing] = []
     asin = None
-    candidates: list[_Candidate] | None = None
+    entries: list[Candidate] | None = None
     # Each check below has a fast path for a good value; a doubtful one
     # takes the careful path, which joins the JSON path for its error.
     for market_id, (summary, where) in _by_marketplace(
@@ -386,9 +277,9 @@ def _item(
             if "BUYABLE" in statuses
             else ListingStatus.INACTIVE
         )
-        if candidates is None:
-            candidates = _candidates(item, path)
-        attributes = _attributes(candidates, path, found, made)
+        if entries is None:
+            entries = candidates(item, path)
+        attributes = attributes_of(entries, path, found, made)
         title = summary.get("itemName")
         if title is None:
             named = attributes.get("item_name")
@@ -399,7 +290,7 @@ def _item(
         price: Money | None = None
         if offer is not None:
             entry, offer_path = offer
-            price = _price(entry.get("price"), prices)
+            price = price_of(entry.get("price"), prices)
             if price is None:
                 price = money(
                     need(entry, "price", offer_path),
