@@ -17,6 +17,8 @@ from typing import Any
 import attrs
 import immutables
 
+from ..limits import MAX_WHOLE_DIGITS, amount_problem
+from ..model.attributes import AttributeText, AttributeValue
 from ..model.catalog import Catalog, SkuRecord
 from ..model.listing import EMPTY_ATTRIBUTES, Listing, ListingStatus
 from ..model.marketplace import Marketplace
@@ -24,7 +26,7 @@ from ..model.money import Money
 from ..model.storefront import StorefrontLink
 from ._limits import AmountText
 
-__all__ = ["record_data"]
+__all__ = ["catalog_within_limits", "record_data"]
 
 _ORDER = {m: i for i, m in enumerate(Marketplace)}
 
@@ -97,10 +99,19 @@ def _listing(listing: Listing) -> dict[str, Any]:
         data["status"] = listing.status.value
     if listing.attributes is not EMPTY_ATTRIBUTES and listing.attributes:
         data["attributes"] = {
-            name: _value(value)
+            name: _attribute(value)
             for name, value in sorted(listing.attributes.items())
         }
     return data
+
+
+def _attribute(value: AttributeText) -> Any:
+    """``_value(value)``, an attribute value written out directly."""
+    if type(value) is not AttributeValue:
+        return _value(value)  # text
+    if value.language_tag is None:
+        return {"value": value.value}
+    return {"value": value.value, "language_tag": value.language_tag}
 
 
 def _sku(record: SkuRecord) -> dict[str, Any]:
@@ -125,6 +136,31 @@ def _sku(record: SkuRecord) -> dict[str, Any]:
 def _catalog(catalog: Catalog) -> dict[str, Any]:
     records = sorted(catalog, key=lambda record: str(record.sku))
     return {"skus": [_sku(record) for record in records]}
+
+
+_WHOLE_LIMIT = 10**MAX_WHOLE_DIGITS
+
+
+def catalog_within_limits(catalog: Catalog) -> bool:
+    """Whether every value ``_catalog`` writes is within the limits.
+
+    What the model does not hold to them itself: quantities (whole
+    numbers of any size) and prices (amounts of any number of digits).
+    Its texts are: a SKU and an ASIN are short ASCII, a title and each
+    attribute name and value are held to
+    :func:`~unified_account.limits.text_problem` when made, a language
+    tag and a currency to their patterns; the rest are enumerations.
+    ``False`` means the dump walks the records to find the problem.
+    """
+    for record in catalog:
+        if record.mfn.quantity >= _WHOLE_LIMIT or any(
+            units >= _WHOLE_LIMIT for units in record.fba.values()
+        ):
+            return False
+        for listing in record.listings:
+            if amount_problem(listing.price.amount) is not None:
+                return False
+    return True
 
 
 def record_data(value: Any) -> dict[str, Any]:

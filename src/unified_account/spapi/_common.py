@@ -13,6 +13,12 @@ from ._json import text
 __all__ = ["Read", "classify"]
 
 
+NORTH_AMERICA: dict[object, Marketplace] = {
+    m.id: m for m in Marketplace if m.region is Region.NORTH_AMERICA
+}
+"""Each North American marketplace by its id (what :func:`classify` keeps)."""
+
+
 def classify(
     marketplace_id: object, path: str, source: str
 ) -> Marketplace | SetAside:

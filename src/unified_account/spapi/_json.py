@@ -12,11 +12,13 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from .._excerpt import excerpt
 from ..errors import InvalidValueError, PayloadError
 from ..limits import (
+    AMOUNT_FRACTION_DIGITS,
+    AMOUNT_INTEGER_DIGITS,
     MAX_WHOLE_DIGITS,
     amount_problem,
     text_problem,
@@ -126,6 +128,23 @@ def text(value: object, path: str) -> str:
     return value
 
 
+def is_text(value: object) -> TypeGuard[str]:
+    """Whether :func:`text` takes ``value`` as it is: no path is needed."""
+    return (
+        type(value) is str
+        and bool(value.strip())
+        and text_problem(value) is None
+    )
+
+
+def is_quantity(value: object) -> TypeGuard[int]:
+    """Whether :func:`whole` takes ``value`` as it is: no path is needed."""
+    return type(value) is int and 0 <= value < _WHOLE_LIMIT
+
+
+_WHOLE_LIMIT = 10**MAX_WHOLE_DIGITS
+
+
 def whole(value: object, path: str) -> int:
     """A whole number of at least 0 (a boolean is not a number).
 
@@ -233,6 +252,40 @@ def money(
     amount = read(need(fields, amount_key, path), join(path, amount_key))
     currency = text(need(fields, currency_key, path), join(path, currency_key))
     return at(join(path, currency_key), Money, amount, currency)
+
+
+def plain_money(
+    value: object, amount_key: str, currency_key: str
+) -> Money | None:
+    """What :func:`money` reads from ``value``, if every check passes.
+
+    ``None`` for anything doubtful: :func:`money` then reads it again and
+    names the problem's path (built only then).
+    """
+    if type(value) is not dict:
+        return None
+    amount = value.get(amount_key)
+    currency = value.get(currency_key)
+    if (
+        type(amount) is not str
+        or not _DECIMAL.fullmatch(amount)
+        or not is_text(currency)
+    ):
+        return None
+    number = Decimal(amount)
+    # The text is plain: its digits after the point are its exponent.
+    point = amount.find(".")
+    if (
+        point >= 0 and len(amount) - point - 1 > AMOUNT_FRACTION_DIGITS
+    ) or abs(number) >= _AMOUNT_LIMIT:
+        return None
+    try:
+        return Money(number, currency)
+    except InvalidValueError:
+        return None
+
+
+_AMOUNT_LIMIT = Decimal(10) ** AMOUNT_INTEGER_DIGITS
 
 
 def timestamp(value: object, path: str) -> datetime:

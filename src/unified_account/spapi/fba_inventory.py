@@ -24,11 +24,24 @@ from typing import Any, NotRequired, TypedDict
 import attrs
 
 from .._excerpt import excerpt
+from ..errors import InvalidValueError
 from ..model.identifiers import Sku, to_sku
 from ..model.imports import SetAside, SetAsideReason
 from ..model.marketplace import Marketplace
 from ._common import Read, classify
-from ._json import array, at, fail, get, join, need, obj, text, whole
+from ._json import (
+    array,
+    at,
+    fail,
+    get,
+    is_quantity,
+    is_text,
+    join,
+    need,
+    obj,
+    text,
+    whole,
+)
 from ._pages import document, pages
 
 __all__ = [
@@ -199,11 +212,17 @@ def _read(response: object, marketplace_id: str | None) -> FbaStock:
     for index, raw in enumerate(summaries):
         where = join(summaries_path, index)
         summary = obj(raw, where)
-        sku_path = join(where, "sellerSku")
-        sku = at(
-            sku_path, to_sku, text(need(summary, "sellerSku", where), sku_path)
-        )
-        quantity = _quantity(summary, where)
+        sku = _plain_sku(summary.get("sellerSku"))
+        if sku is None:  # the careful way, which names the path
+            sku_path = join(where, "sellerSku")
+            sku = at(
+                sku_path,
+                to_sku,
+                text(need(summary, "sellerSku", where), sku_path),
+            )
+        quantity = _plain_quantity(summary)
+        if quantity is None:
+            quantity = _quantity(summary, where)
         if sku in seen:
             notes.append(_again(where, sku, found))
             continue
@@ -218,7 +237,55 @@ def _read(response: object, marketplace_id: str | None) -> FbaStock:
     )
 
 
+def _plain_sku(value: object) -> Sku | None:
+    """``value`` as a SKU if it is plainly one (else ``None``)."""
+    if not is_text(value):
+        return None
+    try:
+        return to_sku(value)
+    except InvalidValueError:
+        return None
+
+
+def _plain_quantity(fields: Mapping[str, Any]) -> int | None:
+    """What :func:`_quantity` reads, if plainly given (else ``None``)."""
+    details = fields.get("inventoryDetails")
+    if details is None:
+        value = fields.get("totalQuantity")
+    elif type(details) is dict:
+        value = details.get("fulfillableQuantity")
+    else:
+        return None
+    return value if is_quantity(value) else None
+
+
+_STEPS = tuple(
+    tuple(name.split("."))
+    if name == "totalQuantity"
+    else ("inventoryDetails", *name.split("."))
+    for name in FIGURES
+)
+
+
 def _figures(summary: Mapping[str, Any], where: str) -> tuple[int | None, ...]:
+    plain: list[int | None] = []
+    for steps in _STEPS:
+        value: Any = summary
+        for step in steps:
+            if value is None:
+                break
+            if type(value) is not dict:
+                return _careful_figures(summary, where)
+            value = value.get(step)
+        if value is not None and not is_quantity(value):
+            return _careful_figures(summary, where)
+        plain.append(value)
+    return tuple(plain)
+
+
+def _careful_figures(
+    summary: Mapping[str, Any], where: str
+) -> tuple[int | None, ...]:
     found: list[int | None] = []
     for name in FIGURES:
         steps = name.split(".")

@@ -33,6 +33,7 @@ import attrs
 
 from .._excerpt import excerpt
 from .._files import NotText, TooLong, read_limited
+from .._gc import bulk
 from ..errors import PayloadError, UnknownMarketplaceError
 from ..limits import MAX_SNAPSHOT_CHARACTERS
 from ..model.account import SellingPlan
@@ -197,6 +198,20 @@ def import_files(
     ``as_of``: the day the snapshot describes (see
     :func:`~unified_account.spapi.assemble.assemble_snapshot`).
     """
+    # Millions of values are built and none freed until the end: the
+    # collector's passes would find nothing, and cost a third of the run.
+    with bulk():
+        return _import_files(words, home, seller_id, plan, read, as_of)
+
+
+def _import_files(
+    words: Sequence[str],
+    home: Marketplace,
+    seller_id: str,
+    plan: SellingPlan | None,
+    read: Callable[[str], bytes] | None,
+    as_of: date | None,
+) -> Assembly:
     reader = read or _read
     parts: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     streams: list[tuple[str, list[Any]]] = []
@@ -282,6 +297,8 @@ def _in(note: SetAside, path: str) -> SetAside:
 
 def _named(read: Any, path: str) -> Any:
     """``read`` with its notes' paths starting with the file name."""
+    if not read.set_aside:
+        return read  # nothing to name: most listings items
     return attrs.evolve(
         read, set_aside=tuple(_in(note, path) for note in read.set_aside)
     )

@@ -37,14 +37,34 @@ from typing import Any, NotRequired, TypedDict
 
 import attrs
 
+from ..errors import InvalidValueError
 from ..model.attributes import AttributeText, AttributeValue
 from ..model.identifiers import Asin, Sku, to_asin, to_sku
 from ..model.imports import SetAside, SetAsideReason
 from ..model.listing import FulfillmentChannel, Listing, ListingStatus
 from ..model.marketplace import Marketplace
 from ..model.money import Money
-from ._common import Read, classify
-from ._json import array, at, get, join, money, need, obj, text, whole
+from ._common import NORTH_AMERICA, Read, classify
+from ._item_values import (
+    Candidate,
+    attributes_of,
+    candidates,
+    price_of,
+)
+from ._json import (
+    array,
+    at,
+    fail,
+    get,
+    is_quantity,
+    is_text,
+    join,
+    money,
+    need,
+    obj,
+    text,
+    whole,
+)
 from ._pages import document, pages
 
 __all__ = [
@@ -55,20 +75,6 @@ __all__ = [
 ]
 
 SOURCE = "listings"
-
-KEY_ATTRIBUTES = frozenset(
-    {
-        "brand",
-        "item_name",
-        "manufacturer",
-        "model_number",
-        "part_number",
-        "color",
-        "size",
-        "style",
-    }
-)
-"""The attributes a listing keeps as its key attributes."""
 
 
 class MoneyShape(TypedDict):
@@ -146,13 +152,16 @@ def _channels(
     where = join(path, "fulfillmentAvailability")
     for index, entry in enumerate(array(raw, where)):
         at_ = join(where, index)
-        entry = obj(entry, at_)
-        code = text(
-            need(entry, "fulfillmentChannelCode", at_),
-            join(at_, "fulfillmentChannelCode"),
-        )
-        amount = get(entry, "quantity", at_)
-        if amount is not None:
+        if type(entry) is not dict:
+            entry = obj(entry, at_)
+        code = entry.get("fulfillmentChannelCode")
+        if not is_text(code):
+            code = text(
+                need(entry, "fulfillmentChannelCode", at_),
+                join(at_, "fulfillmentChannelCode"),
+            )
+        amount = entry.get("quantity")
+        if amount is not None and not is_quantity(amount):
             amount = whole(amount, join(at_, "quantity"))
         if code == "DEFAULT":
             quantity = amount
@@ -181,73 +190,23 @@ def _by_marketplace(
     where = join(path, key)
     for index, entry in enumerate(array(raw, where)):
         at_ = join(where, index)
-        entry = obj(entry, at_)
-        market = text(
-            need(entry, "marketplaceId", at_), join(at_, "marketplaceId")
-        )
+        if type(entry) is not dict:
+            entry = obj(entry, at_)
+        market = entry.get("marketplaceId")
+        if not is_text(market):
+            market = text(
+                need(entry, "marketplaceId", at_), join(at_, "marketplaceId")
+            )
         if key == "offers":
-            kind = get(entry, "offerType", at_)
+            kind = entry.get("offerType")
             if (
                 kind is not None
+                and kind != "B2C"
                 and text(kind, join(at_, "offerType")) != "B2C"
             ):
                 continue
         found.setdefault(market, (entry, at_))
     return found
-
-
-def _attributes(
-    item: Mapping[str, Any], path: str, marketplace: Marketplace
-) -> dict[str, AttributeText]:
-    """The key attributes of ``marketplace``, each with its language.
-
-    A value scoped to ``marketplace`` (its ``marketplace_id``) wins over
-    one scoped to none; a value scoped to another marketplace is not
-    this one's.  Each keeps its ``language_tag``, so that ``Black``
-    (``en_US``) and ``Noire`` (``fr_CA``) are one colour in two
-    languages, not a difference.  A kept value is held to the snapshot's
-    limits like every other text.
-    """
-    scoped: dict[str, AttributeText] = {}
-    unscoped: dict[str, AttributeText] = {}
-    raw = get(item, "attributes", path)
-    if raw is None:
-        return scoped
-    where = join(path, "attributes")
-    market = marketplace.id
-    # Paths are joined only where they may be needed: an error, or a
-    # value kept (most entries are another marketplace's, or not key).
-    for name, entries in obj(raw, where).items():
-        if type(entries) is not list:
-            entries = array(entries, join(where, name))
-        for index, entry in enumerate(entries):
-            if type(entry) is not dict:
-                entry = obj(entry, join(join(where, name), index))
-            scope = entry.get("marketplace_id")
-            value = entry.get("value")
-            if (
-                name not in KEY_ATTRIBUTES
-                or (scope is not None and scope != market)
-                or not isinstance(value, str)
-            ):
-                continue
-            found = scoped if scope is not None else unscoped
-            if name in found:
-                continue
-            at_ = join(join(where, name), index)
-            value = text(value, join(at_, "value"))
-            tag = get(entry, "language_tag", at_)
-            found[name] = (
-                value
-                if tag is None
-                else at(
-                    join(at_, "language_tag"),
-                    AttributeValue,
-                    value,
-                    text(tag, join(at_, "language_tag")),
-                )
-            )
-    return {**unscoped, **scoped}
 
 
 def _issues(item: Mapping[str, Any], path: str, sku: str) -> list[SetAside]:
@@ -274,7 +233,12 @@ def _issues(item: Mapping[str, Any], path: str, sku: str) -> list[SetAside]:
     return notes
 
 
-def _item(raw: object, path: str) -> ListingsItem:
+def _item(
+    raw: object,
+    path: str,
+    made: dict[tuple[str, str], AttributeText],
+    prices: dict[tuple[str, str], Money],
+) -> ListingsItem:
     item = obj(raw, path)
     sku = at(
         join(path, "sku"),
@@ -285,10 +249,15 @@ def _item(raw: object, path: str) -> ListingsItem:
     offers = _by_marketplace(item, "offers", path)
     listings: list[Listing] = []
     asin = None
+    entries: list[Candidate] | None = None
+    # Each check below has a fast path for a good value; a doubtful one
+    # takes the careful path, which joins the JSON path for its error.
     for market_id, (summary, where) in _by_marketplace(
         item, "summaries", path
     ).items():
-        found = classify(market_id, join(where, "marketplaceId"), SOURCE)
+        found: Marketplace | SetAside | None = NORTH_AMERICA.get(market_id)
+        if found is None:
+            found = classify(market_id, join(where, "marketplaceId"), SOURCE)
         if isinstance(found, SetAside):
             notes.append(found)
             continue
@@ -298,29 +267,37 @@ def _item(raw: object, path: str) -> ListingsItem:
                 to_asin,
                 text(summary["asin"], join(where, "asin")),
             )
-        statuses = array(need(summary, "status", where), join(where, "status"))
+        statuses = summary.get("status")
+        if type(statuses) is not list:
+            statuses = array(
+                need(summary, "status", where), join(where, "status")
+            )
         status = (
             ListingStatus.ACTIVE
             if "BUYABLE" in statuses
             else ListingStatus.INACTIVE
         )
-        attributes = _attributes(item, path, found)
+        if entries is None:
+            entries = candidates(item, path)
+        attributes = attributes_of(entries, path, found, made)
         title = summary.get("itemName")
-        if title is not None:
-            title = text(title, join(where, "itemName"))
-        else:
+        if title is None:
             named = attributes.get("item_name")
             title = named.value if isinstance(named, AttributeValue) else named
+        elif not is_text(title):
+            title = text(title, join(where, "itemName"))
         offer = offers.get(market_id)
         price: Money | None = None
         if offer is not None:
             entry, offer_path = offer
-            price = money(
-                need(entry, "price", offer_path),
-                join(offer_path, "price"),
-                "amount",
-                "currencyCode",
-            )
+            price = price_of(entry.get("price"), prices)
+            if price is None:
+                price = money(
+                    need(entry, "price", offer_path),
+                    join(offer_path, "price"),
+                    "amount",
+                    "currencyCode",
+                )
         if price is None or title is None or not title.strip():
             notes.append(
                 SetAside(
@@ -332,10 +309,8 @@ def _item(raw: object, path: str) -> ListingsItem:
                 )
             )
             continue
-        listings.append(
-            at(
-                join(offer[1], "price") if offer else where,
-                Listing,
+        try:
+            listing = Listing(
                 sku=sku,
                 marketplace=found,
                 title=title,
@@ -344,7 +319,11 @@ def _item(raw: object, path: str) -> ListingsItem:
                 status=status,
                 attributes=attributes,
             )
-        )
+        except InvalidValueError as error:
+            raise fail(
+                join(offer[1], "price") if offer else where, error.problem
+            ) from None
+        listings.append(listing)
     notes.extend(_issues(item, path, sku))
     return ListingsItem(
         sku=sku,
@@ -361,7 +340,7 @@ def read_listings_item(item: object) -> ListingsItem:
     The document, or a client's response object holding it as its
     ``payload`` (one item: there are no pages).
     """
-    return _item(document(item), "")
+    return _item(document(item), "", {}, {})
 
 
 def read_listings_search(results: object) -> tuple[ListingsItem, ...]:
@@ -379,4 +358,9 @@ def read_listings_search(results: object) -> tuple[ListingsItem, ...]:
 def _search(results: object) -> tuple[ListingsItem, ...]:
     found = obj(results, "")
     items = array(need(found, "items", ""), "items")
-    return tuple(_item(raw, join("items", i)) for i, raw in enumerate(items))
+    made: dict[tuple[str, str], AttributeText] = {}
+    prices: dict[tuple[str, str], Money] = {}
+    return tuple(
+        _item(raw, join("items", i), made, prices)
+        for i, raw in enumerate(items)
+    )
