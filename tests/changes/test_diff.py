@@ -181,3 +181,59 @@ def test_same_key_agrees_with_the_keys():
     ]
     for first, second in pairs:
         assert same_key(first, second) == (first.key == second.key)
+
+
+def estimate(price, reference="EST-1"):
+    """A fee estimate: every parameter identifies it, the price too."""
+    return Finding(
+        "per-item-fees-by-sale-marketplace",
+        FindingOutcome.INFO,
+        Subject(
+            kind=SubjectKind.FEE_ESTIMATE, reference=reference, marketplace=CA
+        ),
+        "per-item-fees-by-sale-marketplace.estimated",
+        {"price": price, "reference": reference},
+    )
+
+
+def listed(**params):
+    return Finding(
+        "per-marketplace-listing",
+        FindingOutcome.INFO,
+        Subject(kind=SubjectKind.LISTING, sku="MUG-1", marketplace=CA),
+        "per-marketplace-listing.listed",
+        params,
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Every parameter of an estimate identifies it: another price is
+        # another estimate, whatever DESCRIBING says of ``price``.
+        (estimate(10), estimate(12)),
+        (estimate(10), estimate(10)),
+        (estimate(10), estimate(10, "EST-2")),
+        # Parameters of other names or number, identifying or not.
+        (listed(sku="MUG-1"), listed(sku="MUG-1", title="Mug")),
+        (listed(sku="MUG-1", price=1), listed(sku="MUG-1", title="Mug")),
+        (listed(sku="MUG-1", price=1), listed(sku="MUG-1", quantity=1)),
+        (listed(sku="MUG-1", price=1), listed(sku="MUG-1", price=2)),
+        (listed(sku="MUG-1"), listed(sku="MUG-2")),
+        (listed(sku=("A", "B")), listed(sku=("A", "B"))),
+    ],
+)
+def test_same_key_agrees_with_the_keys_parameter_by_parameter(first, second):
+    from unified_account.report.finding import same_key
+
+    assert same_key(first, second) == (first.key == second.key)
+    assert same_key(second, first) == (first.key == second.key)
+
+
+def test_an_estimate_at_another_price_in_its_place_is_another_finding():
+    """Place by place, a wholly identified finding is matched by key too."""
+    old, new = [pool(1), estimate(10)], [pool(1), estimate(12)]
+    diff = diff_findings(old, new, old_edition=FAQ, new_edition=FAQ)
+    assert diff.changed == ()
+    assert (diff.appeared, diff.resolved) == ((estimate(12),), (estimate(10),))
+    assert new[1].key != old[1].key  # the diff gave it no other's key

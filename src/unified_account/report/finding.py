@@ -23,7 +23,7 @@ from ..decision import (
 from ..errors import InvalidValueError
 from ..model._validate import instance_of, non_empty_text
 from ..rules import RuleKey
-from .identity import DESCRIBING, finding_key, param_json
+from .identity import DESCRIBING, WHOLLY_IDENTIFIED, finding_key, param_json
 from .subject import Subject
 
 __all__ = [
@@ -257,19 +257,42 @@ def same_key(first: Finding, second: Finding) -> bool:
     """Whether two findings have one key, without computing either.
 
     The parts of the key are compared in the form the key writes them:
-    equal parts, equal keys.
+    equal parts, equal keys.  The identifying parameters are those the
+    key reads (every one, for a message id in
+    :data:`~unified_account.report.identity.WHOLLY_IDENTIFIED`).
     """
-    return (
-        first.rule is second.rule
-        and first.message_id == second.message_id
-        and first.subject == second.subject
-        and _identifying(first.params) == _identifying(second.params)
-    )
+    message_id = first.message_id
+    if first.rule is not second.rule or message_id != second.message_id:
+        return False
+    subject = first.subject
+    if subject is not second.subject and not subject == second.subject:  # noqa: SIM201
+        return False
+    describing = _NO_NAMES if message_id in WHOLLY_IDENTIFIED else DESCRIBING
+    one, other = first.params, second.params
+    if len(one) == len(other):
+        # Parameter by parameter, a value compared with itself unwritten.
+        for (name, value), (other_name, other_value) in zip(
+            one, other, strict=True
+        ):
+            if name != other_name:
+                break
+            if value is other_value or name in describing:
+                continue
+            if param_json(value) != param_json(other_value):
+                return False
+        else:
+            return True
+    return _identifying(one, describing) == _identifying(other, describing)
 
 
-def _identifying(params: Params) -> list[tuple[str, object]]:
+_NO_NAMES: frozenset[str] = frozenset()
+
+
+def _identifying(
+    params: Params, describing: frozenset[str]
+) -> list[tuple[str, object]]:
     return [
         (name, param_json(value))
         for name, value in params
-        if name not in DESCRIBING
+        if name not in describing
     ]
