@@ -259,25 +259,27 @@ def _compared(
     # places are compared first, which is cheaper than hashing them all.
     changed: list[FindingChange] = []
     if len(old) == len(new):
-        # ``==``, not ``!=``: attrs' ``__ne__`` calls ``__eq__`` the slow way.
-        moved = [
-            (a, b)
-            for a, b in zip(old, new, strict=True)
-            if not a == b  # noqa: SIM201
-        ]
-        if not moved:
-            return [], [], ()
         # A finding whose numbers moved keeps its place: no key needed.
-        keyed = [(a, b, same_key(a, b)) for a, b in moved]
-        changed = [_change(a, b) for a, b, same in keyed if same]
-        old = tuple(a for a, _, same in keyed if not same)
-        new = tuple(b for _, b, same in keyed if not same)
+        left: list[Finding] = []
+        right: list[Finding] = []
+        for a, b in zip(old, new, strict=True):
+            # ``==``, not ``!=``: attrs' ``__ne__`` calls ``__eq__`` the
+            # slow way.  Most are the same objects, kept by the live report.
+            if a is b or a == b:
+                continue
+            if same_key(a, b):
+                changed.append(_change(a, b))
+            else:
+                left.append(a)
+                right.append(b)
+        if not left:
+            return [], [], tuple(changed)
+        old, new = tuple(left), tuple(right)
     else:
+        old, new = _trimmed(old, new)
         kept = frozenset(old) & frozenset(new)
         old = tuple(f for f in old if f not in kept)
         new = tuple(f for f in new if f not in kept)
-    if not old and not new:
-        return [], [], tuple(changed)
     before = {f.key: f for f in old}
     after = {f.key: f for f in new}
     changed += [
@@ -290,6 +292,29 @@ def _compared(
         [f for key, f in before.items() if key not in after],
         tuple(changed),
     )
+
+
+def _trimmed(
+    old: tuple[Finding, ...], new: tuple[Finding, ...]
+) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+    """``old`` and ``new`` without the equal findings they start and end with.
+
+    What is left holds every finding of one that the other lacks.  The
+    findings of one SKU recomputed are mostly the same objects: found
+    equal by identity here, they are neither hashed nor keyed.
+    """
+    shorter = min(len(old), len(new))
+    start = 0
+    while start < shorter and (
+        old[start] is new[start] or old[start] == new[start]
+    ):
+        start += 1
+    end = 0  # how many equal findings both end with
+    while end < shorter - start and (
+        old[-1 - end] is new[-1 - end] or old[-1 - end] == new[-1 - end]
+    ):
+        end += 1
+    return old[start : len(old) - end], new[start : len(new) - end]
 
 
 def _change(old: Finding, new: Finding) -> FindingChange:

@@ -43,7 +43,7 @@ from ..model.catalog import SkuRecord
 from ..model.identifiers import Sku
 from ..model.listing import ListingStatus
 from ..model.marketplace import Marketplace
-from ..policy.availability import record_active_marketplaces
+from ..policy.availability import _same_active, record_active_marketplaces
 from ..report import (
     CatalogueSection,
     Report,
@@ -257,11 +257,21 @@ class LiveReport:
                 new_found: tuple[Finding, ...] = ()
                 skus = skus.delete(sku)  # every SKU it had is indexed
             else:
-                new_found = self._section(new_record)
+                new_found = (
+                    self._section(new_record)
+                    if old_record is None
+                    else self._section.after(old_record, old_found, new_record)
+                )
                 skus = skus.set(sku, new_found)
             diffs.append(trusted_diff(old_found, new_found, edition))
             was = active_in.get(sku, _NONE)
-            now = _active(new_record)
+            now = (
+                was
+                if old_record is not None
+                and new_record is not None
+                and _same_active(old_record, new_record)
+                else _active(new_record)
+            )
             if new_record is None:
                 active_in = active_in.delete(sku)
             elif now != was or sku not in active_in:

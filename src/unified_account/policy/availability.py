@@ -312,6 +312,36 @@ def explain_cell(
     return Cell(*_explain(record, marketplace, edition))
 
 
+def _same_cell(old: SkuRecord, new: SkuRecord, listing: Listing) -> bool:
+    """Whether :func:`explain_cell` reads ``old`` and ``new`` alike.
+
+    For two records of one SKU with the same listings, ``listing`` one
+    of them: its cell reads, beyond the SKU and the listings, only the
+    merchant-fulfilled pool (a merchant-fulfilled listing offered) or
+    the FBA pools and the Remote Fulfillment enrolment (any other
+    listing offered); a listing off offer or deleted reads nothing more.
+    The same objects, they give the same cell, not computed again.
+    """
+    if listing.status is not _ACTIVE:
+        return True
+    if listing.channel is _MFN:
+        return old.mfn is new.mfn
+    return old.fba is new.fba and (
+        old.remote_fulfillment is new.remote_fulfillment
+    )
+
+
+def _same_active(old: SkuRecord, new: SkuRecord) -> bool:
+    """Whether :func:`record_active_marketplaces` reads both records alike.
+
+    With the same listings, it reads only whether the merchant-fulfilled
+    pool has units: equal there, the two give the same marketplaces.
+    """
+    return old.listings is new.listings and (
+        _pool_offers(old.mfn) is _pool_offers(new.mfn)
+    )
+
+
 def _record(catalog: Catalog, sku: str) -> SkuRecord:
     # ``Catalog.record``, without the argument check its callers made.
     # A SKU is text: no ``Sku(...)`` call to tell the type checker so.
