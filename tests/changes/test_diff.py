@@ -7,6 +7,9 @@ in the new report's keys.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -237,3 +240,56 @@ def test_an_estimate_at_another_price_in_its_place_is_another_finding():
     assert diff.changed == ()
     assert (diff.appeared, diff.resolved) == ((estimate(12),), (estimate(10),))
     assert new[1].key != old[1].key  # the diff gave it no other's key
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (pool(40), pool(40)),
+        (pool(40), pool(0)),
+        (pool(40), pool(40, US)),
+        (pool(1), deleted()),
+        (pool(1, sku="A"), pool(1, sku="B")),
+        (estimate(10), estimate(12)),
+        # Equal values the key writes apart: equal, two keys.
+        (estimate(Decimal("1.0")), estimate(Decimal("1.00"))),
+        (listed(sku="A", reference=1), listed(sku="A", reference=Decimal(1))),
+        (
+            listed(sku="A", reference=(1, 2)),
+            listed(sku="A", reference=(1, Decimal(2))),
+        ),
+        (listed(sku="A", reference=(1, 2)), listed(sku="A", reference=(1, 2))),
+        (listed(sku="A", title=(1, 2)), listed(sku="A", title=(1, 2))),
+        (
+            listed(sku="A", reference=(CA, US)),
+            listed(sku="A", reference=(CA,)),
+        ),
+        (listed(sku="A", reference="x"), listed(sku="A", reference="y")),
+        (listed(sku="A", price=1), listed(sku="A", price=Decimal(1))),
+        (listed(sku="A", title="x"), listed(sku="A", title="y")),
+        (listed(sku="A", title="x"), listed(sku="A", other="x")),
+        (
+            attrs.evolve(pool(40), outcome=FindingOutcome.WARNING),
+            pool(40),
+        ),
+    ],
+)
+def test_kinship_is_equality_and_same_key_at_once(first, second):
+    """``_kinship`` answers ``==`` and ``same_key`` as they answer apart."""
+    from unified_account.report.finding import _kinship
+
+    for one, other in ((first, second), (second, first)):
+        assert _kinship(one, other) == (one == other, one.key == other.key)
+    assert _kinship(first, first) == (True, True)
+
+
+@SETTINGS
+@given(ua.snapshots(), ua.snapshots(), ua.editions())
+def test_kinship_of_findings_in_the_same_place(old, new, edition):
+    """Over two generated reports, place by place: ``==`` and the keys."""
+    from unified_account.report.finding import _kinship
+
+    before = build_report(old, edition=edition).findings
+    after = build_report(new, edition=edition).findings
+    for one, other in zip(before, after, strict=False):
+        assert _kinship(one, other) == (one == other, one.key == other.key)

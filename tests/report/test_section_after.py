@@ -75,6 +75,21 @@ def test_a_stock_change_keeps_every_finding_but_the_skus_own():
             assert reused is (finding.subject.kind is not SubjectKind.SKU)
 
 
+def test_a_change_of_both_pools_recomputes_the_cells_that_read_them():
+    """The FBA pools and the merchant-fulfilled pool, changed at once."""
+    snapshot = example_snapshot()
+    section = CatalogueSection(snapshot.account)
+    for old in snapshot.catalog.skus.values():
+        new = attrs.evolve(
+            old,
+            mfn=attrs.evolve(old.mfn, quantity=old.mfn.quantity + 3),
+            fba=old.fba.set(
+                Marketplace.US, old.fba.get(Marketplace.US, 0) + 2
+            ),
+        )
+        assert section.after(old, section(old), new) == section(new)
+
+
 @given(changed_records(), ua.editions())
 def test_same_cell_and_same_active_say_what_a_cell_reads(records, edition):
     """Where the helpers answer yes, the answers they spare are equal."""

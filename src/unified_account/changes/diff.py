@@ -25,7 +25,7 @@ from ..edition import Edition
 from ..errors import InvalidValueError
 from ..model._validate import instance_of
 from ..report import Report
-from ..report.finding import Finding, same_key, share_key
+from ..report.finding import Finding, _kinship, share_key
 from ..rules import RuleKey
 
 __all__ = [
@@ -263,11 +263,12 @@ def _compared(
         left: list[Finding] = []
         right: list[Finding] = []
         for a, b in zip(old, new, strict=True):
-            # ``==``, not ``!=``: attrs' ``__ne__`` calls ``__eq__`` the
-            # slow way.  Most are the same objects, kept by the live report.
-            if a is b or a == b:
+            if a is b:  # most are, kept by the live report
                 continue
-            if same_key(a, b):
+            equal, same = _kinship(a, b)
+            if equal:
+                continue
+            if same:
                 changed.append(_change(a, b))
             else:
                 left.append(a)
@@ -320,9 +321,13 @@ def _trimmed(
 def _change(old: Finding, new: Finding) -> FindingChange:
     """A change of two findings known to share a key, built unchecked."""
     change: FindingChange = object.__new__(FindingChange)
-    object.__setattr__(change, "old", old)
-    object.__setattr__(change, "new", new)
+    _set_old(change, old)
+    _set_new(change, new)
     return change
+
+
+_set_old = FindingChange.__dict__["old"].__set__
+_set_new = FindingChange.__dict__["new"].__set__
 
 
 def diff_reports(old: Report, new: Report) -> ReportDiff:

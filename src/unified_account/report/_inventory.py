@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..decision import Decision, ParamValue, Reason
 from ..messages import N_
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
-from ..policy.availability import _same_cell, explain_cell, mfn_marketplaces
+from ..policy.availability import (
+    _cell_reasons,
+    _merchant_cell_reasons,
+    _same_cell,
+    explain_cell,
+    mfn_marketplaces,
+)
 from ..policy.unified import evaluate_listing_marketplace
 from ..rules import RuleKey
 from .finding import (
@@ -172,7 +178,7 @@ def record_findings_after(
     record: SkuRecord,
     places: _Where,
     edition: Edition,
-) -> list[Finding]:
+) -> Sequence[Finding]:
     """:func:`record_findings` of ``record``, knowing ``old_record``'s.
 
     ``old_found`` are ``old_record``'s findings (as
@@ -192,7 +198,7 @@ def record_findings_after(
     if record.fba is old_record.fba and (
         record.remote_fulfillment is old_record.remote_fulfillment
     ):
-        return _pool_moved(old_record, old_found, record, edition)
+        return _pool_moved(old_found, record)
     found: list[Finding] = []
     at = 0
     for listing in record.listings:
@@ -218,25 +224,23 @@ def record_findings_after(
         if _same_cell(old_record, record, listing):
             found += old_found[start:at]
         else:
-            cell = explain_cell(record, marketplace, edition=edition)
-            found += [_finding(r, subject) for r in cell.reasons]
+            reasons = _cell_reasons(record, marketplace, edition)
+            found += [_finding(r, subject) for r in reasons]
     merchant = mfn_marketplaces(record)
     if merchant:  # the SKU's cell: the rest of ``old_found``, as here
         if old_record.mfn is record.mfn:
             found += old_found[at:]
         else:
             subject = old_found[-1].subject
-            cell = explain_cell(record, merchant[0], edition=edition)
-            found += [_finding(r, subject) for r in cell.reasons]
+            reasons = _merchant_cell_reasons(record, merchant)
+            found += [_finding(r, subject) for r in reasons]
     return found
 
 
 def _pool_moved(
-    old_record: SkuRecord,
     old_found: tuple[Finding, ...],
     record: SkuRecord,
-    edition: Edition,
-) -> list[Finding]:
+) -> tuple[Finding, ...]:
     """:func:`record_findings_after` when at most the merchant pool moved.
 
     Of the findings, only the SKU's own cell reads that pool (an offered
@@ -245,13 +249,13 @@ def _pool_moved(
     """
     merchant = mfn_marketplaces(record)
     if not merchant:  # no cell reads the pool
-        return list(old_found)
+        return old_found
     subject = old_found[-1].subject  # the SKU's cell gives one at least
     end = len(old_found) - 1
     while end and old_found[end - 1].subject is subject:
         end -= 1
-    cell = explain_cell(record, merchant[0], edition=edition)
-    return [*old_found[:end], *(_finding(r, subject) for r in cell.reasons)]
+    reasons = _merchant_cell_reasons(record, merchant)
+    return (*old_found[:end], *[_finding(r, subject) for r in reasons])
 
 
 def answered_places(account: SellerAccount, edition: Edition) -> _Where:
