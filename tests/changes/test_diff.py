@@ -293,3 +293,43 @@ def test_kinship_of_findings_in_the_same_place(old, new, edition):
     after = build_report(new, edition=edition).findings
     for one, other in zip(before, after, strict=False):
         assert _kinship(one, other) == (one == other, one.key == other.key)
+
+
+def _parts(diff):
+    return diff.appeared, diff.resolved, diff.changed
+
+
+def test_a_trusted_diff_of_findings_in_another_order_is_empty():
+    from unified_account.changes.diff import trusted_diff
+
+    old = (pool(1), pool(2, US), deleted())
+    new = (deleted(), pool(1), pool(2, US))
+    assert not trusted_diff(old, new, FAQ)
+    assert not trusted_diff(old, new[::-1], FAQ)
+
+
+@SETTINGS
+@given(ua.snapshots(), ua.snapshots(), ua.editions())
+def test_a_trusted_diff_is_the_diff_by_key(old, new, edition):
+    """SKU by SKU (a few findings, paired) and whole (many, keyed)."""
+    from unified_account.changes.diff import trusted_diff
+    from unified_account.report import sku_findings
+
+    pairs = [
+        (
+            build_report(old, edition=edition).findings,
+            build_report(new, edition=edition).findings,
+        )
+    ]
+    for sku in sorted(set(old.catalog.skus) | set(new.catalog.skus)):
+        pairs.append(
+            (
+                sku_findings(old, sku, edition=edition),
+                sku_findings(new, sku, edition=edition),
+            )
+        )
+    for before, after in pairs:
+        expected = diff_findings(
+            before, after, old_edition=edition, new_edition=edition
+        )
+        assert _parts(trusted_diff(before, after, edition)) == _parts(expected)

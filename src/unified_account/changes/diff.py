@@ -222,7 +222,7 @@ def trusted_diff(
     For the live report, one SKU at a time: the findings and the edition
     were checked when they were built, so nothing is checked again.
     """
-    appeared, resolved, changed = _compared(old, new)
+    appeared, resolved, changed = _compared(old, new, distinct=True)
     return built_diff(edition, tuple(appeared), tuple(resolved), changed)
 
 
@@ -251,9 +251,17 @@ _set_changed = ReportDiff.__dict__["changed"].__set__
 
 
 def _compared(
-    old: tuple[Finding, ...], new: tuple[Finding, ...]
+    old: tuple[Finding, ...],
+    new: tuple[Finding, ...],
+    *,
+    distinct: bool = False,
 ) -> tuple[list[Finding], list[Finding], tuple[FindingChange, ...]]:
-    """What appeared, what was resolved and what changed, old to new."""
+    """What appeared, what was resolved and what changed, old to new.
+
+    ``distinct``: the findings of each side have distinct keys, as one
+    report's have; the few left unmatched by place are then matched two
+    by two, without computing their keys.
+    """
     # Findings in both are unchanged: only the others need their keys.
     # Two findings of one SKU recomputed come in the same order, so equal
     # places are compared first, which is cheaper than hashing them all.
@@ -281,6 +289,8 @@ def _compared(
         kept = frozenset(old) & frozenset(new)
         old = tuple(f for f in old if f not in kept)
         new = tuple(f for f in new if f not in kept)
+    if distinct and len(old) * len(new) <= _PAIRED:
+        return _paired(old, new, changed)
     before = {f.key: f for f in old}
     after = {f.key: f for f in new}
     changed += [
@@ -293,6 +303,36 @@ def _compared(
         [f for key, f in before.items() if key not in after],
         tuple(changed),
     )
+
+
+# At most this many pairs are compared two by two rather than keyed.
+_PAIRED = 16
+
+
+def _paired(
+    old: tuple[Finding, ...],
+    new: tuple[Finding, ...],
+    changed: list[FindingChange],
+) -> tuple[list[Finding], list[Finding], tuple[FindingChange, ...]]:
+    """:func:`_compared` by key, of a few findings, without their keys.
+
+    Each side's keys are distinct: a new finding has one old finding of
+    its key at most (:func:`~unified_account.report.finding.same_key`).
+    The parts come in the order matching by key gives them.
+    """
+    unmatched = list(old)
+    appeared: list[Finding] = []
+    for finding in new:
+        for index, was in enumerate(unmatched):
+            equal, same = _kinship(was, finding)
+            if same:
+                del unmatched[index]
+                if not equal:
+                    changed.append(_change(was, finding))
+                break
+        else:
+            appeared.append(finding)
+    return appeared, unmatched, tuple(changed)
 
 
 def _trimmed(
