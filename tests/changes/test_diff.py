@@ -283,18 +283,6 @@ def test_kinship_is_equality_and_same_key_at_once(first, second):
     assert _kinship(first, first) == (True, True)
 
 
-@SETTINGS
-@given(ua.snapshots(), ua.snapshots(), ua.editions())
-def test_kinship_of_findings_in_the_same_place(old, new, edition):
-    """Over two generated reports, place by place: ``==`` and the keys."""
-    from unified_account.report.finding import _kinship
-
-    before = build_report(old, edition=edition).findings
-    after = build_report(new, edition=edition).findings
-    for one, other in zip(before, after, strict=False):
-        assert _kinship(one, other) == (one == other, one.key == other.key)
-
-
 def _parts(diff):
     return diff.appeared, diff.resolved, diff.changed
 
@@ -311,9 +299,13 @@ def test_a_trusted_diff_of_findings_in_another_order_is_empty():
 @SETTINGS
 @given(ua.snapshots(), ua.snapshots(), ua.editions())
 def test_a_trusted_diff_is_the_diff_by_key(old, new, edition):
-    """SKU by SKU (a few findings, paired) and whole (many, keyed)."""
+    """SKU by SKU (a few findings, paired) and whole (many, keyed).
+
+    And, place by place, ``_kinship`` is ``==`` and the keys' equality.
+    """
     from unified_account.changes.diff import trusted_diff
     from unified_account.report import sku_findings
+    from unified_account.report.finding import _kinship
 
     pairs = [
         (
@@ -333,3 +325,5 @@ def test_a_trusted_diff_is_the_diff_by_key(old, new, edition):
             before, after, old_edition=edition, new_edition=edition
         )
         assert _parts(trusted_diff(before, after, edition)) == _parts(expected)
+        for one, other in zip(before, after, strict=False):
+            assert _kinship(one, other) == (one == other, one.key == other.key)
