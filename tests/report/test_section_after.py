@@ -92,7 +92,7 @@ def test_a_change_of_both_pools_recomputes_the_cells_that_read_them():
 
 @given(changed_records(), ua.editions())
 def test_same_cell_and_same_active_say_what_a_cell_reads(records, edition):
-    """Where the helpers answer yes, the answers they spare are equal."""
+    """Where _same_cell or _same_active says yes, the answers are equal."""
     first, second = records
     if second.listings is first.listings:
         for listing in first.listings:
