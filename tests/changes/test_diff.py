@@ -7,6 +7,9 @@ in the new report's keys.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -181,3 +184,146 @@ def test_same_key_agrees_with_the_keys():
     ]
     for first, second in pairs:
         assert same_key(first, second) == (first.key == second.key)
+
+
+def estimate(price, reference="EST-1"):
+    """A fee estimate: every parameter identifies it, the price too."""
+    return Finding(
+        "per-item-fees-by-sale-marketplace",
+        FindingOutcome.INFO,
+        Subject(
+            kind=SubjectKind.FEE_ESTIMATE, reference=reference, marketplace=CA
+        ),
+        "per-item-fees-by-sale-marketplace.estimated",
+        {"price": price, "reference": reference},
+    )
+
+
+def listed(**params):
+    return Finding(
+        "per-marketplace-listing",
+        FindingOutcome.INFO,
+        Subject(kind=SubjectKind.LISTING, sku="MUG-1", marketplace=CA),
+        "per-marketplace-listing.listed",
+        params,
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Every parameter of an estimate identifies it: another price is
+        # another estimate, whatever DESCRIBING says of ``price``.
+        (estimate(10), estimate(12)),
+        (estimate(10), estimate(10)),
+        (estimate(10), estimate(10, "EST-2")),
+        # Parameters of other names or number, identifying or not.
+        (listed(sku="MUG-1"), listed(sku="MUG-1", title="Mug")),
+        (listed(sku="MUG-1", price=1), listed(sku="MUG-1", title="Mug")),
+        (listed(sku="MUG-1", price=1), listed(sku="MUG-1", quantity=1)),
+        (listed(sku="MUG-1", price=1), listed(sku="MUG-1", price=2)),
+        (listed(sku="MUG-1"), listed(sku="MUG-2")),
+        (listed(sku=("A", "B")), listed(sku=("A", "B"))),
+    ],
+)
+def test_same_key_agrees_with_the_keys_parameter_by_parameter(first, second):
+    from unified_account.report.finding import same_key
+
+    assert same_key(first, second) == (first.key == second.key)
+    assert same_key(second, first) == (first.key == second.key)
+
+
+def test_an_estimate_at_another_price_in_its_place_is_another_finding():
+    """Place by place, a wholly identified finding is matched by key too."""
+    old, new = [pool(1), estimate(10)], [pool(1), estimate(12)]
+    diff = diff_findings(old, new, old_edition=FAQ, new_edition=FAQ)
+    assert diff.changed == ()
+    assert (diff.appeared, diff.resolved) == ((estimate(12),), (estimate(10),))
+    assert new[1].key != old[1].key  # the diff gave it no other's key
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (pool(40), pool(40)),
+        (pool(40), pool(0)),
+        (pool(40), pool(40, US)),
+        (pool(1), deleted()),
+        (pool(1, sku="A"), pool(1, sku="B")),
+        (estimate(10), estimate(12)),
+        # Equal values the key writes apart: equal, two keys.
+        (estimate(Decimal("1.0")), estimate(Decimal("1.00"))),
+        (listed(sku="A", reference=1), listed(sku="A", reference=Decimal(1))),
+        (
+            listed(sku="A", reference=(1, 2)),
+            listed(sku="A", reference=(1, Decimal(2))),
+        ),
+        (listed(sku="A", reference=(1, 2)), listed(sku="A", reference=(1, 2))),
+        (listed(sku="A", title=(1, 2)), listed(sku="A", title=(1, 2))),
+        (
+            listed(sku="A", reference=(CA, US)),
+            listed(sku="A", reference=(CA,)),
+        ),
+        (listed(sku="A", reference="x"), listed(sku="A", reference="y")),
+        (listed(sku="A", price=1), listed(sku="A", price=Decimal(1))),
+        (listed(sku="A", title="x"), listed(sku="A", title="y")),
+        (listed(sku="A", title="x"), listed(sku="A", other="x")),
+        (
+            attrs.evolve(pool(40), outcome=FindingOutcome.WARNING),
+            pool(40),
+        ),
+    ],
+)
+def test_kinship_is_equality_and_same_key_at_once(first, second):
+    """``_kinship`` answers ``==`` and ``same_key`` as they answer apart."""
+    from unified_account.report.finding import _kinship
+
+    for one, other in ((first, second), (second, first)):
+        assert _kinship(one, other) == (one == other, one.key == other.key)
+    assert _kinship(first, first) == (True, True)
+
+
+def _parts(diff):
+    return diff.appeared, diff.resolved, diff.changed
+
+
+def test_a_trusted_diff_of_findings_in_another_order_is_empty():
+    from unified_account.changes.diff import trusted_diff
+
+    old = (pool(1), pool(2, US), deleted())
+    new = (deleted(), pool(1), pool(2, US))
+    assert not trusted_diff(old, new, FAQ)
+    assert not trusted_diff(old, new[::-1], FAQ)
+
+
+@SETTINGS
+@given(ua.snapshots(), ua.snapshots(), ua.editions())
+def test_a_trusted_diff_is_the_diff_by_key(old, new, edition):
+    """SKU by SKU (a few findings, paired) and whole (many, keyed).
+
+    And, place by place, ``_kinship`` is ``==`` and the keys' equality.
+    """
+    from unified_account.changes.diff import trusted_diff
+    from unified_account.report import sku_findings
+    from unified_account.report.finding import _kinship
+
+    pairs = [
+        (
+            build_report(old, edition=edition).findings,
+            build_report(new, edition=edition).findings,
+        )
+    ]
+    for sku in sorted(set(old.catalog.skus) | set(new.catalog.skus)):
+        pairs.append(
+            (
+                sku_findings(old, sku, edition=edition),
+                sku_findings(new, sku, edition=edition),
+            )
+        )
+    for before, after in pairs:
+        expected = diff_findings(
+            before, after, old_edition=edition, new_edition=edition
+        )
+        assert _parts(trusted_diff(before, after, edition)) == _parts(expected)
+        for one, other in zip(before, after, strict=False):
+            assert _kinship(one, other) == (one == other, one.key == other.key)

@@ -311,6 +311,21 @@ def test_an_unnamed_catalogue_change_rebuilds(monkeypatch):
     assert diff.appeared
 
 
+def test_a_change_of_another_sku_than_the_one_named_rebuilds(monkeypatch):
+    """The SKU named is unchanged, another changed: nothing is trusted."""
+    from unified_account.changes import live as module
+
+    snapshot = example_snapshot()
+    other = next(
+        sku for sku in snapshot.catalog.skus if sku != "MUG-CERAMIC-12"
+    )
+    monkeypatch.setattr(module, "_notification_skus", lambda note: (other,))
+    live = LiveReport(snapshot, edition=FAQ)
+    after, diff = live.apply(mfn("MUG-CERAMIC-12", 0))
+    assert after.report() == build_report(after.snapshot)
+    assert diff.appeared
+
+
 def test_the_last_active_listing_of_a_marketplace_going_off_offer():
     """The active marketplaces change: the money findings are redone."""
     from datetime import date

@@ -25,7 +25,7 @@ from ..edition import Edition
 from ..errors import InvalidValueError
 from ..model._validate import instance_of
 from ..report import Report
-from ..report.finding import Finding, same_key, share_key
+from ..report.finding import Finding, _kinship, share_key
 from ..rules import RuleKey
 
 __all__ = [
@@ -222,7 +222,7 @@ def trusted_diff(
     For the live report, one SKU at a time: the findings and the edition
     were checked when they were built, so nothing is checked again.
     """
-    appeared, resolved, changed = _compared(old, new)
+    appeared, resolved, changed = _compared(old, new, distinct=True)
     return built_diff(edition, tuple(appeared), tuple(resolved), changed)
 
 
@@ -251,33 +251,46 @@ _set_changed = ReportDiff.__dict__["changed"].__set__
 
 
 def _compared(
-    old: tuple[Finding, ...], new: tuple[Finding, ...]
+    old: tuple[Finding, ...],
+    new: tuple[Finding, ...],
+    *,
+    distinct: bool = False,
 ) -> tuple[list[Finding], list[Finding], tuple[FindingChange, ...]]:
-    """What appeared, what was resolved and what changed, old to new."""
+    """What appeared, what was resolved and what changed, old to new.
+
+    ``distinct``: the findings of each side have distinct keys, as one
+    report's have; the few left unmatched by place are then matched two
+    by two, without computing their keys.
+    """
     # Findings in both are unchanged: only the others need their keys.
     # Two findings of one SKU recomputed come in the same order, so equal
     # places are compared first, which is cheaper than hashing them all.
     changed: list[FindingChange] = []
     if len(old) == len(new):
-        # ``==``, not ``!=``: attrs' ``__ne__`` calls ``__eq__`` the slow way.
-        moved = [
-            (a, b)
-            for a, b in zip(old, new, strict=True)
-            if not a == b  # noqa: SIM201
-        ]
-        if not moved:
-            return [], [], ()
         # A finding whose numbers moved keeps its place: no key needed.
-        keyed = [(a, b, same_key(a, b)) for a, b in moved]
-        changed = [_change(a, b) for a, b, same in keyed if same]
-        old = tuple(a for a, _, same in keyed if not same)
-        new = tuple(b for _, b, same in keyed if not same)
+        left: list[Finding] = []
+        right: list[Finding] = []
+        for a, b in zip(old, new, strict=True):
+            if a is b:  # most are, kept by the live report
+                continue
+            equal, same = _kinship(a, b)
+            if equal:
+                continue
+            if same:
+                changed.append(_change(a, b))
+            else:
+                left.append(a)
+                right.append(b)
+        if not left:
+            return [], [], tuple(changed)
+        old, new = tuple(left), tuple(right)
     else:
+        old, new = _trimmed(old, new)
         kept = frozenset(old) & frozenset(new)
         old = tuple(f for f in old if f not in kept)
         new = tuple(f for f in new if f not in kept)
-    if not old and not new:
-        return [], [], tuple(changed)
+    if distinct and len(old) * len(new) <= _PAIRED:
+        return _paired(old, new, changed)
     before = {f.key: f for f in old}
     after = {f.key: f for f in new}
     changed += [
@@ -292,12 +305,69 @@ def _compared(
     )
 
 
+# At most this many pairs are compared two by two rather than keyed.
+_PAIRED = 16
+
+
+def _paired(
+    old: tuple[Finding, ...],
+    new: tuple[Finding, ...],
+    changed: list[FindingChange],
+) -> tuple[list[Finding], list[Finding], tuple[FindingChange, ...]]:
+    """:func:`_compared` by key, of a few findings, without their keys.
+
+    Each side's keys are distinct: a new finding has one old finding of
+    its key at most (:func:`~unified_account.report.finding.same_key`).
+    The parts come in the order matching by key gives them.
+    """
+    unmatched = list(old)
+    appeared: list[Finding] = []
+    for finding in new:
+        for index, was in enumerate(unmatched):
+            equal, same = _kinship(was, finding)
+            if same:
+                del unmatched[index]
+                if not equal:
+                    changed.append(_change(was, finding))
+                break
+        else:
+            appeared.append(finding)
+    return appeared, unmatched, tuple(changed)
+
+
+def _trimmed(
+    old: tuple[Finding, ...], new: tuple[Finding, ...]
+) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+    """``old`` and ``new`` without the equal findings they start and end with.
+
+    What is left holds every finding of one that the other lacks.  The
+    findings of one SKU recomputed are mostly the same objects: found
+    equal by identity here, they are neither hashed nor keyed.
+    """
+    shorter = min(len(old), len(new))
+    start = 0
+    while start < shorter and (
+        old[start] is new[start] or old[start] == new[start]
+    ):
+        start += 1
+    end = 0  # how many equal findings both end with
+    while end < shorter - start and (
+        old[-1 - end] is new[-1 - end] or old[-1 - end] == new[-1 - end]
+    ):
+        end += 1
+    return old[start : len(old) - end], new[start : len(new) - end]
+
+
 def _change(old: Finding, new: Finding) -> FindingChange:
     """A change of two findings known to share a key, built unchecked."""
     change: FindingChange = object.__new__(FindingChange)
-    object.__setattr__(change, "old", old)
-    object.__setattr__(change, "new", new)
+    _set_old(change, old)
+    _set_new(change, new)
     return change
+
+
+_set_old = FindingChange.__dict__["old"].__set__
+_set_new = FindingChange.__dict__["new"].__set__
 
 
 def diff_reports(old: Report, new: Report) -> ReportDiff:

@@ -43,7 +43,7 @@ from ..model.catalog import SkuRecord
 from ..model.identifiers import Sku
 from ..model.listing import ListingStatus
 from ..model.marketplace import Marketplace
-from ..policy.availability import record_active_marketplaces
+from ..policy.availability import _same_active, record_active_marketplaces
 from ..report import (
     CatalogueSection,
     Report,
@@ -99,12 +99,10 @@ def _read(record: SkuRecord | None) -> object:
 
 
 _NONE: frozenset[Marketplace] = frozenset()
+_new = object.__new__
 
 
-def _active(record: SkuRecord | None) -> frozenset[Marketplace]:
-    if record is None:
-        return _NONE
-    return record_active_marketplaces(record)
+_active = record_active_marketplaces
 
 
 @checked_methods
@@ -130,6 +128,9 @@ class LiveReport:
     _active: immutables.Map[Marketplace, int] = attrs.field(init=False)
     _before: tuple[Finding, ...] = attrs.field(init=False)
     _after: tuple[Finding, ...] = attrs.field(init=False)
+    # The snapshot's fields beyond the account and catalogue, read once:
+    # ``apply`` tells by identity whether a change reached them.
+    _outside: tuple[Any, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __init__(
         self,
@@ -169,6 +170,7 @@ class LiveReport:
             immutables.Map(active),
             tuple(account_findings(snapshot, edition=edition)),
             tuple(other_findings(snapshot, edition=edition)),
+            _OUTSIDE(snapshot),
         )
 
     @property
@@ -230,43 +232,47 @@ class LiveReport:
         ):
             return self._rebuilt(after)  # the accounts: everything moves
         old_skus, new_skus = before.catalog.skus, after.catalog.skus
-        touched = [] if new_skus is old_skus else list(dict.fromkeys(named))
-        changed = [
-            sku
-            for sku in touched
-            if old_skus.get(sku) is not new_skus.get(sku)
-        ]
-        added = removed = 0
-        for sku in changed:  # each is in one catalogue at least
-            if sku not in old_skus:
-                added += 1
-            elif sku not in new_skus:
-                removed += 1
-        if new_skus is not old_skus and (
-            not changed or len(new_skus) != len(old_skus) + added - removed
-        ):
-            return self._rebuilt(after)  # a change no SKU named
+        # Each SKU named whose record is another object, with its records
+        # (``None`` where a catalogue lacks it; it is in one at least).
+        changed = []
+        if new_skus is not old_skus:
+            grown = 0  # how many more SKUs the named ones make
+            for sku in dict.fromkeys(named):
+                old_record, new_record = old_skus.get(sku), new_skus.get(sku)
+                if old_record is not new_record:
+                    changed.append((sku, old_record, new_record))
+                    grown += (old_record is None) - (new_record is None)
+            if not changed or len(new_skus) != len(old_skus) + grown:
+                return self._rebuilt(after)  # a change no SKU named
         skus, active_in, active = self._skus, self._active_in, self._active
-        outside = any(map(operator.is_not, _OUTSIDE(after), _OUTSIDE(before)))
+        now_outside = _OUTSIDE(after)
+        outside = any(map(operator.is_not, now_outside, self._outside))
         crossed = False  # a marketplace gained its first or lost its last
         diffs = []
-        for sku in changed:
-            old_record, new_record = old_skus.get(sku), new_skus.get(sku)
+        for sku, old_record, new_record in changed:
             old_found = skus.get(sku, ())
+            was = active_in.get(sku, _NONE)  # every SKU it had is indexed
             if new_record is None:  # gone: as a report built anew has it
                 new_found: tuple[Finding, ...] = ()
-                skus = skus.delete(sku)  # every SKU it had is indexed
-            else:
+                skus = skus.delete(sku)
+                active_in = active_in.delete(sku)
+                now = _NONE
+            elif old_record is None:  # new: indexed from nothing
                 new_found = self._section(new_record)
                 skus = skus.set(sku, new_found)
+                active_in = active_in.set(sku, now := _active(new_record))
+            else:
+                new_found = self._section.after(
+                    old_record, old_found, new_record
+                )
+                skus = skus.set(sku, new_found)
+                now = was
+                if not _same_active(old_record, new_record):
+                    now = _active(new_record)
+                    if now != was:
+                        active_in = active_in.set(sku, now)
             diffs.append(trusted_diff(old_found, new_found, edition))
-            was = active_in.get(sku, _NONE)
-            now = _active(new_record)
-            if new_record is None:
-                active_in = active_in.delete(sku)
-            elif now != was or sku not in active_in:
-                active_in = active_in.set(sku, now)
-            if now != was:
+            if now is not was and now != was:
                 for marketplace in was - now:
                     count = active[marketplace] - 1
                     crossed = crossed or not count
@@ -284,7 +290,8 @@ class LiveReport:
         if outside or crossed:
             after_findings = tuple(other_findings(after, edition=edition))
             diffs.append(trusted_diff(self._after, after_findings, edition))
-        live = _built(
+        live = _fill(
+            _new(LiveReport),
             after,
             edition,
             self._section,
@@ -293,6 +300,7 @@ class LiveReport:
             active,
             self._before,
             after_findings,
+            now_outside,
         )
         return live, _joined(diffs, edition)
 
@@ -302,20 +310,44 @@ class LiveReport:
         return live, diff
 
 
-def _built(*fields: Any) -> LiveReport:
-    live: LiveReport = object.__new__(LiveReport)
-    _fill(live, *fields)
+def _fill(
+    live: LiveReport,
+    snapshot: Snapshot,
+    edition: Edition,
+    section: CatalogueSection,
+    skus: immutables.Map[Sku, tuple[Finding, ...]],
+    active_in: immutables.Map[Sku, frozenset[Marketplace]],
+    active: immutables.Map[Marketplace, int],
+    before: tuple[Finding, ...],
+    after: tuple[Finding, ...],
+    outside: tuple[Any, ...],
+) -> LiveReport:
+    """``live`` with these fields, each set by its slot's own setter."""
+    _set_snapshot(live, snapshot)
+    _set_edition(live, edition)
+    _set_section(live, section)
+    _set_skus(live, skus)
+    _set_active_in(live, active_in)
+    _set_active(live, active)
+    _set_before(live, before)
+    _set_after(live, after)
+    _set_outside(live, outside)
     return live
-
-
-def _fill(live: LiveReport, *fields: Any) -> None:
-    for setter, value in zip(_SETTERS, fields, strict=True):
-        setter(live, value)
 
 
 # The slots' own setters, in the fields' order: the fastest way to fill
 # a frozen instance of values already checked.
-_SETTERS = tuple(
+(
+    _set_snapshot,
+    _set_edition,
+    _set_section,
+    _set_skus,
+    _set_active_in,
+    _set_active,
+    _set_before,
+    _set_after,
+    _set_outside,
+) = (
     LiveReport.__dict__[field.name].__set__
     for field in attrs.fields(LiveReport)
 )

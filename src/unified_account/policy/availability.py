@@ -145,12 +145,18 @@ def _offered(record: SkuRecord, listing: Listing) -> bool:
     )
 
 
-def _mfn_cell(record: SkuRecord, marketplace: Marketplace) -> _Explained:
+def _mfn_cell(
+    record: SkuRecord,
+    marketplace: Marketplace,
+    listed: tuple[Marketplace, ...] | None = None,
+) -> _Explained:
+    # ``listed``: ``mfn_marketplaces(record)``, when the caller has it.
     pool = record.mfn
     quantity = pool.quantity
     sku = record.sku
     shared = pool.arrangement is _SHARED
-    listed = mfn_marketplaces(record)
+    if listed is None:
+        listed = mfn_marketplaces(record)
     # The values were checked when the record was built: the reasons
     # only take their parameters in name order.
     reason = _ordered(
@@ -310,6 +316,59 @@ def explain_cell(
        pool.
     """
     return Cell(*_explain(record, marketplace, edition))
+
+
+def _cell_reasons(
+    record: SkuRecord, marketplace: Marketplace, edition: Edition
+) -> tuple[Reason, ...]:
+    """``explain_cell(record, marketplace, edition=edition).reasons``.
+
+    Without building the :class:`Cell`: for a report that wants only
+    the reasons, one SKU at a time.
+    """
+    return _explain(record, marketplace, edition)[2]
+
+
+def _merchant_cell_reasons(
+    record: SkuRecord, listed: tuple[Marketplace, ...]
+) -> tuple[Reason, ...]:
+    """The reasons of ``record``'s merchant-fulfilled cell.
+
+    ``listed`` is ``mfn_marketplaces(record)``, not empty: the reasons
+    are ``explain_cell(record, listed[0]).reasons``, the cell of an
+    offered merchant-fulfilled listing (the edition does not enter it).
+    """
+    return _mfn_cell(record, listed[0], listed)[2]
+
+
+def _same_cell(old: SkuRecord, new: SkuRecord, listing: Listing) -> bool:
+    """Whether :func:`explain_cell` reads ``old`` and ``new`` alike.
+
+    For two records of one SKU with the same listings, ``listing`` one
+    of them: its cell reads, beyond the SKU and the listings, only the
+    merchant-fulfilled pool (a merchant-fulfilled listing offered) or
+    the FBA pools and the Remote Fulfillment enrolment (any other
+    listing offered); a listing off offer or deleted reads nothing more.
+    The same objects, they give the same cell, not computed again.
+    """
+    if listing.status is not _ACTIVE:
+        return True
+    if listing.channel is _MFN:
+        return old.mfn is new.mfn
+    return old.fba is new.fba and (
+        old.remote_fulfillment is new.remote_fulfillment
+    )
+
+
+def _same_active(old: SkuRecord, new: SkuRecord) -> bool:
+    """Whether :func:`record_active_marketplaces` reads both records alike.
+
+    With the same listings, it reads only whether the merchant-fulfilled
+    pool has units: equal there, the two give the same marketplaces.
+    """
+    return old.listings is new.listings and (
+        _pool_offers(old.mfn) is _pool_offers(new.mfn)
+    )
 
 
 def _record(catalog: Catalog, sku: str) -> SkuRecord:

@@ -248,6 +248,25 @@ class CatalogueSection:
             _inventory.record_findings(record, self._places, self._edition)
         )
 
+    def after(
+        self,
+        old_record: SkuRecord,
+        old_findings: tuple[Finding, ...],
+        record: SkuRecord,
+    ) -> tuple[Finding, ...]:
+        """The findings of ``record``, knowing ``old_record``'s.
+
+        ``old_findings`` are what this section gave for ``old_record``.
+        The result equals ``self(record)``; the findings that read
+        nothing the change touched are ``old_findings``' own objects,
+        kept rather than built again.
+        """
+        return tuple(
+            _inventory.record_findings_after(
+                old_record, old_findings, record, self._places, self._edition
+            )
+        )
+
 
 def other_findings(
     snapshot: Snapshot, *, edition: Edition = FAQ

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..decision import Decision, ParamValue, Reason
 from ..messages import N_
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
-from ..policy.availability import explain_cell, mfn_marketplaces
+from ..policy.availability import (
+    _cell_reasons,
+    _merchant_cell_reasons,
+    _same_cell,
+    explain_cell,
+    mfn_marketplaces,
+)
 from ..policy.unified import evaluate_listing_marketplace
 from ..rules import RuleKey
 from .finding import (
@@ -164,6 +170,92 @@ def _record(
         subject = catalogue_subject(_SKU, record.sku, record.asin)
         found += [_finding(r, subject) for r in cell.reasons]
     return found
+
+
+def record_findings_after(
+    old_record: SkuRecord,
+    old_found: tuple[Finding, ...],
+    record: SkuRecord,
+    places: _Where,
+    edition: Edition,
+) -> Sequence[Finding]:
+    """:func:`record_findings` of ``record``, knowing ``old_record``'s.
+
+    ``old_found`` are ``old_record``'s findings (as
+    :func:`record_findings` gave them, under the same ``places`` and
+    ``edition``).  When the two records have one SKU, ASIN and listings
+    (a change of stock, the commonest), the findings that read nothing
+    else (a deletion, the marketplace's decision, the listing itself)
+    are ``old_found``'s own, and only the cells' are computed again:
+    the result equals :func:`record_findings` of ``record``.
+    """
+    if (
+        record.listings is not old_record.listings
+        or record.asin != old_record.asin
+        or record.sku != old_record.sku
+    ):
+        return _record(record, places, edition)
+    if record.fba is old_record.fba and (
+        record.remote_fulfillment is old_record.remote_fulfillment
+    ):
+        return _pool_moved(old_found, record)
+    found: list[Finding] = []
+    at = 0
+    for listing in record.listings:
+        if listing.status is ListingStatus.DELETED:
+            found.append(old_found[at])  # a deletion has no cell
+            at += 1
+            continue
+        marketplace = listing.marketplace
+        where = places[marketplace]
+        end = at + (1 if where.allowed else len(where.reasons) + 1)
+        found += old_found[at:end]  # the decision's findings, the listing's
+        subject = old_found[end - 1].subject
+        at = end
+        if (
+            listing.status is ListingStatus.ACTIVE
+            and listing.channel is FulfillmentChannel.MFN
+        ):
+            continue
+        # The old cell's findings, one or two, all about this listing.
+        start = at
+        while at < len(old_found) and old_found[at].subject is subject:
+            at += 1
+        if _same_cell(old_record, record, listing):
+            found += old_found[start:at]
+        else:
+            reasons = _cell_reasons(record, marketplace, edition)
+            found += [_finding(r, subject) for r in reasons]
+    merchant = mfn_marketplaces(record)
+    if merchant:  # the SKU's cell: the rest of ``old_found``, as here
+        if old_record.mfn is record.mfn:
+            found += old_found[at:]
+        else:
+            subject = old_found[-1].subject
+            reasons = _merchant_cell_reasons(record, merchant)
+            found += [_finding(r, subject) for r in reasons]
+    return found
+
+
+def _pool_moved(
+    old_found: tuple[Finding, ...],
+    record: SkuRecord,
+) -> tuple[Finding, ...]:
+    """:func:`record_findings_after` when at most the merchant pool moved.
+
+    Of the findings, only the SKU's own cell reads that pool (an offered
+    merchant-fulfilled listing has no cell of its own): the SKU's last
+    findings, replaced here.
+    """
+    merchant = mfn_marketplaces(record)
+    if not merchant:  # no cell reads the pool
+        return old_found
+    subject = old_found[-1].subject  # the SKU's cell gives one at least
+    end = len(old_found) - 1
+    while end and old_found[end - 1].subject is subject:
+        end -= 1
+    reasons = _merchant_cell_reasons(record, merchant)
+    return (*old_found[:end], *[_finding(r, subject) for r in reasons])
 
 
 def answered_places(account: SellerAccount, edition: Edition) -> _Where:

@@ -22,8 +22,9 @@ from ..decision import (
 )
 from ..errors import InvalidValueError
 from ..model._validate import instance_of, non_empty_text
+from ..model.marketplace import Marketplace
 from ..rules import RuleKey
-from .identity import DESCRIBING, finding_key, param_json
+from .identity import DESCRIBING, WHOLLY_IDENTIFIED, finding_key, param_json
 from .subject import Subject
 
 __all__ = [
@@ -257,19 +258,82 @@ def same_key(first: Finding, second: Finding) -> bool:
     """Whether two findings have one key, without computing either.
 
     The parts of the key are compared in the form the key writes them:
-    equal parts, equal keys.
+    equal parts, equal keys.  The identifying parameters are those the
+    key reads (every one, for a message id in
+    :data:`~unified_account.report.identity.WHOLLY_IDENTIFIED`).
     """
-    return (
-        first.rule is second.rule
-        and first.message_id == second.message_id
-        and first.subject == second.subject
-        and _identifying(first.params) == _identifying(second.params)
+    return _kinship(first, second)[1]
+
+
+def _kinship(first: Finding, second: Finding) -> tuple[bool, bool]:
+    """Whether two findings are equal (``==``), and whether they share a key.
+
+    Both answers in one pass, each part compared once: a diff asks it of
+    every pair of findings in the same place that are not the same object.
+    """
+    if first is second:
+        return True, True
+    message_id = first.message_id
+    if first.rule is not second.rule or message_id != second.message_id:
+        return False, False
+    subject = first.subject
+    if subject is not second.subject and not subject == second.subject:  # noqa: SIM201
+        return False, False
+    describing = _NO_NAMES if message_id in WHOLLY_IDENTIFIED else DESCRIBING
+    one, other = first.params, second.params
+    if len(one) == len(other):
+        equal = first.outcome is second.outcome
+        same = True  # so far, the key's parameters are written alike
+        # Parameter by parameter, a value compared with itself unwritten.
+        for (name, value), (other_name, other_value) in zip(
+            one, other, strict=True
+        ):
+            if name != other_name:
+                break
+            if value is other_value:
+                continue
+            alike = value == other_value
+            equal = equal and alike
+            if name in describing or (alike and _plain(value, other_value)):
+                continue
+            same = same and param_json(value) == param_json(other_value)
+        else:
+            return equal, same
+    # Parameters of other names or number: unequal findings.
+    return False, (
+        _identifying(one, describing) == _identifying(other, describing)
     )
 
 
-def _identifying(params: Params) -> list[tuple[str, object]]:
+_NO_NAMES: frozenset[str] = frozenset()
+# Parameter types two equal values of which the key writes alike.
+_PLAIN_TYPES = frozenset({str, int, Marketplace})  # not bool: True == 1
+
+
+def _plain(value: object, other: object) -> bool:
+    """Whether ``value`` and ``other``, equal, are written alike.
+
+    So they are when both are of one plain type (text, a whole number,
+    a marketplace), or tuples of such, item by item: ``True == 1`` and
+    ``Decimal("1.0") == Decimal("1.00")``, but they are written apart.
+    """
+    kind = type(value)
+    if kind is not type(other):
+        return False
+    return kind in _PLAIN_TYPES or (
+        kind is tuple
+        and all(
+            type(item) is type(twin) and type(item) in _PLAIN_TYPES
+            for item, twin in zip(value, other, strict=True)  # type: ignore[call-overload]
+        )
+    )
+
+
+def _identifying(
+    params: Params, describing: frozenset[str]
+) -> list[tuple[str, object]]:
     return [
         (name, param_json(value))
         for name, value in params
-        if name not in DESCRIBING
+        if name not in describing
     ]
