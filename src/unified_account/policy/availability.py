@@ -312,6 +312,16 @@ def explain_cell(
     return Cell(*_explain(record, marketplace, edition))
 
 
+def cell_reasons(
+    record: SkuRecord, marketplace: Marketplace, edition: Edition
+) -> tuple[Reason, ...]:
+    """The reasons of :func:`explain_cell`, without the cell.
+
+    For the report, which states the reasons of every listing's cell.
+    """
+    return _explain(record, marketplace, edition)[2]
+
+
 def _record(catalog: Catalog, sku: str) -> SkuRecord:
     # ``Catalog.record``, without the argument check its callers made.
     # A SKU is text: no ``Sku(...)`` call to tell the type checker so.
