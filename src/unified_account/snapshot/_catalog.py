@@ -248,7 +248,6 @@ _CHANNELS = {channel.value: channel for channel in FulfillmentChannel}
 _ARRANGEMENTS = {kind.value: kind for kind in MfnArrangement}
 _MARKETPLACES = dict(Marketplace.__members__)
 _NOT_ENROLLED: frozenset[Marketplace] = frozenset()
-_MONEY_KEYS = frozenset({"amount", "currency"})
 
 
 class _Shared:
@@ -265,7 +264,9 @@ class _Shared:
 
 
 def _quick_price(value: Any, shared: _Shared) -> Money:
-    if type(value) is not dict or value.keys() != _MONEY_KEYS:
+    # Two keys, both read: exactly ``amount`` and ``currency`` (a key
+    # missing raises KeyError, which sends the record the careful way).
+    if type(value) is not dict or len(value) != 2:
         raise ValueError
     key = (value["amount"], value["currency"])
     money = shared.prices.get(key)
@@ -440,17 +441,15 @@ def _quick_record(value: Any, shared: _Shared) -> SkuRecord:
         raise ValueError
     # Every value is checked above, or by ``listing_of``: the record
     # checks only its invariants across fields.
+    built = []
+    for code, raw in listings.items():
+        built.append(_quick_listing(raw, sku, _MARKETPLACES[code], shared))
     return SkuRecord._from_row(
         sku,
         asin,
         NO_MFN_STOCK if pool is None else pool,
         pools,
-        tuple(
-            [
-                _quick_listing(raw, sku, _MARKETPLACES[code], shared)
-                for code, raw in listings.items()
-            ]
-        ),
+        tuple(built),
         _NOT_ENROLLED,
     )
 
