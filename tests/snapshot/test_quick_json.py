@@ -1,6 +1,6 @@
 """The quick parse gives the careful parse's values, or leaves the text.
 
-``snapshot._quick_json.quick_parse`` parses with orjson where cheap
+``snapshot._quick_json.quick_parse`` parses with msgspec where cheap
 checks show that the careful parse (``json.loads`` with the loader's
 hooks) would give the same values and note nothing; anything else goes
 to the careful parse, which names the problem.
@@ -110,7 +110,7 @@ def test_a_key_given_twice_goes_to_the_careful_parse(pairs, data):
         '{"a": NaN}',
         '{"a": "\\ud800"}',  # a lone surrogate
         "\ufeff{}",  # a byte-order mark
-        "[" * 300 + "]" * 300,  # deeper than orjson writes
+        "[" * 2000 + "]" * 2000,  # deeper than Python recurses
         '{"a": }',
         "",
     ],
@@ -152,3 +152,31 @@ def test_a_key_given_twice_in_a_catalogue_is_refused_with_its_path():
         parse_snapshot(text.encode("utf-8"))
     assert "appears twice in one object" in str(error.value)
     assert "catalog.skus[" in str(error.value)
+
+
+def test_nesting_near_the_recursion_limit_is_refused_as_it_was(monkeypatch):
+    """The quick parse gives up wherever the careful parse does.
+
+    Both count nesting against the interpreter's recursion limit; around
+    it, a document is refused with the error the careful parse gives.
+    """
+    import sys
+
+    from unified_account import snapshot
+
+    limit = sys.getrecursionlimit()
+    texts = [
+        '{"a": ' * depth + "1" + "}" * depth
+        for depth in range(limit - 60, limit + 5, 3)
+    ]
+
+    def refusal(text):
+        with pytest.raises(SnapshotError) as error:
+            parse_snapshot(text)
+        return str(error.value)
+
+    quick = [refusal(text) for text in texts]
+    monkeypatch.setattr(snapshot, "quick_parse", lambda text: None)
+    assert [refusal(text) for text in texts] == quick
+    assert any("nested too deeply" in message for message in quick)
+    assert any("nested deeper than" in message for message in quick)
