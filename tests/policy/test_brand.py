@@ -351,3 +351,88 @@ def test_the_catalogue_comparison_is_the_records_comparison(catalog):
     }
     found = catalog_attribute_differences(catalog).value
     assert {d.asin for d in found} == expected
+
+
+@given(attribute_records)
+def test_the_answer_does_not_depend_on_what_is_kept_between_asins(records):
+    """Answers kept between ASINs change nothing.
+
+    One comparison keeps answers by the values' identities, up to a
+    limit; with nothing kept, every answer is the same.
+    """
+    import unittest.mock
+
+    from unified_account.policy import brand
+
+    kept = attribute_differences(records)
+    with unittest.mock.patch.object(brand, "_COMPARED", 0):
+        assert attribute_differences(records) == kept
+
+
+class TestSharedValues:
+    """Issue 19: values shared between ASINs are compared once."""
+
+    def test_one_set_of_translations_is_answered_for_every_asin(self):
+        black = AttributeValue("Black", "en_US")
+        noir = AttributeValue("Noir", "fr_CA")
+        records = [
+            AsinAttributes(asin=asin, marketplace=where, attributes=values)
+            for asin in ("B000000001", "B000000002")
+            for where, values in (
+                (US, {"color": black, "size": "L"}),
+                (CA, {"color": noir, "size": "L"}),
+            )
+        ]
+        assert [
+            r.message_id for r in attribute_differences(records).reasons
+        ] == ["brand-registry-propagation.attributes-in-sync"] * 2
+
+    def test_one_set_of_values_in_one_language_differs_for_every_asin(self):
+        black = AttributeValue("Black", "en_US")
+        navy = AttributeValue("Navy", "en_US")
+        records = [
+            AsinAttributes(asin=asin, marketplace=where, attributes=values)
+            for asin in ("B000000001", "B000000002")
+            for where, values in (
+                (US, {"color": black}),
+                (CA, {"color": navy}),
+            )
+        ]
+        assert [
+            d.attributes for d in attribute_differences(records).value
+        ] == [
+            ("color",),
+            ("color",),
+        ]
+
+
+def test_the_callers_records_of_the_catalogue_are_reported_once():
+    """The caller's records of the catalogue's listings: one finding.
+
+    Records equal to the catalogue's listings give the same finding,
+    which the streamed report states once, where the caller's came.
+    """
+    from unified_account.report import iter_findings
+
+    snapshot = example_snapshot()
+    given = [
+        AsinAttributes(
+            asin="B0EXAMPL02",
+            marketplace=listing.marketplace,
+            attributes=listing.attributes,
+        )
+        for record in snapshot.catalog
+        if record.asin == "B0EXAMPL02"
+        for listing in record.listings
+        if listing.attributes and listing.status.value != "deleted"
+    ]
+    assert len(given) == 2
+    streamed = [
+        f
+        for f in iter_findings(attrs.evolve(snapshot, brand_attributes=given))
+        if f.subject.path == "asin:B0EXAMPL02"
+    ]
+    assert [f.message_id for f in streamed] == [
+        "brand-registry-propagation.attributes-differ"
+    ]
+    assert dict(streamed[0].params)["attributes"] == ("model_number",)

@@ -151,10 +151,11 @@ def _money(value: object, _: type) -> Money:
 
 
 def _enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
-    allowed = [str(member.value) for member in kind]
     try:
         return kind(value)
     except ValueError:
+        # The values are listed only for the message.
+        allowed = [str(member.value) for member in kind]
         raise InvalidValueError(
             f"`{excerpt(value)}` is not one of: " + ", ".join(allowed)
         ) from None

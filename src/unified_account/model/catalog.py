@@ -112,8 +112,10 @@ def _fba(value: Mapping[Marketplace, int]) -> immutables.Map[Marketplace, int]:
 
 
 def _remote(value: Any) -> frozenset[Marketplace]:
-    if value is _NOT_ENROLLED:
-        return value
+    # Not enrolled: one shared empty set (a reader's own empty set too,
+    # which costs the checks below on every record otherwise).
+    if value is _NOT_ENROLLED or (type(value) is frozenset and not value):
+        return _NOT_ENROLLED
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise InvalidValueError(
             f"`{excerpt(value, as_repr=True)}` "

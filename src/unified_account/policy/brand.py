@@ -231,26 +231,53 @@ def _by_asin(
 
 def _differing(
     listed: Mapping[Marketplace, Mapping[str, AttributeText]],
+    compared: dict[tuple[int, ...], bool],
 ) -> tuple[str, ...]:
-    maps = list(listed.values())
-    names = sorted({n for values in maps for n in values})
+    maps = tuple(listed.values())
+    names = sorted(set(maps[0]).union(*maps[1:]))
     found = []
     for name in names:
-        values = [v.get(name) for v in maps]
-        # Given in one marketplace and missing in another differs too.
-        if None in values:
-            found.append(name)
-            continue
-        given = cast("list[AttributeText]", values)
-        if given.count(given[0]) == len(given) or _alike(given):
-            continue
-        if any(
-            differ(one, two)
-            for i, one in enumerate(given)
-            for two in given[i + 1 :]
-        ):
+        given = [v.get(name) for v in maps]
+        first = given[0]
+        if type(first) is str:
+            if given.count(first) == len(given):
+                continue
+            differs = _name_differs(given)
+        else:
+            # The loader shares equal values with a language, so an
+            # ASIN's translations are mostly the very objects another
+            # ASIN's are: the answer is kept by the values' identities,
+            # for one comparison, whose values all outlive it.
+            key = tuple(map(id, given))
+            known = compared.get(key)
+            if known is None:
+                known = _name_differs(given)
+                if len(compared) < _COMPARED:
+                    compared[key] = known
+            differs = known
+        if differs:
             found.append(name)
     return tuple(found)
+
+
+# The most answers one comparison keeps (a few distinct sets of values
+# are the usual case; a caller's own values may each be distinct).
+_COMPARED = 4096
+
+
+def _name_differs(given: list[AttributeText | None]) -> bool:
+    """Whether the values of one name across marketplaces differ."""
+    if given.count(given[0]) == len(given):
+        return False
+    # Given in one marketplace and missing in another differs too.
+    if None in given:
+        return True
+    values = cast("list[AttributeText]", given)
+    return not _alike(values) and any(
+        differ(one, two)
+        for i, one in enumerate(values)
+        for two in values[i + 1 :]
+    )
 
 
 def _alike(values: list[AttributeText]) -> bool:
@@ -277,6 +304,7 @@ def _compare(
     reasons: list[Reason] = []
     # Most ASINs are listed in one of a few sets of marketplaces.
     orders: dict[tuple[Marketplace, ...], tuple[Marketplace, ...]] = {}
+    compared: dict[tuple[int, ...], bool] = {}
     for asin, listed in sorted(grouped.items()):
         if len(listed) < 2:
             continue
@@ -284,7 +312,7 @@ def _compare(
         marketplaces = orders.get(given)
         if marketplaces is None:
             marketplaces = orders[given] = _ordered(given)
-        differing = _differing(listed)
+        differing = _differing(listed, compared)
         params: dict[str, ParamValue] = {
             "asin": asin,
             "marketplaces": marketplaces,

@@ -279,7 +279,14 @@ def other_findings(
     and the key attributes of the listings not deleted.
     """
     for section in _AFTER:
-        yield from once(section(snapshot, edition))
+        found = section(snapshot, edition)
+        yield from found if section in _SAID_ONCE else once(found)
+
+
+# The sections that leave out their own repeats: the brands' section
+# compares its many ASIN findings, one per ASIN, only where one could
+# repeat another.
+_SAID_ONCE = frozenset({_brand.findings})
 
 
 FAIL_ON: Mapping[str, frozenset[FindingOutcome]] = MappingProxyType(

@@ -6,9 +6,10 @@ Rules: ``brand-registry-propagation``, ``storefront-origin``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from ..model.identifiers import to_asin
+from ..decision import Reason
+from ..messages import N_
 from ..policy.brand import (
     BrandStatus,
     attribute_differences,
@@ -20,17 +21,24 @@ from ..policy.storefront import (
     storefront_link,
 )
 from ..policy.unified import offer_marketplaces
-from .finding import Finding, FindingOutcome, from_decision
+from .finding import (
+    Finding,
+    FindingOutcome,
+    checked_finding,
+    from_decision,
+    once,
+)
 from .subject import Subject, SubjectKind, catalogue_subject
 
 _ASIN = SubjectKind.ASIN
 
 if TYPE_CHECKING:
     from ..edition import Edition
+    from ..model.identifiers import Asin
     from ..snapshot import Snapshot
 
 
-def _brands(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
+def _registrations(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
     for registration in snapshot.brands:
         status = brand_registry_status(
             snapshot.account, registration, edition=edition
@@ -50,20 +58,42 @@ def _brands(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
                 marketplace=approval.marketplace,
             )
             yield Finding.of(reason, outcome, subject)
+
+
+def _attributes(snapshot: Snapshot) -> Iterator[Finding]:
     # Key attributes: the ``brand_attributes`` the caller gave, and the
     # catalogue's own listings of each ASIN.  Listings out of sync are at
     # risk: a warning naming the attributes and the marketplaces.
-    for differences in (
-        attribute_differences(snapshot.brand_attributes),
-        catalog_attribute_differences(snapshot.catalog),
-    ):
-        for reason in differences.reasons:
-            differ = reason.message_id.endswith("attributes-differ")
-            outcome = FindingOutcome.WARNING if differ else FindingOutcome.INFO
-            asin = to_asin(str(reason.param("asin")))
-            yield Finding.of(
-                reason, outcome, catalogue_subject(_ASIN, None, asin)
-            )
+    given = [
+        _asin_finding(reason)
+        for reason in attribute_differences(snapshot.brand_attributes).reasons
+    ]
+    yield from given
+    # One reason per ASIN in each: a finding of the catalogue's repeats
+    # one of the caller's records only if they are the same.
+    said = frozenset(given)
+    for reason in catalog_attribute_differences(snapshot.catalog).reasons:
+        finding = _asin_finding(reason)
+        if not said or finding not in said:
+            yield finding
+
+
+def _asin_finding(reason: Reason) -> Finding:
+    """The finding of a reason of the key attributes of one ASIN."""
+    differ = reason.message_id == _DIFFER
+    outcome = FindingOutcome.WARNING if differ else FindingOutcome.INFO
+    # The ASIN of a record, checked when the record was built.
+    asin = cast("Asin", reason.param("asin"))
+    return checked_finding(
+        reason.rule,
+        outcome,
+        catalogue_subject(_ASIN, None, asin),
+        reason.message_id,
+        reason.params,
+    )
+
+
+_DIFFER = N_("brand-registry-propagation.attributes-differ")
 
 
 def _storefront(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
@@ -100,6 +130,12 @@ def _storefront(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
 
 
 def findings(snapshot: Snapshot, edition: Edition) -> Iterator[Finding]:
-    """The brand and storefront findings of ``snapshot``."""
-    yield from _brands(snapshot, edition)
-    yield from _storefront(snapshot, edition)
+    """The brand and storefront findings of ``snapshot``, each once.
+
+    The brands' and the storefront's repeats (the same registration or
+    request given twice) are left out here; the ASINs' findings, one per
+    ASIN and source, are compared only with the caller's own.
+    """
+    yield from once(_registrations(snapshot, edition))
+    yield from _attributes(snapshot)
+    yield from once(_storefront(snapshot, edition))

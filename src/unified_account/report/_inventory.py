@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ..decision import Decision, ParamValue, Reason
+from ..decision import Decision, Outcome, ParamValue, Reason
 from ..messages import N_
 from ..model.listing import FulfillmentChannel, ListingStatus
 from ..model.marketplace import Marketplace
@@ -13,7 +13,6 @@ from ..policy.availability import (
     _cell_reasons,
     _merchant_cell_reasons,
     _same_cell,
-    explain_cell,
     mfn_marketplaces,
 )
 from ..policy.unified import evaluate_listing_marketplace
@@ -36,6 +35,9 @@ if TYPE_CHECKING:
 _INFO = FindingOutcome.INFO
 _WARNING = FindingOutcome.WARNING
 _LISTING, _SKU = SubjectKind.LISTING, SubjectKind.SKU
+_ALLOWED = Outcome.ALLOWED
+_DELETED, _ACTIVE = ListingStatus.DELETED, ListingStatus.ACTIVE
+_MFN = FulfillmentChannel.MFN
 _LISTED_RULE = RuleKey.PER_MARKETPLACE_LISTING
 _LISTED = N_("per-marketplace-listing.listed")
 # Reasons that tell the seller to look: a pool that cannot serve, a SKU
@@ -54,15 +56,22 @@ _WARNINGS = frozenset(
 _UNDETERMINED = "fba-pool-separation.remote-local-unknown"
 
 
+# The level of each reason that is not ``info``.
+_LEVELS = {
+    **dict.fromkeys(_WARNINGS, _WARNING),
+    _UNDETERMINED: FindingOutcome.UNDETERMINED,
+}
+
+
 def _finding(reason: Reason, subject: Subject) -> Finding:
     message_id = reason.message_id
-    if message_id == _UNDETERMINED:
-        outcome = FindingOutcome.UNDETERMINED
-    else:
-        outcome = _WARNING if message_id in _WARNINGS else _INFO
     # The policies' reasons and the record's subjects are checked values.
     return checked_finding(
-        reason.rule, outcome, subject, message_id, reason.params
+        reason.rule,
+        _LEVELS.get(message_id, _INFO),
+        subject,
+        message_id,
+        reason.params,
     )
 
 
@@ -115,44 +124,6 @@ class _Where(dict[Marketplace, Decision]):
         return decision
 
 
-def _listing(
-    record: SkuRecord,
-    listing: Listing,
-    places: _Where,
-    edition: Edition,
-) -> list[Finding]:
-    marketplace = listing.marketplace
-    subject = catalogue_subject(_LISTING, record.sku, record.asin, marketplace)
-    if listing.status is ListingStatus.DELETED:
-        return [_deleted(record, listing, subject)]
-    where = places[marketplace]
-    found = [] if where.allowed else from_decision(where, subject)
-    found.append(
-        checked_finding(
-            _LISTED_RULE,
-            _INFO,
-            subject,
-            _LISTED,
-            (  # in name order
-                ("marketplace", marketplace),
-                ("price", listing.price),
-                ("sku", record.sku),
-                ("title", listing.title),
-            ),
-        )
-    )
-    if (
-        listing.status is ListingStatus.ACTIVE
-        and listing.channel is FulfillmentChannel.MFN
-    ):
-        return found  # the SKU's pool is reported once, below
-    # With Remote Fulfillment, an enrolled SKU's offer shows the US pool
-    # that serves it; any other SKU's pools stay strictly separate.
-    for reason in explain_cell(record, marketplace, edition=edition).reasons:
-        found.append(_finding(reason, subject))
-    return found
-
-
 def _record(
     record: SkuRecord, places: _Where, edition: Edition
 ) -> list[Finding]:
@@ -162,13 +133,43 @@ def _record(
     # decision, the listing, the cell's rules).  A property of the report
     # checks that the streamed findings have no repeats.
     found: list[Finding] = []
+    sku, asin = record.sku, record.asin
     for listing in record.listings:
-        found += _listing(record, listing, places, edition)
+        marketplace = listing.marketplace
+        subject = catalogue_subject(_LISTING, sku, asin, marketplace)
+        status = listing.status
+        if status is _DELETED:
+            found.append(_deleted(record, listing, subject))
+            continue
+        where = places[marketplace]
+        if where.outcome is not _ALLOWED:
+            found += from_decision(where, subject)
+        found.append(
+            checked_finding(
+                _LISTED_RULE,
+                _INFO,
+                subject,
+                _LISTED,
+                (  # in name order
+                    ("marketplace", marketplace),
+                    ("price", listing.price),
+                    ("sku", sku),
+                    ("title", listing.title),
+                ),
+            )
+        )
+        if status is _ACTIVE and listing.channel is _MFN:
+            continue  # the SKU's pool is reported once, below
+        # With Remote Fulfillment, an enrolled SKU's offer shows the US
+        # pool that serves it; any other SKU's pools stay strictly
+        # separate.
+        for reason in _cell_reasons(record, marketplace, edition):
+            found.append(_finding(reason, subject))
     merchant = mfn_marketplaces(record)
     if merchant:
-        cell = explain_cell(record, merchant[0], edition=edition)
-        subject = catalogue_subject(_SKU, record.sku, record.asin)
-        found += [_finding(r, subject) for r in cell.reasons]
+        subject = catalogue_subject(_SKU, sku, asin)
+        for reason in _cell_reasons(record, merchant[0], edition):
+            found.append(_finding(reason, subject))
     return found
 
 

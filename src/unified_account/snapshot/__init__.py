@@ -59,6 +59,7 @@ from ._limits import (
     check_document,
     first_past_limit,
 )
+from ._quick_json import quick_parse
 
 __all__ = [
     "Snapshot",
@@ -376,6 +377,9 @@ def _json(text: str | bytes, source: str) -> tuple[object, bool]:
     """The parsed document, and whether its records need no walk."""
     if len(text) > MAX_SNAPSHOT_CHARACTERS:
         raise _too_long(source)
+    quick = quick_parse(text)
+    if quick is not None:
+        return quick, True
     reading = Reading()
     try:
         data = json.loads(

@@ -33,7 +33,7 @@ from ..model.money import (
     currency_precision,
     parse_amount_text,
 )
-from ..model.rows import listing_of, money_of
+from ..model.rows import listing_of, plain_money
 from ._limits import MAX_TEXT_CHARACTERS, first_past_limit
 
 __all__ = ["structure_catalog"]
@@ -248,22 +248,25 @@ _CHANNELS = {channel.value: channel for channel in FulfillmentChannel}
 _ARRANGEMENTS = {kind.value: kind for kind in MfnArrangement}
 _MARKETPLACES = dict(Marketplace.__members__)
 _NOT_ENROLLED: frozenset[Marketplace] = frozenset()
-_MONEY_KEYS = frozenset({"amount", "currency"})
 
 
 class _Shared:
     """Values built once per load, by their JSON: prices, pools, attributes."""
 
-    __slots__ = ("attributes", "pools", "prices")
+    __slots__ = ("attributes", "names", "pools", "prices")
 
     def __init__(self) -> None:
         self.prices: dict[tuple[str, str], Money] = {}
         self.pools: dict[tuple[int, str, str | None], MfnPool] = {}
         self.attributes: dict[tuple[str, str | None], AttributeValue] = {}
+        # Attribute names already checked: a catalogue uses a few.
+        self.names: set[str] = set()
 
 
 def _quick_price(value: Any, shared: _Shared) -> Money:
-    if type(value) is not dict or value.keys() != _MONEY_KEYS:
+    # Two keys, both read: exactly ``amount`` and ``currency`` (a key
+    # missing raises KeyError, which sends the record the careful way).
+    if type(value) is not dict or len(value) != 2:
         raise ValueError
     key = (value["amount"], value["currency"])
     money = shared.prices.get(key)
@@ -272,7 +275,7 @@ def _quick_price(value: Any, shared: _Shared) -> Money:
         if type(currency) is not str:
             raise ValueError
         money = shared.prices[key] = (
-            money_of(amount, currency)
+            plain_money(amount, currency)
             if _plain_amount(amount, _PLACES.get(currency))
             # The grammar and the digit limits of every decimal in a
             # snapshot, and the constructor's checks.
@@ -382,10 +385,20 @@ def _quick_attributes(
     if not value:
         return EMPTY_ATTRIBUTES
     built: dict[str, AttributeText] = {}
+    names = shared.names
     for name, text in value.items():
-        if not _plain_text(name):
-            raise ValueError
-        if type(text) is dict:
+        if name not in names:
+            if not _plain_text(name):
+                raise ValueError
+            names.add(name)
+        # ``_plain_text``, inline: most values are plain strings.
+        if (
+            type(text) is str
+            and 0 < len(text) <= MAX_TEXT_CHARACTERS
+            and not text.isspace()
+        ):
+            built[name] = text
+        elif type(text) is dict:
             if not _ATTRIBUTE_KEYS.issuperset(text):
                 raise ValueError
             key = (text["value"], text.get("language_tag"))
@@ -398,8 +411,6 @@ def _quick_attributes(
                     raise ValueError
                 known = shared.attributes[key] = AttributeValue(words, tag)
             built[name] = known
-        elif _plain_text(text):
-            built[name] = text
         else:
             raise ValueError
     return immutables.Map(built)
@@ -430,17 +441,15 @@ def _quick_record(value: Any, shared: _Shared) -> SkuRecord:
         raise ValueError
     # Every value is checked above, or by ``listing_of``: the record
     # checks only its invariants across fields.
+    built = []
+    for code, raw in listings.items():
+        built.append(_quick_listing(raw, sku, _MARKETPLACES[code], shared))
     return SkuRecord._from_row(
         sku,
         asin,
         NO_MFN_STOCK if pool is None else pool,
         pools,
-        tuple(
-            [
-                _quick_listing(raw, sku, _MARKETPLACES[code], shared)
-                for code, raw in listings.items()
-            ]
-        ),
+        tuple(built),
         _NOT_ENROLLED,
     )
 
